@@ -1,0 +1,76 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "benchboard",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "BenchBoard", targets: ["BenchBoard"]),
+        .executable(name: "benchboard", targets: ["benchboard"]),
+        .executable(name: "benchboard-launcher", targets: ["benchboard-launcher"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+    ],
+    targets: [
+        // Codable types that cross stages, and the history schema version.
+        .target(name: "BenchModel"),
+        // Descriptive statistics, significance tests and change points; no dependencies.
+        .target(name: "BenchStats"),
+        // config.toml → validated, resolved configuration.
+        .target(name: "BenchConfig", dependencies: [
+            "BenchModel",
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
+        // The tiny C program every child is started through, so max RSS is the child's own.
+        .executableTarget(name: "benchboard-launcher"),
+        // Spawning, draining, timing out and reaping children through the launcher.
+        .target(name: "BenchIsolation", dependencies: ["BenchModel"]),
+        // The folder of immutable run files.
+        .target(name: "BenchHistory", dependencies: ["BenchModel"]),
+        // Verdicts, baselines and trends computed over history.
+        .target(name: "BenchAnalysis", dependencies: ["BenchModel", "BenchStats"]),
+        // View models and templates → HTML, Markdown, JUnit.
+        .target(
+            name: "BenchReport",
+            dependencies: [
+                "BenchModel", "BenchStats", "BenchAnalysis",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            plugins: ["TemplateEmbedderPlugin"]
+        ),
+        // The plan: warm-up, iterations, isolation or in-process, progress.
+        .target(name: "BenchRunner", dependencies: [
+            "BenchModel", "BenchConfig", "BenchIsolation", "BenchStats", "BenchHistory",
+        ]),
+        // The library users import to write Swift benchmarks, plus the whole CLI.
+        .target(name: "BenchBoard", dependencies: [
+            "BenchModel", "BenchConfig", "BenchRunner", "BenchHistory", "BenchAnalysis", "BenchReport",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // The default suite's example benchmarks behind the CLI.
+        .executableTarget(name: "benchboard", dependencies: ["BenchBoard", "benchboard-launcher"]),
+
+        // Build-time: compiles Templates/*.mustache into the BenchReport module.
+        .executableTarget(name: "TemplateEmbedder", path: "Plugins/TemplateEmbedder"),
+        .plugin(
+            name: "TemplateEmbedderPlugin",
+            capability: .buildTool(),
+            dependencies: ["TemplateEmbedder"],
+            path: "Plugins/TemplateEmbedderPlugin"
+        ),
+
+        // A C program that misbehaves on request: sleeps, hogs memory, crashes, forks, floods.
+        .executableTarget(name: "bench-fixture", path: "Tests/Fixtures/bench-fixture"),
+
+        .testTarget(name: "BenchStatsTests", dependencies: ["BenchStats"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "BenchConfigTests", dependencies: ["BenchConfig"]),
+        .testTarget(name: "BenchIsolationTests", dependencies: ["BenchIsolation", "benchboard-launcher", "bench-fixture"]),
+        .testTarget(name: "BenchHistoryTests", dependencies: ["BenchHistory"]),
+        .testTarget(name: "BenchAnalysisTests", dependencies: ["BenchAnalysis"]),
+        .testTarget(name: "BenchReportTests", dependencies: ["BenchReport"]),
+        .testTarget(name: "BenchBoardTests", dependencies: ["BenchBoard", "benchboard", "bench-fixture"]),
+    ]
+)

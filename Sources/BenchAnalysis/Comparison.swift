@@ -1,0 +1,94 @@
+import BenchModel
+
+/// Thresholds and test settings of a comparison. Fractions: 0.05 means 5 %.
+public struct AnalysisOptions: Sendable, Equatable {
+    public var timeThreshold: Double
+    public var memoryThreshold: Double
+    public var cpuThreshold: Double
+    /// Significance level of the two-sided Mann-Whitney U test.
+    public var alpha: Double
+    /// Per-benchmark time thresholds that override `timeThreshold`, by benchmark name.
+    public var timeThresholdOverrides: [String: Double]
+
+    public init(
+        timeThreshold: Double = 0.05, memoryThreshold: Double = 0.10, cpuThreshold: Double = 0.10,
+        alpha: Double = 0.01, timeThresholdOverrides: [String: Double] = [:]
+    ) {
+        self.timeThreshold = timeThreshold
+        self.memoryThreshold = memoryThreshold
+        self.cpuThreshold = cpuThreshold
+        self.alpha = alpha
+        self.timeThresholdOverrides = timeThresholdOverrides
+    }
+}
+
+/// One metric of one benchmark, baseline against current.
+public struct MetricComparison: Sendable, Equatable, Codable {
+    public var baseline: Double?
+    public var current: Double?
+    /// (current − baseline) / baseline × 100; nil when either side is missing or the baseline is 0.
+    public var changePercent: Double?
+    public var verdict: Verdict
+    /// Two-sided p-value where a test was run.
+    public var pValue: Double?
+
+    public init(baseline: Double?, current: Double?, changePercent: Double?, verdict: Verdict, pValue: Double? = nil) {
+        self.baseline = baseline
+        self.current = current
+        self.changePercent = changePercent
+        self.verdict = verdict
+        self.pValue = pValue
+    }
+}
+
+/// The comparison of one benchmark, by name, between a baseline run and the current run.
+public struct BenchmarkComparison: Sendable, Equatable {
+    public var name: String
+    public var group: String
+    /// The headline verdict: the time verdict, or `failed`/`new`/`removed`.
+    public var verdict: Verdict
+    /// Median time in nanoseconds.
+    public var time: MetricComparison
+    /// The 💾 figure in bytes (peak growth for swift benchmarks, max RSS for commands).
+    public var memory: MetricComparison
+    /// CPU user + system in microseconds.
+    public var cpu: MetricComparison
+    public var current: BenchmarkResult?
+    public var baseline: BenchmarkResult?
+
+    public init(
+        name: String, group: String, verdict: Verdict, time: MetricComparison, memory: MetricComparison,
+        cpu: MetricComparison, current: BenchmarkResult?, baseline: BenchmarkResult?
+    ) {
+        self.name = name
+        self.group = group
+        self.verdict = verdict
+        self.time = time
+        self.memory = memory
+        self.cpu = cpu
+        self.current = current
+        self.baseline = baseline
+    }
+}
+
+/// The whole comparison of a current run against its baseline.
+public struct RunComparison: Sendable, Equatable {
+    public var current: RunRecord
+    public var baseline: RunRecord?
+    /// Why the comparison is only a hint (different machine or build configuration), nil when it is a verdict.
+    public var caveat: String?
+    /// Current benchmarks in run order, then the removed ones.
+    public var benchmarks: [BenchmarkComparison]
+
+    public init(current: RunRecord, baseline: RunRecord?, caveat: String?, benchmarks: [BenchmarkComparison]) {
+        self.current = current
+        self.baseline = baseline
+        self.caveat = caveat
+        self.benchmarks = benchmarks
+    }
+
+    public var regressions: [BenchmarkComparison] { benchmarks.filter { $0.verdict == .regression } }
+    public var hasRegressionOrFailure: Bool {
+        benchmarks.contains { $0.verdict == .regression || $0.verdict == .failed }
+    }
+}

@@ -1,0 +1,152 @@
+/// How a benchmark is defined: a program to spawn, or a Swift closure registered with the library.
+public enum BenchmarkKind: String, Codable, Sendable {
+    case command
+    case swift
+}
+
+/// Where a benchmark actually ran.
+public enum ExecutionMode: String, Codable, Sendable {
+    /// In its own child process (a command, or a swift benchmark in a worker).
+    case isolated
+    /// Inside benchboard's own process, because isolation was switched off.
+    case inProcess = "in-process"
+    /// Inside benchboard's own process because the worker could not be started at all.
+    case fallback
+}
+
+/// How a benchmark ended.
+public enum Outcome: String, Codable, Sendable {
+    case ok
+    /// Exited with a non-zero status.
+    case failed
+    /// Ended by a signal it did not ask for (SIGSEGV, SIGABRT, …).
+    case crashed
+    /// Overran its time limit and was killed.
+    case timeout
+    /// Could not be started at all (command not found, permission denied, …).
+    case error
+
+    public var isSuccess: Bool { self == .ok }
+}
+
+/// Everything one benchmark produced in one run.
+public struct BenchmarkResult: Codable, Sendable, Equatable {
+    public var name: String
+    public var group: String
+    public var kind: BenchmarkKind
+    public var mode: ExecutionMode
+    public var outcome: Outcome
+    public var exitCode: Int32?
+    /// The signal that ended the child, by name ("SIGSEGV"), when one did.
+    public var signal: String?
+    /// A user-facing sentence when the outcome is not ok (with the stderr tail where there is one).
+    public var error: String?
+    /// The last lines the child wrote to stderr, kept for failed, crashed and timed-out benchmarks.
+    public var stderrTail: String?
+    /// For a timeout: which signal finally ended it ("SIGTERM" when it obeyed, "SIGKILL" after the grace period).
+    public var killedBy: String?
+    public var targetNs: Int64?
+    public var timeoutMs: Int
+    public var warmup: Int
+    /// The measured iterations, one sample each, in nanoseconds.
+    public var samplesNs: [Int64]
+    public var stats: SampleStats?
+    public var resources: Resources
+    /// The resolved configuration this benchmark ran with, so a run file explains itself.
+    public var config: BenchmarkSettings?
+
+    public init(
+        name: String, group: String, kind: BenchmarkKind, mode: ExecutionMode, outcome: Outcome,
+        exitCode: Int32? = nil, signal: String? = nil, error: String? = nil, stderrTail: String? = nil,
+        killedBy: String? = nil, targetNs: Int64? = nil, timeoutMs: Int, warmup: Int, samplesNs: [Int64],
+        stats: SampleStats? = nil, resources: Resources, config: BenchmarkSettings? = nil
+    ) {
+        self.name = name
+        self.group = group
+        self.kind = kind
+        self.mode = mode
+        self.outcome = outcome
+        self.exitCode = exitCode
+        self.signal = signal
+        self.error = error
+        self.stderrTail = stderrTail
+        self.killedBy = killedBy
+        self.targetNs = targetNs
+        self.timeoutMs = timeoutMs
+        self.warmup = warmup
+        self.samplesNs = samplesNs
+        self.stats = stats
+        self.resources = resources
+        self.config = config
+    }
+
+    // Optionals are written as explicit nulls so every file has the same shape.
+    private enum CodingKeys: String, CodingKey {
+        case name, group, kind, mode, outcome, exitCode, signal, error, stderrTail, killedBy, targetNs,
+            timeoutMs, warmup, samplesNs, stats, resources, config
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name)
+        try c.encode(group, forKey: .group)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(mode, forKey: .mode)
+        try c.encode(outcome, forKey: .outcome)
+        try c.encode(exitCode, forKey: .exitCode)
+        try c.encode(signal, forKey: .signal)
+        try c.encode(error, forKey: .error)
+        try c.encode(stderrTail, forKey: .stderrTail)
+        try c.encode(killedBy, forKey: .killedBy)
+        try c.encode(targetNs, forKey: .targetNs)
+        try c.encode(timeoutMs, forKey: .timeoutMs)
+        try c.encode(warmup, forKey: .warmup)
+        try c.encode(samplesNs, forKey: .samplesNs)
+        try c.encode(stats, forKey: .stats)
+        try c.encode(resources, forKey: .resources)
+        try c.encodeIfPresent(config, forKey: .config)
+    }
+
+    /// The median in nanoseconds, from the recorded stats or, for old files, from the samples.
+    public var medianNs: Double? {
+        if let stats { return stats.medianNs }
+        guard !samplesNs.isEmpty else { return nil }
+        let sorted = samplesNs.sorted()
+        let mid = sorted.count / 2
+        return sorted.count % 2 == 1 ? Double(sorted[mid]) : (Double(sorted[mid - 1]) + Double(sorted[mid])) / 2
+    }
+
+    /// ✅ Fast / ❌ Slow against the target, nil without a target or a median.
+    public var isFast: Bool? {
+        guard let targetNs, let median = medianNs else { return nil }
+        return median <= Double(targetNs)
+    }
+}
+
+/// The resolved settings a benchmark ran with (after defaults, environment and CLI).
+public struct BenchmarkSettings: Codable, Sendable, Equatable {
+    public var command: [String]?
+    public var swift: String?
+    public var iterations: Int
+    public var minTimeMs: Double?
+    public var graceMs: Int
+    public var killSignal: String
+    public var env: [String: String]
+    public var inheritEnv: [String]
+    public var regressionThreshold: Double?
+
+    public init(
+        command: [String]?, swift: String?, iterations: Int, minTimeMs: Double?, graceMs: Int, killSignal: String,
+        env: [String: String], inheritEnv: [String], regressionThreshold: Double? = nil
+    ) {
+        self.command = command
+        self.swift = swift
+        self.iterations = iterations
+        self.minTimeMs = minTimeMs
+        self.graceMs = graceMs
+        self.killSignal = killSignal
+        self.env = env
+        self.inheritEnv = inheritEnv
+        self.regressionThreshold = regressionThreshold
+    }
+}

@@ -1,0 +1,72 @@
+/// What one benchmark's child cost, from `wait4`'s rusage of that child alone.
+/// For command benchmarks the per-iteration figures are summed (CPU, switches, faults) or
+/// maximised (max RSS) over the iterations.
+public struct Resources: Codable, Sendable, Equatable {
+    /// Peak resident set of the child itself (never benchboard's), in bytes.
+    public var maxRSSBytes: UInt64?
+    /// For swift benchmarks: how much the peak RSS grew during the measured iterations.
+    /// Nil for commands, and where the kernel refuses to reset the peak.
+    public var peakMemoryGrowthBytes: UInt64?
+    public var cpuUserUs: UInt64?
+    public var cpuSystemUs: UInt64?
+    /// From spawn to reap of every child of this benchmark, warm-up included, in milliseconds.
+    public var totalMs: Double
+    /// `totalMs` minus the time spent in the benchmark's own code (warm-up and measured
+    /// iterations): what isolation cost.
+    public var overheadMs: Double?
+    public var voluntaryContextSwitches: UInt64?
+    public var involuntaryContextSwitches: UInt64?
+    public var minorFaults: UInt64?
+    public var majorFaults: UInt64?
+
+    public init(
+        maxRSSBytes: UInt64? = nil, peakMemoryGrowthBytes: UInt64? = nil, cpuUserUs: UInt64? = nil,
+        cpuSystemUs: UInt64? = nil, totalMs: Double, overheadMs: Double? = nil, voluntaryContextSwitches: UInt64? = nil,
+        involuntaryContextSwitches: UInt64? = nil, minorFaults: UInt64? = nil, majorFaults: UInt64? = nil
+    ) {
+        self.maxRSSBytes = maxRSSBytes
+        self.peakMemoryGrowthBytes = peakMemoryGrowthBytes
+        self.cpuUserUs = cpuUserUs
+        self.cpuSystemUs = cpuSystemUs
+        self.totalMs = totalMs
+        self.overheadMs = overheadMs
+        self.voluntaryContextSwitches = voluntaryContextSwitches
+        self.involuntaryContextSwitches = involuntaryContextSwitches
+        self.minorFaults = minorFaults
+        self.majorFaults = majorFaults
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case maxRSSBytes, peakMemoryGrowthBytes, cpuUserUs, cpuSystemUs, totalMs, overheadMs,
+            voluntaryContextSwitches, involuntaryContextSwitches, minorFaults, majorFaults
+    }
+
+    // Explicit nulls: every file has the same keys.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(maxRSSBytes, forKey: .maxRSSBytes)
+        try c.encode(peakMemoryGrowthBytes, forKey: .peakMemoryGrowthBytes)
+        try c.encode(cpuUserUs, forKey: .cpuUserUs)
+        try c.encode(cpuSystemUs, forKey: .cpuSystemUs)
+        try c.encode(totalMs, forKey: .totalMs)
+        try c.encode(overheadMs, forKey: .overheadMs)
+        try c.encode(voluntaryContextSwitches, forKey: .voluntaryContextSwitches)
+        try c.encode(involuntaryContextSwitches, forKey: .involuntaryContextSwitches)
+        try c.encode(minorFaults, forKey: .minorFaults)
+        try c.encode(majorFaults, forKey: .majorFaults)
+    }
+
+    /// CPU user + system in microseconds, nil when neither is known.
+    public var cpuTotalUs: UInt64? {
+        guard cpuUserUs != nil || cpuSystemUs != nil else { return nil }
+        return (cpuUserUs ?? 0) + (cpuSystemUs ?? 0)
+    }
+
+    /// The 💾 figure: peak growth for swift benchmarks, max RSS for commands.
+    public func memoryFigureBytes(for kind: BenchmarkKind) -> UInt64? {
+        switch kind {
+        case .swift: peakMemoryGrowthBytes ?? maxRSSBytes
+        case .command: maxRSSBytes
+        }
+    }
+}

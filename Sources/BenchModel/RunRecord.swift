@@ -1,0 +1,92 @@
+import Foundation
+
+/// One run of a suite: what ran, where, and what each benchmark cost. Written once to
+/// `output/history/<UTC time>-<short id>.json` and never rewritten.
+public struct RunRecord: Codable, Sendable, Equatable {
+    public var schema: String
+    public var id: String
+    public var startedAt: Date
+    public var finishedAt: Date
+    /// True when the run was stopped by SIGINT/SIGTERM before every benchmark ran.
+    public var interrupted: Bool
+    /// Whether swift benchmarks ran in worker processes (command benchmarks always do).
+    public var isolation: Bool
+    /// "release" or "debug": numbers from a debug build are not representative.
+    public var buildConfiguration: String
+    public var title: String?
+    /// The config file this run was planned from, as given on the command line.
+    public var configPath: String?
+    public var git: GitInfo?
+    public var machine: MachineInfo
+    public var benchmarks: [BenchmarkResult]
+
+    public init(
+        schema: String = HistorySchema.current, id: String, startedAt: Date, finishedAt: Date,
+        interrupted: Bool = false, isolation: Bool, buildConfiguration: String, title: String? = nil,
+        configPath: String? = nil, git: GitInfo?, machine: MachineInfo, benchmarks: [BenchmarkResult]
+    ) {
+        self.schema = schema
+        self.id = id
+        self.startedAt = startedAt
+        self.finishedAt = finishedAt
+        self.interrupted = interrupted
+        self.isolation = isolation
+        self.buildConfiguration = buildConfiguration
+        self.title = title
+        self.configPath = configPath
+        self.git = git
+        self.machine = machine
+        self.benchmarks = benchmarks
+    }
+
+    public func benchmark(named name: String) -> BenchmarkResult? {
+        benchmarks.first { $0.name == name }
+    }
+}
+
+public struct GitInfo: Codable, Sendable, Equatable {
+    public var commit: String?
+    public var branch: String?
+    public var dirty: Bool?
+    /// First line of the commit message, for hover titles and run lists.
+    public var subject: String?
+
+    public init(commit: String?, branch: String?, dirty: Bool?, subject: String? = nil) {
+        self.commit = commit
+        self.branch = branch
+        self.dirty = dirty
+        self.subject = subject
+    }
+
+    public var shortCommit: String? { commit.map { String($0.prefix(7)) } }
+}
+
+/// What the numbers were measured on. Two runs compare as a verdict only when their
+/// fingerprints match; otherwise a comparison is a hint.
+public struct MachineInfo: Codable, Sendable, Equatable {
+    public var hostname: String
+    public var os: String
+    public var kernel: String
+    public var cpuModel: String
+    public var cores: Int
+    public var memoryBytes: UInt64
+    public var swiftVersion: String?
+
+    public init(
+        hostname: String, os: String, kernel: String, cpuModel: String, cores: Int, memoryBytes: UInt64,
+        swiftVersion: String?
+    ) {
+        self.hostname = hostname
+        self.os = os
+        self.kernel = kernel
+        self.cpuModel = cpuModel
+        self.cores = cores
+        self.memoryBytes = memoryBytes
+        self.swiftVersion = swiftVersion
+    }
+
+    /// The parts that change what a benchmark measures (hostname does not).
+    public var fingerprint: String {
+        "\(cpuModel)|\(cores)|\(memoryBytes)|\(os)|\(kernel)|\(swiftVersion ?? "?")"
+    }
+}
