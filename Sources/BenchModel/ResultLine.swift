@@ -1,0 +1,67 @@
+/// The one-line verdict per benchmark that users of the original dashboard know:
+///
+/// `✅ Profile Query (single) 🔒 Isolated — 0.186ms (target: 0.800ms) - ✅ Fast — 💾 Memory: 45.2 KB | ⏱️ CPU: 2.34 ms | 🕐 Total: 12.45 ms`
+///
+/// Shared by the terminal report and the Markdown summary so both say the same thing.
+public enum ResultLine {
+    public static func format(_ result: BenchmarkResult) -> String {
+        var parts = ["\(statusIcon(result)) \(result.name)"]
+        if result.mode == .isolated { parts[0] += " 🔒 Isolated" }
+        if result.mode == .fallback { parts[0] += " ⚠️ Fallback (in-process)" }
+        if result.outcome.isSuccess, let median = result.medianNs {
+            var timing = UnitFormat.duration(ns: median)
+            if let target = result.targetNs {
+                timing += " (target: \(UnitFormat.duration(ns: Double(target))))"
+                timing += (result.isFast ?? true) ? " - ✅ Fast" : " - ❌ Slow"
+            }
+            parts.append(timing)
+        } else {
+            parts.append(failureText(result))
+        }
+        parts.append(resourceText(result))
+        return parts.joined(separator: " — ")
+    }
+
+    /// ✅ ok, 💥 failed or crashed or could not start, ⏱️ timeout.
+    public static func statusIcon(_ result: BenchmarkResult) -> String {
+        switch result.outcome {
+        case .ok: "✅"
+        case .timeout: "⏱️"
+        case .failed, .crashed, .error: "💥"
+        }
+    }
+
+    /// "💥 Failed: exit code 3", "⏱️ Timeout: over 2000 ms, ended by SIGKILL", …
+    public static func failureText(_ result: BenchmarkResult) -> String {
+        switch result.outcome {
+        case .ok:
+            return "no samples"
+        case .failed:
+            return "💥 Failed: exit code \(result.exitCode.map(String.init) ?? "?")" + reason(result)
+        case .crashed:
+            return "💥 Crashed: \(result.signal ?? "signal")" + reason(result)
+        case .timeout:
+            return "⏱️ Timeout: over \(result.timeoutMs) ms, ended by \(result.killedBy ?? "SIGKILL")"
+        case .error:
+            return "💥 Error" + reason(result)
+        }
+    }
+
+    private static func reason(_ result: BenchmarkResult) -> String {
+        let text = result.stderrTail?.split(separator: "\n").last.map(String.init) ?? result.error
+        guard let text, !text.isEmpty else { return "" }
+        return ": " + String(text.prefix(200))
+    }
+
+    public static func resourceText(_ result: BenchmarkResult) -> String {
+        var items: [String] = []
+        if let memory = result.resources.memoryFigureBytes(for: result.kind) {
+            items.append("💾 Memory: \(UnitFormat.bytes(memory))")
+        }
+        if let cpu = result.resources.cpuTotalUs {
+            items.append("⏱️ CPU: \(UnitFormat.milliseconds(Double(cpu) / 1000))")
+        }
+        items.append("🕐 Total: \(UnitFormat.milliseconds(result.resources.totalMs))")
+        return items.joined(separator: " | ")
+    }
+}
