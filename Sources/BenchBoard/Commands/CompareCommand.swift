@@ -1,0 +1,93 @@
+import ArgumentParser
+import BenchAnalysis
+import BenchConfig
+import BenchModel
+import BenchReport
+import BenchRunner
+import Foundation
+
+struct CompareCommand: ExecutableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Compare two runs and print a verdict per benchmark.",
+        discussion: "BASE and HEAD are run ids, run files, or history folders (their newest run).")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, markdown, json
+    }
+
+    @Argument(help: "The baseline run.") var base: String
+    @Argument(help: "The run to judge.") var head: String
+
+    @Option(help: ArgumentHelp("The smallest change of the median that counts, e.g. 5% or 0.05.", valueName: "percent"))
+    var threshold: String?
+
+    @Option(help: "text (aligned, coloured on a terminal), markdown (like summary.md) or json.")
+    var format: Format = .text
+
+    @Flag(help: "Exit 1 when any benchmark regressed or failed.")
+    var failOnRegression = false
+
+    @Option(help: ArgumentHelp("Where to look up run ids (default: [report] history, output/history).", valueName: "dir"))
+    var history: String?
+
+    @Option(name: [.short, .long], help: ArgumentHelp("The suite whose [report] thresholds apply (optional).", valueName: "file"))
+    var config: String?
+
+    func execute(_ context: CommandContext) throws(CLIError) -> Int32 {
+        var settings = ReportSettings.defaults(baseDirectory: context.currentDirectory)
+        if let config {
+            settings = try context.loadConfig(config).report
+        } else if FileManager.default.fileExists(atPath: "config.toml") {
+            settings = try context.loadConfig("config.toml").report
+        }
+        if let threshold {
+            guard let parsed = Self.parseFraction(threshold) else {
+                throw CLIError("--threshold '\(threshold)' must be a percentage like 5% or a fraction like 0.05")
+            }
+            settings.regressionThreshold = parsed
+        }
+        let resolver = BaselineResolver(historyDirectory: URL(fileURLWithPath: history ?? settings.historyDirectory))
+        let baseRun = try resolver.run(named: base)
+        let headRun = try resolver.run(named: head)
+        var overrides: [String: Double] = [:]
+        if threshold == nil {
+            for result in headRun.benchmarks {
+                if let value = result.config?.regressionThreshold { overrides[result.name] = value }
+            }
+        }
+        let options = AnalysisOptions(
+            timeThreshold: settings.regressionThreshold, memoryThreshold: settings.memoryThreshold,
+            cpuThreshold: settings.cpuThreshold, alpha: settings.alpha, timeThresholdOverrides: overrides)
+        let comparison = Analyzer.compare(current: headRun, baseline: baseRun, history: [baseRun], options: options)
+
+        switch format {
+        case .text:
+            OutputStream.standardOutput.line(ComparisonFormatter.text(comparison, color: context.terminal.useColor))
+        case .json:
+            OutputStream.standardOutput.line(ComparisonFormatter.json(comparison))
+        case .markdown:
+            let input = ReportInput(
+                runs: [ReportRun(record: baseRun, jsonHref: nil), ReportRun(record: headRun, jsonHref: nil)],
+                comparison: comparison, warnings: [])
+            do {
+                let renderer = try ReportRenderer(
+                    options: ReportOptions(title: settings.title, analysis: options, slowIsFailure: settings.slowIsFailure))
+                OutputStream.standardOutput.line(renderer.summaryMarkdown(input))
+            } catch {
+                throw CLIError(error.description)
+            }
+        }
+        if failOnRegression && comparison.hasRegressionOrFailure { return CLIExit.benchmarkFailed }
+        return CLIExit.success
+    }
+
+    /// "5%" → 0.05, "0.05" → 0.05.
+    static func parseFraction(_ text: String) -> Double? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasSuffix("%") {
+            return Double(trimmed.dropLast()).map { $0 / 100 }.flatMap { $0 >= 0 ? $0 : nil }
+        }
+        return Double(trimmed).flatMap { $0 >= 0 ? $0 : nil }
+    }
+}

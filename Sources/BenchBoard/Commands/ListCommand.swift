@@ -1,0 +1,48 @@
+import ArgumentParser
+import BenchConfig
+import BenchRunner
+
+struct ListCommand: ExecutableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "Print the plan: every benchmark with its kind, whether it runs isolated, and its timeout.")
+
+    @OptionGroup var configOptions: ConfigOptions
+
+    @Flag(inversion: .prefixedNo, help: "Show the plan as `run --isolation` / `--no-isolation` would run it.")
+    var isolation: Bool?
+
+    @Option(help: ArgumentHelp("Only the benchmarks whose name or group matches.", valueName: "regex"))
+    var filter: String?
+
+    func execute(_ context: CommandContext) throws(CLIError) -> Int32 {
+        let config = try context.loadConfig(configOptions.config)
+        let plan: RunPlan
+        do {
+            let decided = try IsolationSetting.resolve(
+                flag: isolation, environment: context.environment, file: config.isolatedBenchmarks)
+            plan = try Planner.plan(
+                config: config, isolation: decided.enabled, isolationSource: decided.source, filter: filter, shard: nil)
+        } catch let error as ConfigError {
+            throw CLIError(error.description)
+        } catch {
+            throw CLIError("\(error)")
+        }
+        let rows = plan.benchmarks.map { spec in
+            [
+                spec.name, spec.group, spec.kind.rawValue, plan.runsIsolated(spec) ? "isolated" : "in-process",
+                "\(spec.timeoutMs) ms", "\(spec.warmup)+\(spec.iterations)",
+                spec.targetMs.map { "\(formatNumber($0)) ms" } ?? "-",
+            ]
+        }
+        let table = TextTable(header: ["name", "group", "kind", "mode", "timeout", "warmup+iter", "target"], rows: rows)
+        OutputStream.standardOutput.line(table.render())
+        OutputStream.standardOutput.line(
+            "\n\(plan.benchmarks.count) benchmarks; isolation \(plan.isolation ? "on" : "off") (\(plan.isolationSource))")
+        return CLIExit.success
+    }
+
+    private func formatNumber(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+}

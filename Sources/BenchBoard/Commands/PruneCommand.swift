@@ -1,0 +1,60 @@
+import ArgumentParser
+import BenchConfig
+import BenchHistory
+import BenchRunner
+import Foundation
+
+struct PruneCommand: ExecutableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "prune",
+        abstract: "Delete old run files from the history folder: the only command that ever deletes one.")
+
+    @Option(help: ArgumentHelp("Keep the newest N runs.", valueName: "n"))
+    var keepLast: Int?
+
+    @Option(help: ArgumentHelp("Delete runs started before this date (YYYY-MM-DD, UTC).", valueName: "date"))
+    var before: String?
+
+    @Flag(help: "List what would be deleted without deleting it.")
+    var dryRun = false
+
+    @Option(help: ArgumentHelp("The history folder (default: [report] history of config.toml, output/history).", valueName: "dir"))
+    var history: String?
+
+    func validate() throws {
+        guard keepLast != nil || before != nil else {
+            throw ValidationError("say what to delete: --keep-last N and/or --before YYYY-MM-DD")
+        }
+        if let keepLast, keepLast < 0 { throw ValidationError("--keep-last must be 0 or more") }
+    }
+
+    func execute(_ context: CommandContext) throws(CLIError) -> Int32 {
+        var cutoff: Date?
+        if let before {
+            let formatter = ISO8601DateFormatter()
+            formatter.formatOptions = [.withFullDate]
+            guard let date = formatter.date(from: before) else {
+                throw CLIError("--before '\(before)' must be a date like 2026-01-31")
+            }
+            cutoff = date
+        }
+        var directory = history
+        if directory == nil {
+            directory = FileManager.default.fileExists(atPath: "config.toml")
+                ? try context.loadConfig("config.toml").report.historyDirectory
+                : ReportSettings.defaults(baseDirectory: context.currentDirectory).historyDirectory
+        }
+        let store = HistoryStore(directory: URL(fileURLWithPath: directory ?? "output/history"))
+        let removed: [URL]
+        do {
+            removed = try store.prune(keepLast: keepLast, before: cutoff, dryRun: dryRun)
+        } catch {
+            throw CLIError(error.description)
+        }
+        for url in removed {
+            OutputStream.standardOutput.line((dryRun ? "would delete " : "deleted ") + context.displayPath(url))
+        }
+        OutputStream.standardOutput.line("\(removed.count) run file(s) \(dryRun ? "would be deleted" : "deleted").")
+        return CLIExit.success
+    }
+}

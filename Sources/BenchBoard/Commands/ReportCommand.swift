@@ -1,0 +1,44 @@
+import ArgumentParser
+import BenchConfig
+import BenchRunner
+import Foundation
+
+struct ReportCommand: ExecutableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Render the dashboard, summary.md and junit.xml from the history folder.")
+
+    @Option(name: [.short, .long], help: ArgumentHelp("The suite whose [report] settings apply (optional).", valueName: "file"))
+    var config: String?
+
+    @Option(help: ArgumentHelp("The history folder to read (default: [report] history, output/history).", valueName: "dir"))
+    var history: String?
+
+    @Option(help: ArgumentHelp("Where to write the reports (default: [report] output, output).", valueName: "dir"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("previous, RUN-ID, branch:NAME, commit:SHA or a run file.", valueName: "baseline"))
+    var baseline: String?
+
+    @Option(help: ArgumentHelp("A folder of templates that override the built-in ones by file name.", valueName: "dir"))
+    var templates: String?
+
+    func execute(_ context: CommandContext) throws(CLIError) -> Int32 {
+        let settings = try reportSettings(context)
+        let publisher = ReportPublisher(
+            context: context, settings: settings, history: history, output: output, templates: templates)
+        let written = try publisher.publish(baseline: baseline)
+        OutputStream.standardOutput.line("Report: " + written.map(context.displayPath).joined(separator: ", "))
+        return CLIExit.success
+    }
+
+    /// The [report] table of the config when there is one; built-in defaults otherwise, so
+    /// `benchboard report --history DIR` works in a folder without a config.
+    private func reportSettings(_ context: CommandContext) throws(CLIError) -> ReportSettings {
+        if let config { return try context.loadConfig(config).report }
+        if FileManager.default.fileExists(atPath: "config.toml") {
+            return try context.loadConfig("config.toml").report
+        }
+        return ReportSettings.defaults(baseDirectory: context.currentDirectory)
+    }
+}

@@ -1,0 +1,87 @@
+import ArgumentParser
+import BenchConfig
+import BenchHistory
+import BenchRunner
+import Foundation
+
+struct RunCommand: ExecutableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run the suite, store the run in the history folder, and write the reports.")
+
+    @OptionGroup var configOptions: ConfigOptions
+
+    @Flag(
+        inversion: .prefixedNo,
+        help: "Run swift benchmarks each in its own worker process (default), or in-process. Overrides BENCHMARK_ISOLATION and [features] isolated_benchmarks.")
+    var isolation: Bool?
+
+    @Option(help: ArgumentHelp("Run only the benchmarks whose name or group matches this regular expression.", valueName: "regex"))
+    var filter: String?
+
+    @Option(help: ArgumentHelp("Run only shard i of n (1-based), e.g. 2/4, to spread a suite over CI jobs.", valueName: "i/n"))
+    var shard: String?
+
+    @Flag(help: "Store the run but do not render the reports.")
+    var noReport = false
+
+    @Option(help: ArgumentHelp("The run the reports compare against: previous, RUN-ID, branch:NAME, commit:SHA or a run file.", valueName: "baseline"))
+    var baseline: String?
+
+    @Flag(name: .shortAndLong, help: "Print only the closing summary.")
+    var quiet = false
+
+    func execute(_ context: CommandContext) throws(CLIError) -> Int32 {
+        let config = try context.loadConfig(configOptions.config)
+        let decided: (enabled: Bool, source: String)
+        do {
+            decided = try IsolationSetting.resolve(flag: isolation, environment: context.environment, file: config.isolatedBenchmarks)
+        } catch {
+            throw CLIError(error.description)
+        }
+        var selectedShard: Shard?
+        if let shard {
+            guard let parsed = Shard(parsing: shard) else {
+                throw CLIError("--shard '\(shard)' must look like i/n with 1 ≤ i ≤ n, e.g. 2/4")
+            }
+            selectedShard = parsed
+        }
+        let plan: RunPlan
+        do {
+            plan = try Planner.plan(
+                config: config, isolation: decided.enabled, isolationSource: decided.source, filter: filter,
+                shard: selectedShard)
+        } catch {
+            throw CLIError(error.description)
+        }
+        if context.buildConfiguration == "debug" {
+            OutputStream.standardError.line(context.terminal.paint(TerminalSummary.debugBuildWarning, .yellow))
+        }
+
+        let result = SuiteRunner(
+            plan: plan, registry: context.registry, environment: context.environment, terminal: context.terminal,
+            buildConfiguration: context.buildConfiguration, quiet: quiet
+        ).run()
+
+        let store = HistoryStore(directory: URL(fileURLWithPath: config.report.historyDirectory))
+        let historyFile: URL
+        do {
+            historyFile = try store.write(result.record)
+        } catch {
+            throw CLIError("the run could not be stored: \(error.description)")
+        }
+        OutputStream.standardOutput.line(
+            TerminalSummary.render(result.record, historyFile: context.displayPath(historyFile), terminal: context.terminal))
+
+        if result.interruptedBy != nil { return CLIExit.interrupted }
+        if !noReport {
+            let written = try ReportPublisher(context: context, settings: config.report).publish(baseline: baseline)
+            OutputStream.standardOutput.line("Report: " + written.map(context.displayPath).joined(separator: ", "))
+        }
+        if context.buildConfiguration == "debug" {
+            OutputStream.standardError.line(context.terminal.paint(TerminalSummary.debugBuildWarning, .yellow))
+        }
+        let allPassed = result.record.benchmarks.allSatisfy { $0.outcome.isSuccess }
+        return allPassed ? CLIExit.success : CLIExit.benchmarkFailed
+    }
+}

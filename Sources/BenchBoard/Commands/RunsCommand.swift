@@ -1,0 +1,52 @@
+import ArgumentParser
+import BenchConfig
+import BenchHistory
+import BenchRunner
+import Foundation
+
+struct RunsCommand: ExecutableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "runs",
+        abstract: "List the runs in the history folder, newest first, and name any file that cannot be read.")
+
+    @Option(help: ArgumentHelp("The history folder (default: [report] history of config.toml, output/history).", valueName: "dir"))
+    var history: String?
+
+    @Option(name: [.short, .long], help: ArgumentHelp("The suite whose [report] history applies (optional).", valueName: "file"))
+    var config: String?
+
+    func execute(_ context: CommandContext) throws(CLIError) -> Int32 {
+        let directory = try historyDirectory(context)
+        let loaded = HistoryStore(directory: URL(fileURLWithPath: directory)).load()
+        for warning in loaded.warnings {
+            OutputStream.standardError.line(context.terminal.paint("warning:", .yellow) + " \(warning)")
+        }
+        let formatter = ISO8601DateFormatter()
+        let rows = loaded.runs.reversed().map { run -> [String] in
+            let record = run.record
+            let passed = record.benchmarks.filter { $0.outcome.isSuccess }.count
+            return [
+                record.id, formatter.string(from: record.startedAt), record.git?.branch ?? "-",
+                (record.git?.shortCommit ?? "-") + (record.git?.dirty == true ? "+" : ""),
+                "\(passed)/\(record.benchmarks.count)" + (record.interrupted ? " (interrupted)" : ""),
+                record.buildConfiguration, context.displayPath(run.url),
+            ]
+        }
+        if rows.isEmpty {
+            OutputStream.standardOutput.line("No runs in \(directory) yet; `benchboard run` adds one.")
+        } else {
+            OutputStream.standardOutput.line(
+                TextTable(header: ["id", "started (UTC)", "branch", "commit", "passed", "build", "file"], rows: rows).render())
+        }
+        return CLIExit.success
+    }
+
+    private func historyDirectory(_ context: CommandContext) throws(CLIError) -> String {
+        if let history { return history }
+        if let config { return try context.loadConfig(config).report.historyDirectory }
+        if FileManager.default.fileExists(atPath: "config.toml") {
+            return try context.loadConfig("config.toml").report.historyDirectory
+        }
+        return ReportSettings.defaults(baseDirectory: context.currentDirectory).historyDirectory
+    }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import BenchConfig
+
+struct ValidateCommand: ExecutableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check a config file without running anything (exit 2 with file:line messages when it is wrong).")
+
+    @OptionGroup var configOptions: ConfigOptions
+
+    func execute(_ context: CommandContext) throws(CLIError) -> Int32 {
+        let config = try context.loadConfig(configOptions.config)
+        let swift = config.benchmarks.filter { $0.kind == .swift }.count
+        do {
+            _ = try IsolationSetting.resolve(flag: nil, environment: context.environment, file: config.isolatedBenchmarks)
+        } catch {
+            throw CLIError(error.description)
+        }
+        OutputStream.standardOutput.line(
+            "\(configOptions.config): valid — \(config.benchmarks.count) benchmarks (\(swift) swift, \(config.benchmarks.count - swift) command)")
+        return CLIExit.success
+    }
+}

@@ -1,0 +1,71 @@
+import BenchAnalysis
+import BenchConfig
+import BenchHistory
+import BenchModel
+import BenchReport
+import BenchRunner
+import Foundation
+
+/// Reads the history folder, compares the newest run with its baseline, and renders every report.
+/// Shared by `run` (right after a run) and `report`.
+struct ReportPublisher {
+    var context: CommandContext
+    var settings: ReportSettings
+    var historyDirectory: URL
+    var outputDirectory: URL
+    var templatesDirectory: URL?
+
+    init(context: CommandContext, settings: ReportSettings, history: String? = nil, output: String? = nil, templates: String? = nil) {
+        self.context = context
+        self.settings = settings
+        historyDirectory = URL(fileURLWithPath: history ?? settings.historyDirectory)
+        outputDirectory = URL(fileURLWithPath: output ?? settings.outputDirectory)
+        templatesDirectory = (templates ?? settings.templatesDirectory).map { URL(fileURLWithPath: $0) }
+    }
+
+    func publish(baseline: String?) throws(CLIError) -> [URL] {
+        let loaded = HistoryStore(directory: historyDirectory).load()
+        for warning in loaded.warnings {
+            OutputStream.standardError.line(context.terminal.paint("warning:", .yellow) + " \(warning)")
+        }
+        let records = loaded.runs.map(\.record)
+        let options = analysisOptions(for: records.last)
+        var comparison: RunComparison?
+        if let current = records.last {
+            let chosen = try BaselineResolver(historyDirectory: historyDirectory)
+                .resolve(baseline ?? settings.baseline, for: current, in: records)
+            let earlier = Array(records.dropLast())
+            comparison = Analyzer.compare(current: current, baseline: chosen, history: earlier, options: options)
+        }
+        let runs = loaded.runs.map { ReportRun(record: $0.record, jsonHref: href(for: $0.url)) }
+        let input = ReportInput(runs: runs, comparison: comparison, warnings: loaded.warnings.map(\.description))
+        let reportOptions = ReportOptions(
+            title: settings.title, templatesDirectory: templatesDirectory, analysis: options,
+            slowIsFailure: settings.slowIsFailure, githubStepSummaryPath: context.environment["GITHUB_STEP_SUMMARY"])
+        do {
+            let renderer = try ReportRenderer(options: reportOptions)
+            return try renderer.write(input, to: outputDirectory)
+        } catch {
+            throw CLIError(error.description)
+        }
+    }
+
+    /// Per-benchmark thresholds come from the config each run recorded.
+    private func analysisOptions(for current: RunRecord?) -> AnalysisOptions {
+        var overrides: [String: Double] = [:]
+        for result in current?.benchmarks ?? [] {
+            if let threshold = result.config?.regressionThreshold { overrides[result.name] = threshold }
+        }
+        return AnalysisOptions(
+            timeThreshold: settings.regressionThreshold, memoryThreshold: settings.memoryThreshold,
+            cpuThreshold: settings.cpuThreshold, alpha: settings.alpha, timeThresholdOverrides: overrides)
+    }
+
+    /// The run file's address relative to the output folder, when the history lives inside it.
+    private func href(for file: URL) -> String? {
+        let output = outputDirectory.standardizedFileURL.path + "/"
+        let path = file.standardizedFileURL.path
+        guard path.hasPrefix(output) else { return nil }
+        return String(path.dropFirst(output.count))
+    }
+}

@@ -1,0 +1,54 @@
+import BenchRunner
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The hidden `worker` mode: benchboard re-executes itself to run one swift benchmark in a fresh
+/// process, and sends the samples back on the result channel.
+///
+/// `benchboard worker NAME --warmup N --iterations N [--min-time-ms MS]`
+///
+/// It is parsed by hand, before anything else starts, because every millisecond the worker
+/// spends starting up is isolation overhead.
+enum Worker {
+    static func run(arguments: [String], registry: [String: any SwiftBenchmark], environment: [String: String]) -> Int32 {
+        guard let name = arguments.first, let benchmark = registry[name] else {
+            fail("worker: no swift benchmark named '\(arguments.first ?? "")' is registered")
+            return 2
+        }
+        var settings = IterationSettings(warmup: 0, iterations: 1, minTimeNs: nil)
+        var index = 1
+        while index + 1 < arguments.count {
+            let value = arguments[index + 1]
+            switch arguments[index] {
+            case "--warmup": settings.warmup = Int(value) ?? 0
+            case "--iterations": settings.iterations = max(1, Int(value) ?? 1)
+            case "--min-time-ms": settings.minTimeNs = Double(value).map { UInt64($0 * 1_000_000) }
+            default:
+                fail("worker: unknown option \(arguments[index])")
+                return 2
+            }
+            index += 2
+        }
+        let descriptor = environment[ResultChannel.environmentKey].flatMap(Int32.init) ?? ResultChannel.descriptor
+        let report: WorkerReport
+        do {
+            report = try IterationEngine.measure(benchmark, settings: settings)
+        } catch {
+            fail("\(name): \(error)")
+            return 1
+        }
+        let line = ResultChannel.encode(report) + "\n"
+        guard OutputStream(descriptor: descriptor).write(line) else {
+            fail("worker: cannot write to the result channel (fd \(descriptor)): \(String(cString: strerror(errno)))")
+            return 1
+        }
+        return 0
+    }
+
+    private static func fail(_ message: String) {
+        OutputStream.standardError.line(message)
+    }
+}

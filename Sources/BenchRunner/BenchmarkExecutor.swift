@@ -1,0 +1,252 @@
+import BenchAnalysis
+import BenchConfig
+import BenchIsolation
+import BenchModel
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs one benchmark of a plan and turns what happened into a `BenchmarkResult`. A failing
+/// benchmark is a result, never an error of the run.
+final class BenchmarkExecutor: @unchecked Sendable {
+    private let plan: RunPlan
+    private let registry: [String: any SwiftBenchmark]
+    private let parentEnvironment: [String: String]
+    private let launchers: LauncherSession
+    private let interruption: Interruption
+    private let progress: ProgressReporter
+    /// Where the worker is started from: this very executable, resolved so the launcher can exec it.
+    private let workerExecutable: String?
+
+    init(
+        plan: RunPlan, registry: [String: any SwiftBenchmark], parentEnvironment: [String: String],
+        launchers: LauncherSession, interruption: Interruption, progress: ProgressReporter
+    ) {
+        self.plan = plan
+        self.registry = registry
+        self.parentEnvironment = parentEnvironment
+        self.launchers = launchers
+        self.interruption = interruption
+        self.progress = progress
+        self.workerExecutable = SelfExecutable.path()
+    }
+
+    /// Nil when the run was interrupted before this benchmark finished: a partial benchmark is
+    /// not recorded.
+    func run(_ spec: BenchmarkSpec) -> BenchmarkResult? {
+        switch spec.definition {
+        case .command(let arguments):
+            return runCommand(spec, arguments: arguments)
+        case .swift(let name):
+            guard let benchmark = registry[name] else {
+                // Config validation refuses unknown names; this guards a registry that changed underneath.
+                return failure(spec, mode: .isolated, FailureDescription(
+                    outcome: .error, error: "no swift benchmark named '\(name)' is registered"), totalMs: 0)
+            }
+            if plan.isolation {
+                return runSwiftIsolated(spec, name: name, benchmark: benchmark)
+            }
+            return runSwiftInProcess(spec, benchmark: benchmark, mode: .inProcess)
+        }
+    }
+
+    // MARK: - Command benchmarks
+
+    private func runCommand(_ spec: BenchmarkSpec, arguments: [String]) -> BenchmarkResult? {
+        guard let launcher = launchers.current() else {
+            return failure(spec, mode: .isolated, FailureDescription(
+                outcome: .error, error: "could not be started: \(launchers.problem ?? "no launcher")"), totalMs: 0)
+        }
+        let child = childSpec(spec, arguments: arguments)
+        let started = MonotonicClock.now()
+        var accounting = UsageAccounting()
+        var resultLines: [String] = []
+        do {
+            if spec.warmup > 0 {
+                progress.phase(spec, "warm-up ×\(spec.warmup)")
+                let warmup = try launcher.run(child, iterations: spec.warmup)
+                accounting.add(warmup.iterations)
+                if warmup.interrupted || interruption.isSet { return nil }
+                if let failed = failedResult(spec, warmup, accounting, started) { return failed }
+            }
+            let minTimeNs = spec.minTimeMs.map { UInt64($0 * 1_000_000) } ?? 0
+            var measuredNs: UInt64 = 0
+            var samples: [Int64] = []
+            while samples.count < spec.iterations || (measuredNs < minTimeNs && samples.count < IterationSettings.maximumIterations) {
+                let count: Int
+                if samples.count < spec.iterations {
+                    count = spec.iterations - samples.count
+                } else {
+                    // Enough iterations, not enough time: estimate how many more reach min_time_ms.
+                    let mean = max(1, measuredNs / UInt64(samples.count))
+                    count = min(IterationSettings.maximumIterations - samples.count, Int((minTimeNs - measuredNs) / mean) + 1)
+                }
+                progress.phase(spec, "measuring \(samples.count + count) iterations")
+                let batch = try launcher.run(child, iterations: count)
+                accounting.add(batch.iterations)
+                if batch.interrupted || interruption.isSet { return nil }
+                if let failed = failedResult(spec, batch, accounting, started) { return failed }
+                resultLines += batch.resultLines
+                for iteration in batch.iterations {
+                    let wall = iteration.usage?.wallNs ?? 0
+                    samples.append(Int64(clamping: wall))
+                    measuredNs &+= wall
+                }
+            }
+            // A harness that timed itself on fd 3 knows better than the wall clock around it.
+            let reported = ResultChannel.samples(in: resultLines)
+            let finalSamples = reported.isEmpty ? samples : reported
+            let totalMs = Self.milliseconds(since: started)
+            var resources = accounting.resources(totalMs: totalMs)
+            resources.overheadMs = max(0, totalMs - Double(accounting.childWallNs) / 1_000_000)
+            return success(spec, mode: .isolated, samples: finalSamples, resources: resources)
+        } catch {
+            launchers.discard(because: error.description)
+            return failure(spec, mode: .isolated, FailureDescription(outcome: .error, error: error.description),
+                           totalMs: Self.milliseconds(since: started))
+        }
+    }
+
+    private func failedResult(
+        _ spec: BenchmarkSpec, _ batch: BatchResult, _ accounting: UsageAccounting, _ started: UInt64
+    ) -> BenchmarkResult? {
+        guard let bad = batch.iterations.first(where: { !$0.isSuccess }),
+            var description = FailureDescription(bad.termination, timeoutMs: spec.timeoutMs)
+        else { return nil }
+        let tail = batch.stderrTail.tail()
+        if description.outcome == .failed, !tail.isEmpty { description.error += ": " + (tail.split(separator: "\n").last.map(String.init) ?? "") }
+        var result = failure(spec, mode: .isolated, description, totalMs: Self.milliseconds(since: started))
+        result.stderrTail = tail.isEmpty ? nil : tail
+        result.resources = accounting.resources(totalMs: result.resources.totalMs)
+        return result
+    }
+
+    // MARK: - Swift benchmarks
+
+    private func runSwiftIsolated(_ spec: BenchmarkSpec, name: String, benchmark: any SwiftBenchmark) -> BenchmarkResult? {
+        guard let executable = workerExecutable else {
+            progress.warning("\(spec.name): cannot locate benchboard's own executable; running it in-process")
+            return runSwiftInProcess(spec, benchmark: benchmark, mode: .fallback)
+        }
+        guard let launcher = launchers.current() else {
+            progress.warning("\(spec.name): \(launchers.problem ?? "no launcher"); running it in-process")
+            return runSwiftInProcess(spec, benchmark: benchmark, mode: .fallback)
+        }
+        var arguments = [executable, "worker", name, "--warmup", String(spec.warmup), "--iterations", String(spec.iterations)]
+        if let minTime = spec.minTimeMs { arguments += ["--min-time-ms", String(minTime)] }
+        let started = MonotonicClock.now()
+        progress.phase(spec, "worker: warm-up ×\(spec.warmup), \(spec.iterations) iterations")
+        let batch: BatchResult
+        do {
+            batch = try launcher.run(childSpec(spec, arguments: arguments), iterations: 1)
+        } catch {
+            launchers.discard(because: error.description)
+            progress.warning("\(spec.name): \(error.description); running it in-process")
+            return runSwiftInProcess(spec, benchmark: benchmark, mode: .fallback)
+        }
+        if batch.interrupted || interruption.isSet { return nil }
+        let totalMs = Self.milliseconds(since: started)
+        var accounting = UsageAccounting()
+        accounting.add(batch.iterations)
+        guard let iteration = batch.iterations.first else {
+            return failure(spec, mode: .isolated, FailureDescription(outcome: .error, error: "the worker did not run"), totalMs: totalMs)
+        }
+        if case .spawnFailed(_, let message) = iteration.termination {
+            // Only a worker that cannot start at all falls back; a crash or timeout is a result.
+            progress.warning("\(spec.name): the worker could not be started (\(message)); running it in-process")
+            return runSwiftInProcess(spec, benchmark: benchmark, mode: .fallback)
+        }
+        if let failed = failedResult(spec, batch, accounting, started) { return failed }
+        guard let report = ResultChannel.workerReport(in: batch.resultLines) else {
+            var result = failure(spec, mode: .isolated, FailureDescription(
+                outcome: .failed, exitCode: 0, error: "the worker exited without reporting its samples"), totalMs: totalMs)
+            result.stderrTail = batch.stderrTail.tail()
+            return result
+        }
+        var resources = accounting.resources(totalMs: totalMs)
+        resources.peakMemoryGrowthBytes = report.peakMemoryGrowthBytes
+        resources.overheadMs = max(0, totalMs - Double(report.benchmarkNs) / 1_000_000)
+        return success(spec, mode: .isolated, samples: report.samplesNs, resources: resources)
+    }
+
+    private func runSwiftInProcess(_ spec: BenchmarkSpec, benchmark: any SwiftBenchmark, mode: ExecutionMode) -> BenchmarkResult? {
+        let settings = IterationSettings(
+            warmup: spec.warmup, iterations: spec.iterations, minTimeNs: spec.minTimeMs.map { UInt64($0 * 1_000_000) })
+        progress.phase(spec, "in-process: warm-up ×\(spec.warmup), \(spec.iterations) iterations")
+        let before = ProcessUsage.current()
+        let started = MonotonicClock.now()
+        let report: WorkerReport
+        do {
+            report = try IterationEngine.measure(benchmark, settings: settings, shouldStop: { [interruption] in interruption.isSet })
+        } catch {
+            return failure(spec, mode: mode, FailureDescription(outcome: .failed, error: "threw \(error)"),
+                           totalMs: Self.milliseconds(since: started))
+        }
+        if interruption.isSet { return nil }
+        let totalMs = Self.milliseconds(since: started)
+        let after = ProcessUsage.current()
+        // Max RSS is left out: in-process it would be benchboard's own peak, not the benchmark's.
+        let resources = Resources(
+            maxRSSBytes: nil, peakMemoryGrowthBytes: report.peakMemoryGrowthBytes,
+            cpuUserUs: after.userUs &- before.userUs, cpuSystemUs: after.systemUs &- before.systemUs,
+            totalMs: totalMs, overheadMs: max(0, totalMs - Double(report.benchmarkNs) / 1_000_000),
+            voluntaryContextSwitches: after.voluntaryContextSwitches &- before.voluntaryContextSwitches,
+            involuntaryContextSwitches: after.involuntaryContextSwitches &- before.involuntaryContextSwitches,
+            minorFaults: after.minorFaults &- before.minorFaults, majorFaults: after.majorFaults &- before.majorFaults)
+        return success(spec, mode: mode, samples: report.samplesNs, resources: resources)
+    }
+
+    // MARK: - Building results
+
+    private func childSpec(_ spec: BenchmarkSpec, arguments: [String]) -> ChildSpec {
+        ChildSpec(
+            arguments: arguments,
+            environment: ChildEnvironment.make(for: spec, inheritingFrom: parentEnvironment),
+            workingDirectory: plan.config.baseDirectory,
+            timeoutMs: spec.timeoutMs, graceMs: spec.graceMs,
+            killSignal: SignalName.number(of: spec.killSignal) ?? SIGTERM)
+    }
+
+    private func success(_ spec: BenchmarkSpec, mode: ExecutionMode, samples: [Int64], resources: Resources) -> BenchmarkResult {
+        var result = base(spec, mode: mode, outcome: .ok, resources: resources)
+        result.samplesNs = samples
+        result.stats = SampleStatistics.make(
+            samplesNs: samples, threshold: spec.regressionThreshold ?? plan.config.report.regressionThreshold)
+        return result
+    }
+
+    private func failure(_ spec: BenchmarkSpec, mode: ExecutionMode, _ description: FailureDescription, totalMs: Double) -> BenchmarkResult {
+        var result = base(spec, mode: mode, outcome: description.outcome, resources: Resources(totalMs: totalMs))
+        result.exitCode = description.exitCode
+        result.signal = description.signal
+        result.killedBy = description.killedBy
+        result.error = description.error
+        return result
+    }
+
+    private func base(_ spec: BenchmarkSpec, mode: ExecutionMode, outcome: Outcome, resources: Resources) -> BenchmarkResult {
+        BenchmarkResult(
+            name: spec.name, group: spec.group, kind: spec.kind, mode: mode, outcome: outcome,
+            targetNs: spec.targetMs.map { Int64(($0 * 1_000_000).rounded()) }, timeoutMs: spec.timeoutMs,
+            warmup: spec.warmup, samplesNs: [], resources: resources, config: settings(spec))
+    }
+
+    private func settings(_ spec: BenchmarkSpec) -> BenchmarkSettings {
+        var command: [String]?
+        var swift: String?
+        switch spec.definition {
+        case .command(let arguments): command = arguments
+        case .swift(let name): swift = name
+        }
+        return BenchmarkSettings(
+            command: command, swift: swift, iterations: spec.iterations, minTimeMs: spec.minTimeMs,
+            graceMs: spec.graceMs, killSignal: spec.killSignal, env: spec.env, inheritEnv: spec.inheritEnv,
+            regressionThreshold: spec.regressionThreshold)
+    }
+
+    static func milliseconds(since start: UInt64) -> Double {
+        Double(MonotonicClock.now() - start) / 1_000_000
+    }
+}

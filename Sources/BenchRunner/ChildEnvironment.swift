@@ -1,0 +1,23 @@
+import BenchConfig
+
+/// The clean environment a benchmark's child starts with: only the allow-listed variables of
+/// benchboard's own environment, then what the config sets, then the result channel.
+/// Nothing else leaks in, so a developer's shell cannot change what a benchmark measures.
+public enum ChildEnvironment {
+    public static func make(for spec: BenchmarkSpec, inheritingFrom parent: [String: String]) -> [String: String] {
+        var environment: [String: String] = [:]
+        for key in spec.inheritEnv {
+            if let value = parent[key] { environment[key] = value }
+        }
+        for (key, value) in spec.env {
+            environment[key] = value
+        }
+        // Commands are looked up on PATH; without one, fall back to the usual system folders
+        // rather than failing to find /bin/true.
+        if environment["PATH"] == nil {
+            environment["PATH"] = "/usr/local/bin:/usr/bin:/bin"
+        }
+        environment[ResultChannel.environmentKey] = String(ResultChannel.descriptor)
+        return environment
+    }
+}

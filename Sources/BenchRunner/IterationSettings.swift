@@ -1,0 +1,17 @@
+/// How many times to run a swift benchmark's closure, shared by the worker and in-process runs.
+public struct IterationSettings: Sendable, Equatable, Codable {
+    public var warmup: Int
+    public var iterations: Int
+    /// Keep measuring until this much measured time has passed (iterations is then a minimum).
+    public var minTimeNs: UInt64?
+
+    /// A ceiling on iterations when `minTimeNs` asks for more, so a near-empty closure cannot
+    /// keep a run busy forever.
+    public static let maximumIterations = 1_000_000
+
+    public init(warmup: Int, iterations: Int, minTimeNs: UInt64?) {
+        self.warmup = warmup
+        self.iterations = iterations
+        self.minTimeNs = minTimeNs
+    }
+}

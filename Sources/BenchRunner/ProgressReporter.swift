@@ -1,0 +1,58 @@
+import BenchConfig
+import BenchModel
+
+/// Tells a person what the run is doing while it runs. On a TTY one live line is rewritten in
+/// place; otherwise each step is a plain line on stderr, so CI logs stay readable.
+final class ProgressReporter: @unchecked Sendable {
+    private let terminal: Terminal
+    private let output: OutputStream
+    private let results: OutputStream
+    private let quiet: Bool
+    private var position = 0
+    private var total = 0
+    private var liveLineShown = false
+
+    /// Progress goes to `output` (stderr); each finished benchmark's line goes to `results` (stdout).
+    init(terminal: Terminal, output: OutputStream = .standardError, results: OutputStream = .standardOutput, quiet: Bool = false) {
+        self.terminal = terminal
+        self.output = output
+        self.results = results
+        self.quiet = quiet
+    }
+
+    func start(total: Int) {
+        self.total = total
+    }
+
+    func begin(_ spec: BenchmarkSpec, position: Int) {
+        self.position = position
+        if !terminal.isInteractive && !quiet {
+            output.line("[\(position)/\(total)] \(spec.name)")
+        }
+    }
+
+    func phase(_ spec: BenchmarkSpec, _ text: String) {
+        guard terminal.isInteractive, !quiet else { return }
+        // Erase and redraw the live line: "\r" back to column 0, "ESC[2K" clears it.
+        output.write("\r\u{1B}[2K" + terminal.paint("[\(position)/\(total)]", .dim) + " \(spec.name): \(text)")
+        liveLineShown = true
+    }
+
+    func finished(_ result: BenchmarkResult) {
+        clearLiveLine()
+        guard !quiet else { return }
+        results.line(ResultLine.format(result))
+    }
+
+    func warning(_ text: String) {
+        clearLiveLine()
+        output.line(terminal.paint("warning:", .yellow) + " " + text)
+    }
+
+    func clearLiveLine() {
+        if liveLineShown {
+            output.write("\r\u{1B}[2K")
+            liveLineShown = false
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// Reads what children wrote to the result channel (fd 3, announced in `BENCHBOARD_RESULT_FD`).
+///
+/// Two line shapes are understood: the worker's full `WorkerReport`, and a harness's own samples,
+/// `{"samplesNs":[…]}` or `{"sampleNs":N}`, so a program in any language can report what it
+/// timed itself. Other lines are ignored: a harness may log there too.
+public enum ResultChannel {
+    public static let environmentKey = "BENCHBOARD_RESULT_FD"
+    public static let descriptor: Int32 = 3
+
+    private struct HarnessLine: Decodable {
+        var samplesNs: [Double]?
+        var sampleNs: Double?
+    }
+
+    /// Every sample the lines report, in order; empty when none do.
+    public static func samples(in lines: [String]) -> [Int64] {
+        let decoder = JSONDecoder()
+        var samples: [Int64] = []
+        for line in lines {
+            guard let data = line.data(using: .utf8),
+                let parsed = try? decoder.decode(HarnessLine.self, from: data)
+            else { continue }
+            for value in parsed.samplesNs ?? [] where value.isFinite && value >= 0 {
+                samples.append(Int64(value.rounded()))
+            }
+            if let value = parsed.sampleNs, value.isFinite, value >= 0 {
+                samples.append(Int64(value.rounded()))
+            }
+        }
+        return samples
+    }
+
+    /// The worker's report: the last line that decodes as one.
+    public static func workerReport(in lines: [String]) -> WorkerReport? {
+        let decoder = JSONDecoder()
+        for line in lines.reversed() {
+            if let data = line.data(using: .utf8), let report = try? decoder.decode(WorkerReport.self, from: data) {
+                return report
+            }
+        }
+        return nil
+    }
+
+    public static func encode(_ report: WorkerReport) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        guard let data = try? encoder.encode(report), let text = String(data: data, encoding: .utf8) else {
+            return "{}"
+        }
+        return text
+    }
+}

@@ -1,0 +1,13 @@
+/// A benchmark written in Swift and registered with the library. The runner only needs to call
+/// it; the public `Benchmark` type users write conforms to this.
+public protocol SwiftBenchmark: AnyObject, Sendable {
+    /// The registered name that config.toml's `swift = "…"` refers to.
+    var name: String { get }
+    /// Runs once before the warm-up, outside of any measurement.
+    func setUp() throws
+    /// Runs one iteration. Returns the nanoseconds the iteration measured itself (between
+    /// `startMeasurement()` and `stopMeasurement()`), or nil to let the caller time the whole call.
+    func runIteration() throws -> UInt64?
+    /// Runs once after the last iteration.
+    func tearDown() throws
+}

@@ -1,0 +1,39 @@
+import BenchModel
+import Foundation
+
+/// The closing lines of a run: counts, success rate, wall time and where the history file went.
+public enum TerminalSummary {
+    public static func render(_ record: RunRecord, historyFile: String?, terminal: Terminal) -> String {
+        let results = record.benchmarks
+        let passed = results.filter { $0.outcome == .ok }.count
+        let failed = results.filter { $0.outcome == .failed || $0.outcome == .error }.count
+        let crashed = results.filter { $0.outcome == .crashed }.count
+        let timedOut = results.filter { $0.outcome == .timeout }.count
+        let slow = results.filter { $0.outcome == .ok && $0.isFast == false }.count
+        let rate = results.isEmpty ? 0 : Double(passed) / Double(results.count) * 100
+        let wall = record.finishedAt.timeIntervalSince(record.startedAt)
+
+        var counts = [terminal.paint("\(passed) passed", passed == results.count ? .green : .bold)]
+        if failed > 0 { counts.append(terminal.paint("\(failed) failed", .red)) }
+        if crashed > 0 { counts.append(terminal.paint("\(crashed) crashed", .red)) }
+        if timedOut > 0 { counts.append(terminal.paint("\(timedOut) timed out", .red)) }
+        if slow > 0 { counts.append(terminal.paint("\(slow) slow", .yellow)) }
+
+        var lines = [""]
+        lines.append(
+            counts.joined(separator: ", ")
+                + String(format: " — success rate %.1f%% (%d/%d) — wall time %.2f s", rate, passed, results.count, wall))
+        lines.append(
+            "Isolation: " + (record.isolation ? "on (each benchmark in its own process)" : "off (swift benchmarks in-process)"))
+        if record.interrupted {
+            lines.append(terminal.paint("Interrupted: the run stopped early; the finished benchmarks were kept.", .yellow))
+        }
+        if let historyFile {
+            lines.append("History: \(historyFile)")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    public static let debugBuildWarning =
+        "warning: this is a debug build: its numbers are not representative. Use `swift run -c release benchboard`."
+}
