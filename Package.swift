@@ -62,6 +62,9 @@ let package = Package(
             path: "Plugins/TemplateEmbedderPlugin"
         ),
 
+        // The spawn-cost reference of the self-benchmark suite (Benchmarks/config.toml).
+        .executableTarget(name: "empty-swift", path: "Benchmarks/empty-swift"),
+
         // A C program that misbehaves on request: sleeps, hogs memory, crashes, forks, floods.
         .executableTarget(name: "bench-fixture", path: "Tests/Fixtures/bench-fixture"),
 
