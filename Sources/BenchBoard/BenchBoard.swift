@@ -44,24 +44,21 @@ public enum BenchBoard {
             let code = RootCommand.exitCode(for: error)
             let message = RootCommand.fullMessage(for: error)
             if code == .success {
-                OutputStream.standardOutput.line(message)
+                TerminalOutput.standardOutput.line(message)
                 return 0
             }
-            OutputStream.standardError.line(message)
+            TerminalOutput.standardError.line(message)
             return CLIExit.usage
         }
         guard let executable = command as? any ExecutableCommand else {
-            OutputStream.standardOutput.line(RootCommand.helpMessage(for: type(of: command)))
+            TerminalOutput.standardOutput.line(RootCommand.helpMessage(for: type(of: command)))
             return 0
         }
         do {
             return try executable.execute(context)
-        } catch let error as CLIError {
-            OutputStream.standardError.line("error: " + error.description)
-            return error.exitCode
         } catch {
-            OutputStream.standardError.line("error: \(error)")
-            return CLIExit.usage
+            TerminalOutput.standardError.line("error: " + error.description)
+            return error.exitCode
         }
     }
 

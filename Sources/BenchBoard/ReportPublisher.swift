@@ -26,7 +26,7 @@ struct ReportPublisher {
     func publish(baseline: String?) throws(CLIError) -> [URL] {
         let loaded = HistoryStore(directory: historyDirectory).load()
         for warning in loaded.warnings {
-            OutputStream.standardError.line(context.terminal.paint("warning:", .yellow) + " \(warning)")
+            TerminalOutput.standardError.line(context.terminal.paint("warning:", .yellow) + " \(warning)")
         }
         let records = loaded.runs.map(\.record)
         let options = analysisOptions(for: records.last)

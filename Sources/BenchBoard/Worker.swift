@@ -41,7 +41,7 @@ enum Worker {
             return 1
         }
         let line = ResultChannel.encode(report) + "\n"
-        guard OutputStream(descriptor: descriptor).write(line) else {
+        guard TerminalOutput(descriptor: descriptor).write(line) else {
             fail("worker: cannot write to the result channel (fd \(descriptor)): \(String(cString: strerror(errno)))")
             return 1
         }
@@ -49,6 +49,6 @@ enum Worker {
     }
 
     private static func fail(_ message: String) {
-        OutputStream.standardError.line(message)
+        TerminalOutput.standardError.line(message)
     }
 }

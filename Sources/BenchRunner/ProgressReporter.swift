@@ -5,15 +5,15 @@ import BenchModel
 /// place; otherwise each step is a plain line on stderr, so CI logs stay readable.
 final class ProgressReporter: @unchecked Sendable {
     private let terminal: Terminal
-    private let output: OutputStream
-    private let results: OutputStream
+    private let output: TerminalOutput
+    private let results: TerminalOutput
     private let quiet: Bool
     private var position = 0
     private var total = 0
     private var liveLineShown = false
 
     /// Progress goes to `output` (stderr); each finished benchmark's line goes to `results` (stdout).
-    init(terminal: Terminal, output: OutputStream = .standardError, results: OutputStream = .standardOutput, quiet: Bool = false) {
+    init(terminal: Terminal, output: TerminalOutput = .standardError, results: TerminalOutput = .standardOutput, quiet: Bool = false) {
         self.terminal = terminal
         self.output = output
         self.results = results

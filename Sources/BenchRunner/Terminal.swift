@@ -35,15 +35,15 @@ public struct Terminal: Sendable {
 }
 
 /// A line-oriented writer to one file descriptor (stdout or stderr).
-public struct OutputStream: Sendable {
+public struct TerminalOutput: Sendable {
     public let descriptor: Int32
 
     public init(descriptor: Int32) {
         self.descriptor = descriptor
     }
 
-    public static let standardOutput = OutputStream(descriptor: STDOUT_FILENO)
-    public static let standardError = OutputStream(descriptor: STDERR_FILENO)
+    public static let standardOutput = TerminalOutput(descriptor: STDOUT_FILENO)
+    public static let standardError = TerminalOutput(descriptor: STDERR_FILENO)
 
     /// Writes every byte; false when the descriptor refused (a closed channel must not look like success).
     @discardableResult

@@ -63,9 +63,9 @@ struct CompareCommand: ExecutableCommand {
 
         switch format {
         case .text:
-            OutputStream.standardOutput.line(ComparisonFormatter.text(comparison, color: context.terminal.useColor))
+            TerminalOutput.standardOutput.line(ComparisonFormatter.text(comparison, color: context.terminal.useColor))
         case .json:
-            OutputStream.standardOutput.line(ComparisonFormatter.json(comparison))
+            TerminalOutput.standardOutput.line(ComparisonFormatter.json(comparison))
         case .markdown:
             let input = ReportInput(
                 runs: [ReportRun(record: baseRun, jsonHref: nil), ReportRun(record: headRun, jsonHref: nil)],
@@ -73,7 +73,7 @@ struct CompareCommand: ExecutableCommand {
             do {
                 let renderer = try ReportRenderer(
                     options: ReportOptions(title: settings.title, analysis: options, slowIsFailure: settings.slowIsFailure))
-                OutputStream.standardOutput.line(renderer.summaryMarkdown(input))
+                TerminalOutput.standardOutput.line(renderer.summaryMarkdown(input))
             } catch {
                 throw CLIError(error.description)
             }

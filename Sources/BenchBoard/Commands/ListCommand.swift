@@ -36,8 +36,8 @@ struct ListCommand: ExecutableCommand {
             ]
         }
         let table = TextTable(header: ["name", "group", "kind", "mode", "timeout", "warmup+iter", "target"], rows: rows)
-        OutputStream.standardOutput.line(table.render())
-        OutputStream.standardOutput.line(
+        TerminalOutput.standardOutput.line(table.render())
+        TerminalOutput.standardOutput.line(
             "\n\(plan.benchmarks.count) benchmarks; isolation \(plan.isolation ? "on" : "off") (\(plan.isolationSource))")
         return CLIExit.success
     }

@@ -52,9 +52,9 @@ struct PruneCommand: ExecutableCommand {
             throw CLIError(error.description)
         }
         for url in removed {
-            OutputStream.standardOutput.line((dryRun ? "would delete " : "deleted ") + context.displayPath(url))
+            TerminalOutput.standardOutput.line((dryRun ? "would delete " : "deleted ") + context.displayPath(url))
         }
-        OutputStream.standardOutput.line("\(removed.count) run file(s) \(dryRun ? "would be deleted" : "deleted").")
+        TerminalOutput.standardOutput.line("\(removed.count) run file(s) \(dryRun ? "would be deleted" : "deleted").")
         return CLIExit.success
     }
 }

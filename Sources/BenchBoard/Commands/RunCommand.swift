@@ -55,7 +55,7 @@ struct RunCommand: ExecutableCommand {
             throw CLIError(error.description)
         }
         if context.buildConfiguration == "debug" {
-            OutputStream.standardError.line(context.terminal.paint(TerminalSummary.debugBuildWarning, .yellow))
+            TerminalOutput.standardError.line(context.terminal.paint(TerminalSummary.debugBuildWarning, .yellow))
         }
 
         let result = SuiteRunner(
@@ -70,16 +70,16 @@ struct RunCommand: ExecutableCommand {
         } catch {
             throw CLIError("the run could not be stored: \(error.description)")
         }
-        OutputStream.standardOutput.line(
+        TerminalOutput.standardOutput.line(
             TerminalSummary.render(result.record, historyFile: context.displayPath(historyFile), terminal: context.terminal))
 
         if result.interruptedBy != nil { return CLIExit.interrupted }
         if !noReport {
             let written = try ReportPublisher(context: context, settings: config.report).publish(baseline: baseline)
-            OutputStream.standardOutput.line("Report: " + written.map(context.displayPath).joined(separator: ", "))
+            TerminalOutput.standardOutput.line("Report: " + written.map(context.displayPath).joined(separator: ", "))
         }
         if context.buildConfiguration == "debug" {
-            OutputStream.standardError.line(context.terminal.paint(TerminalSummary.debugBuildWarning, .yellow))
+            TerminalOutput.standardError.line(context.terminal.paint(TerminalSummary.debugBuildWarning, .yellow))
         }
         let allPassed = result.record.benchmarks.allSatisfy { $0.outcome.isSuccess }
         return allPassed ? CLIExit.success : CLIExit.benchmarkFailed

@@ -19,7 +19,7 @@ struct RunsCommand: ExecutableCommand {
         let directory = try historyDirectory(context)
         let loaded = HistoryStore(directory: URL(fileURLWithPath: directory)).load()
         for warning in loaded.warnings {
-            OutputStream.standardError.line(context.terminal.paint("warning:", .yellow) + " \(warning)")
+            TerminalOutput.standardError.line(context.terminal.paint("warning:", .yellow) + " \(warning)")
         }
         let formatter = ISO8601DateFormatter()
         let rows = loaded.runs.reversed().map { run -> [String] in
@@ -33,9 +33,9 @@ struct RunsCommand: ExecutableCommand {
             ]
         }
         if rows.isEmpty {
-            OutputStream.standardOutput.line("No runs in \(directory) yet; `benchboard run` adds one.")
+            TerminalOutput.standardOutput.line("No runs in \(directory) yet; `benchboard run` adds one.")
         } else {
-            OutputStream.standardOutput.line(
+            TerminalOutput.standardOutput.line(
                 TextTable(header: ["id", "started (UTC)", "branch", "commit", "passed", "build", "file"], rows: rows).render())
         }
         return CLIExit.success

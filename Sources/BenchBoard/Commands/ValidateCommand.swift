@@ -1,5 +1,6 @@
 import ArgumentParser
 import BenchConfig
+import BenchRunner
 
 struct ValidateCommand: ExecutableCommand {
     static let configuration = CommandConfiguration(
@@ -16,7 +17,7 @@ struct ValidateCommand: ExecutableCommand {
         } catch {
             throw CLIError(error.description)
         }
-        OutputStream.standardOutput.line(
+        TerminalOutput.standardOutput.line(
             "\(configOptions.config): valid — \(config.benchmarks.count) benchmarks (\(swift) swift, \(config.benchmarks.count - swift) command)")
         return CLIExit.success
     }
