@@ -43,6 +43,7 @@ let package = Package(
         ),
         // The plan: warm-up, iterations, isolation or in-process, progress.
         .target(name: "BenchRunner", dependencies: [
+            "BenchAnalysis",
             "BenchModel", "BenchConfig", "BenchIsolation", "BenchStats", "BenchHistory",
         ]),
         // The library users import to write Swift benchmarks, plus the whole CLI.
