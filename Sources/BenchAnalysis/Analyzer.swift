@@ -67,9 +67,10 @@ public enum Analyzer {
                 verdict: failed ? .failed : .new)
         }
         let memoryOf: (BenchmarkResult) -> Double? = { result in
-            result.resources.memoryFigureBytes(for: result.kind).map(Double.init)
+            // Not `.map(Double.init)`: on UInt64 that resolves to init(bitPattern:).
+            result.resources.memoryFigureBytes(for: result.kind).map { Double($0) }
         }
-        let cpuOf: (BenchmarkResult) -> Double? = { result in result.resources.cpuTotalUs.map(Double.init) }
+        let cpuOf: (BenchmarkResult) -> Double? = { result in result.resources.cpuTotalUs.map { Double($0) } }
         let memory = Judge.single(
             current: memoryOf(current), baseline: baseline.flatMap(memoryOf),
             history: MetricWindow.values(of: current.name, in: window, metric: memoryOf),

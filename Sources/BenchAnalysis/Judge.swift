@@ -15,8 +15,8 @@ enum Judge {
     static func time(current: BenchmarkResult, baseline: BenchmarkResult, threshold: Double, alpha: Double)
         -> MetricComparison
     {
-        let currentSamples = current.samplesNs.map(Double.init)
-        let baselineSamples = baseline.samplesNs.map(Double.init)
+        let currentSamples = current.samplesNs.map { Double($0) }
+        let baselineSamples = baseline.samplesNs.map { Double($0) }
         guard let currentSummary = Summary(currentSamples), let baselineSummary = Summary(baselineSamples) else {
             return byThreshold(baseline: baseline.medianNs, current: current.medianNs, threshold: threshold,
                 note: "judged by the threshold alone: no samples recorded")

@@ -7,7 +7,7 @@ public enum SampleStatistics {
     /// Nil for an empty sample set. `threshold` (0.05 = 5 %) is the regression threshold the
     /// `noisy` flag is judged at; see `NoiseAssessment` for the rule.
     public static func make(samplesNs: [Int64], threshold: Double) -> SampleStats? {
-        guard let summary = Summary(samplesNs.map(Double.init)) else { return nil }
+        guard let summary = Summary(samplesNs.map { Double($0) }) else { return nil }
         return make(summary: summary, threshold: threshold)
     }
 
