@@ -98,9 +98,16 @@ public enum Analyzer {
 
     /// As `trend(of:in:)` with a detector tuned differently.
     public static func trend(of name: String, in history: [RunRecord], detector: ChangePointDetector) -> Trend {
+        trend(of: name, in: history, detector: detector) { run, _ in run.benchmark(named: name) }
+    }
+
+    static func trend(
+        of name: String, in history: [RunRecord], detector: ChangePointDetector,
+        lookup: (RunRecord, Int) -> BenchmarkResult?
+    ) -> Trend {
         var points: [TrendPoint] = []
         for (index, run) in history.enumerated() {
-            guard let result = run.benchmark(named: name) else { continue }
+            guard let result = lookup(run, index) else { continue }
             points.append(
                 TrendPoint(
                     runIndex: index, runID: run.id, date: run.startedAt, commit: run.git?.commit,
@@ -127,6 +134,12 @@ public enum Analyzer {
         for run in history {
             for result in run.benchmarks where seen.insert(result.name).inserted { names.append(result.name) }
         }
-        return names.map { trend(of: $0, in: history) }
+        // One dictionary per run instead of a linear search per benchmark and run: 100 benchmarks
+        // over 1000 runs would otherwise compare names five million times.
+        let indexed: [[String: BenchmarkResult]] = history.map { run in
+            Dictionary(run.benchmarks.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        let detector = ChangePointDetector()
+        return names.map { name in trend(of: name, in: history, detector: detector) { _, index in indexed[index][name] } }
     }
 }
