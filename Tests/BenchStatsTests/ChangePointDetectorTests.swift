@@ -21,6 +21,32 @@ final class ChangePointDetectorTests: XCTestCase {
         print("[figures] +20 % step, 5 % noise: exact in \(exact)/100 seeds, max |error| \(errors.map(abs).max() ?? 0), late in \(late)")
     }
 
+    /// Detection delay: how many runs after a +20 % step (5 % noise) the step is reported.
+    func testTwentyPercentStepIsReportedWithinAFewRuns() {
+        var foundAfter: [Int: Int] = [:]
+        for after in 1...10 {
+            for seed in 0..<100 {
+                let series = Synthetic.stepSeries(count: 200, at: 120, step: 0.20, noise: 0.05, seed: UInt64(seed))
+                let seen = Array(series.prefix(120 + after))
+                if detector.detect(seen).contains(where: { abs($0.index - 120) <= 2 }) { foundAfter[after, default: 0] += 1 }
+            }
+        }
+        print("[figures] +20 % step found with k runs after it (of 100 seeds): " + (1...10).map { "k=\($0): \(foundAfter[$0] ?? 0)" }.joined(separator: ", "))
+        XCTAssertEqual(foundAfter[1] ?? 0, 0, "a single run is never a step (minimum segment length)")
+        XCTAssertGreaterThanOrEqual(foundAfter[5] ?? 0, 95)
+        var smallAfter: [Int: Int] = [:]
+        for after in 1...10 {
+            for seed in 0..<100 {
+                let series = Synthetic.stepSeries(count: 60, at: 40, step: 0.03, noise: 0.01, seed: UInt64(2000 + seed))
+                if detector.detect(Array(series.prefix(40 + after))).contains(where: { abs($0.index - 40) <= 2 }) {
+                    smallAfter[after, default: 0] += 1
+                }
+            }
+        }
+        print("[figures] +3 % step (1 % noise) found with k runs after it (of 100 seeds): " + (1...10).map { "k=\($0): \(smallAfter[$0] ?? 0)" }.joined(separator: ", "))
+        XCTAssertGreaterThanOrEqual(smallAfter[10] ?? 0, 90)
+    }
+
     func testPureNoiseGivesNoChangePointInAtLeast99Of100Seeds() {
         var seedsWithFalseSteps = 0
         for seed in 0..<100 {
