@@ -1,15 +1,27 @@
 import BenchModel
+import BenchStats
 
-/// Compares runs. This first version judges by the ratio of medians alone; the statistical
-/// version (Mann-Whitney U, noise detection, change points) replaces the bodies, not the API.
+/// Compares runs and follows benchmarks through history.
 public enum Analyzer {
+    /// Compares `current` with `baseline` without history: memory and CPU, single values per
+    /// run, can then only be judged against the threshold.
     public static func compare(current: RunRecord, baseline: RunRecord?, options: AnalysisOptions = .init())
         -> RunComparison
     {
+        compare(current: current, baseline: baseline, history: [], options: options)
+    }
+
+    /// Compares `current` with `baseline`. `history` is the earlier runs, oldest first (the current
+    /// run is ignored if it is in there); memory and CPU are judged against the recent history of
+    /// each metric on the same machine, because one value per run carries no spread of its own.
+    public static func compare(
+        current: RunRecord, baseline: RunRecord?, history: [RunRecord], options: AnalysisOptions = .init()
+    ) -> RunComparison {
+        let window = MetricWindow.runs(before: current, in: history, limit: options.historyWindow)
         var rows: [BenchmarkComparison] = []
         for result in current.benchmarks {
             let base = baseline?.benchmark(named: result.name)
-            rows.append(compare(current: result, baseline: base, hasBaselineRun: baseline != nil, options: options))
+            rows.append(compare(current: result, baseline: base, window: window, options: options))
         }
         if let baseline {
             for removed in baseline.benchmarks where current.benchmark(named: removed.name) == nil {
@@ -34,19 +46,40 @@ public enum Analyzer {
         return nil
     }
 
-    static func compare(current: BenchmarkResult, baseline: BenchmarkResult?, hasBaselineRun: Bool, options: AnalysisOptions)
-        -> BenchmarkComparison
-    {
-        let threshold = options.timeThresholdOverrides[current.name] ?? options.timeThreshold
-        let time = metric(baseline?.medianNs, current.medianNs, threshold: threshold)
-        let memory = metric(
-            baseline.flatMap { $0.resources.memoryFigureBytes(for: $0.kind) }.map(Double.init),
-            current.resources.memoryFigureBytes(for: current.kind).map(Double.init), threshold: options.memoryThreshold)
-        let cpu = metric(
-            baseline?.resources.cpuTotalUs.map(Double.init), current.resources.cpuTotalUs.map(Double.init),
-            threshold: options.cpuThreshold)
+    /// The time threshold of one benchmark: an explicit override, else the one recorded in its
+    /// resolved configuration, else the global one.
+    static func timeThreshold(for result: BenchmarkResult, options: AnalysisOptions) -> Double {
+        options.timeThresholdOverrides[result.name] ?? result.config?.regressionThreshold ?? options.timeThreshold
+    }
+
+    static func compare(
+        current: BenchmarkResult, baseline: BenchmarkResult?, window: [RunRecord], options: AnalysisOptions
+    ) -> BenchmarkComparison {
+        let failed = !current.outcome.isSuccess || (baseline.map { !$0.outcome.isSuccess } ?? false)
+        let time: MetricComparison
+        if let baseline, !failed {
+            time = Judge.time(
+                current: current, baseline: baseline, threshold: timeThreshold(for: current, options: options),
+                alpha: options.alpha)
+        } else {
+            time = MetricComparison(
+                baseline: baseline?.medianNs, current: current.medianNs, changePercent: nil,
+                verdict: failed ? .failed : .new)
+        }
+        let memoryOf: (BenchmarkResult) -> Double? = { result in
+            // Not `.map(Double.init)`: on UInt64 that resolves to init(bitPattern:).
+            result.resources.memoryFigureBytes(for: result.kind).map { Double($0) }
+        }
+        let cpuOf: (BenchmarkResult) -> Double? = { result in result.resources.cpuTotalUs.map { Double($0) } }
+        let memory = Judge.single(
+            current: memoryOf(current), baseline: baseline.flatMap(memoryOf),
+            history: MetricWindow.values(of: current.name, in: window, metric: memoryOf),
+            threshold: options.memoryThreshold)
+        let cpu = Judge.single(
+            current: cpuOf(current), baseline: baseline.flatMap(cpuOf),
+            history: MetricWindow.values(of: current.name, in: window, metric: cpuOf), threshold: options.cpuThreshold)
         let verdict: Verdict
-        if !current.outcome.isSuccess || (baseline.map { !$0.outcome.isSuccess } ?? false) {
+        if failed {
             verdict = .failed
         } else if baseline == nil {
             verdict = .new
@@ -58,23 +91,23 @@ public enum Analyzer {
             current: current, baseline: baseline)
     }
 
-    static func metric(_ baseline: Double?, _ current: Double?, threshold: Double) -> MetricComparison {
-        guard let baseline, let current else {
-            return MetricComparison(baseline: baseline, current: current, changePercent: nil, verdict: baseline == nil ? .new : .removed)
-        }
-        guard baseline > 0 else {
-            return MetricComparison(baseline: baseline, current: current, changePercent: nil, verdict: .unchanged)
-        }
-        let change = (current - baseline) / baseline
-        let verdict: Verdict = change > threshold ? .regression : (change < -threshold ? .improvement : .unchanged)
-        return MetricComparison(baseline: baseline, current: current, changePercent: change * 100, verdict: verdict)
-    }
-
     /// The series of one benchmark over history (oldest first) and the steps found in it.
     public static func trend(of name: String, in history: [RunRecord]) -> Trend {
+        trend(of: name, in: history, detector: ChangePointDetector())
+    }
+
+    /// As `trend(of:in:)` with a detector tuned differently.
+    public static func trend(of name: String, in history: [RunRecord], detector: ChangePointDetector) -> Trend {
+        trend(of: name, in: history, detector: detector) { run, _ in run.benchmark(named: name) }
+    }
+
+    static func trend(
+        of name: String, in history: [RunRecord], detector: ChangePointDetector,
+        lookup: (RunRecord, Int) -> BenchmarkResult?
+    ) -> Trend {
         var points: [TrendPoint] = []
         for (index, run) in history.enumerated() {
-            guard let result = run.benchmark(named: name) else { continue }
+            guard let result = lookup(run, index) else { continue }
             points.append(
                 TrendPoint(
                     runIndex: index, runID: run.id, date: run.startedAt, commit: run.git?.commit,
@@ -82,6 +115,31 @@ public enum Analyzer {
                     lowNs: result.stats?.ciLowNs ?? result.stats?.minNs,
                     highNs: result.stats?.ciHighNs ?? result.stats?.maxNs, outcome: result.outcome))
         }
-        return Trend(name: name, points: points, changePoints: [])
+        // Failed runs have no median: detect on the successful ones and map back.
+        let measured = points.indices.filter { points[$0].medianNs != nil }
+        let series = measured.compactMap { points[$0].medianNs }
+        let changePoints = detector.detect(series).map { step in
+            let pointIndex = measured[step.index]
+            return ChangePoint(
+                pointIndex: pointIndex, runID: points[pointIndex].runID, commit: points[pointIndex].commit,
+                beforeNs: step.before, afterNs: step.after, stepPercent: (step.relativeChange ?? 0) * 100)
+        }
+        return Trend(name: name, points: points, changePoints: changePoints)
+    }
+
+    /// The trend of every benchmark that appears anywhere in `history`, in order of first appearance.
+    public static func trends(in history: [RunRecord]) -> [Trend] {
+        var names: [String] = []
+        var seen: Set<String> = []
+        for run in history {
+            for result in run.benchmarks where seen.insert(result.name).inserted { names.append(result.name) }
+        }
+        // One dictionary per run instead of a linear search per benchmark and run: 100 benchmarks
+        // over 1000 runs would otherwise compare names five million times.
+        let indexed: [[String: BenchmarkResult]] = history.map { run in
+            Dictionary(run.benchmarks.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        let detector = ChangePointDetector()
+        return names.map { name in trend(of: name, in: history, detector: detector) { _, index in indexed[index][name] } }
     }
 }

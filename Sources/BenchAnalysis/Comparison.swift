@@ -7,13 +7,17 @@ public struct AnalysisOptions: Sendable, Equatable {
     public var cpuThreshold: Double
     /// Significance level of the two-sided Mann-Whitney U test.
     public var alpha: Double
-    /// Per-benchmark time thresholds that override `timeThreshold`, by benchmark name.
+    /// Per-benchmark time thresholds that override `timeThreshold`, by benchmark name. Without
+    /// one, a threshold recorded in the benchmark's resolved config (`regressionThreshold`) applies.
     public var timeThresholdOverrides: [String: Double]
+    /// How many recent runs (same machine) memory and CPU are judged against.
+    public var historyWindow: Int
 
     public init(
         timeThreshold: Double = 0.05, memoryThreshold: Double = 0.10, cpuThreshold: Double = 0.10,
-        alpha: Double = 0.01, timeThresholdOverrides: [String: Double] = [:]
+        alpha: Double = 0.01, timeThresholdOverrides: [String: Double] = [:], historyWindow: Int = 20
     ) {
+        self.historyWindow = historyWindow
         self.timeThreshold = timeThreshold
         self.memoryThreshold = memoryThreshold
         self.cpuThreshold = cpuThreshold
@@ -31,13 +35,24 @@ public struct MetricComparison: Sendable, Equatable, Codable {
     public var verdict: Verdict
     /// Two-sided p-value where a test was run.
     public var pValue: Double?
+    /// For memory and CPU: the median of that metric over the recent history the verdict was
+    /// judged against (the spread of single values per run comes from there); nil otherwise.
+    public var reference: Double?
+    /// Why the verdict is what it is when that is not obvious from the numbers, as a sentence
+    /// fragment ("the median is only known to ±7.2 %", "not significant (p = 0.04)").
+    public var note: String?
 
-    public init(baseline: Double?, current: Double?, changePercent: Double?, verdict: Verdict, pValue: Double? = nil) {
+    public init(
+        baseline: Double?, current: Double?, changePercent: Double?, verdict: Verdict, pValue: Double? = nil,
+        reference: Double? = nil, note: String? = nil
+    ) {
         self.baseline = baseline
         self.current = current
         self.changePercent = changePercent
         self.verdict = verdict
         self.pValue = pValue
+        self.reference = reference
+        self.note = note
     }
 }
 
@@ -88,6 +103,28 @@ public struct RunComparison: Sendable, Equatable {
     }
 
     public var regressions: [BenchmarkComparison] { benchmarks.filter { $0.verdict == .regression } }
+
+    /// Rows worst news first (failed, regression, noisy, new, removed, improvement, unchanged),
+    /// larger slowdowns first within a verdict, then by name so the order is stable.
+    public var benchmarksWorstFirst: [BenchmarkComparison] {
+        benchmarks.sorted { a, b in
+            if a.verdict.severity != b.verdict.severity { return a.verdict.severity < b.verdict.severity }
+            let changeA = a.time.changePercent ?? 0
+            let changeB = b.time.changePercent ?? 0
+            if changeA != changeB { return changeA > changeB }
+            return a.name < b.name
+        }
+    }
+
+    /// How many rows have each headline verdict.
+    public var verdictCounts: [Verdict: Int] {
+        benchmarks.reduce(into: [:]) { $0[$1.verdict, default: 0] += 1 }
+    }
+
+    /// True when any metric (time, memory or CPU) of any benchmark regressed.
+    public var hasAnyMetricRegression: Bool {
+        benchmarks.contains { $0.verdict == .regression || $0.memory.verdict == .regression || $0.cpu.verdict == .regression }
+    }
     public var hasRegressionOrFailure: Bool {
         benchmarks.contains { $0.verdict == .regression || $0.verdict == .failed }
     }

@@ -11,11 +11,17 @@ public struct Summary: Sendable, Equatable {
     public let mad: Double
     public let p90: Double
     public let p99: Double
+    /// The 95 % distribution-free confidence interval of the median; nil below 6 samples.
+    public let medianCI95: MedianConfidenceInterval?
+    /// The best two-cluster split of the samples; nil below `Bimodality.minimumCount` samples.
+    public let bimodality: Bimodality?
+    private let sorted: [Double]
 
     /// Nil for an empty sample set: there is nothing to summarise.
     public init?(_ samples: [Double]) {
         guard !samples.isEmpty else { return nil }
         let sorted = samples.sorted()
+        self.sorted = sorted
         count = sorted.count
         min = sorted[0]
         max = sorted[sorted.count - 1]
@@ -32,22 +38,26 @@ public struct Summary: Sendable, Equatable {
         }
         let center = median
         mad = Quantile.of(sorted: sorted.map { abs($0 - center) }.sorted(), 0.5)
+        medianCI95 = MedianConfidenceInterval(sorted: sorted, level: 0.95)
+        bimodality = Bimodality(sorted: sorted)
     }
 
     /// Standard deviation over mean; nil when the mean is zero.
     public var coefficientOfVariation: Double? {
         mean == 0 ? nil : standardDeviation / mean
     }
-}
 
-public enum Quantile {
-    /// Linear interpolation between closest ranks (NumPy's default, R type 7).
-    public static func of(sorted: [Double], _ q: Double) -> Double {
-        precondition(!sorted.isEmpty, "quantile of an empty sample set")
-        let position = q * Double(sorted.count - 1)
-        let lower = Int(position.rounded(.down))
-        let upper = Swift.min(lower + 1, sorted.count - 1)
-        let fraction = position - Double(lower)
-        return sorted[lower] + (sorted[upper] - sorted[lower]) * fraction
+    /// The distribution-free confidence interval of the median at `level`; nil when there are
+    /// too few samples to reach that level (fewer than 6 at 95 %).
+    public func medianConfidenceInterval(level: Double = 0.95) -> (low: Double, high: Double)? {
+        let interval = level == 0.95 ? medianCI95 : MedianConfidenceInterval(sorted: sorted, level: level)
+        return interval.map { ($0.low, $0.high) }
     }
+
+    /// Whether the spread is too wide to support a verdict at `threshold` (0.05 = 5 %).
+    public func noise(threshold: Double) -> NoiseAssessment {
+        NoiseAssessment(self, threshold: threshold)
+    }
+
+    public func isNoisy(threshold: Double) -> Bool { noise(threshold: threshold).isNoisy }
 }

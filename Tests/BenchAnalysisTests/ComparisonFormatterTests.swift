@@ -1,0 +1,91 @@
+import BenchAnalysis
+import BenchModel
+import BenchStats
+import Foundation
+import XCTest
+
+final class ComparisonFormatterTests: XCTestCase {
+    func sample() -> RunComparison {
+        var g = SeededGenerator(seed: 4)
+        let base = Records.run("base-run", minute: 0, branch: "main", commit: "1111111aaaa", [
+            Records.result("fast path", samples: Records.samples(30, level: 186_000, noise: 0.01, &g)),
+            Records.result("a much longer benchmark name", samples: Records.samples(30, level: 12e6, noise: 0.01, &g)),
+            Records.result("gone", samples: Records.samples(30, level: 1e6, noise: 0.01, &g)),
+        ])
+        var other = Records.machine
+        other.kernel = "6.1"
+        let current = Records.run("head-run", minute: 5, branch: "feature", commit: "2222222bbbb", machine: other, [
+            Records.result("fast path", samples: Records.samples(30, level: 250_000, noise: 0.01, &g)),
+            Records.result("a much longer benchmark name", samples: Records.samples(30, level: 12e6, noise: 0.01, &g)),
+            Records.result("broken", samples: [], outcome: .failed),
+        ])
+        return Analyzer.compare(current: current, baseline: base)
+    }
+
+    func testTextIsAlignedWorstFirstAndPlainWithoutColour() throws {
+        let text = ComparisonFormatter.text(sample(), color: false)
+        XCTAssertFalse(text.contains("\u{1B}["))
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let headerIndex = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("VERDICT") })
+        let header = lines[headerIndex]
+        let rows = Array(lines[(headerIndex + 1)...].prefix { !$0.isEmpty })
+        XCTAssertEqual(rows.map { String($0.prefix { $0 != " " }) }, ["failed", "regression", "removed", "unchanged"])
+        // Every column starts where its header starts; right-aligned numbers end where theirs ends.
+        let nameColumn = try XCTUnwrap(header.range(of: "BENCHMARK")).lowerBound.utf16Offset(in: header)
+        let changeEnd = try XCTUnwrap(header.range(of: "CHANGE")).upperBound.utf16Offset(in: header)
+        for row in rows {
+            let characters = Array(row)
+            XCTAssertNotEqual(characters[nameColumn], " ", row)
+            XCTAssertEqual(characters[nameColumn - 1], " ", row)
+            // CHANGE is right-aligned: a percentage or "-" ends exactly under the header's end.
+            XCTAssertTrue(["%", "-"].contains(characters[changeEnd - 1]), row)
+            XCTAssertEqual(characters[changeEnd], " ", row)
+        }
+        XCTAssertTrue(text.contains("Note: The baseline ran on a different machine"))
+        XCTAssertTrue(text.contains("1 failed, 1 regression, 1 removed, 1 unchanged"))
+        XCTAssertTrue(text.contains("Baseline: base-run (main @ 1111111), release"))
+    }
+
+    func testColourOnlyWhenAsked() {
+        let text = ComparisonFormatter.text(sample(), color: true)
+        XCTAssertTrue(text.contains("\u{1B}[31mregression"))
+        XCTAssertTrue(text.contains("\u{1B}[0m"))
+    }
+
+    func testJSONDecodesWithDocumentedFields() throws {
+        let json = ComparisonFormatter.json(sample())
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        XCTAssertEqual(object["schema"] as? String, "benchboard.compare/1")
+        XCTAssertEqual(object["hasRegressionOrFailure"] as? Bool, true)
+        XCTAssertNotNil(object["caveat"] as? String)
+        XCTAssertEqual((object["current"] as? [String: Any])?["id"] as? String, "head-run")
+        XCTAssertEqual((object["baseline"] as? [String: Any])?["branch"] as? String, "main")
+        let counts = try XCTUnwrap(object["counts"] as? [String: Int])
+        XCTAssertEqual(Set(counts.keys), Set(Verdict.allCases.map(\.rawValue)))
+        XCTAssertEqual(counts["regression"], 1)
+        let rows = try XCTUnwrap(object["benchmarks"] as? [[String: Any]])
+        XCTAssertEqual(rows.map { $0["verdict"] as? String }, ["failed", "regression", "removed", "unchanged"])
+        let time = try XCTUnwrap(rows[1]["time"] as? [String: Any])
+        XCTAssertEqual(
+            Set(time.keys), ["baseline", "current", "changePercent", "verdict", "pValue", "reference", "note"])
+        XCTAssertEqual(try XCTUnwrap(time["changePercent"] as? Double), 34.4, accuracy: 3)
+        XCTAssertTrue(rows[2]["time"].map { ($0 as? [String: Any])?["baseline"] is NSNull } ?? false, "explicit null")
+        // Stable: the same comparison gives byte-identical output.
+        XCTAssertEqual(json, ComparisonFormatter.json(sample()))
+    }
+
+    func testSampleStatisticsForTheRunner() throws {
+        let stats = try XCTUnwrap(SampleStatistics.make(samplesNs: (1...20).map { Int64($0) * 1000 }, threshold: 0.05))
+        XCTAssertEqual(stats.count, 20)
+        XCTAssertEqual(stats.medianNs, 10_500)
+        XCTAssertEqual(stats.ciLowNs, 6000)
+        XCTAssertEqual(stats.ciHighNs, 15_000)
+        XCTAssertEqual(stats.noisy, true, "the median of 1…20 µs is only known to ±43 %")
+        XCTAssertNotNil(stats.madNs)
+        XCTAssertNotNil(stats.p99Ns)
+        XCTAssertNotNil(stats.cv)
+        XCTAssertNil(SampleStatistics.make(samplesNs: [], threshold: 0.05))
+        let tight = try XCTUnwrap(SampleStatistics.make(samplesNs: (0..<50).map { 1_000_000 + Int64($0) }, threshold: 0.05))
+        XCTAssertEqual(tight.noisy, false)
+    }
+}

@@ -1,0 +1,61 @@
+import BenchAnalysis
+import BenchModel
+import BenchStats
+import XCTest
+
+final class TrendTests: XCTestCase {
+    /// 200 runs, +20 % at run 120, 5 % noise on the medians, one failed run before the step.
+    func history(seed: UInt64) -> [RunRecord] {
+        var g = SeededGenerator(seed: seed)
+        return (0..<200).map { i in
+            let level = (i >= 120 ? 1.2e6 : 1e6) * (1 + 0.05 * g.nextNormal())
+            let result = i == 60
+                ? Records.result("x", samples: [], outcome: .timeout)
+                : Records.result("x", samples: [level * 0.99, level, level * 1.01])
+            let commit = String(format: "%07x", 0xabc0000 + i) + String(repeating: "0", count: 33)
+            return Records.run("run-\(i)", minute: i, commit: commit, [result])
+        }
+    }
+
+    func testStepIsReportedWithRunCommitAndSize() throws {
+        var errors: [Int] = []
+        for seed in UInt64(0)..<20 {
+            let trend = Analyzer.trend(of: "x", in: history(seed: seed))
+            XCTAssertEqual(trend.points.count, 200)
+            XCTAssertNil(trend.points[60].medianNs)
+            let step = try XCTUnwrap(trend.latestStep)
+            XCTAssertEqual(trend.changePoints.count, 1)
+            errors.append(step.pointIndex - 120)
+            XCTAssertEqual(step.runID, "run-\(step.pointIndex)")
+            XCTAssertEqual(step.commit, trend.points[step.pointIndex].commit)
+            XCTAssertEqual(step.stepPercent, 20, accuracy: 4)
+        }
+        XCTAssertTrue(errors.allSatisfy { abs($0) <= 2 }, "\(errors)")
+        let trend = Analyzer.trend(of: "x", in: history(seed: 0))
+        let summary = try XCTUnwrap(trend.latestStepSummary)
+        XCTAssertTrue(summary.hasPrefix("regressed by +"), summary)
+        XCTAssertTrue(summary.hasSuffix(" % at abc0078"), summary)
+    }
+
+    func testSummarySentenceAndSparkline() {
+        let point = ChangePoint(pointIndex: 3, runID: "r3", commit: "abc1234def", beforeNs: 100, afterNs: 123, stepPercent: 23)
+        XCTAssertEqual(point.summary, "regressed by +23.0 % at abc1234")
+        let better = ChangePoint(pointIndex: 3, runID: "r3", commit: nil, beforeNs: 100, afterNs: 80, stepPercent: -20)
+        XCTAssertEqual(better.summary, "improved by -20.0 % at run r3")
+        let runs = [1.0, 2, 3, 4, 5, 6, 7, 8].enumerated().map { i, v in
+            Records.run("r\(i)", minute: i, [Records.result("s", samples: [v * 1000])])
+        }
+        XCTAssertEqual(Analyzer.trend(of: "s", in: runs).sparkline(), "▁▂▃▄▅▆▇█")
+        XCTAssertEqual(Analyzer.trend(of: "s", in: runs).sparkline(maxPoints: 2), "▁█")
+        XCTAssertEqual(Analyzer.trend(of: "missing", in: runs).sparkline(), "")
+    }
+
+    func testTrendsOfEveryBenchmark() {
+        let runs = [
+            Records.run("a", minute: 0, [Records.result("one", samples: [1])]),
+            Records.run("b", minute: 1, [Records.result("two", samples: [1]), Records.result("one", samples: [1])]),
+        ]
+        XCTAssertEqual(Analyzer.trends(in: runs).map(\.name), ["one", "two"])
+        XCTAssertEqual(Analyzer.trends(in: runs).map(\.points.count), [2, 1])
+    }
+}
