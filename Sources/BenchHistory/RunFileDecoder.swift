@@ -35,7 +35,7 @@ enum RunFileDecoder {
 
     static func decode(_ data: Data, decoder: JSONDecoder) -> Result<RunRecord, RunFileProblem> {
         // The common case decodes once; the schema is checked on the decoded value.
-        if let record = try? decoder.decode(RunRecord.self, from: data) {
+        if let record = RunRecordFastDecoder.decode(data) ?? (try? decoder.decode(RunRecord.self, from: data)) {
             return check(record.schema, data: data, decoded: record, decoder: decoder)
         }
         // Something is off: find out what, cheapest explanation first.
