@@ -24,8 +24,10 @@ struct ConfigReader {
 
     mutating func problem(_ message: String, at site: Site, key: [String]? = nil) {
         let line =
-            key.map { locator.line(ofKey: $0, inTable: site.table, index: site.index) }
+            key.flatMap { locator.line(ofKey: $0, inTable: site.table, index: site.index) }
             ?? locator.line(ofTable: site.table, index: site.index)
+            // Written inline (`benchmark = [{ … }]`): the line of the key holding it.
+            ?? locator.line(ofKey: [site.table], inTable: "")
         diagnostics.append(Diagnostic(file: file, line: line, message: message))
     }
 

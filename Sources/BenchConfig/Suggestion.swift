@@ -2,13 +2,17 @@
 enum Suggestion {
     /// The closest candidate, when it is close enough to be a likely typo: a case-only difference,
     /// or an edit distance (with transpositions) of at most a third of the word, and at least 1.
-    static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+    static func closest(to word: String, in candidates: [String]) -> String? {
         let lowered = word.lowercased()
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
             if candidate.lowercased() == lowered { return candidate }
             let distance = editDistance(lowered, candidate.lowercased())
             if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
+        }
+        // A word cut short ("timeout" for "timeout_ms") is a likely slip too.
+        if lowered.count >= 4, let extended = candidates.first(where: { $0.lowercased().hasPrefix(lowered) }) {
+            if (best?.distance ?? Int.max) > 1 { return extended }
         }
         guard let best else { return nil }
         let allowed = max(1, min(lowered.count, best.candidate.count) / 3)
@@ -41,7 +45,7 @@ enum Suggestion {
     }
 
     /// "; did you mean 'x'?" or "".
-    static func hint(for word: String, in candidates: some Sequence<String>, quote: (String) -> String = { "'\($0)'" })
+    static func hint(for word: String, in candidates: [String], quote: (String) -> String = { "'\($0)'" })
         -> String
     {
         closest(to: word, in: candidates).map { "; did you mean \(quote($0))?" } ?? ""

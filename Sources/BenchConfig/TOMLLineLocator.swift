@@ -113,6 +113,8 @@ extension TOMLLineLocator {
 
         init(bytes: [UInt8]) {
             self.bytes = bytes
+            // A byte order mark is not part of the first statement.
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }
         }
 
         private static let newline = UInt8(ascii: "\n")

@@ -258,3 +258,42 @@ final class ConfigErrorTests: XCTestCase {
             ])
     }
 }
+
+final class ConfigEdgeCaseTests: XCTestCase {
+    func testShortenedKeysAreSuggested() {
+        XCTAssertEqual(
+            problems("[defaults]\ntimeout = 5\ntarget = 1\n[[benchmark]]\nname = \"x\"\ncommand = [\"true\"]\n"),
+            [
+                "config.toml:2: unknown key 'timeout' in [defaults]; did you mean 'timeout_ms'?",
+                "config.toml:3: unknown key 'target' in [defaults]; did you mean 'target_ms'?",
+            ])
+    }
+
+    func testByteOrderMarkAndCRLF() {
+        XCTAssertEqual(
+            problems("\u{FEFF}[features]\r\nisolated_benchmarks = 1\r\n[[benchmark]]\r\nname = \"x\"\r\ncommand = [\"true\"]\r\n"),
+            ["config.toml:2: 'isolated_benchmarks' must be true or false, got an integer (1)"])
+    }
+
+    func testInlineArrayOfBenchmarks() throws {
+        let suite = try parse("benchmark = [\n  { name = \"a\", command = [\"true\"] },\n]\n")
+        XCTAssertEqual(suite.benchmarks.map(\.name), ["a"])
+        XCTAssertEqual(
+            problems("# inline\nbenchmark = [{ name = \"a\", command = [] }]\n"),
+            ["config.toml:2: 'command' is empty; give the program to run and its arguments, e.g. [\"gzip\", \"-c\", \"file\"]"])
+    }
+
+    func testParserErrorsKeepTheirLine() {
+        let cases: [(String, Int)] = [
+            ("[[benchmark]]\nname = \"a\"\nname = \"b\"\n", 3),  // duplicate key
+            ("[report]\ntitle = \"unterminated\n", 2),
+            ("[report]\n[report]\n", 2),
+            ("x = 1\n\n\ny = [1,\n", 4),
+        ]
+        for (text, line) in cases {
+            let lines = problems(text)
+            XCTAssertEqual(lines.count, 1, text)
+            XCTAssertTrue(lines.first?.hasPrefix("config.toml:\(line): invalid TOML: ") ?? false, "\(lines)")
+        }
+    }
+}
