@@ -210,13 +210,7 @@ struct JSONPullReader {
         let (token, isInteger) = try numberToken()
         guard isInteger else { throw Mismatch() }
         let negative = token[0] == UInt8(ascii: "-")
-        var magnitude: UInt64 = 0
-        for c in token.dropFirst(negative ? 1 : 0) {
-            let (times10, o1) = magnitude.multipliedReportingOverflow(by: 10)
-            let (sum, o2) = times10.addingReportingOverflow(UInt64(c - UInt8(ascii: "0")))
-            guard !o1, !o2 else { throw Mismatch() }
-            magnitude = sum
-        }
+        let magnitude = try Self.magnitude(token.dropFirst(negative ? 1 : 0))
         if negative {
             guard magnitude <= UInt64(Int64.max) + 1 else { throw Mismatch() }
             return magnitude == UInt64(Int64.max) + 1 ? Int64.min : -Int64(magnitude)
@@ -228,8 +222,13 @@ struct JSONPullReader {
     mutating func uint64() throws(Mismatch) -> UInt64 {
         let (token, isInteger) = try numberToken()
         guard isInteger, token[0] != UInt8(ascii: "-") else { throw Mismatch() }
+        return try Self.magnitude(token[...])
+    }
+
+    /// The value of a run of decimal digits; throws on overflow.
+    private static func magnitude(_ digits: Slice<UnsafeBufferPointer<UInt8>>) throws(Mismatch) -> UInt64 {
         var value: UInt64 = 0
-        for c in token {
+        for c in digits {
             let (times10, o1) = value.multipliedReportingOverflow(by: 10)
             let (sum, o2) = times10.addingReportingOverflow(UInt64(c - UInt8(ascii: "0")))
             guard !o1, !o2 else { throw Mismatch() }
