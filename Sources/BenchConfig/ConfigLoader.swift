@@ -13,7 +13,8 @@ public enum ConfigLoader {
             registeredSwiftBenchmarks: registeredSwiftBenchmarks)
     }
 
-    /// Validates a config given as text; `path` is only used to name it in messages.
+    /// Validates a config given as text; `path` is only used to name it in messages, and a relative
+    /// `baseDirectory` is taken from the current directory.
     public static func parse(
         text: String, path: String, baseDirectory: String, registeredSwiftBenchmarks: Set<String>?
     ) throws(ConfigError) -> SuiteConfig {
@@ -27,7 +28,8 @@ public enum ConfigLoader {
         }
         var reader = ConfigReader(file: path, locator: TOMLLineLocator(text: text))
         let suite = reader.read(
-            root: root, sourcePath: path, baseDirectory: PathResolver.resolve(baseDirectory, against: "/"),
+            root: root, sourcePath: path,
+            baseDirectory: PathResolver.resolve(baseDirectory, against: FileManager.default.currentDirectoryPath),
             registered: registeredSwiftBenchmarks)
         guard reader.diagnostics.isEmpty else {
             // toml++ hands keys back sorted by name; users read top to bottom. Stable, so problems

@@ -229,3 +229,14 @@ final class ConfigLoaderTests: XCTestCase {
         }
     }
 }
+
+final class ConfigBaseDirectoryTests: XCTestCase {
+    func testRelativeBaseDirectoryIsTakenFromTheCurrentDirectory() throws {
+        let suite = try ConfigLoader.parse(
+            text: "[[benchmark]]\nname = \"x\"\ncommand = [\"true\"]\n", path: "sub/config.toml", baseDirectory: "sub",
+            registeredSwiftBenchmarks: nil)
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
+        XCTAssertEqual(suite.baseDirectory, cwd + "/sub")
+        XCTAssertEqual(suite.report.historyDirectory, cwd + "/sub/output/history")
+    }
+}
