@@ -42,7 +42,9 @@ struct ConfigReader {
     {
         checkTopLevel(root)
         let isolated = readFeatures(root)
-        let defaults = readDefaults(root)
+        var defaults = readDefaults(root)
+        // A benchmark's env merges over the default env, the built-in one when [defaults] sets none.
+        if defaults.env == nil { defaults.env = ConfigDefaults.env }
         let report = readReport(root, baseDirectory: baseDirectory)
         let benchmarks = readBenchmarks(root, defaults: defaults, registered: registered)
         return SuiteConfig(

@@ -157,6 +157,24 @@ final class ConfigLoaderTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(b.regressionThreshold), 0.075, accuracy: 1e-12)
     }
 
+    func testBenchmarkEnvMergesOverTheBuiltInEnv() throws {
+        let suite = try parse("""
+            [[benchmark]]
+            name = "a"
+            command = ["true"]
+            env = { EXTRA = "1" }
+
+            [[benchmark]]
+            name = "b"
+            command = ["true"]
+            env = { NODE_ENV = "test" }
+            """)
+        XCTAssertEqual(suite.benchmarks[0].env, ["NODE_ENV": "production", "EXTRA": "1"])
+        XCTAssertEqual(suite.benchmarks[1].env, ["NODE_ENV": "test"])
+        let empty = try parse("[defaults]\nenv = {}\n[[benchmark]]\nname = \"a\"\ncommand = [\"true\"]\n")
+        XCTAssertEqual(empty.benchmarks[0].env, [:], "[defaults] env replaces the built-in env")
+    }
+
     func testReportSettings() throws {
         let suite = try parse("""
             [report]
