@@ -103,11 +103,17 @@ struct JSONPullReader {
     mutating func string() throws(Mismatch) -> String {
         try consume(Self.quote)
         let start = i
-        while i < bytes.count, bytes[i] != Self.quote, bytes[i] != Self.backslash, bytes[i] >= 0x20 { i += 1 }
+        var isASCII = true
+        while i < bytes.count, bytes[i] != Self.quote, bytes[i] != Self.backslash, bytes[i] >= 0x20 {
+            isASCII = isASCII && bytes[i] < 0x80
+            i += 1
+        }
         guard i < bytes.count else { throw Mismatch() }
         if bytes[i] == Self.quote {
             defer { i += 1 }
-            return try validated(UnsafeBufferPointer(rebasing: bytes[start..<i]))
+            let text = UnsafeBufferPointer(rebasing: bytes[start..<i])
+            // ASCII is valid UTF-8 as it is; only other text needs the (slower, generic) check.
+            return isASCII ? String(decoding: text, as: UTF8.self) : try validated(text)
         }
         guard bytes[i] == Self.backslash else { throw Mismatch() }
         var out = Array(bytes[start..<i])

@@ -77,4 +77,15 @@ final class RunRecordFastDecoderTests: XCTestCase {
         let lone = text.replacingOccurrences(of: #"\ud83d\ude80"#, with: #"\ud83d"#)
         XCTAssertNil(RunRecordFastDecoder.decode(Data(lone.utf8)))
     }
+
+    func testInvalidUTF8IsLeftToJSONDecoder() throws {
+        var run = makeRun(id: "u", startedAt: date("2026-01-01T00:00:00Z"), benchmarks: 1)
+        run.benchmarks[0].name = "AéB"
+        var bytes = Array(try RunRecordCoding.encoder().encode(run))
+        XCTAssertNotNil(RunRecordFastDecoder.decode(Data(bytes)))
+        let marker: [UInt8] = [0x41, 0xC3, 0xA9, 0x42]
+        let at = try XCTUnwrap((0..<(bytes.count - 3)).first { Array(bytes[$0..<($0 + 4)]) == marker })
+        bytes[at + 1] = 0xFF
+        XCTAssertNil(RunRecordFastDecoder.decode(Data(bytes)))
+    }
 }
