@@ -1,0 +1,78 @@
+import BenchModel
+
+/// What a benchmark runs: a program (argv, no shell) or a closure registered with the library.
+public enum BenchmarkDefinition: Sendable, Equatable {
+    case command([String])
+    case swift(String)
+}
+
+/// One `[[benchmark]]` with every default applied: what the runner needs and nothing to look up.
+public struct BenchmarkSpec: Sendable, Equatable {
+    public var name: String
+    public var group: String
+    public var definition: BenchmarkDefinition
+    public var targetMs: Double?
+    public var timeoutMs: Int
+    public var graceMs: Int
+    /// Always the full name ("SIGTERM"), one of `KillSignal.allowed`.
+    public var killSignal: String
+    public var warmup: Int
+    public var iterations: Int
+    /// Run until this much measured time; `iterations` is then a minimum.
+    public var minTimeMs: Double?
+    public var env: [String: String]
+    public var inheritEnv: [String]
+    /// A fraction (0.05 = 5 %) overriding `[report] regression_threshold` for this benchmark.
+    public var regressionThreshold: Double?
+    /// The line of its `[[benchmark]]` header, for messages.
+    public var line: Int?
+
+    public init(
+        name: String, group: String = ConfigDefaults.group, definition: BenchmarkDefinition, targetMs: Double? = nil,
+        timeoutMs: Int = ConfigDefaults.timeoutMs, graceMs: Int = ConfigDefaults.graceMs,
+        killSignal: String = ConfigDefaults.killSignal, warmup: Int = ConfigDefaults.warmup,
+        iterations: Int = ConfigDefaults.iterations, minTimeMs: Double? = nil, env: [String: String] = ConfigDefaults.env,
+        inheritEnv: [String] = ConfigDefaults.inheritEnv, regressionThreshold: Double? = nil, line: Int? = nil
+    ) {
+        self.name = name
+        self.group = group
+        self.definition = definition
+        self.targetMs = targetMs
+        self.timeoutMs = timeoutMs
+        self.graceMs = graceMs
+        self.killSignal = killSignal
+        self.warmup = warmup
+        self.iterations = iterations
+        self.minTimeMs = minTimeMs
+        self.env = env
+        self.inheritEnv = inheritEnv
+        self.regressionThreshold = regressionThreshold
+        self.line = line
+    }
+
+    public var kind: BenchmarkKind {
+        switch definition {
+        case .command: .command
+        case .swift: .swift
+        }
+    }
+
+    /// The target in whole nanoseconds, as a run record stores it.
+    public var targetNs: Int64? {
+        targetMs.map { Int64(($0 * 1_000_000).rounded()) }
+    }
+
+    /// The resolved settings as a run record stores them, so a run file explains itself.
+    public var settings: BenchmarkSettings {
+        var command: [String]?
+        var swift: String?
+        switch definition {
+        case let .command(argv): command = argv
+        case let .swift(name): swift = name
+        }
+        return BenchmarkSettings(
+            command: command, swift: swift, iterations: iterations, minTimeMs: minTimeMs, graceMs: graceMs,
+            killSignal: killSignal, env: env, inheritEnv: inheritEnv, regressionThreshold: regressionThreshold
+        )
+    }
+}

@@ -1,0 +1,24 @@
+/// The keys each table accepts, for unknown-key checks and "did you mean" hints.
+enum ConfigKeys {
+    static let topLevel = ["features", "defaults", "report", "benchmark"]
+    static let features = ["isolated_benchmarks"]
+    /// Everything `[defaults]` sets can be overridden per `[[benchmark]]`.
+    static let defaults = [
+        "timeout_ms", "grace_ms", "kill_signal", "warmup", "iterations", "min_time_ms", "env", "inherit_env",
+        "target_ms", "regression_threshold",
+    ]
+    static let benchmark = ["name", "group", "swift", "command"] + defaults
+    static let report = [
+        "title", "output", "history", "templates", "regression_threshold", "memory_threshold", "cpu_threshold",
+        "alpha", "slow_is_failure", "baseline",
+    ]
+
+    /// Where a key that is unknown here does belong, for "'title' belongs in [report]".
+    static func home(of key: String) -> String? {
+        if features.contains(key) { return "[features]" }
+        if defaults.contains(key) { return "[defaults] or a [[benchmark]]" }
+        if benchmark.contains(key) { return "a [[benchmark]]" }
+        if report.contains(key) { return "[report]" }
+        return nil
+    }
+}

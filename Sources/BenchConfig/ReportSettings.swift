@@ -1,0 +1,46 @@
+/// The `[report]` table, with folders already made absolute.
+public struct ReportSettings: Sendable, Equatable {
+    public var title: String
+    /// Absolute: resolved against the config file's folder.
+    public var outputDirectory: String
+    /// Absolute: resolved against the config file's folder.
+    public var historyDirectory: String
+    /// Absolute when set; nil means the templates compiled into the binary.
+    public var templatesDirectory: String?
+    /// Fractions: 0.05 = 5 %.
+    public var regressionThreshold: Double
+    public var memoryThreshold: Double
+    public var cpuThreshold: Double
+    /// Significance level of the comparison test.
+    public var alpha: Double
+    /// Whether ❌ Slow (over target) counts as a JUnit failure.
+    public var slowIsFailure: Bool
+    /// "previous", a run id, or "branch:NAME".
+    public var baseline: String
+
+    public init(
+        title: String = ConfigDefaults.title, outputDirectory: String, historyDirectory: String,
+        templatesDirectory: String? = nil, regressionThreshold: Double = ConfigDefaults.regressionThreshold,
+        memoryThreshold: Double = ConfigDefaults.memoryThreshold, cpuThreshold: Double = ConfigDefaults.cpuThreshold,
+        alpha: Double = ConfigDefaults.alpha, slowIsFailure: Bool = false, baseline: String = ConfigDefaults.baseline
+    ) {
+        self.title = title
+        self.outputDirectory = outputDirectory
+        self.historyDirectory = historyDirectory
+        self.templatesDirectory = templatesDirectory
+        self.regressionThreshold = regressionThreshold
+        self.memoryThreshold = memoryThreshold
+        self.cpuThreshold = cpuThreshold
+        self.alpha = alpha
+        self.slowIsFailure = slowIsFailure
+        self.baseline = baseline
+    }
+
+    /// Every default, with the default folders under `baseDirectory`.
+    public static func defaults(baseDirectory: String) -> ReportSettings {
+        ReportSettings(
+            outputDirectory: PathResolver.resolve(ConfigDefaults.outputDirectory, against: baseDirectory),
+            historyDirectory: PathResolver.resolve(ConfigDefaults.historyDirectory, against: baseDirectory)
+        )
+    }
+}

@@ -1,0 +1,293 @@
+/// Finds the line of a table header or a key in a TOML text.
+///
+/// TOMLKit 0.6.0 gives a position only for parse errors, never for the nodes of a parsed
+/// document, so validation messages get their lines from this scan of the raw text. It runs only
+/// on text toml++ has already accepted, so it can be small: it knows comments, the four string
+/// forms (a `#` or `[` inside a string is not syntax) and values that span lines (arrays,
+/// multi-line strings), which is all it needs to find where each statement starts.
+struct TOMLLineLocator {
+    /// A table as validation sees it: `[report]` is ("report", nil), the third
+    /// `[[benchmark]]` is ("benchmark", 2), top-level keys live in ("", nil).
+    struct Scope: Hashable {
+        var table: String
+        var index: Int?
+    }
+
+    private struct KeyRef: Hashable {
+        var scope: Scope
+        var path: [String]
+    }
+
+    private var headers: [Scope: Int] = [:]
+    private var keys: [KeyRef: Int] = [:]
+
+    init(text: String) {
+        var scanner = Scanner(bytes: Array(text.utf8))
+        scanner.run { event in
+            switch event {
+            case let .header(path, isArray, line): self.addHeader(path: path, isArray: isArray, line: line)
+            case let .key(path, line): self.addKey(path: path, line: line)
+            }
+        }
+    }
+
+    /// The line of `[table]` or of the `index`-th `[[table]]` (0-based).
+    func line(ofTable table: String, index: Int? = nil) -> Int? {
+        headers[Scope(table: table, index: index)]
+    }
+
+    /// The line of `key` (a dotted path such as ["env", "NODE_ENV"]) inside a table; when the exact
+    /// key is not written on a line of its own (an inline table), the line of its nearest parent.
+    func line(ofKey path: [String], inTable table: String, index: Int? = nil) -> Int? {
+        let scope = Scope(table: table, index: index)
+        var path = path
+        while !path.isEmpty {
+            if let line = keys[KeyRef(scope: scope, path: path)] { return line }
+            path.removeLast()
+        }
+        return headers[scope]
+    }
+
+    // MARK: - Building the index
+
+    private var arrayOrdinals: [String: Int] = [:]
+    private var current = Scope(table: "", index: nil)
+    private var currentPrefix: [String] = []
+
+    private mutating func addHeader(path: [String], isArray: Bool, line: Int) {
+        guard let first = path.first else { return }
+        if path.count == 1 {
+            if isArray {
+                let ordinal = arrayOrdinals[first].map { $0 + 1 } ?? 0
+                arrayOrdinals[first] = ordinal
+                current = Scope(table: first, index: ordinal)
+            } else {
+                current = Scope(table: first, index: nil)
+            }
+            currentPrefix = []
+            record(header: current, line: line)
+        } else {
+            // `[benchmark.env]` belongs to the latest `[[benchmark]]`; `[report.x]` to `[report]`.
+            current = Scope(table: first, index: arrayOrdinals[first])
+            currentPrefix = Array(path.dropFirst())
+            record(header: current, line: line)
+            recordKey(scope: current, path: currentPrefix, line: line)
+        }
+    }
+
+    private mutating func addKey(path: [String], line: Int) {
+        let full = currentPrefix + path
+        if current.table.isEmpty, full.count > 1 {
+            // A dotted key at the top (`report.title = "x"`) is a key of that table.
+            let scope = Scope(table: full[0], index: arrayOrdinals[full[0]])
+            record(header: scope, line: line)
+            recordKey(scope: scope, path: Array(full.dropFirst()), line: line)
+        } else {
+            recordKey(scope: current, path: full, line: line)
+        }
+    }
+
+    private mutating func record(header scope: Scope, line: Int) {
+        if headers[scope] == nil { headers[scope] = line }
+    }
+
+    private mutating func recordKey(scope: Scope, path: [String], line: Int) {
+        for length in 1...max(path.count, 1) where length <= path.count {
+            let ref = KeyRef(scope: scope, path: Array(path.prefix(length)))
+            if keys[ref] == nil { keys[ref] = line }
+        }
+    }
+}
+
+extension TOMLLineLocator {
+    enum Event {
+        case header(path: [String], isArray: Bool, line: Int)
+        case key(path: [String], line: Int)
+    }
+
+    /// A statement-level scan over UTF-8 bytes: every byte that matters to TOML syntax is ASCII.
+    struct Scanner {
+        let bytes: [UInt8]
+        var i = 0
+        var line = 1
+
+        init(bytes: [UInt8]) {
+            self.bytes = bytes
+            // A byte order mark is not part of the first statement.
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }
+        }
+
+        private static let newline = UInt8(ascii: "\n")
+        private static let hash = UInt8(ascii: "#")
+        private static let quote = UInt8(ascii: "\"")
+        private static let apostrophe = UInt8(ascii: "'")
+        private static let backslash = UInt8(ascii: "\\")
+
+        mutating func run(_ emit: (Event) -> Void) {
+            while i < bytes.count {
+                skipBlanks()
+                guard i < bytes.count else { break }
+                let c = bytes[i]
+                if c == Self.newline {
+                    line += 1
+                    i += 1
+                } else if c == Self.hash {
+                    skipToEndOfLine()
+                } else if c == UInt8(ascii: "[") {
+                    let isArray = i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "[")
+                    i += isArray ? 2 : 1
+                    let headerLine = line
+                    let path = keyPath()
+                    skipToEndOfLine()
+                    emit(.header(path: path, isArray: isArray, line: headerLine))
+                } else {
+                    let keyLine = line
+                    let path = keyPath()
+                    if i < bytes.count, bytes[i] == UInt8(ascii: "=") { i += 1 }
+                    emit(.key(path: path, line: keyLine))
+                    skipValue()
+                }
+            }
+        }
+
+        private mutating func skipBlanks() {
+            while i < bytes.count, bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\t")
+                || bytes[i] == UInt8(ascii: "\r")
+            {
+                i += 1
+            }
+        }
+
+        private mutating func skipToEndOfLine() {
+            while i < bytes.count, bytes[i] != Self.newline { i += 1 }
+        }
+
+        /// `a.b."c d".'e'` up to `=` or `]`, leaving the index on that terminator.
+        private mutating func keyPath() -> [String] {
+            var path: [String] = []
+            while i < bytes.count {
+                skipBlanks()
+                guard i < bytes.count else { break }
+                let c = bytes[i]
+                if c == Self.quote {
+                    path.append(basicString())
+                } else if c == Self.apostrophe {
+                    path.append(literalString())
+                } else {
+                    let start = i
+                    while i < bytes.count, !Self.endsBareKey(bytes[i]) { i += 1 }
+                    path.append(String(decoding: bytes[start..<i], as: UTF8.self))
+                }
+                skipBlanks()
+                guard i < bytes.count, bytes[i] == UInt8(ascii: ".") else { break }
+                i += 1
+            }
+            return path
+        }
+
+        private static func endsBareKey(_ c: UInt8) -> Bool {
+            c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") || c == UInt8(ascii: ".") || c == UInt8(ascii: "=")
+                || c == UInt8(ascii: "]") || c == newline || c == UInt8(ascii: "\r") || c == hash
+        }
+
+        /// A one-line `"…"` key, unescaped for the common escapes (keys rarely need more).
+        private mutating func basicString() -> String {
+            i += 1
+            var out: [UInt8] = []
+            while i < bytes.count, bytes[i] != Self.quote, bytes[i] != Self.newline {
+                if bytes[i] == Self.backslash, i + 1 < bytes.count {
+                    i += 1
+                    switch bytes[i] {
+                    case UInt8(ascii: "n"): out.append(Self.newline)
+                    case UInt8(ascii: "t"): out.append(UInt8(ascii: "\t"))
+                    case UInt8(ascii: "u"), UInt8(ascii: "U"):
+                        let width = bytes[i] == UInt8(ascii: "u") ? 4 : 8
+                        let end = min(i + 1 + width, bytes.count)
+                        let hex = String(decoding: bytes[(i + 1)..<end], as: UTF8.self)
+                        if let value = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(value) {
+                            out.append(contentsOf: Array(String(Character(scalar)).utf8))
+                        }
+                        i = end - 1
+                    default: out.append(bytes[i])
+                    }
+                } else {
+                    out.append(bytes[i])
+                }
+                i += 1
+            }
+            if i < bytes.count, bytes[i] == Self.quote { i += 1 }
+            return String(decoding: out, as: UTF8.self)
+        }
+
+        private mutating func literalString() -> String {
+            i += 1
+            let start = i
+            while i < bytes.count, bytes[i] != Self.apostrophe, bytes[i] != Self.newline { i += 1 }
+            let text = String(decoding: bytes[start..<i], as: UTF8.self)
+            if i < bytes.count, bytes[i] == Self.apostrophe { i += 1 }
+            return text
+        }
+
+        private func startsTriple(_ q: UInt8) -> Bool {
+            i + 2 < bytes.count && bytes[i] == q && bytes[i + 1] == q && bytes[i + 2] == q
+        }
+
+        /// Skips a value to the end of its statement: past nested brackets, strings and comments,
+        /// counting the lines a multi-line value spans.
+        private mutating func skipValue() {
+            var depth = 0
+            while i < bytes.count {
+                let c = bytes[i]
+                switch c {
+                case Self.quote, Self.apostrophe:
+                    if startsTriple(c) { skipMultiLineString(c) } else { skipOneLineString(c) }
+                case Self.hash:
+                    skipToEndOfLine()
+                case UInt8(ascii: "["), UInt8(ascii: "{"):
+                    depth += 1
+                    i += 1
+                case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                    depth -= 1
+                    i += 1
+                case Self.newline:
+                    line += 1
+                    i += 1
+                    if depth <= 0 { return }
+                default:
+                    i += 1
+                }
+            }
+        }
+
+        private mutating func skipOneLineString(_ q: UInt8) {
+            i += 1
+            while i < bytes.count, bytes[i] != q, bytes[i] != Self.newline {
+                if q == Self.quote, bytes[i] == Self.backslash { i += 1 }
+                i += 1
+            }
+            if i < bytes.count, bytes[i] == q { i += 1 }
+        }
+
+        private mutating func skipMultiLineString(_ q: UInt8) {
+            i += 3
+            while i < bytes.count {
+                if startsTriple(q) {
+                    i += 3
+                    // Up to two quotes may sit right before the closing delimiter: `""""" `.
+                    var extra = 0
+                    while extra < 2, i < bytes.count, bytes[i] == q {
+                        i += 1
+                        extra += 1
+                    }
+                    return
+                }
+                if q == Self.quote, bytes[i] == Self.backslash {
+                    i += 1
+                    guard i < bytes.count else { return }
+                }
+                if bytes[i] == Self.newline { line += 1 }
+                i += 1
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+
+/// What can go wrong with the history folder, as sentences naming the file and what to do.
+public enum HistoryError: Error, Sendable, CustomStringConvertible {
+    case cannotCreateFolder(URL, reason: String)
+    case cannotEncode(reason: String)
+    case cannotWrite(URL, reason: String)
+    case cannotList(URL, reason: String)
+    /// A run file that cannot be used: unreadable, not JSON, foreign, newer or invalid.
+    case unusableFile(URL, reason: String)
+    case cannotDelete(URL, reason: String)
+    /// `prune` was asked to delete nothing in particular.
+    case pruneNeedsALimit
+    case invalidKeepLast(Int)
+
+    public var description: String {
+        switch self {
+        case let .cannotCreateFolder(url, reason):
+            "cannot create the history folder \(DisplayPath.of(url)): \(reason); check the path and its permissions, or set [report] history"
+        case let .cannotEncode(reason):
+            "cannot encode the run as JSON: \(reason)"
+        case let .cannotWrite(url, reason):
+            "cannot write the run file \(DisplayPath.of(url)): \(reason); check free space and permissions"
+        case let .cannotList(url, reason):
+            "cannot list the history folder \(DisplayPath.of(url)): \(reason)"
+        case let .unusableFile(url, reason):
+            "\(DisplayPath.of(url)): \(reason)"
+        case let .cannotDelete(url, reason):
+            "cannot delete \(DisplayPath.of(url)): \(reason)"
+        case .pruneNeedsALimit:
+            "say which runs to delete: keep the last N runs, delete those before a date, or both"
+        case let .invalidKeepLast(count):
+            "the number of runs to keep must be 0 or more, got \(count)"
+        }
+    }
+}

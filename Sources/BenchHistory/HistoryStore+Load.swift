@@ -1,0 +1,102 @@
+import BenchModel
+import Dispatch
+import Foundation
+
+extension HistoryStore {
+    /// Every run in the folder (not recursive), oldest first. A missing folder is an empty
+    /// history. Files that cannot be used (corrupt, truncated, foreign, newer schema) are skipped
+    /// with a warning naming them; older schemas are migrated on read.
+    ///
+    /// Files are decoded in parallel: JSON decoding dominates, and a long history is thousands
+    /// of files.
+    public func load() -> HistoryLoad {
+        let urls: [URL]
+        switch runFiles() {
+        case let .files(found): urls = found
+        case let .unlistable(warning): return HistoryLoad(runs: [], warnings: [warning])
+        }
+        let results = Self.decodeAll(urls)
+        var runs: [StoredRun] = []
+        var warnings: [HistoryWarning] = []
+        runs.reserveCapacity(urls.count)
+        for (url, result) in zip(urls, results) {
+            switch result {
+            case let .success(record): runs.append(StoredRun(record: record, url: url))
+            case let .failure(problem): warnings.append(HistoryWarning(url: url, reason: problem.reason))
+            }
+        }
+        runs.sort(by: Self.isOlder)
+        return HistoryLoad(runs: runs, warnings: warnings)
+    }
+
+    /// One run file, anywhere (also outside the folder, as `compare` and `import` need).
+    public func loadRun(at url: URL) throws(HistoryError) -> RunRecord {
+        switch RunFileDecoder.read(url, decoder: RunRecordCoding.decoder()) {
+        case let .success(record): return record
+        case let .failure(problem): throw .unusableFile(url, reason: problem.reason)
+        }
+    }
+
+    /// Oldest first: by start time, then id, then file name, so the order never depends on
+    /// the order the folder was listed in.
+    static func isOlder(_ a: StoredRun, _ b: StoredRun) -> Bool {
+        if a.record.startedAt != b.record.startedAt { return a.record.startedAt < b.record.startedAt }
+        if a.record.id != b.record.id { return a.record.id < b.record.id }
+        return a.url.lastPathComponent < b.url.lastPathComponent
+    }
+
+    /// The `*.json` files of the folder in name order; hidden files (temporary writes) are skipped.
+    func runFiles() -> Listing {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        } catch {
+            var isDirectory: ObjCBool = false
+            if !FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) {
+                return .files([])
+            }
+            let reason = isDirectory.boolValue ? AtomicFile.reason(error) : "it is a file, not a folder"
+            return .unlistable(HistoryWarning(url: directory, reason: "cannot list the history folder: \(reason)"))
+        }
+        let files = names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted()
+        return .files(files.map { directory.appendingPathComponent($0, isDirectory: false) })
+    }
+
+    enum Listing {
+        case files([URL])
+        case unlistable(HistoryWarning)
+    }
+
+    /// Decodes every file, spread over the cores. Each slot of the result buffer is written by
+    /// exactly one iteration, so the writes need no lock.
+    static func decodeAll(_ urls: [URL]) -> [Result<RunRecord, RunFileProblem>] {
+        let count = urls.count
+        guard count > 0 else { return [] }
+        let slots = Slots(count: count)
+        defer { slots.free() }
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            slots.set(index, RunFileDecoder.read(urls[index], decoder: RunRecordCoding.decoder()))
+        }
+        return slots.buffer.map { $0 ?? .failure(.unreadable("not read")) }
+    }
+
+    /// One slot per file. Unchecked Sendable because each index is written by exactly one
+    /// iteration of `concurrentPerform`, and read only after it has returned.
+    private struct Slots: @unchecked Sendable {
+        let buffer: UnsafeMutableBufferPointer<Result<RunRecord, RunFileProblem>?>
+
+        init(count: Int) {
+            buffer = .allocate(capacity: count)
+            buffer.initialize(repeating: nil)
+        }
+
+        func set(_ index: Int, _ value: Result<RunRecord, RunFileProblem>) {
+            buffer[index] = value
+        }
+
+        func free() {
+            buffer.deinitialize()
+            buffer.deallocate()
+        }
+    }
+}

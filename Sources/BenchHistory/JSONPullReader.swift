@@ -1,0 +1,298 @@
+import Foundation
+
+/// A forward-only reader over JSON bytes with no intermediate tree, for the fast path of
+/// `RunRecordFastDecoder`. It is strict: anything it does not expect throws `Mismatch`, and the
+/// caller then falls back to JSONDecoder, which is always right and explains errors.
+struct JSONPullReader {
+    struct Mismatch: Error {}
+
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var i = 0
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    private static let quote = UInt8(ascii: "\"")
+    private static let backslash = UInt8(ascii: "\\")
+
+    private mutating func skipWhitespace() {
+        while i < bytes.count {
+            switch bytes[i] {
+            case 0x20, 0x0A, 0x0D, 0x09: i += 1
+            default: return
+            }
+        }
+    }
+
+    private mutating func consume(_ c: UInt8) throws(Mismatch) {
+        skipWhitespace()
+        guard i < bytes.count, bytes[i] == c else { throw Mismatch() }
+        i += 1
+    }
+
+    private mutating func peek() -> UInt8? {
+        skipWhitespace()
+        return i < bytes.count ? bytes[i] : nil
+    }
+
+    /// After the top-level value only whitespace may follow.
+    mutating func end() throws(Mismatch) {
+        skipWhitespace()
+        guard i == bytes.count else { throw Mismatch() }
+    }
+
+    // MARK: - Structure
+
+    mutating func beginObject() throws(Mismatch) { try consume(UInt8(ascii: "{")) }
+
+    /// The next key of the current object, or nil at its closing brace.
+    mutating func nextKey(_ first: inout Bool) throws(Mismatch) -> String? {
+        if peek() == UInt8(ascii: "}") {
+            i += 1
+            return nil
+        }
+        if !first { try consume(UInt8(ascii: ",")) }
+        first = false
+        let key = try string()
+        try consume(UInt8(ascii: ":"))
+        return key
+    }
+
+    mutating func beginArray() throws(Mismatch) { try consume(UInt8(ascii: "[")) }
+
+    /// Whether another element of the current array follows (false at its closing bracket).
+    mutating func nextElement(_ first: inout Bool) throws(Mismatch) -> Bool {
+        if peek() == UInt8(ascii: "]") {
+            i += 1
+            return false
+        }
+        if !first { try consume(UInt8(ascii: ",")) }
+        first = false
+        return true
+    }
+
+    /// Consumes a `null` and returns true, or leaves anything else in place.
+    mutating func null() -> Bool {
+        guard peek() == UInt8(ascii: "n"), i + 4 <= bytes.count, bytes[i + 1] == UInt8(ascii: "u"),
+            bytes[i + 2] == UInt8(ascii: "l"), bytes[i + 3] == UInt8(ascii: "l")
+        else { return false }
+        i += 4
+        return true
+    }
+
+    // MARK: - Scalars
+
+    mutating func bool() throws(Mismatch) -> Bool {
+        let start = peek()
+        if start == UInt8(ascii: "t"), i + 4 <= bytes.count, bytes[i + 1] == UInt8(ascii: "r"),
+            bytes[i + 2] == UInt8(ascii: "u"), bytes[i + 3] == UInt8(ascii: "e")
+        {
+            i += 4
+            return true
+        }
+        if start == UInt8(ascii: "f"), i + 5 <= bytes.count, bytes[i + 1] == UInt8(ascii: "a"),
+            bytes[i + 2] == UInt8(ascii: "l"), bytes[i + 3] == UInt8(ascii: "s"), bytes[i + 4] == UInt8(ascii: "e")
+        {
+            i += 5
+            return false
+        }
+        throw Mismatch()
+    }
+
+    mutating func string() throws(Mismatch) -> String {
+        try consume(Self.quote)
+        let start = i
+        var isASCII = true
+        while i < bytes.count, bytes[i] != Self.quote, bytes[i] != Self.backslash, bytes[i] >= 0x20 {
+            isASCII = isASCII && bytes[i] < 0x80
+            i += 1
+        }
+        guard i < bytes.count else { throw Mismatch() }
+        if bytes[i] == Self.quote {
+            defer { i += 1 }
+            let text = UnsafeBufferPointer(rebasing: bytes[start..<i])
+            // ASCII is valid UTF-8 as it is; only other text needs the (slower, generic) check.
+            return isASCII ? String(decoding: text, as: UTF8.self) : try validated(text)
+        }
+        guard bytes[i] == Self.backslash else { throw Mismatch() }
+        var out = Array(bytes[start..<i])
+        while i < bytes.count {
+            let c = bytes[i]
+            if c == Self.quote {
+                i += 1
+                return try out.withUnsafeBufferPointer { buffer throws(Mismatch) in try validated(buffer) }
+            }
+            guard c >= 0x20 else { throw Mismatch() }
+            if c != Self.backslash {
+                out.append(c)
+                i += 1
+                continue
+            }
+            i += 1
+            guard i < bytes.count else { throw Mismatch() }
+            switch bytes[i] {
+            case Self.quote: out.append(Self.quote)
+            case Self.backslash: out.append(Self.backslash)
+            case UInt8(ascii: "/"): out.append(UInt8(ascii: "/"))
+            case UInt8(ascii: "b"): out.append(0x08)
+            case UInt8(ascii: "f"): out.append(0x0C)
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "u"):
+                var scalar = try hex4()
+                if (0xD800..<0xDC00).contains(scalar) {
+                    // A surrogate pair: the low half must follow as another \u escape.
+                    guard i + 2 < bytes.count, bytes[i + 1] == Self.backslash, bytes[i + 2] == UInt8(ascii: "u")
+                    else { throw Mismatch() }
+                    i += 2
+                    let low = try hex4()
+                    guard (0xDC00..<0xE000).contains(low) else { throw Mismatch() }
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                }
+                guard let unicode = Unicode.Scalar(scalar) else { throw Mismatch() }
+                out.append(contentsOf: Array(String(Character(unicode)).utf8))
+            default: throw Mismatch()
+            }
+            i += 1
+        }
+        throw Mismatch()
+    }
+
+    /// The four hex digits after `\u`, leaving the index on the last one.
+    private mutating func hex4() throws(Mismatch) -> UInt32 {
+        guard i + 4 < bytes.count else { throw Mismatch() }
+        var value: UInt32 = 0
+        for offset in 1...4 {
+            let c = bytes[i + offset]
+            let digit: UInt8
+            switch c {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = c - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = c - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = c - UInt8(ascii: "A") + 10
+            default: throw Mismatch()
+            }
+            value = value << 4 | UInt32(digit)
+        }
+        i += 4
+        return value
+    }
+
+    private func validated(_ buffer: UnsafeBufferPointer<UInt8>) throws(Mismatch) -> String {
+        guard let text = String(validating: buffer, as: UTF8.self) else { throw Mismatch() }
+        return text
+    }
+
+    /// The bytes of a number token, checked against JSON's grammar.
+    private mutating func numberToken() throws(Mismatch) -> (UnsafeBufferPointer<UInt8>, isInteger: Bool) {
+        skipWhitespace()
+        let start = i
+        var isInteger = true
+        if i < bytes.count, bytes[i] == UInt8(ascii: "-") { i += 1 }
+        let digitsStart = i
+        while i < bytes.count, bytes[i] >= UInt8(ascii: "0"), bytes[i] <= UInt8(ascii: "9") { i += 1 }
+        let intDigits = i - digitsStart
+        guard intDigits > 0, intDigits == 1 || bytes[digitsStart] != UInt8(ascii: "0") else { throw Mismatch() }
+        if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
+            isInteger = false
+            i += 1
+            let fractionStart = i
+            while i < bytes.count, bytes[i] >= UInt8(ascii: "0"), bytes[i] <= UInt8(ascii: "9") { i += 1 }
+            guard i > fractionStart else { throw Mismatch() }
+        }
+        if i < bytes.count, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
+            isInteger = false
+            i += 1
+            if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
+            let exponentStart = i
+            while i < bytes.count, bytes[i] >= UInt8(ascii: "0"), bytes[i] <= UInt8(ascii: "9") { i += 1 }
+            guard i > exponentStart else { throw Mismatch() }
+        }
+        return (UnsafeBufferPointer(rebasing: bytes[start..<i]), isInteger)
+    }
+
+    mutating func int64() throws(Mismatch) -> Int64 {
+        let (token, isInteger) = try numberToken()
+        guard isInteger else { throw Mismatch() }
+        let negative = token[0] == UInt8(ascii: "-")
+        let magnitude = try Self.magnitude(token.dropFirst(negative ? 1 : 0))
+        if negative {
+            guard magnitude <= UInt64(Int64.max) + 1 else { throw Mismatch() }
+            return magnitude == UInt64(Int64.max) + 1 ? Int64.min : -Int64(magnitude)
+        }
+        guard magnitude <= UInt64(Int64.max) else { throw Mismatch() }
+        return Int64(magnitude)
+    }
+
+    mutating func uint64() throws(Mismatch) -> UInt64 {
+        let (token, isInteger) = try numberToken()
+        guard isInteger, token[0] != UInt8(ascii: "-") else { throw Mismatch() }
+        return try Self.magnitude(token[...])
+    }
+
+    /// The value of a run of decimal digits; throws on overflow.
+    private static func magnitude(_ digits: Slice<UnsafeBufferPointer<UInt8>>) throws(Mismatch) -> UInt64 {
+        var value: UInt64 = 0
+        for c in digits {
+            let (times10, o1) = value.multipliedReportingOverflow(by: 10)
+            let (sum, o2) = times10.addingReportingOverflow(UInt64(c - UInt8(ascii: "0")))
+            guard !o1, !o2 else { throw Mismatch() }
+            value = sum
+        }
+        return value
+    }
+
+    mutating func int() throws(Mismatch) -> Int {
+        Int(try int64())
+    }
+
+    mutating func double() throws(Mismatch) -> Double {
+        let (token, isInteger) = try numberToken()
+        // Short integers convert exactly; everything else goes through the correctly rounded parser.
+        if isInteger, token.count <= 16 {
+            var copy = JSONPullReader(token)
+            return Double(try copy.int64())
+        }
+        guard let value = Double(String(decoding: token, as: UTF8.self)), value.isFinite else { throw Mismatch() }
+        return value
+    }
+
+    /// `"2026-11-25T10:31:02Z"`, the one form the history writes; other forms are left to JSONDecoder.
+    mutating func date() throws(Mismatch) -> Date {
+        let text = Array(try string().utf8)
+        guard text.count == 20, text[4] == UInt8(ascii: "-"), text[7] == UInt8(ascii: "-"),
+            text[10] == UInt8(ascii: "T"), text[13] == UInt8(ascii: ":"), text[16] == UInt8(ascii: ":"),
+            text[19] == UInt8(ascii: "Z")
+        else { throw Mismatch() }
+        func field(_ range: Range<Int>) throws(Mismatch) -> Int {
+            var value = 0
+            for c in text[range] {
+                guard c >= UInt8(ascii: "0"), c <= UInt8(ascii: "9") else { throw Mismatch() }
+                value = value * 10 + Int(c - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        let year = try field(0..<4)
+        let month = try field(5..<7)
+        let day = try field(8..<10)
+        let hour = try field(11..<13)
+        let minute = try field(14..<16)
+        let second = try field(17..<19)
+        let isLeap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let monthDays = [31, isLeap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        guard (1...12).contains(month), (1...monthDays[month - 1]).contains(day), hour < 24, minute < 60, second < 60
+        else { throw Mismatch() }
+        return Date(timeIntervalSince1970: Double(Self.daysFromCivil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second))
+    }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+    static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+}

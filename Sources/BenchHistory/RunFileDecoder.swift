@@ -1,0 +1,122 @@
+import BenchModel
+import Foundation
+
+/// Why a file in the history folder cannot be used; `reason` is the user-facing sentence.
+enum RunFileProblem: Error {
+    case unreadable(String)
+    case notJSON(String)
+    case foreign(String)
+    case newer(String)
+    case invalid(String)
+
+    var reason: String {
+        switch self {
+        case let .unreadable(detail): "cannot be read: \(detail)"
+        case let .notJSON(detail): detail
+        case let .foreign(detail): "not a benchboard run file (\(detail))"
+        case let .newer(schema): "written by a newer benchboard (\(schema)); upgrade to read it"
+        case let .invalid(detail): "not a valid \(HistorySchema.current) file: \(detail)"
+        }
+    }
+}
+
+/// Reads one run file: the schema check, migration of older files, and a precise reason for
+/// any file that cannot be used.
+enum RunFileDecoder {
+    static func read(_ url: URL, decoder: JSONDecoder) -> Result<RunRecord, RunFileProblem> {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            return .failure(.unreadable(AtomicFile.reason(error)))
+        }
+        return decode(data, decoder: decoder)
+    }
+
+    static func decode(_ data: Data, decoder: JSONDecoder) -> Result<RunRecord, RunFileProblem> {
+        // The common case decodes once; the schema is checked on the decoded value.
+        if let record = RunRecordFastDecoder.decode(data) ?? (try? decoder.decode(RunRecord.self, from: data)) {
+            return check(record.schema, data: data, decoded: record, decoder: decoder)
+        }
+        // Something is off: find out what, cheapest explanation first.
+        let probe: SchemaProbe
+        do {
+            probe = try decoder.decode(SchemaProbe.self, from: data)
+        } catch {
+            return .failure(.notJSON(JSONSyntax.explain(data)))
+        }
+        guard let schema = probe.schema else {
+            return .failure(.foreign("no \"schema\" field"))
+        }
+        return check(schema, data: data, decoded: nil, decoder: decoder)
+    }
+
+    private static func check(_ schema: String, data: Data, decoded: RunRecord?, decoder: JSONDecoder)
+        -> Result<RunRecord, RunFileProblem>
+    {
+        guard let version = version(of: schema) else {
+            return .failure(.foreign("schema \"\(schema)\""))
+        }
+        if version > HistorySchema.currentVersion { return .failure(.newer(schema)) }
+        do {
+            let current = version < HistorySchema.currentVersion ? try HistoryMigration.upgrade(data, from: version) : data
+            if let decoded, version == HistorySchema.currentVersion { return .success(decoded) }
+            var record = try decoder.decode(RunRecord.self, from: current)
+            record.schema = HistorySchema.current
+            return .success(record)
+        } catch let problem as RunFileProblem {
+            return .failure(problem)
+        } catch let error as DecodingError {
+            return .failure(.invalid(describe(error)))
+        } catch {
+            return .failure(.invalid("\(error)"))
+        }
+    }
+
+    /// "benchboard.run/3" → 3; nil for anything else.
+    static func version(of schema: String) -> Int? {
+        guard schema.hasPrefix(HistorySchema.prefix) else { return nil }
+        return Int(schema.dropFirst(HistorySchema.prefix.count))
+    }
+
+    /// "missing \"machine\"", "benchmarks[2].samplesNs[0]: expected Int64, found a string".
+    static func describe(_ error: DecodingError) -> String {
+        switch error {
+        case let .keyNotFound(key, context):
+            let path = pathText(context.codingPath)
+            return "missing \"\(key.stringValue)\"" + (path.isEmpty ? "" : " in \(path)")
+        case let .valueNotFound(type, context):
+            return "\(pathText(context.codingPath)): null where \(type) was expected"
+        case let .typeMismatch(type, context):
+            return "\(pathText(context.codingPath)): expected \(type) (\(context.debugDescription))"
+        case let .dataCorrupted(context):
+            let path = pathText(context.codingPath)
+            return (path.isEmpty ? "" : "\(path): ") + context.debugDescription
+        @unknown default:
+            return "\(error)"
+        }
+    }
+
+    private static func pathText(_ path: [any CodingKey]) -> String {
+        var text = ""
+        for key in path {
+            if let index = key.intValue {
+                text += "[\(index)]"
+            } else {
+                text += (text.isEmpty ? "" : ".") + key.stringValue
+            }
+        }
+        return text
+    }
+
+    private struct SchemaProbe: Decodable {
+        var schema: String?
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: Key.self)
+            schema = try? container.decodeIfPresent(String.self, forKey: .schema)
+        }
+
+        private enum Key: String, CodingKey { case schema }
+    }
+}

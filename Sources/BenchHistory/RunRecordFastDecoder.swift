@@ -1,0 +1,285 @@
+import BenchModel
+import Foundation
+
+/// Decodes the exact shape `RunRecordCoding` writes without Codable's per-field overhead
+/// (generic metadata lookups, retain/release), which dominated loading a long history: 1000
+/// runs × 100 benchmarks took seconds through JSONDecoder.
+///
+/// Any surprise (an unknown key, a missing field, another date form, invalid JSON) returns nil
+/// and the caller decodes with JSONDecoder, so this path can only be faster, never different:
+/// a key added to the model but not here simply takes the slow path.
+enum RunRecordFastDecoder {
+    typealias Reader = JSONPullReader
+    typealias Mismatch = JSONPullReader.Mismatch
+
+    static func decode(_ data: Data) -> RunRecord? {
+        data.withUnsafeBytes { raw -> RunRecord? in
+            var reader = Reader(raw.bindMemory(to: UInt8.self))
+            do {
+                let record = try runRecord(&reader)
+                try reader.end()
+                return record
+            } catch {
+                return nil
+            }
+        }
+    }
+
+    private static func runRecord(_ r: inout Reader) throws(Mismatch) -> RunRecord {
+        var schema: String?
+        var id: String?
+        var startedAt: Date?
+        var finishedAt: Date?
+        var interrupted: Bool?
+        var isolation: Bool?
+        var buildConfiguration: String?
+        var title: String?
+        var configPath: String?
+        var git: GitInfo?
+        var machine: MachineInfo?
+        var benchmarks: [BenchmarkResult]?
+        try r.beginObject()
+        var first = true
+        while let key = try r.nextKey(&first) {
+            switch key {
+            case "schema": schema = try r.string()
+            case "id": id = try r.string()
+            case "startedAt": startedAt = try r.date()
+            case "finishedAt": finishedAt = try r.date()
+            case "interrupted": interrupted = try r.bool()
+            case "isolation": isolation = try r.bool()
+            case "buildConfiguration": buildConfiguration = try r.string()
+            case "title": title = r.null() ? nil : try r.string()
+            case "configPath": configPath = r.null() ? nil : try r.string()
+            case "git": git = r.null() ? nil : try gitInfo(&r)
+            case "machine": machine = try machineInfo(&r)
+            case "benchmarks": benchmarks = try array(&r, benchmarkResult)
+            default: throw Mismatch()
+            }
+        }
+        guard let schema, let id, let startedAt, let finishedAt, let interrupted, let isolation, let buildConfiguration,
+            let machine, let benchmarks
+        else { throw Mismatch() }
+        return RunRecord(
+            schema: schema, id: id, startedAt: startedAt, finishedAt: finishedAt, interrupted: interrupted,
+            isolation: isolation, buildConfiguration: buildConfiguration, title: title, configPath: configPath, git: git,
+            machine: machine, benchmarks: benchmarks)
+    }
+
+    private static func gitInfo(_ r: inout Reader) throws(Mismatch) -> GitInfo {
+        var info = GitInfo(commit: nil, branch: nil, dirty: nil, subject: nil)
+        try r.beginObject()
+        var first = true
+        while let key = try r.nextKey(&first) {
+            switch key {
+            case "commit": info.commit = r.null() ? nil : try r.string()
+            case "branch": info.branch = r.null() ? nil : try r.string()
+            case "dirty": info.dirty = r.null() ? nil : try r.bool()
+            case "subject": info.subject = r.null() ? nil : try r.string()
+            default: throw Mismatch()
+            }
+        }
+        return info
+    }
+
+    private static func machineInfo(_ r: inout Reader) throws(Mismatch) -> MachineInfo {
+        var hostname: String?
+        var os: String?
+        var kernel: String?
+        var cpuModel: String?
+        var cores: Int?
+        var memoryBytes: UInt64?
+        var swiftVersion: String?
+        try r.beginObject()
+        var first = true
+        while let key = try r.nextKey(&first) {
+            switch key {
+            case "hostname": hostname = try r.string()
+            case "os": os = try r.string()
+            case "kernel": kernel = try r.string()
+            case "cpuModel": cpuModel = try r.string()
+            case "cores": cores = try r.int()
+            case "memoryBytes": memoryBytes = try r.uint64()
+            case "swiftVersion": swiftVersion = r.null() ? nil : try r.string()
+            default: throw Mismatch()
+            }
+        }
+        guard let hostname, let os, let kernel, let cpuModel, let cores, let memoryBytes else { throw Mismatch() }
+        return MachineInfo(
+            hostname: hostname, os: os, kernel: kernel, cpuModel: cpuModel, cores: cores, memoryBytes: memoryBytes,
+            swiftVersion: swiftVersion)
+    }
+
+    private static func benchmarkResult(_ r: inout Reader) throws(Mismatch) -> BenchmarkResult {
+        var name: String?
+        var group: String?
+        var kind: BenchmarkKind?
+        var mode: ExecutionMode?
+        var outcome: Outcome?
+        var exitCode: Int32?
+        var signal: String?
+        var error: String?
+        var stderrTail: String?
+        var killedBy: String?
+        var targetNs: Int64?
+        var timeoutMs: Int?
+        var warmup: Int?
+        var samplesNs: [Int64]?
+        var stats: SampleStats?
+        var resources: Resources?
+        var config: BenchmarkSettings?
+        try r.beginObject()
+        var first = true
+        while let key = try r.nextKey(&first) {
+            switch key {
+            case "name": name = try r.string()
+            case "group": group = try r.string()
+            case "kind": kind = try enumValue(&r)
+            case "mode": mode = try enumValue(&r)
+            case "outcome": outcome = try enumValue(&r)
+            case "exitCode":
+                if !r.null() {
+                    guard let code = Int32(exactly: try r.int64()) else { throw Mismatch() }
+                    exitCode = code
+                }
+            case "signal": signal = r.null() ? nil : try r.string()
+            case "error": error = r.null() ? nil : try r.string()
+            case "stderrTail": stderrTail = r.null() ? nil : try r.string()
+            case "killedBy": killedBy = r.null() ? nil : try r.string()
+            case "targetNs": targetNs = r.null() ? nil : try r.int64()
+            case "timeoutMs": timeoutMs = try r.int()
+            case "warmup": warmup = try r.int()
+            case "samplesNs": samplesNs = try array(&r) { (r: inout Reader) throws(Mismatch) in try r.int64() }
+            case "stats": stats = r.null() ? nil : try sampleStats(&r)
+            case "resources": resources = try self.resources(&r)
+            case "config": config = r.null() ? nil : try settings(&r)
+            default: throw Mismatch()
+            }
+        }
+        guard let name, let group, let kind, let mode, let outcome, let timeoutMs, let warmup, let samplesNs,
+            let resources
+        else { throw Mismatch() }
+        return BenchmarkResult(
+            name: name, group: group, kind: kind, mode: mode, outcome: outcome, exitCode: exitCode, signal: signal,
+            error: error, stderrTail: stderrTail, killedBy: killedBy, targetNs: targetNs, timeoutMs: timeoutMs,
+            warmup: warmup, samplesNs: samplesNs, stats: stats, resources: resources, config: config)
+    }
+
+    private static func sampleStats(_ r: inout Reader) throws(Mismatch) -> SampleStats {
+        var count: Int?
+        var minNs: Double?
+        var maxNs: Double?
+        var meanNs: Double?
+        var medianNs: Double?
+        var stddevNs: Double?
+        var madNs: Double?
+        var p90Ns: Double?
+        var p99Ns: Double?
+        var cv: Double?
+        var ciLowNs: Double?
+        var ciHighNs: Double?
+        var noisy: Bool?
+        try r.beginObject()
+        var first = true
+        while let key = try r.nextKey(&first) {
+            switch key {
+            case "count": count = try r.int()
+            case "minNs": minNs = try r.double()
+            case "maxNs": maxNs = try r.double()
+            case "meanNs": meanNs = try r.double()
+            case "medianNs": medianNs = try r.double()
+            case "stddevNs": stddevNs = try r.double()
+            case "madNs": madNs = r.null() ? nil : try r.double()
+            case "p90Ns": p90Ns = r.null() ? nil : try r.double()
+            case "p99Ns": p99Ns = r.null() ? nil : try r.double()
+            case "cv": cv = r.null() ? nil : try r.double()
+            case "ciLowNs": ciLowNs = r.null() ? nil : try r.double()
+            case "ciHighNs": ciHighNs = r.null() ? nil : try r.double()
+            case "noisy": noisy = r.null() ? nil : try r.bool()
+            default: throw Mismatch()
+            }
+        }
+        guard let count, let minNs, let maxNs, let meanNs, let medianNs, let stddevNs else { throw Mismatch() }
+        return SampleStats(
+            count: count, minNs: minNs, maxNs: maxNs, meanNs: meanNs, medianNs: medianNs, stddevNs: stddevNs,
+            madNs: madNs, p90Ns: p90Ns, p99Ns: p99Ns, cv: cv, ciLowNs: ciLowNs, ciHighNs: ciHighNs, noisy: noisy)
+    }
+
+    private static func resources(_ r: inout Reader) throws(Mismatch) -> Resources {
+        var resources = Resources(totalMs: .nan)
+        try r.beginObject()
+        var first = true
+        while let key = try r.nextKey(&first) {
+            switch key {
+            case "totalMs": resources.totalMs = try r.double()
+            case "overheadMs": resources.overheadMs = r.null() ? nil : try r.double()
+            case "maxRSSBytes": resources.maxRSSBytes = r.null() ? nil : try r.uint64()
+            case "peakMemoryGrowthBytes": resources.peakMemoryGrowthBytes = r.null() ? nil : try r.uint64()
+            case "cpuUserUs": resources.cpuUserUs = r.null() ? nil : try r.uint64()
+            case "cpuSystemUs": resources.cpuSystemUs = r.null() ? nil : try r.uint64()
+            case "voluntaryContextSwitches": resources.voluntaryContextSwitches = r.null() ? nil : try r.uint64()
+            case "involuntaryContextSwitches": resources.involuntaryContextSwitches = r.null() ? nil : try r.uint64()
+            case "minorFaults": resources.minorFaults = r.null() ? nil : try r.uint64()
+            case "majorFaults": resources.majorFaults = r.null() ? nil : try r.uint64()
+            default: throw Mismatch()
+            }
+        }
+        // totalMs is required; JSON has no NaN, so NaN here means it was missing.
+        guard !resources.totalMs.isNaN else { throw Mismatch() }
+        return resources
+    }
+
+    private static func settings(_ r: inout Reader) throws(Mismatch) -> BenchmarkSettings {
+        var command: [String]?
+        var swift: String?
+        var iterations: Int?
+        var minTimeMs: Double?
+        var graceMs: Int?
+        var killSignal: String?
+        var env: [String: String]?
+        var inheritEnv: [String]?
+        var regressionThreshold: Double?
+        try r.beginObject()
+        var first = true
+        while let key = try r.nextKey(&first) {
+            switch key {
+            case "command": command = r.null() ? nil : try array(&r) { (r: inout Reader) throws(Mismatch) in try r.string() }
+            case "swift": swift = r.null() ? nil : try r.string()
+            case "iterations": iterations = try r.int()
+            case "minTimeMs": minTimeMs = r.null() ? nil : try r.double()
+            case "graceMs": graceMs = try r.int()
+            case "killSignal": killSignal = try r.string()
+            case "env":
+                var values: [String: String] = [:]
+                try r.beginObject()
+                var firstEntry = true
+                while let name = try r.nextKey(&firstEntry) { values[name] = try r.string() }
+                env = values
+            case "inheritEnv": inheritEnv = try array(&r) { (r: inout Reader) throws(Mismatch) in try r.string() }
+            case "regressionThreshold": regressionThreshold = r.null() ? nil : try r.double()
+            default: throw Mismatch()
+            }
+        }
+        guard let iterations, let graceMs, let killSignal, let env, let inheritEnv else { throw Mismatch() }
+        return BenchmarkSettings(
+            command: command, swift: swift, iterations: iterations, minTimeMs: minTimeMs, graceMs: graceMs,
+            killSignal: killSignal, env: env, inheritEnv: inheritEnv, regressionThreshold: regressionThreshold)
+    }
+
+    @inline(__always)
+    private static func array<T>(_ r: inout Reader, _ element: (inout Reader) throws(Mismatch) -> T)
+        throws(Mismatch) -> [T]
+    {
+        var values: [T] = []
+        try r.beginArray()
+        var first = true
+        while try r.nextElement(&first) { values.append(try element(&r)) }
+        return values
+    }
+
+    @inline(__always)
+    private static func enumValue<T: RawRepresentable>(_ r: inout Reader) throws(Mismatch) -> T where T.RawValue == String {
+        guard let value = T(rawValue: try r.string()) else { throw Mismatch() }
+        return value
+    }
+}

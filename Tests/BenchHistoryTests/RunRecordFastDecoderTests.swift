@@ -1,0 +1,91 @@
+@testable import BenchHistory
+import BenchModel
+import XCTest
+
+/// The fast decoder must give exactly what JSONDecoder gives, or nothing.
+final class RunRecordFastDecoderTests: XCTestCase {
+    private func codable(_ data: Data) throws -> RunRecord {
+        try RunRecordCoding.decoder().decode(RunRecord.self, from: data)
+    }
+
+    private func assertSame(_ run: RunRecord, file: StaticString = #filePath, line: UInt = #line) throws {
+        let data = try RunRecordCoding.encoder().encode(run)
+        let fast = try XCTUnwrap(RunRecordFastDecoder.decode(data), "fast path refused a file it wrote", file: file, line: line)
+        XCTAssertEqual(fast, try codable(data), file: file, line: line)
+        XCTAssertEqual(fast, run, file: file, line: line)
+    }
+
+    func testTypicalRun() throws {
+        try assertSame(makeRun(id: "a1b2c3d4", startedAt: date("2026-11-25T10:31:02Z"), benchmarks: 5, samples: 30))
+    }
+
+    func testEveryOptionalEmptyAndAwkwardValues() throws {
+        var run = makeRun(id: "x", startedAt: date("1969-12-31T23:59:59Z"), benchmarks: 1, samples: 0)
+        run.git = nil
+        run.title = nil
+        run.configPath = nil
+        run.machine.swiftVersion = nil
+        run.interrupted = true
+        run.benchmarks[0] = BenchmarkResult(
+            name: "tab\there \"quoted\" \\ back/slash \u{1F680} é \u{0}", group: "", kind: .command, mode: .fallback,
+            outcome: .crashed, exitCode: -11, signal: "SIGSEGV", error: "line1\nline2\r\u{1}", stderrTail: "",
+            killedBy: nil, targetNs: Int64.max, timeoutMs: 1, warmup: 0, samplesNs: [0, Int64.min, Int64.max],
+            stats: nil, resources: Resources(totalMs: 0.000_001), config: nil)
+        run.benchmarks.append(
+            BenchmarkResult(
+                name: "n", group: "g", kind: .swift, mode: .inProcess, outcome: .timeout, timeoutMs: 5, warmup: 1,
+                samplesNs: [],
+                stats: SampleStats(count: 1, minNs: 1e-300, maxNs: 1.7976931348623157e308, meanNs: 0.1, medianNs: -0.0,
+                    stddevNs: 123_456_789.123_456_789, noisy: true),
+                resources: Resources(maxRSSBytes: UInt64.max, totalMs: 1e21, overheadMs: -3.5),
+                config: BenchmarkSettings(
+                    command: ["a b", ""], swift: nil, iterations: 1, minTimeMs: 0.5, graceMs: 0, killSignal: "SIGKILL",
+                    env: [:], inheritEnv: [], regressionThreshold: 0.05)))
+        try assertSame(run)
+    }
+
+    func testDatesAcrossYearsMatchFoundation() throws {
+        for iso in ["2000-02-29T00:00:00Z", "2026-12-31T23:59:59Z", "2100-03-01T12:00:00Z", "1970-01-01T00:00:00Z"] {
+            try assertSame(makeRun(id: "d", startedAt: date(iso), benchmarks: 0))
+        }
+    }
+
+    func testSurprisesFallBackToCodable() throws {
+        let data = try RunRecordCoding.encoder().encode(makeRun(id: "s", startedAt: date("2026-01-01T00:00:00Z")))
+        var text = String(decoding: data, as: UTF8.self)
+        text = text.replacingOccurrences(of: "\"isolation\"", with: "\"futureField\" : [1, {\"a\": null}],\n  \"isolation\"")
+        XCTAssertNil(RunRecordFastDecoder.decode(Data(text.utf8)), "an unknown key takes the slow path")
+        XCTAssertEqual(try codable(Data(text.utf8)).id, "s")
+
+        // Written by hand: escaped unicode, other whitespace, an offset date.
+        let manual = text.replacingOccurrences(of: "2026-01-01T00:00:00Z", with: "2026-01-01T01:00:00+01:00")
+        XCTAssertNil(RunRecordFastDecoder.decode(Data(manual.utf8)))
+
+        for broken in ["", "{", "{\"schema\": \"benchboard.run/1\"}", "[]", "{} x", "{\"id\": 1e999}"] {
+            XCTAssertNil(RunRecordFastDecoder.decode(Data(broken.utf8)), broken)
+        }
+    }
+
+    func testEscapesAndSurrogatePairs() throws {
+        var run = makeRun(id: "e", startedAt: date("2026-01-01T00:00:00Z"), benchmarks: 1)
+        run.benchmarks[0].name = "placeholder"
+        var text = String(decoding: try RunRecordCoding.encoder().encode(run), as: UTF8.self)
+        text = text.replacingOccurrences(of: "\"placeholder\"", with: #""\ud83d\ude80 \u00e9\/\b\f""#)
+        let fast = try XCTUnwrap(RunRecordFastDecoder.decode(Data(text.utf8)))
+        XCTAssertEqual(fast.benchmarks[0].name, "🚀 é/\u{8}\u{c}")
+        XCTAssertEqual(fast, try codable(Data(text.utf8)))
+        let lone = text.replacingOccurrences(of: #"\ud83d\ude80"#, with: #"\ud83d"#)
+        XCTAssertNil(RunRecordFastDecoder.decode(Data(lone.utf8)))
+    }
+
+    func testInvalidUTF8IsLeftToJSONDecoder() throws {
+        var run = makeRun(id: "u", startedAt: date("2026-01-01T00:00:00Z"), benchmarks: 1)
+        run.benchmarks[0].name = "AéB"
+        var bytes = Array(try RunRecordCoding.encoder().encode(run))
+        XCTAssertNotNil(RunRecordFastDecoder.decode(Data(bytes)))
+        let marker: [UInt8] = [0x41, 0xC3, 0xA9, 0x42]
+        let at = try XCTUnwrap((0..<(bytes.count - 3)).first { Array(bytes[$0..<($0 + 4)]) == marker })
+        bytes[at + 1] = 0xFF
+        XCTAssertNil(RunRecordFastDecoder.decode(Data(bytes)))
+    }
+}
