@@ -8,6 +8,8 @@ public struct SuiteRunResult: Sendable {
     public var record: RunRecord
     /// SIGINT or SIGTERM when the run was interrupted.
     public var interruptedBy: Int32?
+    /// Wall time of the whole run; the record's dates are whole seconds.
+    public var wallSeconds: Double
 }
 
 /// Runs every benchmark of a plan, one after the other, and assembles the run record.
@@ -33,6 +35,7 @@ public final class SuiteRunner: @unchecked Sendable {
 
     public func run() -> SuiteRunResult {
         let startedAt = Date()
+        let startedClock = MonotonicClock.now()
         let interruption = Interruption()
         let launchers = LauncherSession(environment: environment)
         let progress = ProgressReporter(terminal: terminal, quiet: quiet)
@@ -62,10 +65,18 @@ public final class SuiteRunner: @unchecked Sendable {
         }
         progress.clearLiveLine()
 
+        // Whole seconds: that is what the history file keeps, so the record in memory and the
+        // one read back are equal.
         let record = RunRecord(
-            id: RunID.make(), startedAt: startedAt, finishedAt: Date(), interrupted: interruption.isSet,
+            id: RunID.make(), startedAt: startedAt.wholeSeconds, finishedAt: Date().wholeSeconds, interrupted: interruption.isSet,
             isolation: plan.isolation, buildConfiguration: buildConfiguration, title: plan.config.report.title,
             configPath: plan.config.sourcePath, git: git, machine: machine, benchmarks: results)
-        return SuiteRunResult(record: record, interruptedBy: interruption.signal)
+        return SuiteRunResult(
+            record: record, interruptedBy: interruption.signal,
+            wallSeconds: Double(MonotonicClock.now() - startedClock) / 1e9)
     }
+}
+
+extension Date {
+    var wholeSeconds: Date { Date(timeIntervalSince1970: timeIntervalSince1970.rounded(.down)) }
 }

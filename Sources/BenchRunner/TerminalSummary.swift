@@ -3,7 +3,7 @@ import Foundation
 
 /// The closing lines of a run: counts, success rate, wall time and where the history file went.
 public enum TerminalSummary {
-    public static func render(_ record: RunRecord, historyFile: String?, terminal: Terminal) -> String {
+    public static func render(_ record: RunRecord, wallSeconds: Double, historyFile: String?, terminal: Terminal) -> String {
         let results = record.benchmarks
         let passed = results.filter { $0.outcome == .ok }.count
         let failed = results.filter { $0.outcome == .failed || $0.outcome == .error }.count
@@ -11,7 +11,6 @@ public enum TerminalSummary {
         let timedOut = results.filter { $0.outcome == .timeout }.count
         let slow = results.filter { $0.outcome == .ok && $0.isFast == false }.count
         let rate = results.isEmpty ? 0 : Double(passed) / Double(results.count) * 100
-        let wall = record.finishedAt.timeIntervalSince(record.startedAt)
 
         var counts = [terminal.paint("\(passed) passed", passed == results.count ? .green : .bold)]
         if failed > 0 { counts.append(terminal.paint("\(failed) failed", .red)) }
@@ -22,7 +21,7 @@ public enum TerminalSummary {
         var lines = [""]
         lines.append(
             counts.joined(separator: ", ")
-                + String(format: " — success rate %.1f%% (%d/%d) — wall time %.2f s", rate, passed, results.count, wall))
+                + String(format: " — success rate %.1f%% (%d/%d) — wall time %.2f s", rate, passed, results.count, wallSeconds))
         lines.append(
             "Isolation: " + (record.isolation ? "on (each benchmark in its own process)" : "off (swift benchmarks in-process)"))
         if record.interrupted {

@@ -25,7 +25,7 @@ struct CompareCommand: ExecutableCommand {
     @Option(help: "text (aligned, coloured on a terminal), markdown (like summary.md) or json.")
     var format: Format = .text
 
-    @Flag(help: "Exit 1 when any benchmark regressed or failed.")
+    @Flag(help: "Exit 1 when any benchmark failed or regressed in time, memory or CPU.")
     var failOnRegression = false
 
     @Option(help: ArgumentHelp("Where to look up run ids (default: [report] history, output/history).", valueName: "dir"))
@@ -78,7 +78,9 @@ struct CompareCommand: ExecutableCommand {
                 throw CLIError(error.description)
             }
         }
-        if failOnRegression && comparison.hasRegressionOrFailure { return CLIExit.benchmarkFailed }
+        if failOnRegression && (comparison.hasRegressionOrFailure || comparison.hasAnyMetricRegression) {
+            return CLIExit.benchmarkFailed
+        }
         return CLIExit.success
     }
 

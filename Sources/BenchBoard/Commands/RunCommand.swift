@@ -71,7 +71,7 @@ struct RunCommand: ExecutableCommand {
             throw CLIError("the run could not be stored: \(error.description)")
         }
         TerminalOutput.standardOutput.line(
-            TerminalSummary.render(result.record, historyFile: context.displayPath(historyFile), terminal: context.terminal))
+            TerminalSummary.render(result.record, wallSeconds: result.wallSeconds, historyFile: context.displayPath(historyFile), terminal: context.terminal))
 
         if result.interruptedBy != nil { return CLIExit.interrupted }
         if !noReport {
