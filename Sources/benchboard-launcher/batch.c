@@ -130,6 +130,9 @@ static int run_child(struct reader *in, const struct request *req, int *success,
     uint64_t wall = now_ns() - start;
     reap_leftovers();
     if (result == CHILD_EOF) return CHILD_EOF;
+    // Everyone who could write to the result channel is gone: a newline there ends a last line
+    // left without one, in order, so it cannot be glued to the next child's first line.
+    while (write(3, "\n", 1) < 0 && errno == EINTR) {}
 
     char how = 'x';
     int value = WIFEXITED(status) ? WEXITSTATUS(status) : 0;

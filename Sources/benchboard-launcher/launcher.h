@@ -57,4 +57,8 @@ int run_batch(struct reader *in, const struct request *req);
 // reap.c
 void reap_leftovers(void);
 
+// memory.c
+void shed_memory(void);
+void reset_peak(void);
+
 #endif

@@ -6,7 +6,8 @@
 // spawned once per run, so a batch of iterations costs one posix_spawn per child and nothing more.
 //
 // File descriptors when benchboard starts it:
-//   0  request stream (read; a socket or a pipe). EOF means benchboard is gone: kill and exit.
+//   0  request stream (read; benchboard passes one end of a stream socket pair as both 0 and 1).
+//      EOF means benchboard is gone: kill what runs and exit.
 //   1  report stream (write).
 //   2  benchboard's stderr, for the launcher's own diagnostics only.
 //   3  write end of the result channel; every child inherits it as its fd 3.
@@ -30,6 +31,9 @@
 //              the request's PATH, 'c' = working directory unusable, 's' = posix_spawn failed.
 //   report   → "D <ok|stopped|interrupted>\n" once the batch is over and nothing it started is left.
 //   report   → "E <message>\n" for a malformed request (then the launcher exits with status 2).
+//
+// After each child the launcher writes "\n" on the result channel (readers skip blank lines), so
+// a child's unterminated last line ends there.
 //
 // Every child: own process group, empty signal mask and default handlers (benchboard's threads
 // block signals and a child would inherit that), stdin from /dev/null, wall time from just before
@@ -71,6 +75,8 @@ int main(void) {
     if (flags >= 0) fcntl(3, F_SETFD, flags & ~FD_CLOEXEC);
     // Grandchildren that escape their process group reparent to us instead of init.
     prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
+    // Our peak RSS is the floor of every child's: keep it small (see memory.c).
+    shed_memory();
 
     struct reader in = {0};
     report_line("H 1 %ld", (long)getpid());
@@ -82,6 +88,8 @@ int main(void) {
             report_line("E malformed request");
             return 2;
         }
+        // A large request may have raised our peak; it must not show up in the children's.
+        reset_peak();
         int eof = run_batch(&in, &req);
         free_request(&req);
         if (eof) break;

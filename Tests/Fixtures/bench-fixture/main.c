@@ -116,7 +116,13 @@ int main(int argc, char **argv) {
     if (strcmp(mode, "sleep") == 0) { sleep_ms(a); return 0; }
     if (strcmp(mode, "hog") == 0) return hog(a);
     if (strcmp(mode, "burn") == 0) return burn(a);
-    if (strcmp(mode, "segv") == 0) { raise(SIGSEGV); return 1; }
+    if (strcmp(mode, "segv") == 0) {
+        // SwiftPM links this program with the Swift runtime, whose crash backtracer would catch the
+        // signal and exit 1 instead: die the plain way.
+        signal(SIGSEGV, SIG_DFL);
+        raise(SIGSEGV);
+        return 1;
+    }
     if (strcmp(mode, "exit") == 0) {
         if (argc > 3) fprintf(stderr, "%s\n", argv[3]);
         return (int)a;
