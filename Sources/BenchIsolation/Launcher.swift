@@ -183,21 +183,33 @@ public final class Launcher: @unchecked Sendable {
     }
 
     /// Waits for the launcher to exit (SIGKILL after 2 s) and describes how it ended. Runs once.
+    /// Its end of the channel closes as it exits, so waiting on the channel (not sleeping) keeps
+    /// a shutdown as short as the launcher's own exit.
     private func reapLauncher() -> String {
         guard !reaped else { return "already reaped" }
         reaped = true
         var status: Int32 = 0
         let deadline = DispatchTime.now().uptimeNanoseconds + 2_000_000_000
+        var scratch = [UInt8](repeating: 0, count: 4096)
         while true {
             let result = waitpid(processID, &status, WNOHANG)
             if result == processID { break }
             if result < 0 && errno != EINTR { return "it could not be waited for" }
-            if DispatchTime.now().uptimeNanoseconds > deadline {
+            let now = DispatchTime.now().uptimeNanoseconds
+            var channelClosed = false
+            if now < deadline {
+                var fd = pollfd(fd: process.channel, events: Int16(POLLIN), revents: 0)
+                if poll(&fd, 1, Int32(min(50, (deadline - now) / 1_000_000 + 1))) > 0 {
+                    channelClosed = recv(process.channel, &scratch, scratch.count, Int32(MSG_DONTWAIT)) == 0
+                }
+            } else {
                 kill(processID, SIGKILL)
-                _ = waitpid(processID, &status, 0)
+                channelClosed = true
+            }
+            if channelClosed {
+                while waitpid(processID, &status, 0) < 0 && errno == EINTR {}
                 break
             }
-            usleep(1_000)
         }
         return Self.describe(status: status)
     }

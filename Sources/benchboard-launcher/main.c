@@ -23,7 +23,7 @@
 //              in that order (argv, then the child's complete environment, then its working directory).
 //   request  ← "I\n": interrupt. While a batch runs: the current child's group gets the kill signal,
 //              then SIGKILL after the grace period, and the batch stops. Ignored while idle.
-//   report   → "S <pid>\n" as soon as a child is started (its pid is also its process group id).
+//   report   → "S <pid>\n" once a child has run for 2 ms (its pid is also its process group id).
 //   report   → "F <how> <value> <wall ns> <maxrss bytes> <user us> <system us> <nvcsw> <nivcsw>
 //               <minflt> <majflt>\n" when a child has been reaped. <how>: 'x' exited with code
 //              <value>, 's' killed by signal <value>, 't' timed out and ended by signal <value>.
