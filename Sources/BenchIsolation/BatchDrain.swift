@@ -16,9 +16,16 @@ struct BatchDrain {
     private(set) var results = ResultChannel(capacity: BatchResult.resultCapBytes)
     private var runningChild: pid_t?
     private let spec: ChildSpec
+    private let progress: ((IterationReport, Int) -> Void)?
 
-    init(spec: ChildSpec) {
+    init(spec: ChildSpec, progress: ((IterationReport, Int) -> Void)?) {
         self.spec = spec
+        self.progress = progress
+    }
+
+    private mutating func record(_ iteration: IterationReport) {
+        iterations.append(iteration)
+        progress?(iteration, iterations.count)
     }
 
     /// Reads until the launcher reports the batch done. `pending` holds report bytes not yet parsed
@@ -66,10 +73,10 @@ struct BatchDrain {
                 runningChild = pid
             case .finished(let termination, let usage):
                 runningChild = nil
-                iterations.append(IterationReport(termination: termination, usage: usage))
+                record(IterationReport(termination: termination, usage: usage))
             case .spawnFailed(let code, let stage):
                 let message = Self.spawnFailureMessage(errno: code, stage: stage, spec: spec)
-                iterations.append(IterationReport(termination: .spawnFailed(errno: code, message: message), usage: nil))
+                record(IterationReport(termination: .spawnFailed(errno: code, message: message), usage: nil))
             case .done(let status):
                 drainOutputs(launcher, scratch: scratch)
                 results.endOfWriter()

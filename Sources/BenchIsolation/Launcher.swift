@@ -57,8 +57,12 @@ public final class Launcher: @unchecked Sendable {
 
     /// Runs `spec` up to `iterations` times, one child after the other, draining stdout, stderr
     /// and fd 3 concurrently. With `stopOnFailure`, the batch ends at the first child that does
-    /// not exit 0 (or cannot start). Blocks the calling thread.
-    public func run(_ spec: ChildSpec, iterations: Int, stopOnFailure: Bool = true) throws(IsolationError) -> BatchResult {
+    /// not exit 0 (or cannot start). Blocks the calling thread; `progress`, if given, is called on
+    /// it as each child ends, with the count of children ended so far (for a live progress line).
+    public func run(
+        _ spec: ChildSpec, iterations: Int, stopOnFailure: Bool = true,
+        progress: ((_ ended: IterationReport, _ count: Int) -> Void)? = nil
+    ) throws(IsolationError) -> BatchResult {
         let request = try LauncherRequest.encode(spec, iterations: max(0, iterations), stopOnFailure: stopOnFailure)
         runLock.lock()
         defer { runLock.unlock() }
@@ -82,7 +86,7 @@ public final class Launcher: @unchecked Sendable {
         running = sendError == nil
         stateLock.unlock()
 
-        var drain = BatchDrain(spec: spec)
+        var drain = BatchDrain(spec: spec, progress: progress)
         let ending: BatchDrain.Ending
         if sendError != nil {
             ending = .launcherExited(child: nil)

@@ -17,6 +17,16 @@ final class ChildOutcomeTests: XCTestCase {
         }
     }
 
+    func testProgressIsReportedAsEachChildEnds() throws {
+        var seen: [Int] = []
+        let result = try makeLauncher().run(fixtureSpec("true"), iterations: 4) { iteration, count in
+            XCTAssertTrue(iteration.isSuccess)
+            seen.append(count)
+        }
+        XCTAssertEqual(seen, [1, 2, 3, 4])
+        XCTAssertEqual(result.iterations.count, 4)
+    }
+
     func testSegfaultIsReportedAsSignal() throws {
         let result = try makeLauncher().run(fixtureSpec("segv"), iterations: 1)
         XCTAssertEqual(result.iterations.first?.termination, .signaled(SIGSEGV))

@@ -40,6 +40,23 @@ extension XCTestCase {
         }
     }
 
+    /// Pids of live processes (zombies included) whose command line holds `token` as one argument.
+    func processes(withArgument token: String) -> [pid_t] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap { entry -> pid_t? in
+            guard let pid = pid_t(entry), pid != getpid(),
+                let data = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline")
+            else { return nil }
+            let arguments = data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+            return arguments.contains(token) ? pid : nil
+        }
+    }
+
+    /// A number unlikely to appear on any other command line, to find our children by.
+    func uniqueMilliseconds() -> String {
+        String(30_000 + Int.random(in: 0..<900_000))
+    }
+
     func seconds(_ body: () throws -> Void) rethrows -> Double {
         let start = DispatchTime.now().uptimeNanoseconds
         try body()

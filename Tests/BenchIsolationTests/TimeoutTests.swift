@@ -68,7 +68,8 @@ final class TimeoutTests: XCTestCase {
 
     func testInterruptFromAnotherThread() throws {
         let launcher = try makeLauncher()
-        let spec = fixtureSpec("fork-grandchildren", "1", "30000", "wait", timeoutMs: 60_000)
+        let marker = uniqueMilliseconds()
+        let spec = fixtureSpec("fork-grandchildren", "1", marker, "wait", timeoutMs: 60_000)
         DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(300)) { launcher.interrupt() }
         var result = BatchResult()
         let elapsed = try seconds { result = try launcher.run(spec, iterations: 10) }
@@ -77,6 +78,7 @@ final class TimeoutTests: XCTestCase {
         XCTAssertEqual(result.iterations.first?.termination, .signaled(SIGTERM))
         XCTAssertLessThan(elapsed, 5)
         assertGone(printedPIDs(result))
+        XCTAssertEqual(processes(withArgument: marker), [])
 
         // Sticky until reset: a runner that missed the moment does not start anything new.
         XCTAssertTrue(launcher.isInterrupted)
@@ -89,7 +91,8 @@ final class TimeoutTests: XCTestCase {
 
     func testShutdownDuringARunStopsTheChild() throws {
         let launcher = try Launcher(executablePath: TestBinaries.launcher)
-        let spec = fixtureSpec("fork-grandchildren", "1", "30000", "wait", timeoutMs: 60_000)
+        let marker = uniqueMilliseconds()
+        let spec = fixtureSpec("fork-grandchildren", "2", marker, "setsid", "wait", timeoutMs: 60_000)
         DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(300)) { launcher.shutdown() }
         XCTAssertThrowsError(try launcher.run(spec, iterations: 1)) {
             XCTAssertEqual($0 as? IsolationError, .launcherShutDown)
@@ -97,11 +100,32 @@ final class TimeoutTests: XCTestCase {
         XCTAssertThrowsError(try launcher.run(fixtureSpec("true"), iterations: 1)) {
             XCTAssertEqual($0 as? IsolationError, .launcherShutDown)
         }
+        XCTAssertEqual(processes(withArgument: marker), [])
+    }
+
+    /// benchboard killed outright: the launcher sees its channel close, kills the running group and
+    /// the escaped grandchildren, and exits.
+    func testNothingOutlivesADeadBenchboard() throws {
+        let process = try LauncherProcess.start(executablePath: TestBinaries.launcher)
+        defer { FileDescriptorIO.closeAll([process.stdout, process.stderr, process.result]) }
+        let marker = uniqueMilliseconds()
+        let spec = fixtureSpec("fork-grandchildren", "2", marker, "setsid", "wait", timeoutMs: 0)
+        XCTAssertNil(FileDescriptorIO.sendAll(process.channel, try LauncherRequest.encode(spec, iterations: 1, stopOnFailure: true)))
+        // Wait until the child and its grandchildren exist ("S" comes after 2 ms of running).
+        let deadline = Date().addingTimeInterval(5)
+        while processes(withArgument: marker).count < 3 && Date() < deadline { usleep(10_000) }
+        XCTAssertEqual(processes(withArgument: marker).count, 3)
+        close(process.channel)
+        var status: Int32 = 0
+        XCTAssertEqual(waitpid(process.pid, &status, 0), process.pid)
+        XCTAssertEqual(status, 0, "the launcher exits cleanly on EOF")
+        XCTAssertEqual(processes(withArgument: marker), [])
     }
 
     func testLauncherDeathIsAnErrorAndItsChildIsStopped() throws {
         let launcher = try makeLauncher()
-        let spec = fixtureSpec("sleep", "30000", timeoutMs: 60_000)
+        let marker = uniqueMilliseconds()
+        let spec = fixtureSpec("sleep", marker, timeoutMs: 60_000)
         let launcherPID = launcher.processID
         DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(300)) { kill(launcherPID, SIGKILL) }
         XCTAssertThrowsError(try launcher.run(spec, iterations: 1)) { error in
@@ -111,5 +135,9 @@ final class TimeoutTests: XCTestCase {
             XCTAssertTrue(reason.contains("SIGKILL"), reason)
         }
         XCTAssertThrowsError(try launcher.run(fixtureSpec("true"), iterations: 1))
+        // Killed by us through its process group, since the launcher could not; reaped by init.
+        let deadline = Date().addingTimeInterval(5)
+        while !processes(withArgument: marker).isEmpty && Date() < deadline { usleep(10_000) }
+        XCTAssertEqual(processes(withArgument: marker), [])
     }
 }
