@@ -45,7 +45,7 @@ public final class Launcher: @unchecked Sendable {
         do {
             try awaitGreeting()
         } catch {
-            kill(process.pid, SIGKILL)
+            if !reaped { kill(process.pid, SIGKILL) }
             shutdown()
             throw error
         }

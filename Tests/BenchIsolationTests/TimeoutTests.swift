@@ -7,28 +7,26 @@ import XCTest
 /// Timeouts, grace periods, interrupts, and nothing outliving its benchmark.
 final class TimeoutTests: XCTestCase {
     func testSleeperPastItsTimeoutEndsBySIGTERM() throws {
-        let launcher = try makeLauncher()
-        var result = BatchResult()
-        let elapsed = try seconds {
-            result = try launcher.run(fixtureSpec("sleep", "20000", timeoutMs: 300, graceMs: 1_000), iterations: 1)
-        }
-        XCTAssertEqual(result.iterations.first?.termination, .timedOut(killedBy: SIGTERM))
-        let wall = Double(try XCTUnwrap(result.iterations.first?.usage).wallNs) / 1e9
-        XCTAssertGreaterThanOrEqual(wall, 0.3)
-        // Killed within the grace period plus 250 ms; the rest is slack for a busy 2-core machine.
-        XCTAssertLessThan(elapsed, 0.3 + 0.25 + 1.0)
+        // SIGTERM ends it at once: it returns long before the grace period would end.
+        try assertTimesOut(fixtureSpec("sleep", "20000", timeoutMs: 300, graceMs: 1_000), endedBy: SIGTERM, after: 0.3)
     }
 
     func testSIGTERMIgnorerIsKilledAfterGrace() throws {
+        try assertTimesOut(fixtureSpec("ignore-term", "20000", timeoutMs: 200, graceMs: 300), endedBy: SIGKILL, after: 0.5)
+    }
+
+    /// Timed out and ended by `signal` no sooner than `seconds`, and (with the 250 ms the issue
+    /// allows, plus a second of slack for a busy 2-core machine) not much later.
+    private func assertTimesOut(
+        _ spec: ChildSpec, endedBy signal: Int32, after expected: Double, line: UInt = #line
+    ) throws {
         let launcher = try makeLauncher()
         var result = BatchResult()
-        let elapsed = try seconds {
-            result = try launcher.run(fixtureSpec("ignore-term", "20000", timeoutMs: 200, graceMs: 300), iterations: 1)
-        }
-        XCTAssertEqual(result.iterations.first?.termination, .timedOut(killedBy: SIGKILL))
+        let elapsed = try seconds { result = try launcher.run(spec, iterations: 1) }
+        XCTAssertEqual(result.iterations.first?.termination, .timedOut(killedBy: signal), line: line)
         let wall = Double(try XCTUnwrap(result.iterations.first?.usage).wallNs) / 1e9
-        XCTAssertGreaterThanOrEqual(wall, 0.5)
-        XCTAssertLessThan(elapsed, 0.5 + 0.25 + 1.0)
+        XCTAssertGreaterThanOrEqual(wall, expected, line: line)
+        XCTAssertLessThan(elapsed, expected + 0.25 + 1.0, line: line)
     }
 
     func testConfiguredKillSignal() throws {
@@ -39,31 +37,27 @@ final class TimeoutTests: XCTestCase {
     }
 
     func testGrandchildrenDoNotOutliveTheirChild() throws {
-        let launcher = try makeLauncher()
-        let result = try launcher.run(fixtureSpec("fork-grandchildren", "3", "30000"), iterations: 1)
-        XCTAssertEqual(result.iterations.first?.termination, .exited(0))
-        let pids = printedPIDs(result)
-        XCTAssertEqual(pids.count, 3)
-        assertGone(pids)
+        try assertNoGrandchildLeft(fixtureSpec("fork-grandchildren", "3", "30000"), count: 3, ending: .exited(0))
     }
 
     func testGrandchildThatLeftTheGroupIsKilledToo() throws {
-        let launcher = try makeLauncher()
-        let result = try launcher.run(fixtureSpec("fork-grandchildren", "2", "30000", "setsid"), iterations: 1)
-        XCTAssertEqual(result.iterations.first?.termination, .exited(0))
-        let pids = printedPIDs(result)
-        XCTAssertEqual(pids.count, 2)
-        assertGone(pids)
+        try assertNoGrandchildLeft(fixtureSpec("fork-grandchildren", "2", "30000", "setsid"), count: 2, ending: .exited(0))
     }
 
     func testGrandchildrenOfATimedOutChildAreKilled() throws {
-        let launcher = try makeLauncher()
         let spec = fixtureSpec("fork-grandchildren", "2", "30000", "setsid", "wait", timeoutMs: 300, graceMs: 200)
-        let result = try launcher.run(spec, iterations: 1)
-        XCTAssertEqual(result.iterations.first?.termination, .timedOut(killedBy: SIGTERM))
+        try assertNoGrandchildLeft(spec, count: 2, ending: .timedOut(killedBy: SIGTERM))
+    }
+
+    /// Runs a `fork-grandchildren` fixture and checks that every grandchild it printed is gone.
+    private func assertNoGrandchildLeft(
+        _ spec: ChildSpec, count: Int, ending: Termination, line: UInt = #line
+    ) throws {
+        let result = try makeLauncher().run(spec, iterations: 1)
+        XCTAssertEqual(result.iterations.first?.termination, ending, line: line)
         let pids = printedPIDs(result)
-        XCTAssertEqual(pids.count, 2)
-        assertGone(pids)
+        XCTAssertEqual(pids.count, count, line: line)
+        assertGone(pids, line: line)
     }
 
     func testInterruptFromAnotherThread() throws {
