@@ -48,7 +48,7 @@ int take_commands(struct reader *in);
 int pump_commands(struct reader *in);
 
 // request.c
-int read_request(struct reader *in, struct request *req);
+int read_request(struct reader *in, struct request *req, int dev_null);
 void free_request(struct request *req);
 
 // batch.c

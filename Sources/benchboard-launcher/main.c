@@ -78,11 +78,12 @@ int main(void) {
     // Our peak RSS is the floor of every child's: keep it small (see memory.c).
     shed_memory();
 
+    int dev_null = open("/dev/null", O_RDONLY | O_CLOEXEC);
     struct reader in = {0};
     report_line("H 1 %ld", (long)getpid());
     for (;;) {
         struct request req;
-        int rc = read_request(&in, &req);
+        int rc = read_request(&in, &req, dev_null);
         if (rc == READ_EOF) break;
         if (rc == READ_BAD) {
             report_line("E malformed request");

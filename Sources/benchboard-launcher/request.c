@@ -78,7 +78,7 @@ static void check_working_directory(struct request *req) {
     if (access(req->cwd, X_OK) != 0) { req->setup_errno = errno; req->setup_stage = 'c'; }
 }
 
-static int prepare_spawn(struct request *req) {
+static int prepare_spawn(struct request *req, int dev_null) {
     if (posix_spawn_file_actions_init(&req->actions) != 0) return -1;
     if (posix_spawnattr_init(&req->attr) != 0) {
         posix_spawn_file_actions_destroy(&req->actions);
@@ -86,7 +86,9 @@ static int prepare_spawn(struct request *req) {
     }
     req->prepared = 1;
     int rc = 0;
-    rc |= posix_spawn_file_actions_addopen(&req->actions, 0, "/dev/null", O_RDONLY, 0);
+    // An open /dev/null duplicated onto 0 saves a path lookup per child over opening it each time.
+    if (dev_null >= 0) rc |= posix_spawn_file_actions_adddup2(&req->actions, dev_null, 0);
+    else rc |= posix_spawn_file_actions_addopen(&req->actions, 0, "/dev/null", O_RDONLY, 0);
     rc |= posix_spawn_file_actions_adddup2(&req->actions, 4, 1);
     rc |= posix_spawn_file_actions_adddup2(&req->actions, 5, 2);
     if (req->cwd) rc |= posix_spawn_file_actions_addchdir_np(&req->actions, req->cwd);
@@ -121,7 +123,7 @@ static int split_payload(struct request *req, size_t size, long argc, long envc,
     return found == wanted ? 0 : -1;
 }
 
-int read_request(struct reader *in, struct request *req) {
+int read_request(struct reader *in, struct request *req, int dev_null) {
     memset(req, 0, sizeof *req);
     char line[256];
     for (;;) {
@@ -149,7 +151,7 @@ int read_request(struct reader *in, struct request *req) {
     int rc = read_exact(in, req->payload, (size_t)size);
     if (rc != READ_OK) return rc;
     if (split_payload(req, (size_t)size, argc, envc, (int)has_cwd) != 0) return READ_BAD;
-    if (prepare_spawn(req) != 0) return READ_BAD;
+    if (prepare_spawn(req, dev_null) != 0) return READ_BAD;
     check_working_directory(req);
     if (!req->setup_errno) resolve_executable(req);
     return READ_OK;
