@@ -24,9 +24,11 @@ enum LauncherRequest {
             payload += bytes
             payload.append(0)
         }
+        // Over 2^40 ms (35 years) is "forever"; the cap keeps the launcher's nanosecond sums in range.
+        let forever = 1 << 40
         let header = [
-            "R", String(iterations), stopOnFailure ? "1" : "0", String(max(0, spec.timeoutMs)),
-            String(max(0, spec.graceMs)), String(spec.killSignal), String(spec.arguments.count),
+            "R", String(iterations), stopOnFailure ? "1" : "0", String(min(max(0, spec.timeoutMs), forever)),
+            String(min(max(0, spec.graceMs), forever)), String(spec.killSignal), String(spec.arguments.count),
             String(environment.count), spec.workingDirectory == nil ? "0" : "1", String(payload.count),
         ].joined(separator: " ")
         return Array((header + "\n").utf8) + payload

@@ -36,6 +36,11 @@ final class TimeoutTests: XCTestCase {
         XCTAssertEqual(result.iterations.first?.termination, .timedOut(killedBy: SIGINT))
     }
 
+    func testHugeTimeoutMeansNoLimit() throws {
+        let result = try makeLauncher().run(fixtureSpec("true", timeoutMs: .max, graceMs: .max), iterations: 1)
+        XCTAssertTrue(result.allSucceeded)
+    }
+
     func testGrandchildrenDoNotOutliveTheirChild() throws {
         try assertNoGrandchildLeft(fixtureSpec("fork-grandchildren", "3", "30000"), count: 3, ending: .exited(0))
     }
