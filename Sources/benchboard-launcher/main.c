@@ -40,6 +40,11 @@
 // posix_spawn to after wait4 (like hyperfine), rusage from wait4 of that child alone. After each
 // child its whole group is killed, and since the launcher is a child subreaper, grandchildren that
 // left the group are reparented here, killed and reaped before the next child starts.
+//
+// Lifetime: no PR_SET_PDEATHSIG, which fires when the *thread* that spawned us exits (any thread
+// of a Swift process); EOF on fd 0 is what says benchboard is gone, however it died. SIGINT and
+// SIGQUIT from the terminal are ignored: benchboard decides and sends "I". The launcher's own
+// peak RSS is kept small because it is the floor of every child's (see memory.c).
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
