@@ -1,1 +1,105 @@
-int main(void) { return 0; }
+// benchboard-launcher: a tiny, long-lived fork server that starts every benchmark child.
+//
+// Why it exists: on Linux, exec records the peak RSS of the memory image it replaces, so a child
+// spawned straight from a large benchboard process reports at least benchboard's own peak as its
+// ru_maxrss. Children started from this small C process report their own peak instead. It is
+// spawned once per run, so a batch of iterations costs one posix_spawn per child and nothing more.
+//
+// File descriptors when benchboard starts it:
+//   0  request stream (read; benchboard passes one end of a stream socket pair as both 0 and 1).
+//      EOF means benchboard is gone: kill what runs and exit.
+//   1  report stream (write).
+//   2  benchboard's stderr, for the launcher's own diagnostics only.
+//   3  write end of the result channel; every child inherits it as its fd 3.
+//   4  write end of the children's stdout pipe (becomes the child's fd 1).
+//   5  write end of the children's stderr pipe (becomes the child's fd 2).
+// Every other descriptor is closed at start-up.
+//
+// Protocol (ASCII lines on 0 and 1; numbers in decimal):
+//   launcher → "H 1 <launcher pid>\n" once at start-up (protocol version 1).
+//   request  ← "R <iterations> <stop-on-failure 0|1> <timeout ms, 0 = none> <grace ms> <kill signal>
+//               <argc> <envc> <has-cwd 0|1> <payload bytes>\n"
+//              then exactly <payload bytes> bytes: argc, envc and has-cwd NUL-terminated strings,
+//              in that order (argv, then the child's complete environment, then its working directory).
+//   request  ← "I\n": interrupt. While a batch runs: the current child's group gets the kill signal,
+//              then SIGKILL after the grace period, and the batch stops. Ignored while idle.
+//   report   → "S <pid>\n" once a child has run for 2 ms (its pid is also its process group id).
+//   report   → "F <how> <value> <wall ns> <maxrss bytes> <user us> <system us> <nvcsw> <nivcsw>
+//               <minflt> <majflt>\n" when a child has been reaped. <how>: 'x' exited with code
+//              <value>, 's' killed by signal <value>, 't' timed out and ended by signal <value>.
+//   report   → "X <errno> <stage>\n" when a child could not be started; stage 'p' = not found on
+//              the request's PATH, 'c' = working directory unusable, 's' = posix_spawn failed.
+//   report   → "D <ok|stopped|interrupted>\n" once the batch is over and nothing it started is left.
+//   report   → "E <message>\n" for a malformed request (then the launcher exits with status 2).
+//
+// After each child the launcher writes "\n" on the result channel (readers skip blank lines), so
+// a child's unterminated last line ends there.
+//
+// Every child: own process group, empty signal mask and default handlers (benchboard's threads
+// block signals and a child would inherit that), stdin from /dev/null, wall time from just before
+// posix_spawn to after wait4 (like hyperfine), rusage from wait4 of that child alone. After each
+// child its whole group is killed, and since the launcher is a child subreaper, grandchildren that
+// left the group are reparented here, killed and reaped before the next child starts.
+//
+// Lifetime: no PR_SET_PDEATHSIG, which fires when the *thread* that spawned us exits (any thread
+// of a Swift process); EOF on fd 0 is what says benchboard is gone, however it died. SIGINT and
+// SIGQUIT from the terminal are ignored: benchboard decides and sends "I". The launcher's own
+// peak RSS is kept small because it is the floor of every child's (see memory.c).
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+#include "launcher.h"
+
+int main(void) {
+    // Terminal signals are benchboard's to handle: it asks for an interrupt on the request stream.
+    signal(SIGPIPE, SIG_IGN);
+    signal(SIGINT, SIG_IGN);
+    signal(SIGQUIT, SIG_IGN);
+    for (int fd = 0; fd <= 5; fd++) {
+        if (fcntl(fd, F_GETFD) < 0) {
+            static const char usage[] =
+                "benchboard-launcher: started without its descriptors 0-5; it is run by benchboard, not by hand\n";
+            ssize_t ignored = write(2, usage, sizeof usage - 1);
+            (void)ignored;
+            return 2;
+        }
+    }
+    close_from(6);
+    // The request, report and pipe ends must not leak into children; fd 3 must.
+    set_cloexec(0);
+    set_cloexec(1);
+    set_cloexec(4);
+    set_cloexec(5);
+    int flags = fcntl(3, F_GETFD);
+    if (flags >= 0) fcntl(3, F_SETFD, flags & ~FD_CLOEXEC);
+    // Grandchildren that escape their process group reparent to us instead of init.
+    prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
+    // Our peak RSS is the floor of every child's: keep it small (see memory.c).
+    shed_memory();
+
+    int dev_null = open("/dev/null", O_RDONLY | O_CLOEXEC);
+    struct reader in = {0};
+    report_line("H 1 %ld", (long)getpid());
+    for (;;) {
+        struct request req;
+        int rc = read_request(&in, &req, dev_null);
+        if (rc == READ_EOF) break;
+        if (rc == READ_BAD) {
+            report_line("E malformed request");
+            return 2;
+        }
+        // A large request may have raised our peak; it must not show up in the children's.
+        reset_peak();
+        int eof = run_batch(&in, &req);
+        free_request(&req);
+        if (eof) break;
+    }
+    reap_leftovers();
+    return 0;
+}

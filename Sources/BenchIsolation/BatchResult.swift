@@ -1,0 +1,41 @@
+/// Everything one `Launcher.run` collected: each child's ending and cost, and what they wrote.
+public struct BatchResult: Sendable, Equatable {
+    /// Output kept per stream: the last 64 KiB.
+    public static let tailCapBytes = 64 * 1024
+    /// Result-channel text kept per batch, lines included whole or not at all.
+    public static let resultCapBytes = 64 * 1024 * 1024
+
+    public var iterations: [IterationReport]
+    /// The last <= 64 KiB the children wrote to stdout (lossy UTF-8).
+    public var stdoutTail: String
+    /// The last <= 64 KiB the children wrote to stderr (lossy UTF-8).
+    public var stderrTail: String
+    /// Totals, including what was dropped.
+    public var stdoutBytes: Int
+    public var stderrBytes: Int
+    /// Complete lines the children wrote to fd 3, without their newline. A child's unterminated
+    /// last line counts as a line once that child is over.
+    public var resultLines: [String]
+    /// Result-channel bytes dropped over the cap.
+    public var droppedResultBytes: Int
+    /// `Launcher.interrupt()` was called while (or before) it ran.
+    public var interrupted: Bool
+
+    public init(
+        iterations: [IterationReport] = [], stdoutTail: String = "", stderrTail: String = "",
+        stdoutBytes: Int = 0, stderrBytes: Int = 0, resultLines: [String] = [], droppedResultBytes: Int = 0,
+        interrupted: Bool = false
+    ) {
+        self.iterations = iterations
+        self.stdoutTail = stdoutTail
+        self.stderrTail = stderrTail
+        self.stdoutBytes = stdoutBytes
+        self.stderrBytes = stderrBytes
+        self.resultLines = resultLines
+        self.droppedResultBytes = droppedResultBytes
+        self.interrupted = interrupted
+    }
+
+    /// Every child that ran exited 0 and none failed to start.
+    public var allSucceeded: Bool { iterations.allSatisfy(\.isSuccess) }
+}

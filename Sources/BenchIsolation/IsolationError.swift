@@ -1,0 +1,38 @@
+import Glibc
+
+/// Why the isolation engine itself could not do its job. A child that fails, crashes or times
+/// out is not an error: it is a `Termination`.
+public enum IsolationError: Error, CustomStringConvertible, Equatable {
+    /// No launcher binary at any of these places.
+    case launcherNotFound(searched: [String])
+    /// The launcher could not be started, or stopped answering.
+    case launcherFailed(String)
+    /// The launcher said something this version does not understand.
+    case protocolError(String)
+    /// The child spec cannot be passed on as it is.
+    case invalidSpec(String)
+    /// `shutdown()` was called before this `run`.
+    case launcherShutDown
+    /// An operating-system call benchboard depends on failed.
+    case systemCall(String, errno: Int32)
+
+    public var description: String {
+        switch self {
+        case .launcherNotFound(let searched):
+            let places = searched.isEmpty ? "nowhere to look" : searched.joined(separator: ", ")
+            return "benchboard-launcher was not found (looked at: \(places)). Build the package with "
+                + "`swift build`, or set BENCHBOARD_LAUNCHER to the launcher's path."
+        case .launcherFailed(let reason):
+            return "benchboard-launcher failed: \(reason)."
+        case .protocolError(let detail):
+            return "benchboard-launcher answered something unexpected (\(detail)); it probably belongs to "
+                + "another version of benchboard: rebuild the package."
+        case .invalidSpec(let reason):
+            return "The benchmark cannot be started: \(reason)."
+        case .launcherShutDown:
+            return "The launcher was already shut down; no more benchmarks can be started through it."
+        case .systemCall(let call, let errno):
+            return "The system call \(call) failed: \(SystemError.text(errno))."
+        }
+    }
+}

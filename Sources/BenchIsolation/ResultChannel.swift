@@ -1,0 +1,54 @@
+/// Assembles the lines children write to fd 3, up to a cap on the bytes kept. A line that does
+/// not fit is dropped whole, never cut.
+struct ResultChannel {
+    let capacity: Int
+    private(set) var lines: [String] = []
+    private(set) var droppedBytes = 0
+    private var keptBytes = 0
+    private var pending: [UInt8] = []
+    /// The current line already overflowed: the rest of it is counted, not kept.
+    private var discardingLine = false
+
+    init(capacity: Int) {
+        self.capacity = capacity
+    }
+
+    mutating func append(_ chunk: UnsafeRawBufferPointer) {
+        var start = 0
+        while let newline = chunk[start...].firstIndex(of: UInt8(ascii: "\n")) {
+            take(chunk[start..<newline])
+            finishLine()
+            start = newline + 1
+        }
+        take(chunk[start...])
+    }
+
+    /// Ends the current line even without its newline: called when the child that wrote it is over,
+    /// so the next child's first line is not glued to it.
+    mutating func endOfWriter() {
+        if !pending.isEmpty || discardingLine { finishLine() }
+    }
+
+    private mutating func take(_ part: Slice<UnsafeRawBufferPointer>) {
+        if !discardingLine && keptBytes + pending.count + part.count > capacity {
+            droppedBytes += pending.count
+            pending.removeAll(keepingCapacity: true)
+            discardingLine = true
+        }
+        if discardingLine {
+            droppedBytes += part.count
+        } else {
+            pending.append(contentsOf: part)
+        }
+    }
+
+    private mutating func finishLine() {
+        // Blank lines carry nothing for a JSON-lines reader.
+        if !discardingLine && !pending.isEmpty {
+            keptBytes += pending.count
+            lines.append(String(decoding: pending, as: UTF8.self))
+        }
+        discardingLine = false
+        pending.removeAll(keepingCapacity: true)
+    }
+}

@@ -1,0 +1,24 @@
+import XCTest
+
+@testable import BenchIsolation
+
+final class ProcessMemoryTests: XCTestCase {
+    func testPeakGrowsWithAnAllocationAndResets() throws {
+        let resident = try XCTUnwrap(ProcessMemory.residentBytes())
+        XCTAssertGreaterThan(resident, 0)
+        guard ProcessMemory.resetPeak() else {
+            throw XCTSkip("this kernel refuses to reset the peak")
+        }
+        let before = try XCTUnwrap(ProcessMemory.peakBytes())
+        let size = 64 * 1024 * 1024
+        do {
+            let block = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 4096)
+            defer { block.deallocate() }
+            for offset in stride(from: 0, to: size, by: 4096) { block[offset] = 1 }
+        }
+        let peak = try XCTUnwrap(ProcessMemory.peakBytes())
+        XCTAssertGreaterThanOrEqual(peak, before + UInt64(size) * 9 / 10)
+        XCTAssertTrue(ProcessMemory.resetPeak())
+        XCTAssertLessThan(try XCTUnwrap(ProcessMemory.peakBytes()), peak)
+    }
+}
