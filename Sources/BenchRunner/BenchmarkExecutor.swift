@@ -201,9 +201,12 @@ final class BenchmarkExecutor: @unchecked Sendable {
     // MARK: - Building results
 
     private func childSpec(_ spec: BenchmarkSpec, arguments: [String]) -> ChildSpec {
-        ChildSpec(
+        let environment = spec.kind == .swift
+            ? ChildEnvironment.makeForWorker(for: spec, inheritingFrom: parentEnvironment)
+            : ChildEnvironment.make(for: spec, inheritingFrom: parentEnvironment)
+        return ChildSpec(
             arguments: arguments,
-            environment: ChildEnvironment.make(for: spec, inheritingFrom: parentEnvironment),
+            environment: environment,
             workingDirectory: plan.config.baseDirectory,
             timeoutMs: spec.timeoutMs, graceMs: spec.graceMs,
             killSignal: SignalName.number(of: spec.killSignal) ?? SIGTERM)

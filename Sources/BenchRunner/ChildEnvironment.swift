@@ -20,4 +20,12 @@ public enum ChildEnvironment {
         environment[ResultChannel.environmentKey] = String(ResultChannel.descriptor)
         return environment
     }
+
+    /// A swift benchmark's worker: as above, and without the Swift runtime's crash backtracer,
+    /// which would turn a crash into `exit 1` and spend seconds symbolicating it.
+    public static func makeForWorker(for spec: BenchmarkSpec, inheritingFrom parent: [String: String]) -> [String: String] {
+        var environment = make(for: spec, inheritingFrom: parent)
+        environment["SWIFT_BACKTRACE"] = "enable=no"
+        return environment
+    }
 }
