@@ -1,0 +1,72 @@
+/// View models of the inline SVG charts: coordinates already computed and formatted, so the
+/// templates only place them.
+
+/// A point or marker with a hover title.
+struct MarkView: Sendable {
+    var x: String
+    var y: String
+    var title: String
+}
+
+/// An axis label at a position along its axis.
+struct TickView: Sendable {
+    var position: String
+    var text: String
+    /// SVG text-anchor: the outermost x labels align inwards so they are never clipped.
+    var anchor: String = "middle"
+}
+
+/// A step (change point) drawn as a vertical line.
+struct StepMarkView: Sendable {
+    var x: String
+    var stepTitle: String
+    var stepClass: String
+}
+
+/// The small trend on each dashboard row.
+struct SparklineView: Sendable {
+    var width: String
+    var height: String
+    /// `points` attribute of the median polyline; empty when nothing succeeded in the window.
+    var line: String
+    var hasLine: Bool
+    var last: MarkView?
+    var failures: [MarkView]
+    var steps: [StepMarkView]
+    /// Read by screen readers and shown on hover.
+    var label: String
+}
+
+/// One zoom level of the trend chart on a benchmark page.
+struct TrendChartView: Sendable {
+    /// Fragment id the zoom links point at ("all", "last-30").
+    var chartID: String
+    var zoomLabel: String
+    /// "zoom" or "zoom zoom-default": the default is shown unless another level is targeted.
+    var chartClass: String
+    var chartTitle: String
+    var chartDescription: String
+    var width: String
+    var height: String
+    var plotLeft: String
+    var plotRight: String
+    var plotTop: String
+    var plotBottom: String
+    /// Polygon of the spread band (high edge forward, low edge back).
+    var band: String
+    var hasBand: Bool
+    var line: String
+    var hasLine: Bool
+    var target: TickView?
+    var yTicks: [TickView]
+    var xTicks: [TickView]
+    var points: [MarkView]
+    var failures: [MarkView]
+    var steps: [StepMarkView]
+}
+
+/// A link to one zoom level.
+struct ZoomLinkView: Sendable {
+    var href: String
+    var text: String
+}
