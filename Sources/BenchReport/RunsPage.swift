@@ -4,6 +4,7 @@ struct RunsPage: Sendable {
     var pageTitle: String
     var root: String
     var warnings: [String]
+    var hasWarnings: Bool
     var hasRuns: Bool
     var runs: [RunListRowView]
 }

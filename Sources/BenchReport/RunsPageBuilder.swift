@@ -21,7 +21,7 @@ struct RunsPageBuilder {
                 isLatest: offset == lastIndex)
         }
         return RunsPage(
-            title: title, pageTitle: "Runs · \(title)", root: "", warnings: index.warnings, hasRuns: !rows.isEmpty,
+            title: title, pageTitle: "Runs · \(title)", root: "", warnings: index.warnings, hasWarnings: !index.warnings.isEmpty, hasRuns: !rows.isEmpty,
             runs: rows)
     }
 

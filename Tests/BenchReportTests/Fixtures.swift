@@ -1,6 +1,6 @@
 import BenchAnalysis
 import BenchModel
-@testable import BenchReport
+import BenchReport
 import Foundation
 import XCTest
 #if canImport(FoundationXML)
