@@ -38,25 +38,26 @@ struct BenchmarkPageBuilder {
                 stepPercent: UnitFormat.percent(change.stepPercent), stepClass: change.stepPercent > 0 ? "bad" : "good")
         }
 
+        // Only the newest rows are listed; the change column still compares with the run before.
+        let shown = max(0, min(entries.count, options.runTableLimit))
+        let firstShown = entries.count - shown
+        var previousMedian: Double? = firstShown > 0 ? Self.lastMedian(in: entries[..<firstShown]) : nil
+        let threshold = (options.analysis.timeThresholdOverrides[name] ?? options.analysis.timeThreshold) * 100
         var rows: [RunRowView] = []
-        rows.reserveCapacity(entries.count)
-        var previousMedian: Double?
-        var chronological: [RunRowView] = []
-        chronological.reserveCapacity(entries.count)
-        for entry in entries {
+        rows.reserveCapacity(shown)
+        for entry in entries[firstShown...] {
             let result = entry.result
             let run = index.runs[entry.runIndex]
             var change: BadgeView?
             if result.outcome.isSuccess, let median = result.medianNs {
                 if let previousMedian, previousMedian > 0 {
                     let percent = (median - previousMedian) / previousMedian * 100
-                    let threshold = (options.analysis.timeThresholdOverrides[name] ?? options.analysis.timeThreshold) * 100
                     let verdictClass = percent > threshold ? "bad" : (percent < -threshold ? "good" : "muted")
                     change = BadgeView(text: UnitFormat.percent(percent), badgeClass: verdictClass, hint: "Against the run before")
                 }
                 previousMedian = median
             }
-            chronological.append(
+            rows.append(
                 RunRowView(
                     rowDate: run.date, rowCommit: run.shortCommit, rowSubject: run.subject,
                     rowJSON: run.jsonHref.map { "../" + $0 }, outcomeIcon: ResultLine.statusIcon(result),
@@ -65,7 +66,11 @@ struct BenchmarkPageBuilder {
                     rowMemory: ReportFormat.memory(result), rowCPU: ReportFormat.cpu(result), rowTotal: ReportFormat.total(result),
                     rowChange: change))
         }
-        rows = chronological.reversed()
+        rows.reverse()
+        var runsText = "\(entries.count) run\(entries.count == 1 ? "" : "s"), newest first"
+        if shown < entries.count {
+            runsText = "the newest \(shown) of \(entries.count) runs; the chart covers all of them"
+        }
 
         let title = TextSafety.line(options.title)
         return BenchmarkPage(
@@ -81,6 +86,10 @@ struct BenchmarkPageBuilder {
                         stderrTail: result.stderrTail.map(TextSafety.xml).flatMap { $0.isEmpty ? nil : $0 })
             },
             zoomLinks: zoomLinks, charts: charts, steps: steps, hasSteps: !steps.isEmpty, runRows: rows,
-            runsText: "\(entries.count) run\(entries.count == 1 ? "" : "s"), newest first")
+            runsText: runsText)
+    }
+
+    private static func lastMedian(in entries: ArraySlice<HistoryIndex.Entry>) -> Double? {
+        entries.last { $0.result.outcome.isSuccess && $0.result.medianNs != nil }?.result.medianNs
     }
 }

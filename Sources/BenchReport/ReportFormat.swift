@@ -37,7 +37,7 @@ enum ReportFormat {
         } else {
             half = stats.stddevNs
         }
-        return "±" + String(format: "%.1f%%", half / stats.medianNs * 100)
+        return "±" + coordinate(half / stats.medianNs * 100, keepZero: true) + "%"
     }
 
     static func memory(_ result: BenchmarkResult) -> String {
@@ -127,12 +127,13 @@ enum ReportFormat {
     }
 
     /// Coordinates for SVG attributes with one decimal, without `String(format:)` (hot path).
-    static func coordinate(_ value: Double) -> String {
-        guard value.isFinite else { return "0" }
+    /// `keepZero` writes "2.0" rather than "2", for figures read by people.
+    static func coordinate(_ value: Double, keepZero: Bool = false) -> String {
+        guard value.isFinite, abs(value) < 1e15 else { return "0" }
         let tenths = Int((value * 10).rounded())
         let whole = tenths / 10
         let fraction = abs(tenths % 10)
         if tenths < 0, whole == 0 { return "-0.\(fraction)" }
-        return fraction == 0 ? "\(whole)" : "\(whole).\(fraction)"
+        return fraction == 0 && !keepZero ? "\(whole)" : "\(whole).\(fraction)"
     }
 }

@@ -21,11 +21,15 @@ public struct ReportOptions: Sendable {
     public var githubStepSummaryPath: String?
     /// The zoom levels (last N runs) offered on each benchmark page, besides the whole history.
     public var zoomWindows: [Int]
+    /// How many of the newest runs a benchmark page lists in its table (the chart always
+    /// covers the whole history, with a hover title per run).
+    public var runTableLimit: Int
 
     public init(
         title: String = "benchboard", templatesDirectory: URL? = nil, analysis: AnalysisOptions = .init(),
         slowIsFailure: Bool = false, regressionIsFailure: Bool = false, sparklineRuns: Int = 30,
-        fullReportURL: String? = nil, githubStepSummaryPath: String? = nil, zoomWindows: [Int] = [30, 100]
+        fullReportURL: String? = nil, githubStepSummaryPath: String? = nil, zoomWindows: [Int] = [30, 100],
+        runTableLimit: Int = 200
     ) {
         self.title = title
         self.templatesDirectory = templatesDirectory
@@ -36,5 +40,6 @@ public struct ReportOptions: Sendable {
         self.fullReportURL = fullReportURL
         self.githubStepSummaryPath = githubStepSummaryPath
         self.zoomWindows = zoomWindows
+        self.runTableLimit = runTableLimit
     }
 }

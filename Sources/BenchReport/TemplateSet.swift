@@ -10,6 +10,9 @@ struct TemplateSet: Sendable {
     private let library: MustacheLibrary
 
     init(overrides directory: URL?) throws(ReportError) {
+        // The library keeps content types in its own registry and resolves the pragma while
+        // parsing; registering the same escaper again is harmless.
+        MustacheContentTypes.register(XHTMLEscaping(), named: XHTMLEscaping.name)
         var texts = EmbeddedTemplates.all
         var origins: [String: String] = [:]
         for name in texts.keys { origins[name] = "Templates/\(name).mustache (embedded)" }
