@@ -1,3 +1,5 @@
+// Needs internal types; `swift test -c release` builds without testability, so debug only.
+#if DEBUG
 @testable import BenchReport
 import Mustache
 import XCTest
@@ -67,3 +69,4 @@ final class ViewModelLookupTests: XCTestCase {
         assertAnswersEveryField(SummaryBuilder(index: index, status: status, options: options).build())
     }
 }
+#endif
