@@ -78,13 +78,7 @@ struct BenchmarkPageBuilder {
             groupName: TextSafety.line(latest?.group ?? ""),
             latestLine: latest.map { TextSafety.line(ResultLine.format($0)) } ?? "",
             latestClass: latest.map { ReportFormat.outcomeClass($0.outcome) } ?? "muted", facts: facts,
-            failure: latest.flatMap { result in
-                result.outcome.isSuccess
-                    ? nil
-                    : FailureView(
-                        facts: ReportFormat.failureFacts(result),
-                        stderrTail: result.stderrTail.map(TextSafety.xml).flatMap { $0.isEmpty ? nil : $0 })
-            },
+            failure: latest.flatMap(FailureView.init),
             zoomLinks: zoomLinks, charts: charts, steps: steps, hasSteps: !steps.isEmpty, runRows: rows,
             runsText: runsText)
     }

@@ -11,7 +11,7 @@ struct ChartBuilder {
     func sparkline(_ trend: Trend, window: Int) -> SparklineView {
         let width = 120.0
         let height = 28.0
-        let start = max(0, trend.points.count - window)
+        let start = max(0, trend.points.count - max(1, window))
         let points = Array(trend.points[start...])
         let values = points.compactMap(\.medianNs)
         let scale = Scale(values: values, extra: [], low: height - 3, high: 3, minimumSpan: 0.2)

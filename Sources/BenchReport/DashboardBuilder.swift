@@ -129,12 +129,6 @@ struct DashboardBuilder {
                 : BadgeView(text: "❌ Slow", badgeClass: "bad", hint: "Median over its target")
         }
         let trend = index.trends[result.name] ?? Trend(name: result.name, points: [], changePoints: [])
-        var failure: FailureView?
-        if !result.outcome.isSuccess {
-            failure = FailureView(
-                facts: ReportFormat.failureFacts(result),
-                stderrTail: result.stderrTail.map(TextSafety.xml).flatMap { $0.isEmpty ? nil : $0 })
-        }
         var modeNote: String?
         switch result.mode {
         case .isolated: modeNote = nil
@@ -156,7 +150,7 @@ struct DashboardBuilder {
                     text: "📈 step \(UnitFormat.percent($0.stepPercent))", badgeClass: $0.stepPercent > 0 ? "bad" : "good",
                     hint: "A lasting change in this benchmark's history starts at this run")
             },
-            sparkline: chart.sparkline(trend, window: options.sparklineRuns), failure: failure)
+            sparkline: chart.sparkline(trend, window: options.sparklineRuns), failure: FailureView(result))
     }
 
     private func timeBadge(_ comparison: BenchmarkComparison) -> BadgeView? {

@@ -1,3 +1,4 @@
+import BenchModel
 import Mustache
 
 /// The view model of `index.mustache`. Every field is display-ready text; the comment at
@@ -109,6 +110,15 @@ struct BadgeView: Sendable {
 struct FailureView: Sendable {
     var facts: [String]
     var stderrTail: String?
+}
+
+extension FailureView {
+    /// Nil for a benchmark that succeeded.
+    init?(_ result: BenchmarkResult) {
+        guard !result.outcome.isSuccess else { return nil }
+        let tail = result.stderrTail.map(TextSafety.xml)
+        self.init(facts: ReportFormat.failureFacts(result), stderrTail: tail?.isEmpty == false ? tail : nil)
+    }
 }
 
 struct LinkView: Sendable {

@@ -72,3 +72,37 @@ final class SummaryTests: XCTestCase {
         XCTAssertTrue(text.contains("Compared with run run0000"), text)
     }
 }
+
+final class VerdictDisplayTests: XCTestCase {
+    /// Verdicts come from BenchAnalysis; whatever it decides (noisy, faster, new) shows up as is.
+    func testGivenVerdictsAreShownInAllOutputs() throws {
+        var input = Fixtures.history()
+        let records = input.runs.map(\.record)
+        var comparison = Analyzer.compare(current: records[2], baseline: records[1])
+        for index in comparison.benchmarks.indices where comparison.benchmarks[index].name == "Parse" {
+            comparison.benchmarks[index].verdict = .noisy
+            comparison.benchmarks[index].time.verdict = .noisy
+            comparison.benchmarks[index].time.pValue = 0.2
+        }
+        for index in comparison.benchmarks.indices where comparison.benchmarks[index].name == "Encode" {
+            comparison.benchmarks[index].verdict = .improvement
+            comparison.benchmarks[index].time.verdict = .improvement
+            comparison.benchmarks[index].time.changePercent = -30
+        }
+        input.comparison = comparison
+        let output = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: output) }
+        try ReportRenderer().write(input, to: output)
+        let page = try Fixtures.document(output.appendingPathComponent("index.html"))
+        XCTAssertEqual(try Fixtures.texts(page, "//*[local-name()='tr'][@id='b-parse']/*[local-name()='td'][8]"), ["+38.6% noisy"])
+        XCTAssertEqual(try Fixtures.texts(page, "//*[local-name()='tr'][@id='b-parse']/*[local-name()='td'][8]/*/@title"), ["Against the baseline run, p = 0.200"])
+        XCTAssertEqual(try Fixtures.texts(page, "//*[local-name()='tr'][@id='b-encode']/*[local-name()='td'][8]/*[1]"), ["-30.0% faster"])
+        let tiles = try Fixtures.texts(page, "//*[local-name()='ul'][@class='tiles']/*[local-name()='li']")
+        XCTAssertTrue(tiles.contains("1Noisy"), "\(tiles)")
+        XCTAssertTrue(tiles.contains("1Faster"), "\(tiles)")
+        let summary = try String(contentsOf: output.appendingPathComponent("summary.md"), encoding: .utf8)
+        XCTAssertTrue(summary.contains("— 〰️ +38.6% noisy"))
+        XCTAssertTrue(summary.contains("— 🔻 -30.0% faster"))
+        XCTAssertTrue(summary.contains("too noisy to judge"))
+    }
+}
