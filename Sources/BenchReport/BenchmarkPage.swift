@@ -14,6 +14,7 @@ struct BenchmarkPage: Sendable {
     var failure: FailureView?
     var zoomLinks: [ZoomLinkView]
     var charts: [TrendChartView]
+    var hasTarget: Bool
     var steps: [StepRowView]
     var hasSteps: Bool
     var runRows: [RunRowView]
@@ -71,6 +72,7 @@ extension BenchmarkPage: MustacheParent {
         case "failure": failure
         case "zoomLinks": zoomLinks
         case "charts": charts
+        case "hasTarget": hasTarget
         case "steps": steps
         case "hasSteps": hasSteps
         case "runRows": runRows

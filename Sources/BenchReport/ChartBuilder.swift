@@ -117,7 +117,8 @@ struct ChartBuilder {
             width: "800", height: "300", plotLeft: ReportFormat.coordinate(left), plotRight: ReportFormat.coordinate(right),
             plotTop: ReportFormat.coordinate(top), plotBottom: ReportFormat.coordinate(bottom),
             band: band, hasBand: upper.count > 1, line: line.joined(separator: " "), hasLine: line.count > 1,
-            target: target, yTicks: yTicks, xTicks: xTicks, points: marks, failures: failures, steps: steps)
+            target: target, yTicks: yTicks, xTicks: xTicks, points: marks, pointClass: marks.count > 150 ? "pt dense" : "pt",
+            failures: failures, steps: steps)
     }
 
     /// Up to five dates along the x axis, first and last included.

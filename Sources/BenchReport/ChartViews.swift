@@ -63,6 +63,8 @@ struct TrendChartView: Sendable {
     var yTicks: [TickView]
     var xTicks: [TickView]
     var points: [MarkView]
+    /// "pt", or "pt dense" when there are too many points to draw as dots (they stay hoverable).
+    var pointClass: String
     var failures: [MarkView]
     var steps: [StepMarkView]
 }
@@ -148,6 +150,7 @@ extension TrendChartView: MustacheParent {
         case "yTicks": yTicks
         case "xTicks": xTicks
         case "points": points
+        case "pointClass": pointClass
         case "failures": failures
         case "steps": steps
         default: nil
