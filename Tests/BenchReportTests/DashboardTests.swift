@@ -162,7 +162,7 @@ final class DashboardTests: XCTestCase {
         let input = ReportInput(runs: runs, trends: ["Parse": Trend(name: "Parse", points: trend.points, changePoints: [step])])
         try render(input)
         let page = try Fixtures.document(output.appendingPathComponent("benchmarks/parse.html"))
-        let zoom = try Fixtures.texts(page, "//*[local-name()='p'][@class='zoomlinks']/*[local-name()='a']/@href")
+        let zoom = try Fixtures.texts(page, "//*[local-name()='figure'][@id='all']//*[local-name()='p'][@class='zoomlinks']/*[local-name()='a']/@href")
         XCTAssertEqual(zoom, ["#all", "#last-30"])
         let figures = try Fixtures.texts(page, "//*[local-name()='figure']/@id")
         XCTAssertEqual(figures, ["last-30", "all"])
