@@ -1,0 +1,89 @@
+import BenchAnalysis
+import BenchModel
+
+/// Builds one benchmark page's view model.
+struct BenchmarkPageBuilder {
+    let index: HistoryIndex
+    let options: ReportOptions
+
+    func build(name: String) -> BenchmarkPage {
+        let entries = index.series[name] ?? []
+        let trend = index.trends[name] ?? Trend(name: name, points: [], changePoints: [])
+        let latest = entries.last?.result
+        let safeName = TextSafety.line(name)
+        let chart = ChartBuilder(runs: index.runs)
+        let windows = options.zoomWindows.filter { $0 > 0 && $0 < trend.points.count }.sorted()
+        // Smaller windows first in the markup: the CSS shows the targeted one, else the last (default).
+        var charts = windows.map { chart.chart(trend, window: $0, targetNs: latest?.targetNs, isDefault: false) }
+        charts.append(chart.chart(trend, window: nil, targetNs: latest?.targetNs, isDefault: true))
+        let zoomLinks = [ZoomLinkView(href: "#all", text: "All \(trend.points.count) runs")]
+            + windows.reversed().map { ZoomLinkView(href: "#last-\($0)", text: "Last \($0)") }
+
+        var facts: [FactView] = []
+        if let latest {
+            facts.append(FactView(label: "Kind", value: latest.kind.rawValue))
+            facts.append(FactView(label: "Mode", value: latest.mode.rawValue))
+            if let target = latest.targetNs { facts.append(FactView(label: "Target", value: UnitFormat.duration(ns: Double(target)))) }
+            facts.append(FactView(label: "Timeout", value: "\(latest.timeoutMs) ms"))
+            facts.append(FactView(label: "Samples", value: "\(latest.samplesNs.count) (+\(latest.warmup) warm-up)"))
+        }
+        let failed = entries.filter { !$0.result.outcome.isSuccess }.count
+        facts.append(FactView(label: "Runs", value: "\(entries.count)" + (failed > 0 ? ", \(failed) not successful" : "")))
+
+        let steps = trend.changePoints.reversed().map { change in
+            let date = change.pointIndex < trend.points.count ? ReportFormat.date(trend.points[change.pointIndex].date) : "–"
+            return StepRowView(
+                stepDate: date, stepCommit: TextSafety.line(change.commit.map { String($0.prefix(7)) } ?? change.runID),
+                before: UnitFormat.duration(ns: change.beforeNs), after: UnitFormat.duration(ns: change.afterNs),
+                stepPercent: UnitFormat.percent(change.stepPercent), stepClass: change.stepPercent > 0 ? "bad" : "good")
+        }
+
+        // Only the newest rows are listed; the change column still compares with the run before.
+        let shown = max(0, min(entries.count, options.runTableLimit))
+        let firstShown = entries.count - shown
+        var previousMedian: Double? = firstShown > 0 ? Self.lastMedian(in: entries[..<firstShown]) : nil
+        let threshold = (options.analysis.timeThresholdOverrides[name] ?? options.analysis.timeThreshold) * 100
+        var rows: [RunRowView] = []
+        rows.reserveCapacity(shown)
+        for entry in entries[firstShown...] {
+            let result = entry.result
+            let run = index.runs[entry.runIndex]
+            var change: BadgeView?
+            if result.outcome.isSuccess, let median = result.medianNs {
+                if let previousMedian, previousMedian > 0 {
+                    let percent = (median - previousMedian) / previousMedian * 100
+                    let verdictClass = percent > threshold ? "bad" : (percent < -threshold ? "good" : "muted")
+                    change = BadgeView(text: UnitFormat.percent(percent), badgeClass: verdictClass, hint: "Against the run before")
+                }
+                previousMedian = median
+            }
+            rows.append(
+                RunRowView(
+                    rowDate: run.date, rowCommit: run.shortCommit, rowSubject: run.subject,
+                    rowJSON: run.jsonHref.map { "../" + $0 }, outcomeIcon: ResultLine.statusIcon(result),
+                    outcomeText: ReportFormat.outcomeWord(result.outcome), outcomeClass: ReportFormat.outcomeClass(result.outcome),
+                    rowMedian: ReportFormat.median(result), rowSpread: result.outcome.isSuccess ? ReportFormat.spread(result) : nil,
+                    rowMemory: ReportFormat.memory(result), rowCPU: ReportFormat.cpu(result), rowTotal: ReportFormat.total(result),
+                    rowChange: change))
+        }
+        rows.reverse()
+        var runsText = "\(entries.count) run\(entries.count == 1 ? "" : "s"), newest first"
+        if shown < entries.count {
+            runsText = "the newest \(shown) of \(entries.count) runs; the chart covers all of them"
+        }
+
+        let title = TextSafety.line(options.title)
+        return BenchmarkPage(
+            title: title, pageTitle: "\(safeName) · \(title)", root: "../", name: safeName,
+            groupName: TextSafety.line(latest?.group ?? ""),
+            latestLine: latest.map { TextSafety.line(ResultLine.format($0)) } ?? "",
+            latestClass: latest.map { ReportFormat.outcomeClass($0.outcome) } ?? "muted", facts: facts,
+            failure: latest.flatMap(FailureView.init),
+            zoomLinks: zoomLinks, charts: charts, hasTarget: latest?.targetNs != nil, steps: steps, hasSteps: !steps.isEmpty, runRows: rows,
+            runsText: runsText)
+    }
+
+    private static func lastMedian(in entries: ArraySlice<HistoryIndex.Entry>) -> Double? {
+        entries.last { $0.result.outcome.isSuccess && $0.result.medianNs != nil }?.result.medianNs
+    }
+}

@@ -1,0 +1,186 @@
+import BenchAnalysis
+import BenchModel
+
+/// Turns a benchmark's trend into chart geometry. Runs are spaced evenly (one slot per run
+/// the benchmark took part in), values scale linearly between a padded minimum and maximum.
+struct ChartBuilder {
+    let runs: [HistoryIndex.RunInfo]
+
+    // MARK: Sparkline
+
+    func sparkline(_ trend: Trend, window: Int) -> SparklineView {
+        let width = 120.0
+        let height = 28.0
+        let start = max(0, trend.points.count - max(1, window))
+        let points = Array(trend.points[start...])
+        let values = points.compactMap(\.medianNs)
+        let scale = Scale(values: values, extra: [], low: height - 3, high: 3, minimumSpan: 0.2)
+        let step = points.count > 1 ? (width - 6) / Double(points.count - 1) : 0
+        func x(_ i: Int) -> Double { points.count > 1 ? 3 + Double(i) * step : width / 2 }
+
+        var line: [String] = []
+        var last: MarkView?
+        var failures: [MarkView] = []
+        for (i, point) in points.enumerated() {
+            if let median = point.medianNs {
+                let px = ReportFormat.coordinate(x(i))
+                let py = ReportFormat.coordinate(scale.y(median))
+                line.append("\(px),\(py)")
+                last = MarkView(x: px, y: py, title: pointTitle(point))
+            } else {
+                failures.append(
+                    MarkView(x: ReportFormat.coordinate(x(i)), y: ReportFormat.coordinate(height - 3), title: pointTitle(point)))
+            }
+        }
+        let steps = trend.changePoints.filter { $0.pointIndex >= start }.map { change in
+            StepMarkView(
+                x: ReportFormat.coordinate(x(change.pointIndex - start)), stepTitle: stepTitle(change),
+                stepClass: change.stepPercent > 0 ? "bad" : "good")
+        }
+        var label = "No successful run in the last \(points.count) runs"
+        if let low = values.min(), let high = values.max() {
+            label = "Median over the last \(points.count) runs: \(UnitFormat.duration(ns: low)) to \(UnitFormat.duration(ns: high))"
+            if let latest = values.last { label += ", latest \(UnitFormat.duration(ns: latest))" }
+        }
+        if !failures.isEmpty { label += "; \(failures.count) failed" }
+        if !steps.isEmpty { label += "; \(steps.count) step\(steps.count == 1 ? "" : "s")" }
+        return SparklineView(
+            width: "120", height: "28", line: line.joined(separator: " "), hasLine: line.count > 1, last: last,
+            failures: failures, steps: steps, label: label)
+    }
+
+    // MARK: Trend chart
+
+    func chart(_ trend: Trend, window: Int?, targetNs: Int64?, isDefault: Bool) -> TrendChartView {
+        let width = 800.0
+        let height = 300.0
+        let left = 78.0
+        let right = width - 12
+        let top = 12.0
+        let bottom = height - 34
+        let start = window.map { max(0, trend.points.count - $0) } ?? 0
+        let points = Array(trend.points[start...])
+        let medians = points.compactMap(\.medianNs)
+        var extra = points.compactMap(\.lowNs) + points.compactMap(\.highNs)
+        if let targetNs { extra.append(Double(targetNs)) }
+        let scale = Scale(values: medians, extra: extra, low: bottom, high: top, minimumSpan: 0.1)
+        let step = points.count > 1 ? (right - left - 8) / Double(points.count - 1) : 0
+        func x(_ i: Int) -> Double { points.count > 1 ? left + 4 + Double(i) * step : (left + right) / 2 }
+
+        var line: [String] = []
+        var upper: [String] = []
+        var lower: [String] = []
+        var marks: [MarkView] = []
+        var failures: [MarkView] = []
+        line.reserveCapacity(points.count)
+        marks.reserveCapacity(points.count)
+        for (i, point) in points.enumerated() {
+            let px = ReportFormat.coordinate(x(i))
+            guard let median = point.medianNs else {
+                failures.append(MarkView(x: px, y: ReportFormat.coordinate(bottom - 6), title: pointTitle(point)))
+                continue
+            }
+            let py = ReportFormat.coordinate(scale.y(median))
+            line.append("\(px),\(py)")
+            marks.append(MarkView(x: px, y: py, title: pointTitle(point)))
+            if let low = point.lowNs, let high = point.highNs {
+                upper.append("\(px),\(ReportFormat.coordinate(scale.y(high)))")
+                lower.append("\(px),\(ReportFormat.coordinate(scale.y(low)))")
+            }
+        }
+        let band = (upper + lower.reversed()).joined(separator: " ")
+        let yTicks = scale.ticks(count: 5).map {
+            TickView(position: ReportFormat.coordinate(scale.y($0)), text: UnitFormat.duration(ns: $0))
+        }
+        let xTicks = xAxisTicks(points, x: x)
+        let steps = trend.changePoints.filter { $0.pointIndex >= start }.map { change in
+            StepMarkView(
+                x: ReportFormat.coordinate(x(change.pointIndex - start)), stepTitle: stepTitle(change),
+                stepClass: change.stepPercent > 0 ? "bad" : "good")
+        }
+        let target = targetNs.map {
+            TickView(
+                position: ReportFormat.coordinate(scale.y(Double($0))),
+                text: "target \(UnitFormat.duration(ns: Double($0)))")
+        }
+        let zoomLabel = window == nil ? "All \(points.count) runs" : "Last \(points.count) runs"
+        var description = "Median time per run, oldest left, newest right"
+        if let low = medians.min(), let high = medians.max() {
+            description += ", from \(UnitFormat.duration(ns: low)) to \(UnitFormat.duration(ns: high))"
+        }
+        if !failures.isEmpty { description += "; \(failures.count) failed runs marked at the bottom" }
+        if !steps.isEmpty { description += "; \(steps.count) step changes marked" }
+        return TrendChartView(
+            chartID: window.map { "last-\($0)" } ?? "all", zoomLabel: zoomLabel,
+            chartClass: isDefault ? "zoom zoom-default" : "zoom",
+            chartTitle: "\(TextSafety.line(trend.name)): \(zoomLabel.lowercased())", chartDescription: description,
+            width: "800", height: "300", plotLeft: ReportFormat.coordinate(left), plotRight: ReportFormat.coordinate(right),
+            plotTop: ReportFormat.coordinate(top), plotBottom: ReportFormat.coordinate(bottom),
+            band: band, hasBand: upper.count > 1, line: line.joined(separator: " "), hasLine: line.count > 1,
+            target: target, yTicks: yTicks, xTicks: xTicks, points: marks, pointClass: marks.count > 150 ? "pt dense" : "pt",
+            failures: failures, steps: steps)
+    }
+
+    /// Up to five dates along the x axis, first and last included.
+    private func xAxisTicks(_ points: [TrendPoint], x: (Int) -> Double) -> [TickView] {
+        guard !points.isEmpty else { return [] }
+        let count = min(5, points.count)
+        var indices: [Int] = []
+        for k in 0..<count {
+            let index = count == 1 ? 0 : Int((Double(k) * Double(points.count - 1) / Double(count - 1)).rounded())
+            if indices.last != index { indices.append(index) }
+        }
+        return indices.enumerated().map { offset, index in
+            let anchor = indices.count == 1 ? "middle" : (offset == 0 ? "start" : (offset == indices.count - 1 ? "end" : "middle"))
+            return TickView(position: ReportFormat.coordinate(x(index)), text: ReportFormat.day(points[index].date), anchor: anchor)
+        }
+    }
+
+    private func pointTitle(_ point: TrendPoint) -> String {
+        let info = point.runIndex < runs.count ? runs[point.runIndex] : nil
+        let value = point.medianNs.map { UnitFormat.duration(ns: $0) } ?? ReportFormat.outcomeWord(point.outcome)
+        var title = "\(info?.date ?? ReportFormat.date(point.date)) · \(info?.shortCommit ?? "–") · \(value)"
+        if let subject = info?.subject, !subject.isEmpty { title += " · \(subject)" }
+        return title
+    }
+
+    private func stepTitle(_ change: ChangePoint) -> String {
+        let commit = TextSafety.line(change.commit.map { String($0.prefix(7)) } ?? change.runID)
+        return "Step \(UnitFormat.percent(change.stepPercent)) at \(commit): \(UnitFormat.duration(ns: change.beforeNs)) → \(UnitFormat.duration(ns: change.afterNs))"
+    }
+}
+
+/// A linear value → y mapping with a little headroom, never upside down.
+struct Scale {
+    let minimum: Double
+    let maximum: Double
+    let low: Double
+    let high: Double
+
+    /// `minimumSpan` is the smallest range shown, as a fraction of the largest value, so a
+    /// flat series with 1 % noise does not fill the whole height and look like chaos.
+    init(values: [Double], extra: [Double], low: Double, high: Double, minimumSpan: Double) {
+        let all = values + extra
+        var minimum = all.min() ?? 0
+        var maximum = all.max() ?? 1
+        let span = max(abs(maximum) * minimumSpan, 1e-9)
+        if maximum - minimum < span {
+            let grow = (span - (maximum - minimum)) / 2
+            minimum -= grow
+            maximum += grow
+        }
+        let pad = (maximum - minimum) * 0.06
+        self.minimum = max(0, minimum - pad)
+        self.maximum = maximum + pad
+        self.low = low
+        self.high = high
+    }
+
+    func y(_ value: Double) -> Double {
+        low + (value - minimum) / (maximum - minimum) * (high - low)
+    }
+
+    func ticks(count: Int) -> [Double] {
+        (0..<count).map { minimum + (maximum - minimum) * Double($0) / Double(count - 1) }
+    }
+}

@@ -1,0 +1,177 @@
+import BenchAnalysis
+import BenchModel
+
+/// Builds the dashboard's view model from the history index.
+struct DashboardBuilder {
+    let index: HistoryIndex
+    let status: SuiteStatus
+    let options: ReportOptions
+
+    func build() -> DashboardPage {
+        let title = TextSafety.line(options.title)
+        var page = DashboardPage(
+            title: title, pageTitle: title, root: "", warnings: index.warnings, hasRuns: index.latest != nil,
+            latest: nil, verdict: nil, tiles: [], problems: [], groups: [], retired: [],
+            runCount: "\(index.runs.count)", sparklineRuns: "\(options.sparklineRuns)")
+        page.hasWarnings = !page.warnings.isEmpty
+        guard let latest = index.runs.last else { return page }
+        page.pageTitle = "\(status.icon) \(title)"
+        page.latest = latestRun(latest)
+        page.verdict = VerdictView(
+            verdictClass: status.levelClass, icon: status.icon, headline: status.headline, detail: status.detail)
+        page.tiles = tiles()
+        let chart = ChartBuilder(runs: index.runs)
+        let ranked = status.ranked
+        page.problems = ranked.filter(\.isProblem).map(problem)
+        page.groups = groups(ranked, chart: chart)
+        let current = Set(latest.record.benchmarks.map(\.name))
+        page.retired = index.names.filter { !current.contains($0) }.map { name in
+            LinkView(text: TextSafety.line(name), href: "benchmarks/\(index.slugs[name] ?? "benchmark").html")
+        }
+        page.hasProblems = !page.problems.isEmpty
+        page.hasRetired = !page.retired.isEmpty
+        return page
+    }
+
+    private func latestRun(_ run: HistoryIndex.RunInfo) -> LatestRunView {
+        let record = run.record
+        let machine = record.machine
+        let memory = UnitFormat.bytes(machine.memoryBytes)
+        var baselineText = "No earlier run to compare with."
+        if let baseline = index.comparison?.baseline {
+            let commit = baseline.git?.shortCommit.map { " (\($0))" } ?? ""
+            baselineText = "Compared with run \(baseline.id)\(commit) of \(ReportFormat.date(baseline.startedAt))."
+        }
+        return LatestRunView(
+            date: run.date, runID: TextSafety.line(record.id), commit: run.shortCommit, subject: run.subject,
+            branch: run.branch, dirty: record.git?.dirty ?? false,
+            machine: TextSafety.line(
+                "\(machine.cpuModel), \(machine.cores) cores, \(memory), \(machine.os) \(machine.kernel)"
+                    + (machine.swiftVersion.map { ", Swift \($0)" } ?? "")),
+            isolation: record.isolation ? "on" : "off", build: TextSafety.line(record.buildConfiguration),
+            buildIsDebug: record.buildConfiguration != "release", interrupted: record.interrupted,
+            passedText: "\(status.passed)/\(status.total)", baselineText: TextSafety.line(baselineText),
+            caveat: index.comparison?.caveat.map(TextSafety.line), jsonHref: run.jsonHref)
+    }
+
+    private func tiles() -> [TileView] {
+        var tiles = [
+            TileView(label: "Passed", value: "\(status.passed)/\(status.total)", tileClass: status.passed == status.total ? "good" : "bad"),
+            TileView(label: "Failed", value: "\(status.failed)", tileClass: status.failed > 0 ? "bad" : "muted"),
+            TileView(label: "Timed out", value: "\(status.timedOut)", tileClass: status.timedOut > 0 ? "bad" : "muted"),
+            TileView(label: "Slower", value: "\(status.regressions)", tileClass: status.regressions > 0 ? "bad" : "muted"),
+            TileView(label: "Faster", value: "\(status.improvements)", tileClass: status.improvements > 0 ? "good" : "muted"),
+        ]
+        if status.items.contains(where: { $0.result.targetNs != nil }) {
+            tiles.append(TileView(label: "Over target", value: "\(status.slow)", tileClass: status.slow > 0 ? "warn" : "muted"))
+        }
+        if status.noisy > 0 { tiles.append(TileView(label: "Noisy", value: "\(status.noisy)", tileClass: "noisy")) }
+        if status.steps > 0 { tiles.append(TileView(label: "Steps", value: "\(status.steps)", tileClass: "warn")) }
+        return tiles
+    }
+
+    private func problem(_ item: SuiteStatus.Item) -> ProblemView {
+        let result = item.result
+        let name = TextSafety.line(result.name)
+        let anchor = "b-\(index.slugs[result.name] ?? "benchmark")"
+        if !result.outcome.isSuccess {
+            return ProblemView(
+                icon: ResultLine.statusIcon(result), name: name, anchor: anchor,
+                text: TextSafety.line(ResultLine.failureText(result)), problemClass: ReportFormat.outcomeClass(result.outcome))
+        }
+        if let change = item.comparison, change.verdict == .regression {
+            let percent = change.time.changePercent.map(UnitFormat.percent) ?? "slower"
+            return ProblemView(
+                icon: "🔺", name: name, anchor: anchor,
+                text: "\(percent) slower: \(ReportFormat.median(result))"
+                    + (change.time.baseline.map { " (was \(UnitFormat.duration(ns: $0)))" } ?? ""),
+                problemClass: "bad")
+        }
+        if let step = item.latestStep {
+            return ProblemView(
+                icon: "📈", name: name, anchor: anchor,
+                text: "Step \(UnitFormat.percent(step.stepPercent)) at this run", problemClass: "bad")
+        }
+        let target = result.targetNs.map { UnitFormat.duration(ns: Double($0)) } ?? "?"
+        return ProblemView(
+            icon: "❌", name: name, anchor: anchor, text: "Slow: \(ReportFormat.median(result)), target \(target)",
+            problemClass: "warn")
+    }
+
+    private func groups(_ ranked: [SuiteStatus.Item], chart: ChartBuilder) -> [GroupView] {
+        var order: [String] = []
+        var members: [String: [SuiteStatus.Item]] = [:]
+        for item in ranked {
+            if members[item.result.group] == nil { order.append(item.result.group) }
+            members[item.result.group, default: []].append(item)
+        }
+        var taken: Set<String> = []
+        return order.map { group in
+            let items = members[group] ?? []
+            let problems = items.filter(\.isProblem).count
+            var count = "\(items.count) benchmark\(items.count == 1 ? "" : "s")"
+            if problems > 0 { count += ", \(problems) with problems" }
+            return GroupView(
+                groupName: TextSafety.line(group.isEmpty ? "Benchmarks" : group),
+                groupAnchor: "g-" + Slug.make(group, taken: &taken), countText: count,
+                rows: items.map { row($0, chart: chart) })
+        }
+    }
+
+    private func row(_ item: SuiteStatus.Item, chart: ChartBuilder) -> BenchmarkRowView {
+        let result = item.result
+        let slug = index.slugs[result.name] ?? "benchmark"
+        let comparison = item.comparison
+        var speed: BadgeView?
+        if result.outcome.isSuccess, let fast = result.isFast {
+            speed = fast
+                ? BadgeView(text: "✅ Fast", badgeClass: "good", hint: "Median at or under its target")
+                : BadgeView(text: "❌ Slow", badgeClass: "bad", hint: "Median over its target")
+        }
+        let trend = index.trends[result.name] ?? Trend(name: result.name, points: [], changePoints: [])
+        var modeNote: String?
+        switch result.mode {
+        case .isolated: modeNote = nil
+        case .inProcess: modeNote = "in-process"
+        case .fallback: modeNote = "⚠️ fallback (in-process)"
+        }
+        return BenchmarkRowView(
+            anchor: "b-\(slug)", href: "benchmarks/\(slug).html", name: TextSafety.line(result.name),
+            statusIcon: ResultLine.statusIcon(result), statusText: ReportFormat.outcomeWord(result.outcome),
+            statusClass: ReportFormat.outcomeClass(result.outcome), isolated: result.mode == .isolated,
+            modeNote: modeNote, median: ReportFormat.median(result),
+            spread: result.outcome.isSuccess ? ReportFormat.spread(result) : nil,
+            targetText: result.targetNs.map { UnitFormat.duration(ns: Double($0)) }, speed: speed,
+            memory: ReportFormat.memory(result), memoryChange: result.outcome.isSuccess ? comparison.flatMap { metricBadge($0.memory, quiet: true) } : nil,
+            cpu: ReportFormat.cpu(result), cpuChange: result.outcome.isSuccess ? comparison.flatMap { metricBadge($0.cpu, quiet: true) } : nil,
+            total: ReportFormat.total(result), change: comparison.flatMap(timeBadge),
+            step: item.latestStep.map {
+                BadgeView(
+                    text: "📈 step \(UnitFormat.percent($0.stepPercent))", badgeClass: $0.stepPercent > 0 ? "bad" : "good",
+                    hint: "A lasting change in this benchmark's history starts at this run")
+            },
+            sparkline: chart.sparkline(trend, window: options.sparklineRuns), failure: FailureView(result))
+    }
+
+    private func timeBadge(_ comparison: BenchmarkComparison) -> BadgeView? {
+        switch comparison.verdict {
+        case .new: return BadgeView(text: "🆕 new", badgeClass: "info", hint: "Not in the baseline run")
+        case .failed:
+            guard comparison.current?.outcome.isSuccess ?? false else { return nil }
+            return BadgeView(text: "fixed", badgeClass: "good", hint: "Failed in the baseline run")
+        default: return metricBadge(comparison.time, quiet: false)
+        }
+    }
+
+    /// The change of one metric; `quiet` hides unchanged ones (memory and CPU only speak up when they moved).
+    private func metricBadge(_ metric: MetricComparison, quiet: Bool) -> BadgeView? {
+        guard let percent = metric.changePercent else { return nil }
+        if quiet, metric.verdict == .unchanged { return nil }
+        var hint = "Against the baseline run"
+        if let p = metric.pValue { hint += ", p = " + String(format: "%.3f", p) }
+        let word = metric.verdict == .unchanged ? "" : " " + ReportFormat.verdictWord(metric.verdict)
+        return BadgeView(
+            text: "\(UnitFormat.percent(percent))\(quiet ? "" : word)", badgeClass: ReportFormat.verdictClass(metric.verdict),
+            hint: hint)
+    }
+}

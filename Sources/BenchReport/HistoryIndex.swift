@@ -1,0 +1,97 @@
+import BenchAnalysis
+import BenchModel
+import Foundation
+
+/// What every output needs from the input, computed once: the comparison, per-benchmark
+/// series, trends, slugs and per-run display strings.
+struct HistoryIndex: Sendable {
+    struct RunInfo: Sendable {
+        var record: RunRecord
+        var jsonHref: String?
+        var date: String
+        var shortCommit: String
+        var subject: String
+        var branch: String
+    }
+
+    /// One benchmark's result in one run.
+    struct Entry: Sendable {
+        var runIndex: Int
+        var result: BenchmarkResult
+    }
+
+    let runs: [RunInfo]
+    let comparison: RunComparison?
+    let warnings: [String]
+    /// Every benchmark name in history, in order of first appearance (so slugs stay stable as
+    /// benchmarks are added).
+    let names: [String]
+    let slugs: [String: String]
+    let series: [String: [Entry]]
+    let trends: [String: Trend]
+    private let comparisonsByName: [String: BenchmarkComparison]
+
+    var latest: RunRecord? { runs.last?.record }
+
+    init(_ input: ReportInput, options: ReportOptions) {
+        runs = input.runs.map { run in
+            RunInfo(
+                record: run.record, jsonHref: run.jsonHref.flatMap(Self.localHref),
+                date: ReportFormat.date(run.record.startedAt),
+                shortCommit: TextSafety.line(run.record.git?.shortCommit ?? "–"),
+                subject: TextSafety.line(run.record.git?.subject ?? ""),
+                branch: TextSafety.line(run.record.git?.branch ?? "–"))
+        }
+        warnings = input.warnings.map(TextSafety.line)
+        if let given = input.comparison {
+            comparison = given
+        } else if let latest = input.runs.last?.record {
+            let previous = input.runs.count > 1 ? input.runs[input.runs.count - 2].record : nil
+            comparison = Analyzer.compare(current: latest, baseline: previous, options: options.analysis)
+        } else {
+            comparison = nil
+        }
+        comparisonsByName = Dictionary(
+            (comparison?.benchmarks ?? []).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var names: [String] = []
+        var series: [String: [Entry]] = [:]
+        for (index, run) in input.runs.enumerated() {
+            for result in run.record.benchmarks {
+                if series[result.name] == nil {
+                    names.append(result.name)
+                    series[result.name] = []
+                }
+                series[result.name, default: []].append(Entry(runIndex: index, result: result))
+            }
+        }
+        self.names = names
+        self.series = series
+        var taken: Set<String> = []
+        var slugs: [String: String] = [:]
+        for name in names { slugs[name] = Slug.make(name, taken: &taken) }
+        self.slugs = slugs
+        let missing = names.filter { input.trends[$0] == nil }
+        trends = input.trends.merging(Self.computeTrends(names: missing, records: input.runs.map(\.record))) { given, _ in given }
+    }
+
+    /// Trends are independent per benchmark: compute them on every core.
+    private static func computeTrends(names: [String], records: [RunRecord]) -> [String: Trend] {
+        let results = ParallelMap.map(names) { Analyzer.trend(of: $0, in: records) }
+        return Dictionary(zip(names, results), uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Keeps only relative paths: the pages must never point off the machine.
+    static func localHref(_ href: String) -> String? {
+        let trimmed = href.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty, !trimmed.hasPrefix("/"), !trimmed.hasPrefix("\\") else { return nil }
+        if let colon = trimmed.firstIndex(of: ":") {
+            let slash = trimmed.firstIndex(of: "/") ?? trimmed.endIndex
+            if colon < slash { return nil }
+        }
+        return trimmed.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed)
+    }
+
+    func comparison(of name: String) -> BenchmarkComparison? {
+        comparisonsByName[name]
+    }
+}

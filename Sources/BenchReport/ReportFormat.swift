@@ -1,0 +1,139 @@
+import BenchAnalysis
+import BenchModel
+import Foundation
+
+/// Report-specific formatting on top of BenchModel's `UnitFormat`: dates, spreads, verdict
+/// words and classes. Deterministic (UTC, C locale) so the same history renders the same bytes.
+enum ReportFormat {
+    /// "2026-11-25 10:49 UTC"
+    static func date(_ date: Date) -> String {
+        var time = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        gmtime_r(&time, &parts)
+        return "\(parts.tm_year + 1900)-\(pad(parts.tm_mon + 1))-\(pad(parts.tm_mday)) \(pad(parts.tm_hour)):\(pad(parts.tm_min)) UTC"
+    }
+
+    /// "2026-11-25"
+    static func day(_ date: Date) -> String {
+        var time = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        gmtime_r(&time, &parts)
+        return "\(parts.tm_year + 1900)-\(pad(parts.tm_mon + 1))-\(pad(parts.tm_mday))"
+    }
+
+    private static func pad(_ value: Int32) -> String {
+        value < 10 ? "0\(value)" : "\(value)"
+    }
+
+    /// The median's spread as "±1.2%": half the confidence interval where recorded, else the
+    /// MAD, else the standard deviation, relative to the median.
+    static func spread(_ result: BenchmarkResult) -> String? {
+        guard let stats = result.stats, stats.medianNs > 0 else { return nil }
+        let half: Double
+        if let low = stats.ciLowNs, let high = stats.ciHighNs {
+            half = (high - low) / 2
+        } else if let mad = stats.madNs {
+            half = mad
+        } else {
+            half = stats.stddevNs
+        }
+        return "±" + coordinate(half / stats.medianNs * 100, keepZero: true) + "%"
+    }
+
+    static func memory(_ result: BenchmarkResult) -> String {
+        result.resources.memoryFigureBytes(for: result.kind).map(UnitFormat.bytes) ?? "–"
+    }
+
+    static func cpu(_ result: BenchmarkResult) -> String {
+        result.resources.cpuTotalUs.map { UnitFormat.milliseconds(Double($0) / 1000) } ?? "–"
+    }
+
+    static func total(_ result: BenchmarkResult) -> String {
+        UnitFormat.milliseconds(result.resources.totalMs)
+    }
+
+    static func median(_ result: BenchmarkResult) -> String {
+        guard result.outcome.isSuccess, let median = result.medianNs else { return "–" }
+        return UnitFormat.duration(ns: median)
+    }
+
+    /// CSS class of an outcome: ok, fail or timeout.
+    static func outcomeClass(_ outcome: Outcome) -> String {
+        switch outcome {
+        case .ok: "ok"
+        case .timeout: "timeout"
+        case .failed, .crashed, .error: "fail"
+        }
+    }
+
+    static func outcomeWord(_ outcome: Outcome) -> String {
+        switch outcome {
+        case .ok: "passed"
+        case .failed: "failed"
+        case .crashed: "crashed"
+        case .timeout: "timed out"
+        case .error: "could not start"
+        }
+    }
+
+    /// CSS class of a verdict: bad news red, good news green, the rest muted.
+    static func verdictClass(_ verdict: Verdict) -> String {
+        switch verdict {
+        case .regression, .failed: "bad"
+        case .improvement: "good"
+        case .noisy: "noisy"
+        case .new, .removed: "info"
+        case .unchanged: "muted"
+        }
+    }
+
+    static func verdictWord(_ verdict: Verdict) -> String {
+        switch verdict {
+        case .regression: "slower"
+        case .improvement: "faster"
+        case .unchanged: "unchanged"
+        case .new: "new"
+        case .removed: "removed"
+        case .noisy: "noisy"
+        case .failed: "failed"
+        }
+    }
+
+    static func verdictIcon(_ verdict: Verdict) -> String {
+        switch verdict {
+        case .regression: "🔺"
+        case .improvement: "🔻"
+        case .noisy: "〰️"
+        case .new: "🆕"
+        case .removed: "➖"
+        case .failed: "💥"
+        case .unchanged: ""
+        }
+    }
+
+    /// The failure explanation lines: exit code, signal, timeout limit, error sentence.
+    static func failureFacts(_ result: BenchmarkResult) -> [String] {
+        var facts: [String] = []
+        switch result.outcome {
+        case .ok: break
+        case .failed: facts.append("Exited with code \(result.exitCode.map(String.init) ?? "?")")
+        case .crashed: facts.append("Ended by signal \(result.signal ?? "?")")
+        case .timeout:
+            facts.append("Ran over its time limit of \(result.timeoutMs) ms; ended by \(result.killedBy ?? "SIGKILL")")
+        case .error: facts.append("Could not be started")
+        }
+        if let error = result.error, !error.isEmpty { facts.append(TextSafety.line(error)) }
+        return facts
+    }
+
+    /// Coordinates for SVG attributes with one decimal, without `String(format:)` (hot path).
+    /// `keepZero` writes "2.0" rather than "2", for figures read by people.
+    static func coordinate(_ value: Double, keepZero: Bool = false) -> String {
+        guard value.isFinite, abs(value) < 1e15 else { return "0" }
+        let tenths = Int((value * 10).rounded())
+        let whole = tenths / 10
+        let fraction = abs(tenths % 10)
+        if tenths < 0, whole == 0 { return "-0.\(fraction)" }
+        return fraction == 0 && !keepZero ? "\(whole)" : "\(whole).\(fraction)"
+    }
+}

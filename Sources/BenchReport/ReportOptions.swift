@@ -1,0 +1,45 @@
+import BenchAnalysis
+import Foundation
+
+/// How reports are rendered: titles, template overrides, thresholds and what counts as a failure.
+public struct ReportOptions: Sendable {
+    /// Shown in every page title and at the top of summary.md.
+    public var title: String
+    /// A folder whose `NAME.mustache` files replace the embedded templates of the same name.
+    public var templatesDirectory: URL?
+    /// Thresholds used when the renderer computes the comparison itself.
+    public var analysis: AnalysisOptions
+    /// Report a ❌ Slow benchmark (median over its target) as a JUnit failure.
+    public var slowIsFailure: Bool
+    /// Report a time regression against the baseline as a JUnit failure.
+    public var regressionIsFailure: Bool
+    /// How many recent runs each dashboard sparkline shows.
+    public var sparklineRuns: Int
+    /// Where the full dashboard is published, named in summary.md when rows had to be left out.
+    public var fullReportURL: String?
+    /// When set (from GITHUB_STEP_SUMMARY), summary.md is appended to this file too.
+    public var githubStepSummaryPath: String?
+    /// The zoom levels (last N runs) offered on each benchmark page, besides the whole history.
+    public var zoomWindows: [Int]
+    /// How many of the newest runs a benchmark page lists in its table (the chart always
+    /// covers the whole history, with a hover title per run).
+    public var runTableLimit: Int
+
+    public init(
+        title: String = "benchboard", templatesDirectory: URL? = nil, analysis: AnalysisOptions = .init(),
+        slowIsFailure: Bool = false, regressionIsFailure: Bool = false, sparklineRuns: Int = 30,
+        fullReportURL: String? = nil, githubStepSummaryPath: String? = nil, zoomWindows: [Int] = [30, 100],
+        runTableLimit: Int = 200
+    ) {
+        self.title = title
+        self.templatesDirectory = templatesDirectory
+        self.analysis = analysis
+        self.slowIsFailure = slowIsFailure
+        self.regressionIsFailure = regressionIsFailure
+        self.sparklineRuns = sparklineRuns
+        self.fullReportURL = fullReportURL
+        self.githubStepSummaryPath = githubStepSummaryPath
+        self.zoomWindows = zoomWindows
+        self.runTableLimit = runTableLimit
+    }
+}

@@ -1,0 +1,105 @@
+import BenchAnalysis
+import BenchModel
+import Foundation
+
+/// Renders the dashboard, the benchmark pages, the run list, summary.md and junit.xml from
+/// a history. Templates are loaded and compiled once, in `init`.
+public struct ReportRenderer: Sendable {
+    public let options: ReportOptions
+    private let templates: TemplateSet
+
+    public init(options: ReportOptions = .init()) throws(ReportError) {
+        self.options = options
+        templates = try TemplateSet(overrides: options.templatesDirectory)
+    }
+
+    /// Writes index.html, runs.html, style.css, benchmarks/<slug>.html, summary.md and
+    /// junit.xml into `outputDirectory` (created if needed; nothing is written outside it),
+    /// appends summary.md to `githubStepSummaryPath` when set, and returns the files written.
+    @discardableResult
+    public func write(_ input: ReportInput, to outputDirectory: URL) throws(ReportError) -> [URL] {
+        let output = outputDirectory.standardizedFileURL
+        let index = HistoryIndex(input, options: options)
+        let status = SuiteStatus(index)
+        try Self.makeDirectory(output)
+        let pagesDirectory = output.appendingPathComponent("benchmarks", isDirectory: true)
+        try Self.makeDirectory(pagesDirectory)
+
+        var written: [URL] = []
+        let dashboard = DashboardBuilder(index: index, status: status, options: options).build()
+        written.append(try Self.write(templates.render("index", dashboard), to: "index.html", in: output))
+        let runs = RunsPageBuilder(index: index, options: options).build()
+        written.append(try Self.write(templates.render("runs", runs), to: "runs.html", in: output))
+        written.append(try Self.write(templates.render("style.css", options), to: "style.css", in: output))
+
+        // Benchmark pages are independent of each other: render and write them on every core.
+        let templates = self.templates
+        let options = self.options
+        let pages: [Result<URL, ReportError>] = ParallelMap.map(index.names) { name in
+            let page = BenchmarkPageBuilder(index: index, options: options).build(name: name)
+            let file = "\(index.slugs[name] ?? "benchmark").html"
+            return Result { () throws(ReportError) -> URL in
+                try Self.write(templates.render("benchmark", page), to: file, in: pagesDirectory)
+            }
+        }
+        for page in pages { written.append(try page.get()) }
+
+        let summary = SummaryBuilder(index: index, status: status, options: options).render(with: templates)
+        written.append(try Self.write(summary, to: "summary.md", in: output))
+        written.append(try Self.write(JUnitWriter(index: index, status: status, options: options).xml(), to: "junit.xml", in: output))
+        if let path = options.githubStepSummaryPath, !path.isEmpty {
+            try Self.append(summary, to: URL(fileURLWithPath: path))
+        }
+        return written
+    }
+
+    /// summary.md's text: also what `benchboard compare --format markdown` prints.
+    public func summaryMarkdown(_ input: ReportInput) -> String {
+        let index = HistoryIndex(input, options: options)
+        return SummaryBuilder(index: index, status: SuiteStatus(index), options: options).render(with: templates)
+    }
+
+    public func junitXML(_ input: ReportInput) -> String {
+        let index = HistoryIndex(input, options: options)
+        return JUnitWriter(index: index, status: SuiteStatus(index), options: options).xml()
+    }
+
+    // MARK: Files
+
+    private static func makeDirectory(_ url: URL) throws(ReportError) {
+        do {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        } catch {
+            throw .cannotWrite(path: url.path, reason: "the folder cannot be created")
+        }
+    }
+
+    /// Writes `name` inside `directory`, refusing any name that would land elsewhere.
+    private static func write(_ text: String, to name: String, in directory: URL) throws(ReportError) -> URL {
+        let file = directory.appendingPathComponent(name).standardizedFileURL
+        guard !name.contains("/"), !name.hasPrefix("."), file.deletingLastPathComponent().path == directory.standardizedFileURL.path
+        else {
+            throw .cannotWrite(path: file.path, reason: "the name would place the file outside the output folder")
+        }
+        do {
+            try Data(text.utf8).write(to: file, options: .atomic)
+        } catch {
+            throw .cannotWrite(path: file.path, reason: (error as NSError).localizedDescription)
+        }
+        return file
+    }
+
+    private static func append(_ text: String, to file: URL) throws(ReportError) {
+        do {
+            if !FileManager.default.fileExists(atPath: file.path) {
+                try Data().write(to: file)
+            }
+            let handle = try FileHandle(forWritingTo: file)
+            defer { try? handle.close() }
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        } catch {
+            throw .cannotWrite(path: file.path, reason: (error as NSError).localizedDescription)
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import Mustache
+
+/// The view model of `runs.mustache`: every run, newest first.
+struct RunsPage: Sendable {
+    var title: String
+    var pageTitle: String
+    var root: String
+    var warnings: [String]
+    var hasWarnings: Bool
+    var hasRuns: Bool
+    var runs: [RunListRowView]
+}
+
+struct RunListRowView: Sendable {
+    var runDate: String
+    var runID: String
+    var runCommit: String
+    var runSubject: String
+    var runBranch: String
+    var dirty: Bool
+    var passed: String
+    var failed: String
+    var failedClass: String
+    var isolation: String
+    var build: String
+    var duration: String
+    var jsonHref: String?
+    var isLatest: Bool
+}
+
+
+// Mustache looks fields up by name. Answering from a switch instead of through Mirror (the
+// library's fallback) is what keeps 1000 runs × 100 benchmarks well under two seconds;
+// ViewModelLookupTests checks that every stored field is answered.
+extension RunsPage: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "title": title
+        case "pageTitle": pageTitle
+        case "root": root
+        case "warnings": warnings
+        case "hasWarnings": hasWarnings
+        case "hasRuns": hasRuns
+        case "runs": runs
+        default: nil
+        }
+    }
+}
+
+extension RunListRowView: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "runDate": runDate
+        case "runID": runID
+        case "runCommit": runCommit
+        case "runSubject": runSubject
+        case "runBranch": runBranch
+        case "dirty": dirty
+        case "passed": passed
+        case "failed": failed
+        case "failedClass": failedClass
+        case "isolation": isolation
+        case "build": build
+        case "duration": duration
+        case "jsonHref": jsonHref
+        case "isLatest": isLatest
+        default: nil
+        }
+    }
+}

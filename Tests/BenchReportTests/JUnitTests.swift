@@ -1,0 +1,38 @@
+import BenchModel
+import BenchReport
+import Foundation
+import XCTest
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+final class JUnitTests: XCTestCase {
+    private func document(_ options: ReportOptions = .init()) throws -> XMLDocument {
+        let xml = try ReportRenderer(options: options).junitXML(Fixtures.history())
+        let data = Data(xml.utf8)
+        Fixtures.assertWellFormed(data, "junit.xml")
+        return try XMLDocument(data: data)
+    }
+
+    func testShapeClassnamesAndTimes() throws {
+        let junit = try document()
+        XCTAssertEqual(junit.rootElement()?.name, "testsuites")
+        XCTAssertEqual(try Fixtures.texts(junit, "/testsuites/@tests"), ["4"])
+        XCTAssertEqual(try Fixtures.texts(junit, "/testsuites/@failures"), ["2"])
+        XCTAssertEqual(try Fixtures.texts(junit, "/testsuites/testsuite/@name"), ["core", "io"])
+        XCTAssertEqual(try Fixtures.texts(junit, "/testsuites/testsuite/testcase/@name"), ["Parse", "Sort", "Encode", "Spin"])
+        XCTAssertEqual(try Fixtures.texts(junit, "//testcase[@name='Encode']/@classname"), ["io"])
+        XCTAssertEqual(try Fixtures.texts(junit, "//testcase[@name='Parse']/@time"), ["0.012"])
+        XCTAssertEqual(try Fixtures.texts(junit, "//testcase[@name='Spin']/@time"), ["0.700"])
+        XCTAssertEqual(try Fixtures.texts(junit, "//testcase/failure/@type"), ["failed", "timeout"])
+        let body = try Fixtures.texts(junit, "//testcase[@name='Sort']/failure")
+        XCTAssertTrue(body.first?.contains("Fatal error: <bad> & \"worse\"") ?? false, "\(body)")
+        XCTAssertEqual(try Fixtures.texts(junit, "//testsuite[@name='io']/@failures"), ["1"])
+    }
+
+    func testSlowAndRegressionFailuresAreOptIn() throws {
+        let strict = try document(ReportOptions(slowIsFailure: true, regressionIsFailure: true))
+        XCTAssertEqual(try Fixtures.texts(strict, "//testcase/failure/@type"), ["regression", "failed", "slow", "timeout"])
+        XCTAssertEqual(try Fixtures.texts(strict, "/testsuites/@failures"), ["4"])
+    }
+}

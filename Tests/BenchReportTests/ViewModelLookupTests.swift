@@ -1,0 +1,72 @@
+// Needs internal types; `swift test -c release` builds without testability, so debug only.
+#if DEBUG
+@testable import BenchReport
+import Mustache
+import XCTest
+
+/// The view models answer Mustache's lookups from a switch (for speed). A stored field the
+/// switch forgets would silently render as nothing: compare the switch with Mirror's view.
+final class ViewModelLookupTests: XCTestCase {
+    private func assertAnswersEveryField<T: MustacheParent>(_ value: T, file: StaticString = #filePath, line: UInt = #line) {
+        for child in Mirror(reflecting: value).children {
+            guard let label = child.label else { continue }
+            let mirror = Mirror(reflecting: child.value)
+            var expected = child.value
+            if mirror.displayStyle == .optional {
+                guard let wrapped = mirror.children.first?.value else { continue }
+                expected = wrapped
+            }
+            guard let answered = value.child(named: label) else {
+                XCTFail("\(T.self).\(label) is not answered", file: file, line: line)
+                continue
+            }
+            XCTAssertEqual(
+                String(describing: answered), String(describing: expected), "\(T.self).\(label) answers another value",
+                file: file, line: line)
+        }
+        XCTAssertNil(value.child(named: "noSuchField"), file: file, line: line)
+    }
+
+    func testEveryViewModelAnswersItsFields() throws {
+        let input = Fixtures.history()
+        let options = ReportOptions()
+        let index = HistoryIndex(input, options: options)
+        let status = SuiteStatus(index)
+        let dashboard = DashboardBuilder(index: index, status: status, options: options).build()
+        assertAnswersEveryField(dashboard)
+        assertAnswersEveryField(try XCTUnwrap(dashboard.latest))
+        assertAnswersEveryField(try XCTUnwrap(dashboard.verdict))
+        for tile in dashboard.tiles { assertAnswersEveryField(tile) }
+        for problem in dashboard.problems { assertAnswersEveryField(problem) }
+        for group in dashboard.groups {
+            assertAnswersEveryField(group)
+            for row in group.rows {
+                assertAnswersEveryField(row)
+                assertAnswersEveryField(row.sparkline)
+                row.speed.map { assertAnswersEveryField($0) }
+                row.change.map { assertAnswersEveryField($0) }
+                row.failure.map { assertAnswersEveryField($0) }
+                row.sparkline.last.map { assertAnswersEveryField($0) }
+            }
+        }
+        let page = BenchmarkPageBuilder(index: index, options: options).build(name: "Parse")
+        assertAnswersEveryField(page)
+        for fact in page.facts { assertAnswersEveryField(fact) }
+        for link in page.zoomLinks { assertAnswersEveryField(link) }
+        for chart in page.charts {
+            assertAnswersEveryField(chart)
+            for tick in chart.yTicks + chart.xTicks { assertAnswersEveryField(tick) }
+            for point in chart.points { assertAnswersEveryField(point) }
+        }
+        for row in page.runRows { assertAnswersEveryField(row) }
+        let step = StepMarkView(x: "1", stepTitle: "t", stepClass: "bad")
+        assertAnswersEveryField(step)
+        assertAnswersEveryField(StepRowView(stepDate: "d", stepCommit: "c", before: "b", after: "a", stepPercent: "p", stepClass: "s"))
+        assertAnswersEveryField(LinkView(text: "t", href: "h"))
+        let runs = RunsPageBuilder(index: index, options: options).build()
+        assertAnswersEveryField(runs)
+        for row in runs.runs { assertAnswersEveryField(row) }
+        assertAnswersEveryField(SummaryBuilder(index: index, status: status, options: options).build())
+    }
+}
+#endif
