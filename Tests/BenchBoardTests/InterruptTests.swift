@@ -19,16 +19,16 @@ final class InterruptTests: XCTestCase {
 
             [[benchmark]]
             name = "family"
-            command = [\(tomlString(CLIHarness.fixture)), "fork-grandchildren", "3", "30000", \(tomlString(marker))]
+            command = [\(tomlString(CLIHarness.fixture)), "fork-grandchildren", "3", "30000", "setsid", "wait", \(tomlString(marker))]
             timeout_ms = 60000
             """)
         let (process, out, _) = try cli.start(["run", "--no-report"])
         // Wait until the second benchmark's processes exist.
         let deadline = Date().addingTimeInterval(30)
-        while processes(containing: marker).count < 2, Date() < deadline {
+        while processes(containing: marker).count < 4, Date() < deadline {
             Thread.sleep(forTimeInterval: 0.05)
         }
-        XCTAssertGreaterThanOrEqual(processes(containing: marker).count, 2, "the grandchildren should be running")
+        XCTAssertGreaterThanOrEqual(processes(containing: marker).count, 4, "the child and its grandchildren should be running")
         kill(process.processIdentifier, SIGINT)
         process.waitUntilExit()
 
