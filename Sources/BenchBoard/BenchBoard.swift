@@ -19,21 +19,26 @@ import Glibc
 public enum BenchBoard {
     /// Runs the command line (`run`, `report`, `compare`, …) with `benchmarks` registered, and exits.
     public static func main(_ benchmarks: [Benchmark], arguments: [String] = CommandLine.arguments) -> Never {
-        exit(run(benchmarks, arguments: Array(arguments.dropFirst())))
+        let rest = Array(arguments.dropFirst())
+        // The worker leaves without Foundation's teardown: its result is already written, and
+        // every microsecond it spends is isolation overhead. Buffered output is flushed first.
+        if rest.first == "worker" {
+            let code = Worker.run(arguments: Array(rest.dropFirst()), registry: registry(benchmarks))
+            fflush(nil)
+            _exit(code)
+        }
+        exit(run(benchmarks, arguments: rest))
     }
 
     /// Runs the command line and returns the exit code: 0 success; 1 a benchmark failed, crashed,
     /// timed out or (with --fail-on-regression) regressed; 2 bad usage, config or input; 130 interrupted.
     public static func run(_ benchmarks: [Benchmark], arguments: [String]) -> Int32 {
-        let environment = ProcessInfo.processInfo.environment
-        var registry: [String: any SwiftBenchmark] = [:]
-        for benchmark in benchmarks where registry[benchmark.name] == nil {
-            registry[benchmark.name] = benchmark
-        }
+        let registry = registry(benchmarks)
         // The worker skips argument parsing: its start-up time is isolation overhead.
         if arguments.first == "worker" {
-            return Worker.run(arguments: Array(arguments.dropFirst()), registry: registry, environment: environment)
+            return Worker.run(arguments: Array(arguments.dropFirst()), registry: registry)
         }
+        let environment = ProcessInfo.processInfo.environment
         let context = CommandContext(
             registry: registry, registeredNames: benchmarks.map(\.name), environment: environment,
             terminal: Terminal.detect(environment: environment), buildConfiguration: buildConfiguration)
@@ -60,6 +65,15 @@ public enum BenchBoard {
             TerminalOutput.standardError.line("error: " + error.description)
             return error.exitCode
         }
+    }
+
+    /// Benchmarks by name; the first of two with the same name wins.
+    private static func registry(_ benchmarks: [Benchmark]) -> [String: any SwiftBenchmark] {
+        var registry: [String: any SwiftBenchmark] = [:]
+        for benchmark in benchmarks where registry[benchmark.name] == nil {
+            registry[benchmark.name] = benchmark
+        }
+        return registry
     }
 
     /// Numbers from a debug build are not representative; every run record says which it was.

@@ -50,6 +50,14 @@ struct ReportPublisher {
         }
     }
 
+    /// "Reports: output/index.html, output/summary.md, output/junit.xml (+14 more files)".
+    static func announcement(_ written: [URL], context: CommandContext) -> String {
+        let headline = written.filter { ["index.html", "summary.md", "junit.xml"].contains($0.lastPathComponent) }
+        let rest = written.count - headline.count
+        return "Reports: " + headline.map(context.displayPath).joined(separator: ", ")
+            + (rest > 0 ? " (+\(rest) more files)" : "")
+    }
+
     /// Per-benchmark thresholds come from the config each run recorded.
     private func analysisOptions(for current: RunRecord?) -> AnalysisOptions {
         var overrides: [String: Double] = [:]

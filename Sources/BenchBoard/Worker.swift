@@ -13,7 +13,7 @@ import Glibc
 /// It is parsed by hand, before anything else starts, because every millisecond the worker
 /// spends starting up is isolation overhead.
 enum Worker {
-    static func run(arguments: [String], registry: [String: any SwiftBenchmark], environment: [String: String]) -> Int32 {
+    static func run(arguments: [String], registry: [String: any SwiftBenchmark]) -> Int32 {
         guard let name = arguments.first, let benchmark = registry[name] else {
             fail("worker: no swift benchmark named '\(arguments.first ?? "")' is registered")
             return 2
@@ -32,7 +32,7 @@ enum Worker {
             }
             index += 2
         }
-        let descriptor = environment[ResultChannel.environmentKey].flatMap(Int32.init) ?? ResultChannel.descriptor
+        let descriptor = getenv(ResultChannel.environmentKey).flatMap { Int32(String(cString: $0)) } ?? ResultChannel.descriptor
         let report: WorkerReport
         do {
             report = try IterationEngine.measure(benchmark, settings: settings)

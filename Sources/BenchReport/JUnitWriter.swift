@@ -1,25 +1,19 @@
 import BenchModel
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// junit.xml: `testsuites` › one `testsuite` per group › one `testcase` per benchmark
 /// (classname = group, time = the benchmark's total wall time in seconds), with a `failure`
 /// for failed, crashed, timed-out and — when configured — slow or regressed benchmarks.
-/// Built as an XMLDocument so every name and stderr byte is escaped by the XML library.
+/// Built as an `XMLTree`, which escapes every name and stderr byte.
 struct JUnitWriter {
     let index: HistoryIndex
     let status: SuiteStatus
     let options: ReportOptions
 
     func xml() -> String {
-        let root = XMLElement(name: "testsuites")
-        let document = XMLDocument(rootElement: root)
-        document.version = "1.0"
-        document.characterEncoding = "UTF-8"
+        var root = XMLTree("testsuites")
         let suiteName = TextSafety.line(options.title)
-        Self.set(root, "name", suiteName)
+        Self.set(&root, "name", suiteName)
         var order: [String] = []
         var members: [String: [SuiteStatus.Item]] = [:]
         for item in status.items {
@@ -30,41 +24,41 @@ struct JUnitWriter {
         var allTime = 0.0
         for group in order {
             let items = members[group] ?? []
-            let suite = XMLElement(name: "testsuite")
+            var suite = XMLTree("testsuite")
             var failures = 0
             var time = 0.0
-            var cases: [XMLElement] = []
+            var cases: [XMLTree] = []
             for item in items {
                 let (testcase, failed) = self.testcase(item)
                 if failed { failures += 1 }
                 time += item.result.resources.totalMs / 1000
                 cases.append(testcase)
             }
-            Self.set(suite, "name", TextSafety.line(group.isEmpty ? "benchmarks" : group))
-            Self.set(suite, "tests", "\(items.count)")
-            Self.set(suite, "failures", "\(failures)")
-            Self.set(suite, "errors", "0")
-            Self.set(suite, "skipped", "0")
-            Self.set(suite, "time", Self.seconds(time))
-            if let latest = index.latest { Self.set(suite, "timestamp", Self.timestamp(latest.startedAt)) }
-            for testcase in cases { suite.addChild(testcase) }
-            root.addChild(suite)
+            Self.set(&suite, "name", TextSafety.line(group.isEmpty ? "benchmarks" : group))
+            Self.set(&suite, "tests", "\(items.count)")
+            Self.set(&suite, "failures", "\(failures)")
+            Self.set(&suite, "errors", "0")
+            Self.set(&suite, "skipped", "0")
+            Self.set(&suite, "time", Self.seconds(time))
+            if let latest = index.latest { Self.set(&suite, "timestamp", Self.timestamp(latest.startedAt)) }
+            suite.children = cases
+            root.children.append(suite)
             allFailures += failures
             allTime += time
         }
-        Self.set(root, "tests", "\(status.items.count)")
-        Self.set(root, "failures", "\(allFailures)")
-        Self.set(root, "errors", "0")
-        Self.set(root, "time", Self.seconds(allTime))
-        return document.xmlString(options: [.nodePrettyPrint]) + "\n"
+        Self.set(&root, "tests", "\(status.items.count)")
+        Self.set(&root, "failures", "\(allFailures)")
+        Self.set(&root, "errors", "0")
+        Self.set(&root, "time", Self.seconds(allTime))
+        return root.document()
     }
 
-    private func testcase(_ item: SuiteStatus.Item) -> (XMLElement, Bool) {
+    private func testcase(_ item: SuiteStatus.Item) -> (XMLTree, Bool) {
         let result = item.result
-        let element = XMLElement(name: "testcase")
-        Self.set(element, "name", TextSafety.line(result.name))
-        Self.set(element, "classname", TextSafety.line(result.group))
-        Self.set(element, "time", Self.seconds(result.resources.totalMs / 1000))
+        var element = XMLTree("testcase")
+        Self.set(&element, "name", TextSafety.line(result.name))
+        Self.set(&element, "classname", TextSafety.line(result.group))
+        Self.set(&element, "time", Self.seconds(result.resources.totalMs / 1000))
         var failure: (type: String, message: String, body: String)?
         if !result.outcome.isSuccess {
             let facts = ReportFormat.failureFacts(result).joined(separator: "\n")
@@ -78,22 +72,16 @@ struct JUnitWriter {
             failure = ("regression", "Regression: \(percent) slower than the baseline", TextSafety.line(ResultLine.format(result)))
         }
         if let failure {
-            let node = XMLElement(name: "failure", stringValue: failure.body)
-            Self.set(node, "type", failure.type)
-            Self.set(node, "message", failure.message)
-            element.addChild(node)
+            element.children.append(
+                XMLTree("failure", [("type", failure.type), ("message", failure.message)], text: failure.body))
         }
-        let out = XMLElement(name: "system-out", stringValue: TextSafety.xml(ResultLine.format(result)))
-        element.addChild(out)
+        element.children.append(XMLTree("system-out", text: ResultLine.format(result)))
         return (element, failure != nil)
     }
 
-    /// Adds attributes one by one so they keep a stable order.
-    private static func set(_ element: XMLElement, _ name: String, _ value: String) {
-        let attribute = XMLNode(kind: .attribute)
-        attribute.name = name
-        attribute.stringValue = value
-        element.addAttribute(attribute)
+    /// Attributes keep the order they are set in.
+    private static func set(_ element: inout XMLTree, _ name: String, _ value: String) {
+        element.attributes.append((name, value))
     }
 
     private static func seconds(_ value: Double) -> String {

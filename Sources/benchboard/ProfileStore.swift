@@ -16,11 +16,13 @@ struct ProfileStore: Sendable {
         self.byCity = byCity
     }
 
-    /// A profile page: the profile, its verified friends by score, and friends in the same city.
+    /// A profile page: the profile, its verified friends by score, friends in the same city, and
+    /// "people you may know" (friends of friends ranked by mutual friends).
     struct ProfileView {
         var profile: Profile
         var topFriends: [String]
         var friendsNearby: Int
+        var suggestions: [String]
     }
 
     func profileView(id: Int) -> ProfileView? {
@@ -29,7 +31,16 @@ struct ProfileStore: Sendable {
         let friends = profile.friendIDs.compactMap { byID[$0].map { profiles[$0] } }
         let top = friends.filter(\.verified).sorted { $0.score > $1.score }.prefix(10).map(\.displayName)
         let nearby = friends.filter { $0.address.city == profile.address.city }.count
-        return ProfileView(profile: profile, topFriends: Array(top), friendsNearby: nearby)
+        let direct = Set(profile.friendIDs)
+        var mutual: [Int: Int] = [:]
+        for friend in friends {
+            for candidate in friend.friendIDs where candidate != id && !direct.contains(candidate) {
+                mutual[candidate, default: 0] += 1
+            }
+        }
+        let suggestions = mutual.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(10)
+            .compactMap { byID[$0.key].map { profiles[$0].displayName } }
+        return ProfileView(profile: profile, topFriends: Array(top), friendsNearby: nearby, suggestions: suggestions)
     }
 
     /// A search page: adults in a city with a tag, best score first, one page of 20.

@@ -35,4 +35,23 @@ final class JUnitTests: XCTestCase {
         XCTAssertEqual(try Fixtures.texts(strict, "//testcase/failure/@type"), ["regression", "failed", "slow", "timeout"])
         XCTAssertEqual(try Fixtures.texts(strict, "/testsuites/@failures"), ["4"])
     }
+
+    /// junit.xml is serialised by benchboard's own writer: every hostile character must come
+    /// back out of a real XML parser as the same text (control characters XML cannot carry as U+FFFD).
+    func testHostileTextRoundTripsThroughAnXMLParser() throws {
+        let name = "<script>alert('x')</script> & \"q\" ../../etc/passwd"
+        let group = "a\tb]]>c"
+        var result = Fixtures.failed(name, group: group, stderr: "line one\nbell \u{07} <tag attr=\"v\"> & done ]]>")
+        result.error = "exited with code 1"
+        let input = ReportInput(runs: [ReportRun(record: Fixtures.run(0, [result]))])
+        let xml = try ReportRenderer().junitXML(input)
+        let data = Data(xml.utf8)
+        Fixtures.assertWellFormed(data, "junit.xml")
+        let junit = try XMLDocument(data: data)
+        XCTAssertEqual(try Fixtures.texts(junit, "//testcase/@name"), [name])
+        XCTAssertEqual(try Fixtures.texts(junit, "//testcase/@classname"), [group], "a tab in an attribute survives as &#9;")
+        let body = try XCTUnwrap(Fixtures.texts(junit, "//testcase/failure").first)
+        XCTAssertTrue(body.contains("bell \u{FFFD} <tag attr=\"v\"> & done ]]>"), body)
+        XCTAssertEqual(try Fixtures.texts(junit, "//testcase/system-out").count, 1)
+    }
 }

@@ -28,7 +28,7 @@ struct ReportCommand: ExecutableCommand {
         let publisher = ReportPublisher(
             context: context, settings: settings, history: history, output: output, templates: templates)
         let written = try publisher.publish(baseline: baseline)
-        TerminalOutput.standardOutput.line("Report: " + written.map(context.displayPath).joined(separator: ", "))
+        TerminalOutput.standardOutput.line(ReportPublisher.announcement(written, context: context))
         return CLIExit.success
     }
 

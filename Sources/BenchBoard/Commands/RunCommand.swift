@@ -76,7 +76,7 @@ struct RunCommand: ExecutableCommand {
         if result.interruptedBy != nil { return CLIExit.interrupted }
         if !noReport {
             let written = try ReportPublisher(context: context, settings: config.report).publish(baseline: baseline)
-            TerminalOutput.standardOutput.line("Report: " + written.map(context.displayPath).joined(separator: ", "))
+            TerminalOutput.standardOutput.line(ReportPublisher.announcement(written, context: context))
         }
         if context.buildConfiguration == "debug" {
             TerminalOutput.standardError.line(context.terminal.paint(TerminalSummary.debugBuildWarning, .yellow))
