@@ -23,8 +23,9 @@ struct ResultChannel {
         take(chunk[start...])
     }
 
-    /// Ends the current line even without its newline: called when the child that wrote it is over,
-    /// so the next child's first line is not glued to it.
+    /// Ends the current line even without its newline: called when the batch is over and every
+    /// writer is gone. (Within a batch, one child's unterminated line runs straight into the
+    /// next child's output; the readers of the lines split glued JSON objects.)
     mutating func endOfWriter() {
         if !pending.isEmpty || discardingLine { finishLine() }
     }

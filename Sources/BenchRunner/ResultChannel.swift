@@ -18,10 +18,8 @@ public enum ResultChannel {
     public static func samples(in lines: [String]) -> [Int64] {
         let decoder = JSONDecoder()
         var samples: [Int64] = []
-        for line in lines {
-            guard let data = line.data(using: .utf8),
-                let parsed = try? decoder.decode(HarnessLine.self, from: data)
-            else { continue }
+        for object in lines.flatMap(JSONObjects.split) {
+            guard let parsed = try? decoder.decode(HarnessLine.self, from: Data(object.utf8)) else { continue }
             for value in parsed.samplesNs ?? [] where value.isFinite && value >= 0 {
                 samples.append(Int64(value.rounded()))
             }
@@ -35,8 +33,8 @@ public enum ResultChannel {
     /// The worker's report: the last line that decodes as one.
     public static func workerReport(in lines: [String]) -> WorkerReport? {
         let decoder = JSONDecoder()
-        for line in lines.reversed() {
-            if let data = line.data(using: .utf8), let report = try? decoder.decode(WorkerReport.self, from: data) {
+        for object in lines.flatMap(JSONObjects.split).reversed() {
+            if let report = try? decoder.decode(WorkerReport.self, from: Data(object.utf8)) {
                 return report
             }
         }

@@ -121,14 +121,14 @@ static int watch_child(struct reader *in, pid_t pid, const struct request *req, 
 static int run_child(struct reader *in, const struct request *req, int *success, int *report_failed) {
     *success = 0;
     if (req->setup_errno) {
-        if (report_line("X %d %c", req->setup_errno, req->setup_stage) != 0) *report_failed = 1;
+        if (report_later("X %d %c", req->setup_errno, req->setup_stage) != 0) *report_failed = 1;
         return CHILD_DONE;
     }
     pid_t pid;
     uint64_t start = now_ns();
     int err = posix_spawn(&pid, req->path, &req->actions, &req->attr, req->argv, req->envp);
     if (err != 0) {
-        if (report_line("X %d s", err) != 0) *report_failed = 1;
+        if (report_later("X %d s", err) != 0) *report_failed = 1;
         return CHILD_DONE;
     }
     struct watch w = {
@@ -156,17 +156,13 @@ static int run_child(struct reader *in, const struct request *req, int *success,
         value = WTERMSIG(status);
     }
     *success = (how == 'x' && value == 0);
-    if (report_line("F %c %d %llu %llu %llu %llu %llu %llu %llu %llu", how, value,
+    if (report_later("F %c %d %llu %llu %llu %llu %llu %llu %llu %llu", how, value,
                     (unsigned long long)wall, (unsigned long long)ru.ru_maxrss * 1024u,
                     (unsigned long long)ru.ru_utime.tv_sec * 1000000u + (unsigned long long)ru.ru_utime.tv_usec,
                     (unsigned long long)ru.ru_stime.tv_sec * 1000000u + (unsigned long long)ru.ru_stime.tv_usec,
                     (unsigned long long)ru.ru_nvcsw, (unsigned long long)ru.ru_nivcsw,
                     (unsigned long long)ru.ru_minflt, (unsigned long long)ru.ru_majflt) != 0)
         return CHILD_EOF;
-    // Everyone who could write to the result channel is gone: a newline there ends a last line
-    // left without one, before the next child can write, so the two cannot be glued together.
-    // Written after the report: benchboard, woken by the report, then usually finds it at once.
-    while (write(3, "\n", 1) < 0 && errno == EINTR) {}
     return result;
 }
 

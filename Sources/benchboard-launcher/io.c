@@ -11,19 +11,16 @@
 
 #include "launcher.h"
 
-int report_line(const char *format, ...) {
-    char line[256];
-    va_list args;
-    va_start(args, format);
-    int n = vsnprintf(line, sizeof line - 1, format, args);
-    va_end(args);
-    if (n < 0) return -1;
-    if ((size_t)n > sizeof line - 2) n = (int)(sizeof line - 2);
-    line[n++] = '\n';
-    // One write per line: a line is far below PIPE_BUF, so benchboard never sees half of one.
+// Reports of children that end quickly are held here and sent with the next report that cannot
+// wait ("S", "D", …), or when the buffer fills: benchboard then wakes once per batch instead of
+// once per child, which would otherwise compete with the children for the CPU.
+static char held[4096];
+static size_t held_length;
+
+static int write_all(const char *bytes, size_t length) {
     size_t done = 0;
-    while (done < (size_t)n) {
-        ssize_t w = write(1, line + done, (size_t)n - done);
+    while (done < length) {
+        ssize_t w = write(1, bytes + done, length - done);
         if (w < 0) {
             if (errno == EINTR) continue;
             return -1;
@@ -31,6 +28,41 @@ int report_line(const char *format, ...) {
         done += (size_t)w;
     }
     return 0;
+}
+
+static int flush_held(void) {
+    int rc = held_length ? write_all(held, held_length) : 0;
+    held_length = 0;
+    return rc;
+}
+
+static int hold_line(const char *format, va_list args) {
+    char line[256];
+    int n = vsnprintf(line, sizeof line - 1, format, args);
+    if (n < 0) return -1;
+    if ((size_t)n > sizeof line - 2) n = (int)(sizeof line - 2);
+    line[n++] = '\n';
+    if (held_length + (size_t)n > sizeof held && flush_held() != 0) return -1;
+    memcpy(held + held_length, line, (size_t)n);
+    held_length += (size_t)n;
+    return 0;
+}
+
+int report_later(const char *format, ...) {
+    va_list args;
+    va_start(args, format);
+    int rc = hold_line(format, args);
+    va_end(args);
+    return rc;
+}
+
+int report_line(const char *format, ...) {
+    va_list args;
+    va_start(args, format);
+    int rc = hold_line(format, args);
+    va_end(args);
+    // Lines stay in order: what was held goes out first, in the same write.
+    return rc == 0 ? flush_held() : rc;
 }
 
 void set_cloexec(int fd) {

@@ -38,7 +38,10 @@ struct request {
 };
 
 // io.c
+/// Sends a report line now, after any held ones.
 int report_line(const char *format, ...) __attribute__((format(printf, 1, 2)));
+/// Holds a report line until the next report_line or until the buffer is full.
+int report_later(const char *format, ...) __attribute__((format(printf, 1, 2)));
 void set_cloexec(int fd);
 void close_from(int first);
 uint64_t now_ns(void);

@@ -32,8 +32,11 @@
 //   report   → "D <ok|stopped|interrupted>\n" once the batch is over and nothing it started is left.
 //   report   → "E <message>\n" for a malformed request (then the launcher exits with status 2).
 //
-// After each child the launcher writes "\n" on the result channel (readers skip blank lines), so
-// a child's unterminated last line ends there.
+// "F" and "X" lines are held and sent together with the next "S", "D" or "E" line (or when 4 KiB
+// are held), so benchboard wakes about once per batch of short children, not once per child.
+// Nothing separates one child's output on the result channel from the next one's: a child that
+// leaves its last line unterminated is followed directly by the next child's bytes, and readers
+// split such glued JSON objects.
 //
 // Every child: own process group, empty signal mask and default handlers (benchboard's threads
 // block signals and a child would inherit that), stdin from /dev/null, wall time from just before

@@ -57,10 +57,15 @@ final class ResourceTests: XCTestCase {
         XCTAssertEqual(result.droppedResultBytes, 0)
     }
 
-    func testUnterminatedResultLineEndsWithItsChild() throws {
+    /// Nothing is written between two children of a batch (that would wake benchboard once per
+    /// child): unterminated lines run together, and the batch's end ends the last one.
+    func testUnterminatedResultLinesRunTogetherAndTheBatchEndsTheLast() throws {
         let script = "printf '{\"sampleNs\":5}' >&3"
         let spec = ChildSpec(arguments: ["/bin/sh", "-c", script], environment: [:])
-        let result = try makeLauncher().run(spec, iterations: 2)
-        XCTAssertEqual(result.resultLines, [#"{"sampleNs":5}"#, #"{"sampleNs":5}"#])
+        let launcher = try makeLauncher()
+        let result = try launcher.run(spec, iterations: 2)
+        XCTAssertEqual(result.resultLines, [#"{"sampleNs":5}{"sampleNs":5}"#])
+        let next = try launcher.run(spec, iterations: 1)
+        XCTAssertEqual(next.resultLines, [#"{"sampleNs":5}"#], "a new batch starts a new line")
     }
 }
