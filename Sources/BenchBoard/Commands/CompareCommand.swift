@@ -35,12 +35,7 @@ struct CompareCommand: ExecutableCommand {
     var config: String?
 
     func execute(_ context: CommandContext) throws(CLIError) -> Int32 {
-        var settings = ReportSettings.defaults(baseDirectory: context.currentDirectory)
-        if let config {
-            settings = try context.loadConfig(config).report
-        } else if FileManager.default.fileExists(atPath: "config.toml") {
-            settings = try context.loadConfig("config.toml").report
-        }
+        var settings = try context.reportSettings(config: config)
         if let threshold {
             guard let parsed = Self.parseFraction(threshold) else {
                 throw CLIError("--threshold '\(threshold)' must be a percentage like 5% or a fraction like 0.05")

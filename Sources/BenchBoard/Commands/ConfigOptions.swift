@@ -18,6 +18,15 @@ extension CommandContext {
         }
     }
 
+    /// The [report] settings of a command that does not run the suite: from `path` when given,
+    /// else from ./config.toml when there is one, else the built-in defaults, so `report`,
+    /// `compare`, `runs` and `prune` also work in a folder that holds only a history.
+    func reportSettings(config path: String?) throws(CLIError) -> ReportSettings {
+        if let path { return try loadConfig(path).report }
+        if FileManager.default.fileExists(atPath: "config.toml") { return try loadConfig("config.toml").report }
+        return ReportSettings.defaults(baseDirectory: currentDirectory)
+    }
+
     /// A path as a person typed it: relative to the current folder when it lies below it.
     func displayPath(_ url: URL) -> String {
         let path = url.standardizedFileURL.path

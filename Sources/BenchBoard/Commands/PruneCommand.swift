@@ -21,6 +21,9 @@ struct PruneCommand: ExecutableCommand {
     @Option(help: ArgumentHelp("The history folder (default: [report] history of config.toml, output/history).", valueName: "dir"))
     var history: String?
 
+    @Option(name: [.short, .long], help: ArgumentHelp("The suite whose [report] history applies (optional).", valueName: "file"))
+    var config: String?
+
     func validate() throws {
         guard keepLast != nil || before != nil else {
             throw ValidationError("say what to delete: --keep-last N and/or --before YYYY-MM-DD")
@@ -38,13 +41,13 @@ struct PruneCommand: ExecutableCommand {
             }
             cutoff = date
         }
-        var directory = history
-        if directory == nil {
-            directory = FileManager.default.fileExists(atPath: "config.toml")
-                ? try context.loadConfig("config.toml").report.historyDirectory
-                : ReportSettings.defaults(baseDirectory: context.currentDirectory).historyDirectory
+        let directory: String
+        if let history {
+            directory = history
+        } else {
+            directory = try context.reportSettings(config: config).historyDirectory
         }
-        let store = HistoryStore(directory: URL(fileURLWithPath: directory ?? "output/history"))
+        let store = HistoryStore(directory: URL(fileURLWithPath: directory))
         let removed: [URL]
         do {
             removed = try store.prune(keepLast: keepLast, before: cutoff, dryRun: dryRun)

@@ -24,21 +24,11 @@ struct ReportCommand: ExecutableCommand {
     var templates: String?
 
     func execute(_ context: CommandContext) throws(CLIError) -> Int32 {
-        let settings = try reportSettings(context)
+        let settings = try context.reportSettings(config: config)
         let publisher = ReportPublisher(
             context: context, settings: settings, history: history, output: output, templates: templates)
         let written = try publisher.publish(baseline: baseline)
         TerminalOutput.standardOutput.line(ReportPublisher.announcement(written, context: context))
         return CLIExit.success
-    }
-
-    /// The [report] table of the config when there is one; built-in defaults otherwise, so
-    /// `benchboard report --history DIR` works in a folder without a config.
-    private func reportSettings(_ context: CommandContext) throws(CLIError) -> ReportSettings {
-        if let config { return try context.loadConfig(config).report }
-        if FileManager.default.fileExists(atPath: "config.toml") {
-            return try context.loadConfig("config.toml").report
-        }
-        return ReportSettings.defaults(baseDirectory: context.currentDirectory)
     }
 }

@@ -16,7 +16,12 @@ struct RunsCommand: ExecutableCommand {
     var config: String?
 
     func execute(_ context: CommandContext) throws(CLIError) -> Int32 {
-        let directory = try historyDirectory(context)
+        let directory: String
+        if let history {
+            directory = history
+        } else {
+            directory = try context.reportSettings(config: config).historyDirectory
+        }
         let loaded = HistoryStore(directory: URL(fileURLWithPath: directory)).load()
         for warning in loaded.warnings {
             TerminalOutput.standardError.line(context.terminal.paint("warning:", .yellow) + " \(warning)")
@@ -39,14 +44,5 @@ struct RunsCommand: ExecutableCommand {
                 TextTable(header: ["id", "started (UTC)", "branch", "commit", "passed", "build", "file"], rows: rows).render())
         }
         return CLIExit.success
-    }
-
-    private func historyDirectory(_ context: CommandContext) throws(CLIError) -> String {
-        if let history { return history }
-        if let config { return try context.loadConfig(config).report.historyDirectory }
-        if FileManager.default.fileExists(atPath: "config.toml") {
-            return try context.loadConfig("config.toml").report.historyDirectory
-        }
-        return ReportSettings.defaults(baseDirectory: context.currentDirectory).historyDirectory
     }
 }
