@@ -12,10 +12,13 @@ public enum TerminalSummary {
         let slow = results.filter { $0.outcome == .ok && $0.isFast == false }.count
         let rate = results.isEmpty ? 0 : Double(passed) / Double(results.count) * 100
 
-        var counts = [terminal.paint("\(passed) passed", passed == results.count ? .green : .bold)]
-        if failed > 0 { counts.append(terminal.paint("\(failed) failed", .red)) }
+        // Passed, failed and timed out are always named, so a log reader never has to infer a zero.
+        var counts = [
+            terminal.paint("\(passed) passed", passed == results.count ? .green : .bold),
+            failed > 0 ? terminal.paint("\(failed) failed", .red) : "0 failed",
+        ]
         if crashed > 0 { counts.append(terminal.paint("\(crashed) crashed", .red)) }
-        if timedOut > 0 { counts.append(terminal.paint("\(timedOut) timed out", .red)) }
+        counts.append(timedOut > 0 ? terminal.paint("\(timedOut) timed out", .red) : "0 timed out")
         if slow > 0 { counts.append(terminal.paint("\(slow) slow", .yellow)) }
 
         var lines = [""]
