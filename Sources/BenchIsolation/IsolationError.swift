@@ -20,8 +20,9 @@ public enum IsolationError: Error, CustomStringConvertible, Equatable {
         switch self {
         case .launcherNotFound(let searched):
             let places = searched.isEmpty ? "nowhere to look" : searched.joined(separator: ", ")
-            return "benchboard-launcher was not found (looked at: \(places)). Build the package with "
-                + "`swift build`, or set BENCHBOARD_LAUNCHER to the launcher's path."
+            return "benchboard-launcher was not found (looked at: \(places)). Build it next to your "
+                + "executable with `swift build -c release --product benchboard-launcher` (it is built with "
+                + "`benchboard` itself), or set BENCHBOARD_LAUNCHER to its path."
         case .launcherFailed(let reason):
             return "benchboard-launcher failed: \(reason)."
         case .protocolError(let detail):

@@ -131,7 +131,10 @@ final class BenchmarkExecutor: @unchecked Sendable {
             return runSwiftInProcess(spec, benchmark: benchmark, mode: .fallback)
         }
         guard let launcher = launchers.current() else {
-            progress.warning("\(spec.name): \(launchers.problem ?? "no launcher"); running it in-process")
+            progress.warning(
+                once: "launcher",
+                "\(launchers.problem ?? "no launcher"). Swift benchmarks run in-process (mode: fallback); command benchmarks cannot run.",
+                repeat: "\(spec.name): no launcher; running it in-process")
             return runSwiftInProcess(spec, benchmark: benchmark, mode: .fallback)
         }
         var arguments = [executable, "worker", name, "--warmup", String(spec.warmup), "--iterations", String(spec.iterations)]

@@ -11,6 +11,7 @@ final class ProgressReporter: @unchecked Sendable {
     private var position = 0
     private var total = 0
     private var liveLineShown = false
+    private var warnedOnce: Set<String> = []
 
     /// Progress goes to `output` (stderr); each finished benchmark's line goes to `results` (stdout).
     init(terminal: Terminal, output: TerminalOutput = .standardError, results: TerminalOutput = .standardOutput, quiet: Bool = false) {
@@ -47,6 +48,16 @@ final class ProgressReporter: @unchecked Sendable {
     func warning(_ text: String) {
         clearLiveLine()
         output.line(terminal.paint("warning:", .yellow) + " " + text)
+    }
+
+    /// Says `text` the first time `key` comes up, and `repeat` after that: a run-wide problem
+    /// (no launcher) is explained once, not once per benchmark.
+    func warning(once key: String, _ text: String, repeat short: String) {
+        if warnedOnce.insert(key).inserted {
+            warning(text)
+        } else {
+            warning(short)
+        }
     }
 
     func clearLiveLine() {
