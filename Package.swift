@@ -48,7 +48,7 @@ let package = Package(
         ]),
         // The library users import to write Swift benchmarks, plus the whole CLI.
         .target(name: "BenchBoard", dependencies: [
-            "BenchModel", "BenchConfig", "BenchRunner", "BenchHistory", "BenchAnalysis", "BenchReport",
+            "BenchModel", "BenchConfig", "BenchIsolation", "BenchRunner", "BenchHistory", "BenchAnalysis", "BenchReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The default suite's example benchmarks behind the CLI.

@@ -1,3 +1,4 @@
+import BenchIsolation
 import BenchRunner
 import Foundation
 
@@ -32,7 +33,7 @@ enum Worker {
             }
             index += 2
         }
-        let descriptor = getenv(ResultChannel.environmentKey).flatMap { Int32(String(cString: $0)) } ?? ResultChannel.descriptor
+        let descriptor = getenv(ChildSpec.resultFDVariable).flatMap { Int32(String(cString: $0)) } ?? ChildSpec.resultFD
         let report: WorkerReport
         do {
             report = try IterationEngine.measure(benchmark, settings: settings)

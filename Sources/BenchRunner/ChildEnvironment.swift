@@ -1,8 +1,9 @@
 import BenchConfig
 
 /// The clean environment a benchmark's child starts with: only the allow-listed variables of
-/// benchboard's own environment, then what the config sets, then the result channel.
-/// Nothing else leaks in, so a developer's shell cannot change what a benchmark measures.
+/// benchboard's own environment, then what the config sets. (The isolation layer adds the result
+/// channel, `BENCHBOARD_RESULT_FD`.) Nothing else leaks in, so a developer's shell cannot change
+/// what a benchmark measures.
 public enum ChildEnvironment {
     public static func make(for spec: BenchmarkSpec, inheritingFrom parent: [String: String]) -> [String: String] {
         var environment: [String: String] = [:]
@@ -17,7 +18,6 @@ public enum ChildEnvironment {
         if environment["PATH"] == nil {
             environment["PATH"] = "/usr/local/bin:/usr/bin:/bin"
         }
-        environment[ResultChannel.environmentKey] = String(ResultChannel.descriptor)
         return environment
     }
 

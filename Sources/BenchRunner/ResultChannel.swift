@@ -6,9 +6,6 @@ import Foundation
 /// `{"samplesNs":[…]}` or `{"sampleNs":N}`, so a program in any language can report what it
 /// timed itself. Other lines are ignored: a harness may log there too.
 public enum ResultChannel {
-    public static let environmentKey = "BENCHBOARD_RESULT_FD"
-    public static let descriptor: Int32 = 3
-
     private struct HarnessLine: Decodable {
         var samplesNs: [Double]?
         var sampleNs: Double?

@@ -184,6 +184,23 @@ final class RunCommandTests: XCTestCase {
         XCTAssertTrue((benchmarks[1]["error"] as? String ?? "").contains("no-such-program-benchboard"))
     }
 
+    func testSamplesReportedOnTheResultChannelReplaceWallTimes() throws {
+        try cli.write("config.toml", suite("""
+            [[benchmark]]
+            name = "self-timed harness"
+            command = [\(tomlString(CLIHarness.fixture)), "fd3", "4"]
+            warmup = 1
+            iterations = 2
+            """))
+        let result = try cli.run(["run", "--no-report"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let benchmark = try XCTUnwrap(cli.historyRuns().first?.benchmarks().first)
+        // Each run of the fixture reports 1000, 2001, 3001, 1002, 2003, 3003 ns; the warm-up's are not kept.
+        let one: [Int] = [1000, 2001, 3001, 1002, 2003, 3003]
+        XCTAssertEqual(benchmark["samplesNs"] as? [Int], one + one)
+        XCTAssertEqual((benchmark["stats"] as? [String: Any])?["count"] as? Int, 12)
+    }
+
     func testUnsafeNamesAreStoredAsText() throws {
         let name = "<script>alert(1)</script> ../../etc/passwd & \"quoted\""
         try cli.write("config.toml", suite("""
