@@ -92,10 +92,11 @@ int main(void) {
     if (flags >= 0) fcntl(3, F_SETFD, flags & ~FD_CLOEXEC);
     // Grandchildren that escape their process group reparent to us instead of init.
     prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
+    // Children inherit the cgroup at spawn. Done before shedding memory, so that the library code
+    // it ran does not stay resident.
+    int memcg = memcg_enter();
     // Our peak RSS is the floor of every child's: keep it small (see memory.c).
     shed_memory();
-    // Before the greeting, which says whether it worked; children inherit the cgroup at spawn.
-    int memcg = memcg_enter();
 
     int dev_null = open("/dev/null", O_RDONLY | O_CLOEXEC);
     struct reader in = {0};

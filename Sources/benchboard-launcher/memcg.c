@@ -23,9 +23,13 @@
 
 #include "launcher.h"
 
+// Paths longer than this leave the feature off. Kept well under PATH_MAX: every stack page the
+// start-up touches stays resident and raises every child's RSS floor.
+enum { PATH_CAP = 512 };
+
 // The launcher is single-threaded and has one cgroup for its whole life.
-static char parent_dir[PATH_MAX];
-static char own_dir[PATH_MAX];
+static char parent_dir[PATH_CAP];
+static char own_dir[PATH_CAP];
 static int peak_fd = -1;  // memory.max_usage_in_bytes of own_dir
 
 /// Reads a small file whole into `buf` (NUL-terminated). Returns the length, or -1.
@@ -69,7 +73,7 @@ static int list_has(const char *list, size_t length, const char *word) {
 /// Our memory cgroup's path inside its hierarchy ("/a/b"), from /proc/self/cgroup lines
 /// "<id>:<controllers>:<path>". Returns 0 when found.
 static int own_cgroup(char *path, size_t cap) {
-    char text[4096];
+    char text[2048];
     if (read_small("/proc/self/cgroup", text, sizeof text) <= 0) return -1;
     for (char *line = text, *next; *line; line = next) {
         char *nl = strchr(line, '\n');
@@ -91,7 +95,7 @@ static int own_cgroup(char *path, size_t cap) {
 static int memory_mount(char *root, char *mount_point, size_t cap) {
     FILE *mounts = fopen("/proc/self/mountinfo", "re");
     if (!mounts) return -1;
-    char line[1024];
+    char line[PATH_CAP * 2];
     int found = -1;
     while (found != 0 && fgets(line, sizeof line, mounts)) {
         char *dash = strstr(line, " - cgroup ");
@@ -101,8 +105,8 @@ static int memory_mount(char *root, char *mount_point, size_t cap) {
         super++;
         super[strcspn(super, "\n")] = '\0';
         if (!list_has(super, strlen(super), "memory")) continue;
-        char mount_root[1024], point[1024];
-        if (sscanf(line, "%*s %*s %*s %1023s %1023s", mount_root, point) != 2) continue;
+        char mount_root[PATH_CAP], point[PATH_CAP];
+        if (sscanf(line, "%*s %*s %*s %511s %511s", mount_root, point) != 2) continue;
         if (strlen(mount_root) >= cap || strlen(point) >= cap) continue;
         strcpy(root, mount_root);
         strcpy(mount_point, point);
@@ -125,32 +129,33 @@ static void remove_stale_siblings(void) {
         long pid = strtol(entry->d_name + 11, &end, 10);
         if (*end != '\0' || pid <= 0 || pid > INT_MAX) continue;
         if (kill((pid_t)pid, 0) == 0 || errno == EPERM) continue;
-        char path[PATH_MAX];
+        char path[PATH_CAP + 300];
         if (snprintf(path, sizeof path, "%s/%s", parent_dir, entry->d_name) < (int)sizeof path) rmdir(path);
     }
     closedir(dir);
 }
 
 static int move_self(const char *dir) {
-    char path[PATH_MAX], pid[32];
+    char path[PATH_CAP + 32], pid[32];
     if (snprintf(path, sizeof path, "%s/cgroup.procs", dir) >= (int)sizeof path) return -1;
     snprintf(pid, sizeof pid, "%ld", (long)getpid());
     return write_text(path, pid);
 }
 
 static int open_in(const char *dir, const char *name, int flags) {
-    char path[PATH_MAX];
+    char path[PATH_CAP + 32];
     if (snprintf(path, sizeof path, "%s/%s", dir, name) >= (int)sizeof path) return -1;
     return open(path, flags | O_CLOEXEC);
 }
 
 static int enter(void) {
-    char cgroup[PATH_MAX], root[PATH_MAX], mount_point[PATH_MAX];
+    char cgroup[PATH_CAP], root[PATH_CAP], mount_point[PATH_CAP];
     if (own_cgroup(cgroup, sizeof cgroup) != 0 || memory_mount(root, mount_point, sizeof root) != 0) return 0;
     // Inside a cgroup namespace both paths are relative to the same root; otherwise the mount's
     // root must be a prefix of our path.
     size_t root_length = strcmp(root, "/") == 0 ? 0 : strlen(root);
-    if (strncmp(cgroup, root, root_length) != 0) return 0;
+    if (strncmp(cgroup, root, root_length) != 0 || (cgroup[root_length] != '/' && cgroup[root_length] != '\0'))
+        return 0;
     const char *inside = cgroup + root_length;
     if (strcmp(inside, "/") == 0) inside = "";
     if (snprintf(parent_dir, sizeof parent_dir, "%s%s", mount_point, inside) >= (int)sizeof parent_dir) return 0;
