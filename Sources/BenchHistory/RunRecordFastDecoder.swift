@@ -221,6 +221,7 @@ enum RunRecordFastDecoder {
             case "involuntaryContextSwitches": resources.involuntaryContextSwitches = r.null() ? nil : try r.uint64()
             case "minorFaults": resources.minorFaults = r.null() ? nil : try r.uint64()
             case "majorFaults": resources.majorFaults = r.null() ? nil : try r.uint64()
+            case "cgroupPeakBytes": resources.cgroupPeakBytes = r.null() ? nil : try r.uint64()
             default: throw Mismatch()
             }
         }

@@ -14,6 +14,8 @@ struct BatchDrain {
     private(set) var stdout = OutputTail(capacity: BatchResult.tailCapBytes)
     private(set) var stderr = OutputTail(capacity: BatchResult.tailCapBytes)
     private(set) var results = ResultChannel(capacity: BatchResult.resultCapBytes)
+    /// From the launcher's "M" line, when it runs in a memory cgroup: the batch's own peak.
+    private(set) var cgroupPeakBytes: UInt64?
     private var runningChild: pid_t?
     private let spec: ChildSpec
     private let progress: ((IterationReport, Int) -> Void)?
@@ -77,6 +79,10 @@ struct BatchDrain {
             case .spawnFailed(let code, let stage):
                 let message = Self.spawnFailureMessage(errno: code, stage: stage, spec: spec)
                 record(IterationReport(termination: .spawnFailed(errno: code, message: message), usage: nil))
+            case .memoryPeak(let peak, let baseline):
+                // What the cgroup already held (the idle launcher, page cache of earlier batches)
+                // is not this batch's doing.
+                cgroupPeakBytes = peak >= baseline ? peak - baseline : 0
             case .done(let status):
                 drainOutputs(launcher, scratch: scratch)
                 results.endOfWriter()

@@ -20,11 +20,15 @@ public struct BatchResult: Sendable, Equatable {
     public var droppedResultBytes: Int
     /// `Launcher.interrupt()` was called while (or before) it ran.
     public var interrupted: Bool
+    /// Peak memory charged to the launcher's memory cgroup during the batch, above what it held
+    /// when the batch began: every child's whole process tree (grandchildren included) and the
+    /// page cache it caused. Nil where the machine offers no writable cgroup v1 memory controller.
+    public var cgroupPeakBytes: UInt64?
 
     public init(
         iterations: [IterationReport] = [], stdoutTail: String = "", stderrTail: String = "",
         stdoutBytes: Int = 0, stderrBytes: Int = 0, resultLines: [String] = [], droppedResultBytes: Int = 0,
-        interrupted: Bool = false
+        interrupted: Bool = false, cgroupPeakBytes: UInt64? = nil
     ) {
         self.iterations = iterations
         self.stdoutTail = stdoutTail
@@ -34,6 +38,7 @@ public struct BatchResult: Sendable, Equatable {
         self.resultLines = resultLines
         self.droppedResultBytes = droppedResultBytes
         self.interrupted = interrupted
+        self.cgroupPeakBytes = cgroupPeakBytes
     }
 
     /// Every child that ran exited 0 and none failed to start.

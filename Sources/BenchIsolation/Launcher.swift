@@ -10,6 +10,9 @@ public final class Launcher: @unchecked Sendable {
     public let executablePath: String
     /// The launcher's process id.
     public let processID: Int32
+    /// The launcher runs in a memory cgroup of its own, so every `BatchResult` carries
+    /// `cgroupPeakBytes`. Set once, while the initializer waits for the greeting.
+    public private(set) var hasMemoryCgroup = false
     private let process: LauncherProcess
 
     /// Held for the whole of a batch, and by `shutdown()` before it closes the read ends.
@@ -109,7 +112,7 @@ public final class Launcher: @unchecked Sendable {
                 iterations: drain.iterations, stdoutTail: drain.stdout.text, stderrTail: drain.stderr.text,
                 stdoutBytes: drain.stdout.totalBytes, stderrBytes: drain.stderr.totalBytes,
                 resultLines: drain.results.lines, droppedResultBytes: drain.results.droppedBytes,
-                interrupted: interrupted || status == "interrupted")
+                interrupted: interrupted || status == "interrupted", cgroupPeakBytes: drain.cgroupPeakBytes)
         case .launcherExited(let child):
             // Its own process group: the launcher can no longer stop it, so we do.
             if let child { kill(-child, SIGKILL) }
@@ -232,12 +235,13 @@ public final class Launcher: @unchecked Sendable {
             if let newline = line.firstIndex(of: UInt8(ascii: "\n")) {
                 let text = String(decoding: line[..<newline], as: UTF8.self)
                 pendingReports = Array(line[(newline + 1)...])
-                guard case .hello(let version, _)? = try? LauncherReport(line: text[...]) else {
+                guard case .hello(let version, _, let memoryCgroup)? = try? LauncherReport(line: text[...]) else {
                     throw .protocolError("\(executablePath) greeted with \"\(text.prefix(80))\"")
                 }
                 guard version == LauncherReport.protocolVersion else {
                     throw .protocolError("protocol version \(version), expected \(LauncherReport.protocolVersion)")
                 }
+                hasMemoryCgroup = memoryCgroup
                 return
             }
             let now = DispatchTime.now().uptimeNanoseconds

@@ -1,13 +1,16 @@
 /// One line the launcher writes on its report stream (protocol in Sources/benchboard-launcher/main.c).
 enum LauncherReport: Equatable {
-    case hello(version: Int, pid: Int32)
+    /// `memoryCgroup`: the launcher runs in a memory cgroup of its own and reports its peaks.
+    case hello(version: Int, pid: Int32, memoryCgroup: Bool)
     case started(pid: Int32)
     case finished(Termination, ChildUsage)
     case spawnFailed(errno: Int32, stage: Character)
+    /// The launcher's memory cgroup during the batch: its peak, and what it held when the batch began.
+    case memoryPeak(peakBytes: UInt64, baselineBytes: UInt64)
     case done(String)
     case error(String)
 
-    static let protocolVersion = 1
+    static let protocolVersion = 2
 
     init(line: Substring) throws(IsolationError) {
         let fields = line.split(separator: " ")
@@ -20,7 +23,9 @@ enum LauncherReport: Equatable {
         }
         switch kind {
         case "H":
-            self = .hello(version: try number(1), pid: try number(2))
+            // An older launcher's greeting has no cgroup field; its version is refused by the caller.
+            let cgroup: Int = fields.count > 3 ? try number(3) : 0
+            self = .hello(version: try number(1), pid: try number(2), memoryCgroup: cgroup == 1)
         case "S":
             self = .started(pid: try number(1))
         case "F":
@@ -41,6 +46,9 @@ enum LauncherReport: Equatable {
         case "X":
             guard fields.count == 3, let stage = fields[2].first else { throw .protocolError("report line \"\(line)\"") }
             self = .spawnFailed(errno: try number(1), stage: stage)
+        case "M":
+            guard fields.count == 3 else { throw .protocolError("report line \"\(line)\"") }
+            self = .memoryPeak(peakBytes: try number(1), baselineBytes: try number(2))
         case "D":
             self = .done(fields.count > 1 ? String(fields[1]) : "")
         case "E":

@@ -18,11 +18,18 @@ public struct Resources: Codable, Sendable, Equatable {
     public var involuntaryContextSwitches: UInt64?
     public var minorFaults: UInt64?
     public var majorFaults: UInt64?
+    /// Peak memory charged to the benchmark's memory cgroup, the largest over its batches: its
+    /// whole process tree, grandchildren included, and the page cache it caused (what the cgroup
+    /// already held when a batch began is left out). Nil where the machine has no cgroup v1 memory
+    /// controller, and for in-process runs. An extra beside `maxRSSBytes`, which stays the
+    /// primary figure.
+    public var cgroupPeakBytes: UInt64?
 
     public init(
         maxRSSBytes: UInt64? = nil, peakMemoryGrowthBytes: UInt64? = nil, cpuUserUs: UInt64? = nil,
         cpuSystemUs: UInt64? = nil, totalMs: Double, overheadMs: Double? = nil, voluntaryContextSwitches: UInt64? = nil,
-        involuntaryContextSwitches: UInt64? = nil, minorFaults: UInt64? = nil, majorFaults: UInt64? = nil
+        involuntaryContextSwitches: UInt64? = nil, minorFaults: UInt64? = nil, majorFaults: UInt64? = nil,
+        cgroupPeakBytes: UInt64? = nil
     ) {
         self.maxRSSBytes = maxRSSBytes
         self.peakMemoryGrowthBytes = peakMemoryGrowthBytes
@@ -34,11 +41,12 @@ public struct Resources: Codable, Sendable, Equatable {
         self.involuntaryContextSwitches = involuntaryContextSwitches
         self.minorFaults = minorFaults
         self.majorFaults = majorFaults
+        self.cgroupPeakBytes = cgroupPeakBytes
     }
 
     private enum CodingKeys: String, CodingKey {
         case maxRSSBytes, peakMemoryGrowthBytes, cpuUserUs, cpuSystemUs, totalMs, overheadMs,
-            voluntaryContextSwitches, involuntaryContextSwitches, minorFaults, majorFaults
+            voluntaryContextSwitches, involuntaryContextSwitches, minorFaults, majorFaults, cgroupPeakBytes
     }
 
     // Explicit nulls: every file has the same keys.
@@ -54,6 +62,7 @@ public struct Resources: Codable, Sendable, Equatable {
         try c.encode(involuntaryContextSwitches, forKey: .involuntaryContextSwitches)
         try c.encode(minorFaults, forKey: .minorFaults)
         try c.encode(majorFaults, forKey: .majorFaults)
+        try c.encode(cgroupPeakBytes, forKey: .cgroupPeakBytes)
     }
 
     /// CPU user + system in microseconds, nil when neither is known.

@@ -67,7 +67,7 @@ final class BenchmarkExecutor: @unchecked Sendable {
             if spec.warmup > 0 {
                 progress.phase(spec, "warm-up ×\(spec.warmup)")
                 let warmup = try launcher.run(child, iterations: spec.warmup)
-                accounting.add(warmup.iterations)
+                accounting.add(warmup)
                 if warmup.interrupted || interruption.isSet { return nil }
                 if let failed = failedResult(spec, warmup, accounting, started) { return failed }
             }
@@ -85,7 +85,7 @@ final class BenchmarkExecutor: @unchecked Sendable {
                 }
                 progress.phase(spec, "measuring \(samples.count + count) iterations")
                 let batch = try launcher.run(child, iterations: count)
-                accounting.add(batch.iterations)
+                accounting.add(batch)
                 if batch.interrupted || interruption.isSet { return nil }
                 if let failed = failedResult(spec, batch, accounting, started) { return failed }
                 resultLines += batch.resultLines
@@ -152,7 +152,7 @@ final class BenchmarkExecutor: @unchecked Sendable {
         if batch.interrupted || interruption.isSet { return nil }
         let totalMs = Self.milliseconds(since: started)
         var accounting = UsageAccounting()
-        accounting.add(batch.iterations)
+        accounting.add(batch)
         guard let iteration = batch.iterations.first else {
             return failure(spec, mode: .isolated, FailureDescription(outcome: .error, error: "the worker did not run"), totalMs: totalMs)
         }

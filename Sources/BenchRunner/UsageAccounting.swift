@@ -2,7 +2,7 @@ import BenchIsolation
 import BenchModel
 
 /// Adds up what every child of one benchmark cost: CPU, switches and faults are summed, max
-/// RSS is the largest of them.
+/// RSS is the largest of them, and so is the memory cgroup's peak over the batches.
 struct UsageAccounting {
     private(set) var childWallNs: UInt64 = 0
     private var maxRSS: UInt64?
@@ -12,10 +12,12 @@ struct UsageAccounting {
     private var involuntary: UInt64 = 0
     private var minor: UInt64 = 0
     private var major: UInt64 = 0
+    private var cgroupPeak: UInt64?
     private var any = false
 
-    mutating func add(_ iterations: [IterationReport]) {
-        for usage in iterations.compactMap(\.usage) {
+    mutating func add(_ batch: BatchResult) {
+        if let peak = batch.cgroupPeakBytes { cgroupPeak = Swift.max(cgroupPeak ?? 0, peak) }
+        for usage in batch.iterations.compactMap(\.usage) {
             any = true
             childWallNs &+= usage.wallNs
             maxRSS = Swift.max(maxRSS ?? 0, usage.maxRSSBytes)
@@ -33,6 +35,6 @@ struct UsageAccounting {
         return Resources(
             maxRSSBytes: maxRSS, cpuUserUs: user, cpuSystemUs: system, totalMs: totalMs,
             voluntaryContextSwitches: voluntary, involuntaryContextSwitches: involuntary,
-            minorFaults: minor, majorFaults: major)
+            minorFaults: minor, majorFaults: major, cgroupPeakBytes: cgroupPeak)
     }
 }

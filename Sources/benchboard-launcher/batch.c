@@ -168,6 +168,8 @@ static int run_child(struct reader *in, const struct request *req, int *success,
 
 int run_batch(struct reader *in, const struct request *req) {
     const char *status = "ok";
+    unsigned long long baseline = 0, peak = 0;
+    int measured = memcg_batch_start(&baseline) == 0;
     for (long i = 0; i < req->iterations; i++) {
         if (take_commands(in) & CMD_INTERRUPT) {
             status = "interrupted";
@@ -185,5 +187,6 @@ int run_batch(struct reader *in, const struct request *req) {
             break;
         }
     }
+    if (measured && memcg_peak(&peak) == 0 && report_later("M %llu %llu", peak, baseline) != 0) return 1;
     return report_line("D %s", status) != 0;
 }

@@ -60,6 +60,16 @@ int run_batch(struct reader *in, const struct request *req);
 // reap.c
 void reap_leftovers(void);
 
+// memcg.c
+/// Moves the launcher into a memory cgroup of its own; 1 when that worked, 0 (silently) if not.
+int memcg_enter(void);
+/// Moves the launcher back and removes its cgroup. Harmless when memcg_enter failed.
+void memcg_leave(void);
+/// Resets the cgroup's peak and reads what it holds now. -1 when unavailable.
+int memcg_batch_start(unsigned long long *baseline);
+/// The cgroup's peak since the last memcg_batch_start. -1 when unavailable.
+int memcg_peak(unsigned long long *peak);
+
 // memory.c
 void shed_memory(void);
 void reset_peak(void);

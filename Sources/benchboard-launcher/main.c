@@ -16,7 +16,8 @@
 // Every other descriptor is closed at start-up.
 //
 // Protocol (ASCII lines on 0 and 1; numbers in decimal):
-//   launcher → "H 1 <launcher pid>\n" once at start-up (protocol version 1).
+//   launcher → "H 2 <launcher pid> <memcg 0|1>\n" once at start-up (protocol version 2). <memcg> 1:
+//              the launcher runs in a memory cgroup of its own and every "D" line is preceded by "M".
 //   request  ← "R <iterations> <stop-on-failure 0|1> <timeout ms, 0 = none> <grace ms> <kill signal>
 //               <argc> <envc> <has-cwd 0|1> <payload bytes>\n"
 //              then exactly <payload bytes> bytes: argc, envc and has-cwd NUL-terminated strings,
@@ -29,10 +30,16 @@
 //              <value>, 's' killed by signal <value>, 't' timed out and ended by signal <value>.
 //   report   → "X <errno> <stage>\n" when a child could not be started; stage 'p' = not found on
 //              the request's PATH, 'c' = working directory unusable, 's' = posix_spawn failed.
+//   report   → "M <peak bytes> <baseline bytes>\n" just before each "D" when <memcg> is 1: the peak
+//              of the launcher's memory cgroup (cgroup v1 memory.max_usage_in_bytes) during the
+//              batch, and what the cgroup held when the batch began (reset just before the first
+//              child). The cgroup holds every child, grandchild and escaped descendant, the page
+//              cache they caused and the launcher itself (well under 1 MB); page cache left by
+//              earlier batches is part of the baseline, so <peak> - <baseline> is the batch's own.
 //   report   → "D <ok|stopped|interrupted>\n" once the batch is over and nothing it started is left.
 //   report   → "E <message>\n" for a malformed request (then the launcher exits with status 2).
 //
-// "F" and "X" lines are held and sent together with the next "S", "D" or "E" line (or when 4 KiB
+// "F", "X" and "M" lines are held and sent together with the next "S", "D" or "E" line (or when 4 KiB
 // are held), so benchboard wakes about once per batch of short children, not once per child.
 // Nothing separates one child's output on the result channel from the next one's: a child that
 // leaves its last line unterminated is followed directly by the next child's bytes, and readers
@@ -47,7 +54,9 @@
 // Lifetime: no PR_SET_PDEATHSIG, which fires when the *thread* that spawned us exits (any thread
 // of a Swift process); EOF on fd 0 is what says benchboard is gone, however it died. SIGINT and
 // SIGQUIT from the terminal are ignored: benchboard decides and sends "I". The launcher's own
-// peak RSS is kept small because it is the floor of every child's (see memory.c).
+// peak RSS is kept small because it is the floor of every child's (see memory.c). Where a cgroup v1
+// memory controller is writable, the launcher moves itself into "benchboard-<pid>" under its own
+// memory cgroup at start-up and back out (removing the folder) when it exits (see memcg.c).
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -83,18 +92,23 @@ int main(void) {
     if (flags >= 0) fcntl(3, F_SETFD, flags & ~FD_CLOEXEC);
     // Grandchildren that escape their process group reparent to us instead of init.
     prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
+    // Children inherit the cgroup at spawn. Done before shedding memory, so that the library code
+    // it ran does not stay resident.
+    int memcg = memcg_enter();
     // Our peak RSS is the floor of every child's: keep it small (see memory.c).
     shed_memory();
 
     int dev_null = open("/dev/null", O_RDONLY | O_CLOEXEC);
     struct reader in = {0};
-    report_line("H 1 %ld", (long)getpid());
+    report_line("H 2 %ld %d", (long)getpid(), memcg);
     for (;;) {
         struct request req;
         int rc = read_request(&in, &req, dev_null);
         if (rc == READ_EOF) break;
         if (rc == READ_BAD) {
             report_line("E malformed request");
+            reap_leftovers();
+            memcg_leave();
             return 2;
         }
         // A large request may have raised our peak; it must not show up in the children's.
@@ -104,5 +118,6 @@ int main(void) {
         if (eof) break;
     }
     reap_leftovers();
+    memcg_leave();
     return 0;
 }

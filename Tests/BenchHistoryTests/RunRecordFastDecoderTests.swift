@@ -37,11 +37,40 @@ final class RunRecordFastDecoderTests: XCTestCase {
                 samplesNs: [],
                 stats: SampleStats(count: 1, minNs: 1e-300, maxNs: 1.7976931348623157e308, meanNs: 0.1, medianNs: -0.0,
                     stddevNs: 123_456_789.123_456_789, noisy: true),
-                resources: Resources(maxRSSBytes: UInt64.max, totalMs: 1e21, overheadMs: -3.5),
+                resources: Resources(maxRSSBytes: UInt64.max, totalMs: 1e21, overheadMs: -3.5, cgroupPeakBytes: UInt64.max),
                 config: BenchmarkSettings(
                     command: ["a b", ""], swift: nil, iterations: 1, minTimeMs: 0.5, graceMs: 0, killSignal: "SIGKILL",
                     env: [:], inheritEnv: [], regressionThreshold: 0.05)))
         try assertSame(run)
+    }
+
+    /// The memory cgroup peak: written as a number or an explicit null, and files written before
+    /// it existed (no key at all) still take the fast path and read as nil.
+    func testCgroupPeakWithAndWithoutTheField() throws {
+        var run = makeRun(id: "c9", startedAt: date("2026-11-25T11:00:00Z"), benchmarks: 2)
+        run.benchmarks[0].resources.cgroupPeakBytes = 268_435_456
+        try assertSame(run)
+        let data = try RunRecordCoding.encoder().encode(run)
+        let text = String(decoding: data, as: UTF8.self)
+        XCTAssertTrue(text.contains(#""cgroupPeakBytes" : 268435456"#), text)
+        XCTAssertTrue(text.contains(#""cgroupPeakBytes" : null"#), "nil is written as an explicit null")
+
+        let old = text.replacingOccurrences(of: #""cgroupPeakBytes" : [0-9a-z]+,\s*"#, with: "", options: .regularExpression)
+        XCTAssertFalse(old.contains("cgroupPeakBytes"))
+        let fast = try XCTUnwrap(RunRecordFastDecoder.decode(Data(old.utf8)), "an older file takes the fast path")
+        XCTAssertEqual(fast, try codable(Data(old.utf8)))
+        var expected = run
+        expected.benchmarks[0].resources.cgroupPeakBytes = nil
+        XCTAssertEqual(fast, expected)
+
+        // Through a real history folder, both kinds side by side.
+        let store = HistoryStore(directory: try temporaryFolder(self))
+        let newURL = try store.write(run)
+        let older = old.replacingOccurrences(of: #""id" : "c9""#, with: #""id" : "c8""#)
+        try Data(older.utf8).write(to: newURL.deletingLastPathComponent().appendingPathComponent("20261125T100000Z-c8.json"))
+        let loaded = store.load()
+        XCTAssertEqual(loaded.warnings, [])
+        XCTAssertEqual(Set(loaded.runs.map(\.record.benchmarks[0].resources.cgroupPeakBytes)), [268_435_456, nil])
     }
 
     func testDatesAcrossYearsMatchFoundation() throws {
