@@ -43,6 +43,7 @@ public struct ReportRenderer: Sendable {
             }
         }
         for page in pages { written.append(try page.get()) }
+        Self.removeStalePages(in: pagesDirectory, keeping: written)
 
         let summary = SummaryBuilder(index: index, status: status, options: options).render(with: templates)
         written.append(try Self.write(summary, to: "summary.md", in: output))
@@ -75,6 +76,22 @@ public struct ReportRenderer: Sendable {
     }
 
     /// Writes `name` inside `directory`, refusing any name that would land elsewhere.
+    /// A benchmark that was renamed or removed would otherwise keep its old page, reachable from a
+    /// static host forever. Only `.html` files directly in `benchmarks/`, which is the renderer's
+    /// own folder, are candidates; anything else there is left alone.
+    private static func removeStalePages(in directory: URL, keeping written: [URL]) {
+        let current = Set(written.map { $0.standardizedFileURL.path })
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        for name in names where name.hasSuffix(".html") {
+            let file = directory.appendingPathComponent(name).standardizedFileURL
+            var isDirectory: ObjCBool = false
+            guard !current.contains(file.path),
+                FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory), !isDirectory.boolValue
+            else { continue }
+            try? FileManager.default.removeItem(at: file)
+        }
+    }
+
     private static func write(_ text: String, to name: String, in directory: URL) throws(ReportError) -> URL {
         let file = directory.appendingPathComponent(name).standardizedFileURL
         guard !name.contains("/"), !name.hasPrefix("."), file.deletingLastPathComponent().path == directory.standardizedFileURL.path

@@ -83,4 +83,24 @@ final class EscapingTests: XCTestCase {
             XCTAssertTrue(file.path.hasPrefix(parent.appendingPathComponent("b").standardizedFileURL.path), file.path)
         }
     }
+
+    /// A renamed benchmark's old page goes; what is not a page of ours stays.
+    func testStaleBenchmarkPagesAreRemovedAndNothingElse() throws {
+        let output = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let pages = output.appendingPathComponent("benchmarks")
+        try FileManager.default.createDirectory(at: pages, withIntermediateDirectories: true)
+        try Data("old".utf8).write(to: pages.appendingPathComponent("renamed-away.html"))
+        try Data("notes".utf8).write(to: pages.appendingPathComponent("notes.txt"))
+        try FileManager.default.createDirectory(at: pages.appendingPathComponent("folder.html"), withIntermediateDirectories: true)
+
+        let written = try ReportRenderer().write(Fixtures.history(), to: output)
+        let remaining = Set(try FileManager.default.contentsOfDirectory(atPath: pages.path))
+        XCTAssertFalse(remaining.contains("renamed-away.html"))
+        XCTAssertTrue(remaining.contains("notes.txt"))
+        XCTAssertTrue(remaining.contains("folder.html"))
+        for file in written where file.deletingLastPathComponent().lastPathComponent == "benchmarks" {
+            XCTAssertTrue(remaining.contains(file.lastPathComponent), file.path)
+        }
+    }
 }
