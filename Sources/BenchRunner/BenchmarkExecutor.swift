@@ -88,6 +88,12 @@ final class BenchmarkExecutor: @unchecked Sendable {
                 accounting.add(batch)
                 if batch.interrupted || interruption.isSet { return nil }
                 if let failed = failedResult(spec, batch, accounting, started) { return failed }
+                // A batch that ran nothing and reported no failure would otherwise loop forever.
+                guard !batch.iterations.isEmpty else {
+                    return failure(spec, mode: .isolated, FailureDescription(
+                        outcome: .error, error: "the launcher ran no iteration of \(count) asked for"),
+                        totalMs: Self.milliseconds(since: started))
+                }
                 resultLines += batch.resultLines
                 for iteration in batch.iterations {
                     let wall = iteration.usage?.wallNs ?? 0
