@@ -49,6 +49,7 @@ struct RunRowView: Sendable {
     var rowMedian: String
     var rowSpread: String?
     var rowMemory: String
+    var rowMemoryDetail: String
     var rowCPU: String
     var rowTotal: String
     var rowChange: BadgeView?
@@ -119,6 +120,7 @@ extension RunRowView: MustacheParent {
         case "rowMedian": rowMedian
         case "rowSpread": rowSpread
         case "rowMemory": rowMemory
+        case "rowMemoryDetail": rowMemoryDetail
         case "rowCPU": rowCPU
         case "rowTotal": rowTotal
         case "rowChange": rowChange

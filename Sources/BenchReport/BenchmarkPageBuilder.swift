@@ -63,7 +63,7 @@ struct BenchmarkPageBuilder {
                     rowJSON: run.jsonHref.map { "../" + $0 }, outcomeIcon: ResultLine.statusIcon(result),
                     outcomeText: ReportFormat.outcomeWord(result.outcome), outcomeClass: ReportFormat.outcomeClass(result.outcome),
                     rowMedian: ReportFormat.median(result), rowSpread: result.outcome.isSuccess ? ReportFormat.spread(result) : nil,
-                    rowMemory: ReportFormat.memory(result), rowCPU: ReportFormat.cpu(result), rowTotal: ReportFormat.total(result),
+                    rowMemory: ReportFormat.memory(result), rowMemoryDetail: ReportFormat.memoryDetail(result), rowCPU: ReportFormat.cpu(result), rowTotal: ReportFormat.total(result),
                     rowChange: change))
         }
         rows.reverse()

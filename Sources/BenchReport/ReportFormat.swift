@@ -44,6 +44,17 @@ enum ReportFormat {
         result.resources.memoryFigureBytes(for: result.kind).map(UnitFormat.bytes) ?? "–"
     }
 
+    /// Every memory figure a run recorded, for the hover title of the 💾 cell: which one the cell
+    /// shows depends on the kind, and the cgroup's process-tree peak exists only on some machines.
+    static func memoryDetail(_ result: BenchmarkResult) -> String {
+        let resources = result.resources
+        var parts: [String] = []
+        if let rss = resources.maxRSSBytes { parts.append("max RSS \(UnitFormat.bytes(rss))") }
+        if let growth = resources.peakMemoryGrowthBytes { parts.append("peak growth while measured \(UnitFormat.bytes(growth))") }
+        if let tree = resources.cgroupPeakBytes { parts.append("process tree peak (cgroup) \(UnitFormat.bytes(tree))") }
+        return parts.isEmpty ? "no memory figure recorded" : parts.joined(separator: " · ")
+    }
+
     static func cpu(_ result: BenchmarkResult) -> String {
         result.resources.cpuTotalUs.map { UnitFormat.milliseconds(Double($0) / 1000) } ?? "–"
     }

@@ -183,6 +183,22 @@ final class DashboardTests: XCTestCase {
         XCTAssertEqual(steps, ["+20.0%"])
     }
 
+    func testRunTableMemoryCellNamesEveryRecordedFigure() throws {
+        var withTree = Fixtures.ok("Parse", medianNs: 1_000_000)
+        withTree.resources.cgroupPeakBytes = 3 * 1024 * 1024
+        let runs = [ReportRun(record: Fixtures.run(0, [Fixtures.ok("Parse", medianNs: 1_000_000)])), ReportRun(record: Fixtures.run(1, [withTree]))]
+        try render(ReportInput(runs: runs))
+        let page = try Fixtures.document(output.appendingPathComponent("benchmarks/parse.html"))
+        let cells = "(//*[local-name()='table'])[last()]/*[local-name()='tbody']/*[local-name()='tr']/*[local-name()='td'][6]"
+        XCTAssertEqual(try Fixtures.texts(page, cells), ["45.2 KB", "45.2 KB"], "the 💾 figure of a swift benchmark is its peak growth")
+        XCTAssertEqual(
+            try Fixtures.texts(page, "\(cells)/@title"),
+            [
+                "max RSS 2.9 MB · peak growth while measured 45.2 KB · process tree peak (cgroup) 3.0 MB",
+                "max RSS 2.9 MB · peak growth while measured 45.2 KB",
+            ])
+    }
+
     func testChangePointAtLatestRunIsFlagged() throws {
         var input = Fixtures.history()
         let records = input.runs.map(\.record)
