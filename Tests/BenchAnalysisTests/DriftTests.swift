@@ -133,6 +133,30 @@ final class DriftTests: XCTestCase {
         XCTAssertLessThan(try XCTUnwrap(judged.time.pValue), 0.01)
     }
 
+    /// A baseline that happened to be fast makes an ordinary run look 6 % slower; the history
+    /// knows better, for memory as for time.
+    func testUnusualBaselineIsNoisy() throws {
+        var g = SeededGenerator(seed: 10)
+        var history = (0..<15).map { i in
+            Records.run("run-\(i)", minute: i, [
+                Records.result(
+                    "x", samples: Records.samples(30, level: 1e6 * (1 + 0.005 * g.nextNormal()), noise: 0.005, &g),
+                    memory: UInt64(10_000_000 * (1 + 0.005 * g.nextNormal())))
+            ])
+        }
+        history[14].benchmarks[0] = Records.result(
+            "x", samples: Records.samples(30, level: 0.94e6, noise: 0.005, &g), memory: 8_900_000)
+        let current = Records.run("now", minute: 20, [
+            Records.result("x", samples: Records.samples(30, level: 1e6, noise: 0.005, &g), memory: 10_000_000)
+        ])
+        let row = Analyzer.compare(current: current, baseline: history[14], history: history).benchmarks[0]
+        XCTAssertEqual(row.verdict, .noisy)
+        XCTAssertTrue(try XCTUnwrap(row.time.note).hasSuffix(" % against the median of the last 15 runs"))
+        XCTAssertTrue(try XCTUnwrap(row.time.note).hasPrefix("only "))
+        XCTAssertEqual(row.memory.verdict, .noisy)
+        XCTAssertEqual(Analyzer.compare(current: current, baseline: history[14]).benchmarks[0].verdict, .regression)
+    }
+
     /// Fewer than 5 earlier runs, or history only from another build configuration or machine:
     /// exactly the verdict without history.
     func testTooLittleHistoryChangesNothing() {
