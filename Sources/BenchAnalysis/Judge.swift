@@ -16,15 +16,28 @@ enum Judge {
     ///    threshold against their median, or inside their band → `noisy`. Mann-Whitney only
     ///    compares within-run variances, which are smaller than the drift between runs; see
     ///    `RunToRunSpread`. With less history the verdict is that of steps 1–3 alone.
-    /// Runs stored without samples (only stats) fall back to the threshold alone.
+    /// Runs stored without samples (only stats) fall back to the threshold and, where there is
+    /// enough history, the run-to-run spread.
     static func time(
         current: BenchmarkResult, baseline: BenchmarkResult, history: [Double] = [], threshold: Double, alpha: Double
     ) -> MetricComparison {
         let currentSamples = current.samplesNs.map { Double($0) }
         let baselineSamples = baseline.samplesNs.map { Double($0) }
         guard let currentSummary = Summary(currentSamples), let baselineSummary = Summary(baselineSamples) else {
-            return byThreshold(baseline: baseline.medianNs, current: current.medianNs, threshold: threshold,
+            var result = byThreshold(baseline: baseline.medianNs, current: current.medianNs, threshold: threshold,
                 note: "judged by the threshold alone: no samples recorded")
+            if result.verdict == .regression || result.verdict == .improvement, let now = result.current,
+                let change = result.changePercent, let spread = RunToRunSpread(history)
+            {
+                result.reference = spread.center
+                if let objection = spread.objection(current: now, change: change / 100, threshold: threshold) {
+                    result.verdict = .noisy
+                    result.note = "no samples recorded; " + objection
+                } else {
+                    result.note = "no samples recorded; judged by the threshold and the run-to-run spread"
+                }
+            }
+            return result
         }
         let base = baselineSummary.median
         let now = currentSummary.median

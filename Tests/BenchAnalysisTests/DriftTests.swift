@@ -157,6 +157,22 @@ final class DriftTests: XCTestCase {
         XCTAssertEqual(Analyzer.compare(current: current, baseline: history[14]).benchmarks[0].verdict, .regression)
     }
 
+    /// Runs stored with statistics only are judged by the threshold, and the history still vetoes.
+    func testRunsWithoutSamplesUseTheSpreadToo() throws {
+        let levels = [1.0, 0.97, 1.03, 1.01, 0.96, 1.04, 0.99, 1.02, 0.98, 1.05, 0.95, 1.0, 1.06]
+        let runs = levels.enumerated().map { i, level -> RunRecord in
+            var result = Records.result("x", samples: [1e6 * level])
+            result.samplesNs = []
+            return Records.run("run-\(i)", minute: i, [result])
+        }
+        let alone = Analyzer.compare(current: runs[12], baseline: runs[11]).benchmarks[0].time
+        XCTAssertEqual(alone.verdict, .regression)
+        XCTAssertEqual(alone.note, "judged by the threshold alone: no samples recorded")
+        let judged = Analyzer.compare(current: runs[12], baseline: runs[11], history: Array(runs[0..<12])).benchmarks[0].time
+        XCTAssertEqual(judged.verdict, .noisy)
+        XCTAssertTrue(try XCTUnwrap(judged.note).hasPrefix("no samples recorded; within the run-to-run spread of the last 12 runs"))
+    }
+
     /// Fewer than 5 earlier runs, or history only from another build configuration or machine:
     /// exactly the verdict without history.
     func testTooLittleHistoryChangesNothing() {
