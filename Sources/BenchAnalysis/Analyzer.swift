@@ -12,8 +12,10 @@ public enum Analyzer {
     }
 
     /// Compares `current` with `baseline`. `history` is the earlier runs, oldest first (the current
-    /// run is ignored if it is in there); memory and CPU are judged against the recent history of
-    /// each metric on the same machine, because one value per run carries no spread of its own.
+    /// run is ignored if it is in there). Every metric is judged against its run-to-run spread over
+    /// the recent history on the same machine and build (see `RunToRunSpread`): memory and CPU
+    /// because one value per run carries no spread of its own, time because the spread within a
+    /// run understates how much a median moves between runs.
     public static func compare(
         current: RunRecord, baseline: RunRecord?, history: [RunRecord], options: AnalysisOptions = .init()
     ) -> RunComparison {
@@ -59,8 +61,9 @@ public enum Analyzer {
         let time: MetricComparison
         if let baseline, !failed {
             time = Judge.time(
-                current: current, baseline: baseline, threshold: timeThreshold(for: current, options: options),
-                alpha: options.alpha)
+                current: current, baseline: baseline,
+                history: MetricWindow.values(of: current.name, in: window, metric: \.medianNs),
+                threshold: timeThreshold(for: current, options: options), alpha: options.alpha)
         } else {
             time = MetricComparison(
                 baseline: baseline?.medianNs, current: current.medianNs, changePercent: nil,

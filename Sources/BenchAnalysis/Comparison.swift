@@ -10,7 +10,8 @@ public struct AnalysisOptions: Sendable, Equatable {
     /// Per-benchmark time thresholds that override `timeThreshold`, by benchmark name. Without
     /// one, a threshold recorded in the benchmark's resolved config (`regressionThreshold`) applies.
     public var timeThresholdOverrides: [String: Double]
-    /// How many recent runs (same machine) memory and CPU are judged against.
+    /// How many recent runs (same machine and build configuration) give the run-to-run spread that
+    /// time, memory and CPU are judged against.
     public var historyWindow: Int
 
     public init(
@@ -35,8 +36,9 @@ public struct MetricComparison: Sendable, Equatable, Codable {
     public var verdict: Verdict
     /// Two-sided p-value where a test was run.
     public var pValue: Double?
-    /// For memory and CPU: the median of that metric over the recent history the verdict was
-    /// judged against (the spread of single values per run comes from there); nil otherwise.
+    /// The median of that metric over the recent history the verdict was judged against (always
+    /// for memory and CPU once there are 5 earlier runs; for time only when the change passed the
+    /// sample test, the one case the history decides); nil otherwise.
     public var reference: Double?
     /// Why the verdict is what it is when that is not obvious from the numbers, as a sentence
     /// fragment ("the median is only known to ±7.2 %", "not significant (p = 0.04)").

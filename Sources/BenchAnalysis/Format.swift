@@ -14,4 +14,9 @@ enum Format {
     static func signedPercent(_ value: Double) -> String {
         String(format: "%+.1f %%", value)
     }
+
+    /// "6.1 %": an unsigned percentage with one decimal and a space.
+    static func percent(_ value: Double) -> String {
+        String(format: "%.1f %%", value)
+    }
 }

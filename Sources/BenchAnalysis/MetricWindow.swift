@@ -1,12 +1,16 @@
 import BenchModel
 
-/// The recent history that single-value metrics (memory, CPU) are judged against.
+/// The recent history whose run-to-run spread every metric is judged against.
 enum MetricWindow {
-    /// The newest `limit` runs of `history` that ran on the same machine as `current`, excluding
-    /// `current` itself. Another machine's memory and CPU figures say nothing about this one's.
+    /// The newest `limit` runs of `history` that ran on the same machine and build configuration as
+    /// `current`, excluding `current` itself. Another machine's or a debug build's figures say
+    /// nothing about how this one's vary.
     static func runs(before current: RunRecord, in history: [RunRecord], limit: Int) -> [RunRecord] {
         let fingerprint = current.machine.fingerprint
-        let eligible = history.filter { $0.id != current.id && $0.machine.fingerprint == fingerprint }
+        let eligible = history.filter {
+            $0.id != current.id && $0.machine.fingerprint == fingerprint
+                && $0.buildConfiguration == current.buildConfiguration
+        }
         return Array(eligible.suffix(limit))
     }
 
