@@ -50,6 +50,18 @@ struct BaselineResolver {
         return match
     }
 
+    /// The runs of the history folder that started before `current`, oldest first, with
+    /// `baseline` among them: what memory, CPU and run-to-run drift are judged against.
+    func history(before current: RunRecord, including baseline: RunRecord) -> [RunRecord] {
+        var earlier = HistoryStore(directory: historyDirectory).load().runs.map(\.record)
+            .filter { $0.id != current.id && $0.startedAt <= current.startedAt }
+        if !earlier.contains(where: { $0.id == baseline.id }) {
+            earlier.append(baseline)
+            earlier.sort { ($0.startedAt, $0.id) < ($1.startedAt, $1.id) }
+        }
+        return earlier
+    }
+
     private func run(at path: String) throws(CLIError) -> RunRecord {
         do {
             return try HistoryStore(directory: historyDirectory).loadRun(at: URL(fileURLWithPath: path))

@@ -54,7 +54,8 @@ struct CompareCommand: ExecutableCommand {
         let options = AnalysisOptions(
             timeThreshold: settings.regressionThreshold, memoryThreshold: settings.memoryThreshold,
             cpuThreshold: settings.cpuThreshold, alpha: settings.alpha, timeThresholdOverrides: overrides)
-        let comparison = Analyzer.compare(current: headRun, baseline: baseRun, history: [baseRun], options: options)
+        let comparison = Analyzer.compare(
+            current: headRun, baseline: baseRun, history: resolver.history(before: headRun, including: baseRun), options: options)
 
         switch format {
         case .text:
