@@ -75,6 +75,6 @@ let package = Package(
         .testTarget(name: "BenchHistoryTests", dependencies: ["BenchHistory"]),
         .testTarget(name: "BenchAnalysisTests", dependencies: ["BenchAnalysis"]),
         .testTarget(name: "BenchReportTests", dependencies: ["BenchReport"]),
-        .testTarget(name: "BenchBoardTests", dependencies: ["BenchBoard", "BenchRunner", "benchboard", "bench-fixture"]),
+        .testTarget(name: "BenchBoardTests", dependencies: ["BenchBoard", "BenchRunner", "BenchModel", "benchboard", "bench-fixture"]),
     ]
 )

@@ -29,7 +29,7 @@ struct ReportPublisher {
             TerminalOutput.standardError.line(context.terminal.paint("warning:", .yellow) + " \(warning)")
         }
         let records = loaded.runs.map(\.record)
-        let options = analysisOptions(for: records.last)
+        let options = settings.analysisOptions()
         var comparison: RunComparison?
         if let current = records.last {
             let chosen = try BaselineResolver(historyDirectory: historyDirectory)
@@ -58,16 +58,6 @@ struct ReportPublisher {
             + (rest > 0 ? " (+\(rest) more files)" : "")
     }
 
-    /// Per-benchmark thresholds come from the config each run recorded.
-    private func analysisOptions(for current: RunRecord?) -> AnalysisOptions {
-        var overrides: [String: Double] = [:]
-        for result in current?.benchmarks ?? [] {
-            if let threshold = result.config?.regressionThreshold { overrides[result.name] = threshold }
-        }
-        return AnalysisOptions(
-            timeThreshold: settings.regressionThreshold, memoryThreshold: settings.memoryThreshold,
-            cpuThreshold: settings.cpuThreshold, alpha: settings.alpha, timeThresholdOverrides: overrides)
-    }
 
     /// The run file's address relative to the output folder, when the history lives inside it.
     private func href(for file: URL) -> String? {

@@ -35,25 +35,19 @@ struct CompareCommand: ExecutableCommand {
     var config: String?
 
     func execute(_ context: CommandContext) throws(CLIError) -> Int32 {
-        var settings = try context.reportSettings(config: config)
+        let settings = try context.reportSettings(config: config)
+        var commandLineThreshold: Double?
         if let threshold {
             guard let parsed = Self.parseFraction(threshold) else {
                 throw CLIError("--threshold '\(threshold)' must be a percentage like 5% or a fraction like 0.05")
             }
-            settings.regressionThreshold = parsed
+            commandLineThreshold = parsed
         }
         let resolver = BaselineResolver(historyDirectory: URL(fileURLWithPath: history ?? settings.historyDirectory))
         let baseRun = try resolver.run(named: base)
         let headRun = try resolver.run(named: head)
-        var overrides: [String: Double] = [:]
-        if threshold == nil {
-            for result in headRun.benchmarks {
-                if let value = result.config?.regressionThreshold { overrides[result.name] = value }
-            }
-        }
-        let options = AnalysisOptions(
-            timeThreshold: settings.regressionThreshold, memoryThreshold: settings.memoryThreshold,
-            cpuThreshold: settings.cpuThreshold, alpha: settings.alpha, timeThresholdOverrides: overrides)
+        let options = settings.analysisOptions(
+            commandLineThreshold: commandLineThreshold, benchmarks: headRun.benchmarks.map(\.name))
         let comparison = Analyzer.compare(
             current: headRun, baseline: baseRun, history: resolver.history(before: headRun, including: baseRun), options: options)
 

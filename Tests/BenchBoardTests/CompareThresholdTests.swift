@@ -1,0 +1,39 @@
+import BenchModel
+import Foundation
+import XCTest
+
+final class CompareThresholdTests: XCTestCase {
+    /// A run whose one benchmark recorded a 1 % regression threshold, with tight samples around `medianNs`.
+    private func run(id: String, at seconds: TimeInterval, medianNs: Int64) -> RunRecord {
+        let samples = (0..<30).map { medianNs + Int64($0 % 5) * 1_000 }
+        let settings = BenchmarkSettings(
+            command: ["true"], swift: nil, iterations: 30, minTimeMs: nil, graceMs: 1000, killSignal: "SIGTERM",
+            env: [:], inheritEnv: [], regressionThreshold: 0.01)
+        let result = BenchmarkResult(
+            name: "parse", group: "core", kind: .command, mode: .isolated, outcome: .ok, exitCode: 0, timeoutMs: 10_000,
+            warmup: 0, samplesNs: samples, resources: Resources(totalMs: 50), config: settings)
+        let machine = MachineInfo(
+            hostname: "h", os: "os", kernel: "k", cpuModel: "cpu", cores: 2, memoryBytes: 1 << 30, swiftVersion: "6.3")
+        let date = Date(timeIntervalSince1970: 1_800_000_000 + seconds)
+        return RunRecord(
+            id: id, startedAt: date, finishedAt: date, isolation: true, buildConfiguration: "release", git: nil,
+            machine: machine, benchmarks: [result])
+    }
+
+    func testCommandLineThresholdBeatsTheRecordedOne() throws {
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        let encoder = RunRecordCoding.encoder()
+        try encoder.encode(run(id: "aaaa0001", at: 0, medianNs: 1_000_000)).write(to: cli.directory.appending(path: "base.json"))
+        try encoder.encode(run(id: "bbbb0002", at: 60, medianNs: 1_100_000)).write(to: cli.directory.appending(path: "head.json"))
+
+        func verdict(_ extra: [String]) throws -> String? {
+            let result = try cli.run(["compare", "base.json", "head.json", "--format", "json"] + extra)
+            XCTAssertEqual(result.status, 0, result.stderr)
+            let document = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            return (document["benchmarks"] as? [[String: Any]])?.first?["verdict"] as? String
+        }
+        XCTAssertEqual(try verdict([]), "regression", "+10 % against the recorded 1 % threshold")
+        XCTAssertEqual(try verdict(["--threshold", "50%"]), "unchanged", "the command line beats the recorded threshold")
+    }
+}
