@@ -241,21 +241,8 @@ final class BenchmarkExecutor: @unchecked Sendable {
     private func base(_ spec: BenchmarkSpec, mode: ExecutionMode, outcome: Outcome, resources: Resources) -> BenchmarkResult {
         BenchmarkResult(
             name: spec.name, group: spec.group, kind: spec.kind, mode: mode, outcome: outcome,
-            targetNs: spec.targetMs.map { Int64(($0 * 1_000_000).rounded()) }, timeoutMs: spec.timeoutMs,
-            warmup: spec.warmup, samplesNs: [], resources: resources, config: settings(spec))
-    }
-
-    private func settings(_ spec: BenchmarkSpec) -> BenchmarkSettings {
-        var command: [String]?
-        var swift: String?
-        switch spec.definition {
-        case .command(let arguments): command = arguments
-        case .swift(let name): swift = name
-        }
-        return BenchmarkSettings(
-            command: command, swift: swift, iterations: spec.iterations, minTimeMs: spec.minTimeMs,
-            graceMs: spec.graceMs, killSignal: spec.killSignal, env: spec.env, inheritEnv: spec.inheritEnv,
-            regressionThreshold: spec.regressionThreshold)
+            targetNs: spec.targetNs, timeoutMs: spec.timeoutMs,
+            warmup: spec.warmup, samplesNs: [], resources: resources, config: spec.settings)
     }
 
     static func milliseconds(since start: UInt64) -> Double {
