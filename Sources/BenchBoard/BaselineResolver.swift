@@ -7,9 +7,17 @@ import Foundation
 /// a run file, a history folder) into a run record.
 struct BaselineResolver {
     var historyDirectory: URL
+    /// The history folder's runs, oldest first, read once.
+    var records: [RunRecord]
+
+    /// `records`: the folder's runs when the caller has already read them.
+    init(historyDirectory: URL, records: [RunRecord]? = nil) {
+        self.historyDirectory = historyDirectory
+        self.records = records ?? HistoryStore(directory: historyDirectory).load().runs.map(\.record)
+    }
 
     /// The baseline for `current`; nil when the spec is valid but nothing matches (e.g. a first run).
-    func resolve(_ text: String, for current: RunRecord, in history: [RunRecord]) throws(CLIError) -> RunRecord? {
+    func resolve(_ text: String, for current: RunRecord) throws(CLIError) -> RunRecord? {
         if text.hasSuffix(".json") || text.contains("/") {
             return try run(at: text)
         }
@@ -19,7 +27,7 @@ struct BaselineResolver {
         } catch {
             throw CLIError("--baseline '\(text)': \(error)")
         }
-        let chosen = Baseline.select(spec, for: current, in: history)
+        let chosen = Baseline.select(spec, for: current, in: records)
         if chosen == nil, case .runID(let id) = spec {
             throw CLIError("--baseline '\(id)': no run with that id in \(historyDirectory.path); `benchboard runs` lists them")
         }
@@ -39,8 +47,7 @@ struct BaselineResolver {
             }
             return try run(at: text)
         }
-        let runs = HistoryStore(directory: historyDirectory).load().runs.map(\.record)
-        let matches = runs.filter { $0.id == text || $0.id.hasPrefix(text) }
+        let matches = records.filter { $0.id == text || $0.id.hasPrefix(text) }
         guard matches.count == 1, let match = matches.first else {
             throw CLIError(
                 matches.isEmpty
@@ -53,8 +60,7 @@ struct BaselineResolver {
     /// The runs of the history folder that started before `current`, oldest first, with
     /// `baseline` among them: what memory, CPU and run-to-run drift are judged against.
     func history(before current: RunRecord, including baseline: RunRecord) -> [RunRecord] {
-        var earlier = HistoryStore(directory: historyDirectory).load().runs.map(\.record)
-            .filter { $0.id != current.id && $0.startedAt <= current.startedAt }
+        var earlier = records.filter { $0.id != current.id && $0.startedAt <= current.startedAt }
         if !earlier.contains(where: { $0.id == baseline.id }) {
             earlier.append(baseline)
             earlier.sort { ($0.startedAt, $0.id) < ($1.startedAt, $1.id) }

@@ -32,8 +32,8 @@ struct ReportPublisher {
         let options = settings.analysisOptions()
         var comparison: RunComparison?
         if let current = records.last {
-            let chosen = try BaselineResolver(historyDirectory: historyDirectory)
-                .resolve(baseline ?? settings.baseline, for: current, in: records)
+            let chosen = try BaselineResolver(historyDirectory: historyDirectory, records: records)
+                .resolve(baseline ?? settings.baseline, for: current)
             let earlier = Array(records.dropLast())
             comparison = Analyzer.compare(current: current, baseline: chosen, history: earlier, options: options)
         }
