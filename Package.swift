@@ -30,6 +30,9 @@ let package = Package(
         .target(name: "BenchIsolation", dependencies: ["BenchModel"]),
         // The folder of immutable run files.
         .target(name: "BenchHistory", dependencies: ["BenchModel"]),
+        // Other tools' results files (hyperfine, google-benchmark, pytest-benchmark,
+        // package-benchmark) → run records.
+        .target(name: "BenchImport", dependencies: ["BenchModel", "BenchHistory"]),
         // Verdicts, baselines and trends computed over history.
         .target(name: "BenchAnalysis", dependencies: ["BenchModel", "BenchStats"]),
         // View models and templates → HTML, Markdown, JUnit.
@@ -48,7 +51,7 @@ let package = Package(
         ]),
         // The library users import to write Swift benchmarks, plus the whole CLI.
         .target(name: "BenchBoard", dependencies: [
-            "BenchModel", "BenchConfig", "BenchIsolation", "BenchRunner", "BenchHistory", "BenchAnalysis", "BenchReport",
+            "BenchModel", "BenchConfig", "BenchIsolation", "BenchRunner", "BenchHistory", "BenchAnalysis", "BenchReport", "BenchImport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The default suite's example benchmarks behind the CLI.
@@ -75,6 +78,9 @@ let package = Package(
         .testTarget(name: "BenchHistoryTests", dependencies: ["BenchHistory"]),
         .testTarget(name: "BenchAnalysisTests", dependencies: ["BenchAnalysis"]),
         .testTarget(name: "BenchReportTests", dependencies: ["BenchReport"]),
-        .testTarget(name: "BenchBoardTests", dependencies: ["BenchBoard", "BenchRunner", "BenchModel", "benchboard", "bench-fixture"]),
+        .testTarget(
+            name: "BenchBoardTests", dependencies: ["BenchBoard", "BenchRunner", "BenchModel", "benchboard", "bench-fixture"],
+            // Other tools' output read by path, and the programs that made it.
+            exclude: ["Fixtures"]),
     ]
 )

@@ -38,6 +38,8 @@ enum RunRecordFastDecoder {
         var git: GitInfo?
         var machine: MachineInfo?
         var benchmarks: [BenchmarkResult]?
+        var kind: RunKind?
+        var source: RunSource?
         try r.beginObject()
         var first = true
         while let key = try r.nextKey(&first) {
@@ -54,6 +56,8 @@ enum RunRecordFastDecoder {
             case "git": git = r.null() ? nil : try gitInfo(&r)
             case "machine": machine = try machineInfo(&r)
             case "benchmarks": benchmarks = try array(&r, benchmarkResult)
+            case "kind": kind = r.null() ? nil : try enumValue(&r)
+            case "source": source = r.null() ? nil : try runSource(&r)
             default: throw Mismatch()
             }
         }
@@ -63,7 +67,34 @@ enum RunRecordFastDecoder {
         return RunRecord(
             schema: schema, id: id, startedAt: startedAt, finishedAt: finishedAt, interrupted: interrupted,
             isolation: isolation, buildConfiguration: buildConfiguration, title: title, configPath: configPath, git: git,
-            machine: machine, benchmarks: benchmarks)
+            machine: machine, benchmarks: benchmarks, kind: kind, source: source)
+    }
+
+    private static func runSource(_ r: inout Reader) throws(Mismatch) -> RunSource {
+        var source = RunSource(format: nil, files: [])
+        var files: [String]?
+        try r.beginObject()
+        var first = true
+        while let key = try r.nextKey(&first) {
+            switch key {
+            case "format": source.format = r.null() ? nil : try r.string()
+            case "files": files = try array(&r) { (r: inout Reader) throws(Mismatch) in try r.string() }
+            case "runIDs":
+                source.runIDs = r.null() ? nil : try array(&r) { (r: inout Reader) throws(Mismatch) in try r.string() }
+            case "context":
+                if !r.null() {
+                    var values: [String: String] = [:]
+                    try r.beginObject()
+                    var firstEntry = true
+                    while let name = try r.nextKey(&firstEntry) { values[name] = try r.string() }
+                    source.context = values
+                }
+            default: throw Mismatch()
+            }
+        }
+        guard let files else { throw Mismatch() }
+        source.files = files
+        return source
     }
 
     private static func gitInfo(_ r: inout Reader) throws(Mismatch) -> GitInfo {

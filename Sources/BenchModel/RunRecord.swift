@@ -19,11 +19,16 @@ public struct RunRecord: Codable, Sendable, Equatable {
     public var git: GitInfo?
     public var machine: MachineInfo
     public var benchmarks: [BenchmarkResult]
+    /// Nil for runs benchboard measured (and every file written before imports existed).
+    public var kind: RunKind?
+    /// For imported and merged runs: the files and tool they came from.
+    public var source: RunSource?
 
     public init(
         schema: String = HistorySchema.current, id: String, startedAt: Date, finishedAt: Date,
         interrupted: Bool = false, isolation: Bool, buildConfiguration: String, title: String? = nil,
-        configPath: String? = nil, git: GitInfo?, machine: MachineInfo, benchmarks: [BenchmarkResult]
+        configPath: String? = nil, git: GitInfo?, machine: MachineInfo, benchmarks: [BenchmarkResult],
+        kind: RunKind? = nil, source: RunSource? = nil
     ) {
         self.schema = schema
         self.id = id
@@ -37,6 +42,8 @@ public struct RunRecord: Codable, Sendable, Equatable {
         self.git = git
         self.machine = machine
         self.benchmarks = benchmarks
+        self.kind = kind
+        self.source = source
     }
 
     public func benchmark(named name: String) -> BenchmarkResult? {
