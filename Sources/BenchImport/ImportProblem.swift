@@ -9,6 +9,9 @@ public enum ImportProblem: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownUnit(path: String, unit: String)
     case noBenchmarks(format: String)
     case duplicate(name: String)
+    case mixedFormats(this: String, before: String)
+    case alsoIn(name: String, file: String)
+    case namedTwice
     case other(path: String, reason: String)
 
     public var description: String {
@@ -30,6 +33,12 @@ public enum ImportProblem: Error, Sendable, Equatable, CustomStringConvertible {
             "no benchmarks in this \(format) file"
         case let .duplicate(name):
             "the benchmark \"\(name)\" appears twice"
+        case let .mixedFormats(this, before):
+            "this is \(this) output, the files before it \(before); import each format in a call of its own"
+        case let .alsoIn(name, file):
+            "the benchmark \"\(name)\" is also in \(file); one run holds each benchmark once"
+        case .namedTwice:
+            "named twice"
         case let .other(path, reason):
             "\"\(path)\" \(reason)"
         }

@@ -26,7 +26,10 @@ public struct RunImport: Sendable {
         var format: ImportFormat?
         var parts: [(file: ImportFile, results: ImportedResults)] = []
         var owner: [String: String] = [:]
-        for file in files {
+        for (index, file) in files.enumerated() {
+            if files[..<index].contains(where: { $0.path == file.path }) {
+                throw ImportFailure(path: file.path, problem: .namedTwice)
+            }
             let results: ImportedResults
             let fileFormat: ImportFormat
             do {
@@ -44,17 +47,12 @@ public struct RunImport: Sendable {
                 throw ImportFailure(path: file.path, problem: .notJSON("\(error)"))
             }
             if let format, format != fileFormat {
-                throw ImportFailure(
-                    path: file.path,
-                    problem: .other(
-                        path: "the file", reason: "is \(fileFormat.rawValue) output, the files before it \(format.rawValue); import each format in a call of its own"))
+                throw ImportFailure(path: file.path, problem: .mixedFormats(this: fileFormat.rawValue, before: format.rawValue))
             }
             format = fileFormat
             for benchmark in results.benchmarks {
                 if let earlier = owner[benchmark.name] {
-                    throw ImportFailure(
-                        path: file.path,
-                        problem: .other(path: benchmark.name, reason: "is also in \(earlier); one run holds a benchmark once"))
+                    throw ImportFailure(path: file.path, problem: .alsoIn(name: benchmark.name, file: earlier))
                 }
                 owner[benchmark.name] = file.path
             }
