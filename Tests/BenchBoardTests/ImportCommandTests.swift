@@ -124,6 +124,36 @@ final class ImportCommandTests: XCTestCase {
         }
     }
 
+    /// package-benchmark's two JSON exports: jmh keeps every wall-clock value (µs), the
+    /// jsonSmallerIsBetter export only the p99 of each metric.
+    func testPackageBenchmarkJMHAndSmallerIsBetterExports() throws {
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        let run = try importRun(cli, [Self.fixture("package-benchmark-jmh.json")])
+        XCTAssertEqual((run["source"] as? [String: Any])?["format"] as? String, "package-benchmark")
+        let entries = try XCTUnwrap(JSONSerialization.jsonObject(
+            with: Data(contentsOf: Self.fixtures.appending(path: "package-benchmark-jmh.json"))) as? [[String: Any]])
+        let benchmarks = try run.benchmarks()
+        XCTAssertEqual(benchmarks.map { $0["name"] as? String }, ["String_copy", "Array_sum"], "the names as JMH spells them")
+        XCTAssertEqual(benchmarks.map { $0["group"] as? String }, ["Tiny", "Tiny"], "the benchmark target")
+        for (benchmark, entry) in zip(benchmarks, entries) {
+            let wallClock = try XCTUnwrap((entry["secondaryMetrics"] as? [String: Any])?["Time (wall clock)"] as? [String: Any])
+            XCTAssertEqual(wallClock["scoreUnit"] as? String, "μs")
+            let raw = try XCTUnwrap((wallClock["rawData"] as? [[Double]])?.first)
+            XCTAssertEqual(benchmark["samplesNs"] as? [Int64], raw.map { Int64(($0 * 1e3).rounded()) })
+            XCTAssertEqual(raw.count, 20)
+        }
+
+        let other = try CLIHarness()
+        defer { other.cleanUp() }
+        let p99 = try importRun(other, [Self.fixture("package-benchmark.json")], ["--format", "package-benchmark"])
+        let exported = try XCTUnwrap(JSONSerialization.jsonObject(
+            with: Data(contentsOf: Self.fixtures.appending(path: "package-benchmark.json"))) as? [[String: Any]])
+        let wallClock = exported.filter { ($0["name"] as? String)?.hasSuffix(" - Time (wall clock)") == true }
+        XCTAssertEqual(try p99.benchmarks().map { $0["name"] as? String }, ["Array sum", "String copy"])
+        XCTAssertEqual(try p99.benchmarks().map { $0["samplesNs"] as? [Int64] }, wallClock.map { [Int64(($0["value"] as? Int) ?? -1)] })
+    }
+
     func testCommandLineBeatsTheFileForCommitBranchAndMachine() throws {
         let cli = try CLIHarness()
         defer { cli.cleanUp() }

@@ -33,3 +33,39 @@ cp test_tiny.py "$work/"
 )
 cp "$work/pytest-benchmark.json" "$here/pytest-benchmark.json"
 cp "$work"/storage/*/0001_stats-only.json "$here/pytest-benchmark-stats-only.json"
+
+# package-benchmark (ordo-one/benchmark 1.38.1, in the SwiftPM package list): a scratch package
+# around package_benchmark_tiny.swift, exported as jmh (every wall-clock value, µs) and as
+# jsonSmallerIsBetter (one p99 value per metric). The first build takes several minutes.
+if [ "${SKIP_PACKAGE_BENCHMARK:-}" = "" ]; then
+    mkdir -p "$work/pb/Benchmarks/Tiny"
+    cp package_benchmark_tiny.swift "$work/pb/Benchmarks/Tiny/Tiny.swift"
+    cat > "$work/pb/Package.swift" <<'SWIFT'
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "pbfix",
+    platforms: [.macOS(.v13)],
+    dependencies: [
+        .package(url: "https://github.com/ordo-one/benchmark", exact: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        .executableTarget(
+            name: "Tiny",
+            dependencies: [.product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/Tiny",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+    ]
+)
+SWIFT
+    (
+        cd "$work/pb"
+        swift package --allow-writing-to-package-directory benchmark --format jmh --path exports --no-progress >/dev/null
+        swift package --allow-writing-to-package-directory benchmark --format jsonSmallerIsBetter --path exports --no-progress >/dev/null
+    )
+    cp "$work/pb/exports/Current_run.jmh.json" "$here/package-benchmark-jmh.json"
+    cp "$work/pb/exports/Current_run.json" "$here/package-benchmark.json"
+    chmod 644 "$here"/package-benchmark*.json
+fi
