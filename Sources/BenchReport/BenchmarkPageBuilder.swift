@@ -73,7 +73,7 @@ struct BenchmarkPageBuilder {
         }
 
         let title = TextSafety.line(options.title)
-        return BenchmarkPage(
+        var page = BenchmarkPage(
             title: title, pageTitle: "\(safeName) · \(title)", root: "../", name: safeName,
             groupName: TextSafety.line(latest?.group ?? ""),
             latestLine: latest.map { TextSafety.line(ResultLine.format($0)) } ?? "",
@@ -81,6 +81,10 @@ struct BenchmarkPageBuilder {
             failure: latest.flatMap(FailureView.init),
             zoomLinks: zoomLinks, charts: charts, hasTarget: latest?.targetNs != nil, steps: steps, hasSteps: !steps.isEmpty, runRows: rows,
             runsText: runsText)
+        page.machineSeries = MachineSeriesBuilder(runs: index.runs).series(of: entries, name: name)
+        page.machineSeriesCount = "\(page.machineSeries.count) machines"
+        page.hasMachineSeries = !page.machineSeries.isEmpty
+        return page
     }
 
     private static func lastMedian(in entries: ArraySlice<HistoryIndex.Entry>) -> Double? {

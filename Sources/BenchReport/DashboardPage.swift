@@ -21,6 +21,9 @@ struct DashboardPage: Sendable {
     var hasRetired = false
     var runCount: String
     var sparklineRuns: String
+    /// The machines in the history (machines.mustache).
+    var machines: [MachineRowView] = []
+    var machineCountText = ""
 }
 
 /// The header facts of the latest run.
@@ -149,6 +152,8 @@ extension DashboardPage: MustacheParent {
         case "hasRetired": hasRetired
         case "runCount": runCount
         case "sparklineRuns": sparklineRuns
+        case "machines": machines
+        case "machineCountText": machineCountText
         default: nil
         }
     }
