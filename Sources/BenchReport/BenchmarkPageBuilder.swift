@@ -23,6 +23,9 @@ struct BenchmarkPageBuilder {
         if let latest {
             facts.append(FactView(label: "Kind", value: latest.kind.rawValue))
             facts.append(FactView(label: "Mode", value: latest.mode.rawValue))
+            if let last = entries.last, let format = index.runs[last.runIndex].record.source?.format {
+                facts.append(FactView(label: "Imported from", value: TextSafety.line(format)))
+            }
             if let target = latest.targetNs { facts.append(FactView(label: "Target", value: UnitFormat.duration(ns: Double(target)))) }
             facts.append(FactView(label: "Timeout", value: "\(latest.timeoutMs) ms"))
             facts.append(FactView(label: "Samples", value: "\(latest.samplesNs.count) (+\(latest.warmup) warm-up)"))
