@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "BenchHistory", dependencies: ["BenchModel"]),
         // Other tools' results files (hyperfine, google-benchmark, pytest-benchmark,
         // package-benchmark) → run records.
-        .target(name: "BenchImport", dependencies: ["BenchModel", "BenchHistory"]),
+        .target(name: "BenchImport", dependencies: ["BenchModel"]),
         // Verdicts, baselines and trends computed over history.
         .target(name: "BenchAnalysis", dependencies: ["BenchModel", "BenchStats"]),
         // View models and templates → HTML, Markdown, JUnit.

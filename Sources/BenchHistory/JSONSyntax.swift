@@ -2,8 +2,8 @@ import Foundation
 
 /// Where a broken JSON file breaks. JSONDecoder only says "not valid JSON"; JSONSerialization
 /// names a character offset, turned here into the line and column an editor shows.
-public enum JSONSyntax {
-    public static func explain(_ data: Data) -> String {
+enum JSONSyntax {
+    static func explain(_ data: Data) -> String {
         if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             return "empty file"
         }

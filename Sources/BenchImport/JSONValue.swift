@@ -1,4 +1,3 @@
-import BenchHistory
 import Foundation
 
 /// A parsed JSON document as a plain tree: other tools' files are read by shape, not through
@@ -36,7 +35,30 @@ public indirect enum JSONValue: Sendable, Equatable, Decodable {
         do {
             return try decoder.decode(JSONValue.self, from: data)
         } catch {
-            throw .notJSON(JSONSyntax.explain(data))
+            throw .notJSON(explain(data))
+        }
+    }
+
+    /// Where broken JSON breaks, as an editor counts: JSONDecoder only says "not valid JSON",
+    /// JSONSerialization names a character offset.
+    static func explain(_ data: Data) -> String {
+        if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return "empty file" }
+        let lines = data.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) } - (data.last == 0x0A ? 1 : 0)
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            return "not valid JSON"
+        } catch {
+            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? ""
+            if detail.localizedCaseInsensitiveContains("end of file") {
+                return "truncated: the JSON stops at line \(lines) before it is complete"
+            }
+            if let range = detail.range(of: "character "), let offset = Int(detail[range.upperBound...].prefix { $0.isNumber }) {
+                let before = data.prefix(offset)
+                let line = before.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+                let column = before.reversed().prefix { $0 != 0x0A }.filter { $0 & 0xC0 != 0x80 }.count + 1
+                return "not valid JSON at line \(line), column \(column) (\(detail))"
+            }
+            return "not valid JSON" + (detail.isEmpty ? "" : " (\(detail))")
         }
     }
 
