@@ -71,9 +71,12 @@ final class MergeCommandTests: XCTestCase {
         for name in [first, third] {
             try FileManager.default.copyItem(at: cli.directory.appending(path: name), to: cli.directory.appending(path: "h2/\(name)"))
         }
+        let inHistory = [first, third].map { "h2/\($0)" }
+        let untouched = try bytes(inHistory)
         let byID = try cli.run(["merge", "aaaa", "cccc0003", "--history", "h2"])
         XCTAssertEqual(byID.status, 0, byID.stderr)
         XCTAssertEqual(cli.historyFileNames("h2").count, 3)
+        XCTAssertEqual(try bytes(inHistory), untouched, "runs merged by id stay as they were")
     }
 
     func testDifferentCommitsMachinesOrBuildsAreRefused() throws {
