@@ -197,6 +197,10 @@ final class ImportCommandTests: XCTestCase {
                 document["benchmarks"] = entries
             }, [], "\"benchmarks[1].stats\" should be an object, found a string"),
             ("unknown.json", #"{"hello": [1, 2]}"#, [], "not output of a known tool"),
+            ("aggregates.json", try edited(google) { document in
+                let rows = document["benchmarks"] as? [[String: Any]] ?? []
+                document["benchmarks"] = rows.filter { $0["run_type"] as? String == "aggregate" }
+            }, [], "holds only aggregates of \"BM_StringCopy\""),
             ("forced.json", hyperfine, ["--format", "google-benchmark"], "\"benchmarks\" is missing"),
             ("unit.json", try edited(google) { document in
                 var rows = document["benchmarks"] as? [[String: Any]] ?? []
