@@ -27,7 +27,8 @@ struct BenchmarkPageBuilder {
                 facts.append(FactView(label: "Imported from", value: TextSafety.line(format)))
             }
             if let target = latest.targetNs { facts.append(FactView(label: "Target", value: UnitFormat.duration(ns: Double(target)))) }
-            facts.append(FactView(label: "Timeout", value: "\(latest.timeoutMs) ms"))
+            // Imported results record no timeout of ours (0).
+            if latest.timeoutMs > 0 { facts.append(FactView(label: "Timeout", value: "\(latest.timeoutMs) ms")) }
             facts.append(FactView(label: "Samples", value: "\(latest.samplesNs.count) (+\(latest.warmup) warm-up)"))
         }
         let failed = entries.filter { !$0.result.outcome.isSuccess }.count

@@ -11,7 +11,9 @@ final class ImportedRunPageTests: XCTestCase {
     func testBenchmarkPageNamesTheImportedFormat() throws {
         let output = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: output) }
-        var imported = Fixtures.run(1, [Fixtures.ok("BM_Copy", medianNs: 70)])
+        var copy = Fixtures.ok("BM_Copy", medianNs: 70)
+        copy.timeoutMs = 0  // What `benchboard import` records.
+        var imported = Fixtures.run(1, [copy])
         imported.kind = .imported
         imported.source = RunSource(format: "google-benchmark", files: ["gb.json"])
         let measured = Fixtures.run(2, [Fixtures.ok("Parse", medianNs: 1_000)])
@@ -25,5 +27,9 @@ final class ImportedRunPageTests: XCTestCase {
         }
         XCTAssertEqual(try fact("bm-copy"), ["google-benchmark"])
         XCTAssertEqual(try fact("parse"), [], "a measured run names no tool")
+        let labels = try Fixtures.texts(
+            try Fixtures.document(output.appendingPathComponent("benchmarks/bm-copy.html")),
+            "//*[local-name()='dl'][@class='facts']//*[local-name()='dt']")
+        XCTAssertFalse(labels.contains("Timeout"), "an imported result has no timeout of ours: \(labels)")
     }
 }

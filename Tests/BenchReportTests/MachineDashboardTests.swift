@@ -60,11 +60,13 @@ final class MachineDashboardTests: XCTestCase {
     func testABenchmarkOnTwoMachinesHasOneChartPerMachine() throws {
         try ReportRenderer(options: .init()).write(history(), to: output)
         let page = try Fixtures.document(output.appendingPathComponent("benchmarks/parse.html"))
+        let markup = try String(contentsOf: output.appendingPathComponent("benchmarks/parse.html"), encoding: .utf8)
+        XCTAssertFalse(markup.contains("}}"), "no template text leaks into the page")
         let sections = "//*[local-name()='section'][@class='machine']"
         XCTAssertEqual(try Fixtures.texts(page, "\(sections)/@id"), ["machine-1", "machine-2"])
         let smallMedians = [1_000_000.0, 1_002_000, 1_004_000].map { UnitFormat.duration(ns: $0) }
         for (anchor, hosts, medians) in [("machine-1", ["ci", "ci-2"], smallMedians), ("machine-2", ["big <box> & \"co\""], [])] {
-            let svg = "\(sections)[@id='\(anchor)']/*[local-name()='svg']"
+            let svg = "\(sections)[@id='\(anchor)']//*[local-name()='svg']"
             let titles = try Fixtures.texts(page, "\(svg)/*[local-name()='circle'][@class='pt']/*[local-name()='title']")
             XCTAssertEqual(titles.count, 3, "\(anchor): its own three runs")
             for title in titles {
@@ -78,7 +80,7 @@ final class MachineDashboardTests: XCTestCase {
         }
         // The big machine's axis spans its own medians (0.33–0.45 ms), not the small one's
         // (1 ms): its points use most of the plot's height (18–150).
-        let heights = try Fixtures.texts(page, "\(sections)[@id='machine-2']/*[local-name()='svg']/*[local-name()='circle']/@cy")
+        let heights = try Fixtures.texts(page, "\(sections)[@id='machine-2']//*[local-name()='svg']/*[local-name()='circle']/@cy")
             .compactMap(Double.init)
         XCTAssertEqual(heights.count, 3)
         XCTAssertGreaterThan((heights.max() ?? 0) - (heights.min() ?? 0), 60, "\(heights)")
