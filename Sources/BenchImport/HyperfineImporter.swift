@@ -12,7 +12,9 @@ enum HyperfineImporter: ResultImporter {
         var imported = ImportedResults()
         for result in try document.require("results").elements() {
             let name = try result.require("command").string()
-            let times = try result.require("times").elements()
+            let timesNode = try result.require("times")
+            let times = try timesNode.elements()
+            if times.isEmpty { throw .other(path: timesNode.path, reason: "is empty") }
             var samples: [Int64] = []
             samples.reserveCapacity(times.count)
             for time in times { samples.append(try time.duration(unitNs: 1e9)) }

@@ -197,6 +197,7 @@ final class ImportCommandTests: XCTestCase {
                 document["benchmarks"] = entries
             }, [], "\"benchmarks[1].stats\" should be an object, found a string"),
             ("unknown.json", #"{"hello": [1, 2]}"#, [], "not output of a known tool"),
+            ("empty-times.json", #"{"results": [{"command": "x", "times": []}]}"#, [], "\"results[0].times\" is empty"),
             ("aggregates.json", try edited(google) { document in
                 let rows = document["benchmarks"] as? [[String: Any]] ?? []
                 document["benchmarks"] = rows.filter { $0["run_type"] as? String == "aggregate" }
