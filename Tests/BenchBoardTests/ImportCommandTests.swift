@@ -154,6 +154,43 @@ final class ImportCommandTests: XCTestCase {
         XCTAssertEqual(try p99.benchmarks().map { $0["samplesNs"] as? [Int64] }, wallClock.map { [Int64(($0["value"] as? Int) ?? -1)] })
     }
 
+    /// What the README promises beyond the fixtures: failures are results, and google-benchmark
+    /// files from before `run_type` existed still skip their aggregates.
+    func testFailuresAndOlderShapes() throws {
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        var hyperfine = try Self.json("hyperfine.json")
+        var results = try XCTUnwrap(hyperfine["results"] as? [[String: Any]])
+        results[1]["exit_codes"] = [0, 3, 0, 3, 0]
+        hyperfine["results"] = results
+        try JSONSerialization.data(withJSONObject: hyperfine).write(to: cli.directory.appending(path: "hf.json"))
+        let run = try importRun(cli, ["hf.json"])
+        let failed = try run.benchmarks()[1]
+        XCTAssertEqual(failed["outcome"] as? String, "failed")
+        XCTAssertEqual(failed["exitCode"] as? Int, 3)
+        XCTAssertEqual(failed["error"] as? String, "exited with status 3 in 2 of 5 runs under hyperfine")
+
+        var google = try Self.json("google-benchmark.json")
+        var rows = try XCTUnwrap(google["benchmarks"] as? [[String: Any]])
+        for index in rows.indices {
+            rows[index]["run_type"] = nil  // an older google-benchmark
+            rows[index]["aggregate_name"] = nil
+            rows[index]["run_name"] = nil
+        }
+        rows.append(["name": "BM_Broken", "error_occurred": true, "error_message": "setup failed: <no data>", "iterations": 0])
+        google["benchmarks"] = rows
+        try JSONSerialization.data(withJSONObject: google).write(to: cli.directory.appending(path: "old.json"))
+        let other = try CLIHarness()
+        defer { other.cleanUp() }
+        try FileManager.default.copyItem(at: cli.directory.appending(path: "old.json"), to: other.directory.appending(path: "old.json"))
+        let old = try importRun(other, ["old.json"])
+        let benchmarks = try old.benchmarks()
+        XCTAssertEqual(benchmarks.map { $0["name"] as? String }, ["BM_StringCopy", "BM_VectorSum/64", "BM_Broken"], "no _mean, _median, …")
+        XCTAssertEqual((benchmarks[0]["samplesNs"] as? [Int64])?.count, 5)
+        XCTAssertEqual(benchmarks[2]["outcome"] as? String, "failed")
+        XCTAssertEqual(benchmarks[2]["error"] as? String, "setup failed: <no data>")
+    }
+
     func testCommandLineBeatsTheFileForCommitBranchAndMachine() throws {
         let cli = try CLIHarness()
         defer { cli.cleanUp() }
