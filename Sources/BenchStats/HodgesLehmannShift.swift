@@ -1,0 +1,100 @@
+/// The Hodges–Lehmann estimate of the shift between two sample sets and its distribution-free
+/// confidence interval (Moses' interval, the one `wilcox.test(x, y, conf.int = TRUE)` in R gives).
+///
+/// The estimate is the median of all m·n differences yⱼ − xᵢ. The interval is
+/// [D₍ₖ₎, D₍ₘₙ₋ₖ₊₁₎] of the sorted differences, with k the largest rank whose tail
+/// P(U ≤ k − 1) under the Mann-Whitney null distribution is at most (1 − level)/2. It is the
+/// set of shifts the two-sided Mann-Whitney test at 1 − level would not reject, so it excludes
+/// zero exactly when that test calls the samples different, and it only assumes that the two
+/// distributions have the same shape (no normality). k comes from the exact distribution for
+/// m·n ≤ `exactLimit` (small sets, where the normal approximation is coarse) and from the
+/// normal approximation with a continuity correction otherwise. When even k = 1 does not reach
+/// the level (3 against 3 at 99 %), the interval is the whole range of differences and
+/// `coverage` says what that range really covers.
+///
+/// The differences are never stored: the k-th smallest is found by bisecting on the ordered bit
+/// patterns of doubles (64 steps at most), each step counting the differences below a value in
+/// O(m + n) on the sorted sets. 1,000 against 1,000 samples costs what sorting them costs.
+public struct HodgesLehmannShift: Sendable, Equatable {
+    /// Median of the pairwise differences current − baseline.
+    public let estimate: Double
+    public let low: Double
+    public let high: Double
+    /// The coverage probability of [low, high]: at least the level asked for, lower only when
+    /// the sets are too small to reach it.
+    public let coverage: Double
+
+    /// Above this many pairs the normal approximation decides the rank k (the exact
+    /// distribution costs m·n·k steps).
+    static let exactLimit = 400
+
+    /// The shift from `x` to `y` (y − x). Nil when either set is empty or holds a non-finite value.
+    public init?(_ x: [Double], _ y: [Double], level: Double) {
+        guard !x.isEmpty, !y.isEmpty, level > 0, level < 1, x.allSatisfy(\.isFinite), y.allSatisfy(\.isFinite) else {
+            return nil
+        }
+        let xs = x.sorted()
+        let ys = y.sorted()
+        let pairs = xs.count * ys.count
+        let rank = Self.rank(m: xs.count, n: ys.count, level: level)
+        let select = { (k: Int) in Self.kthSmallestDifference(xs, ys, k) }
+        estimate = pairs % 2 == 1 ? select((pairs + 1) / 2) : (select(pairs / 2) + select(pairs / 2 + 1)) / 2
+        low = select(rank.k)
+        high = select(pairs - rank.k + 1)
+        coverage = rank.coverage
+    }
+
+    /// The lower rank k ≥ 1 of the interval and its coverage.
+    static func rank(m: Int, n: Int, level: Double) -> (k: Int, coverage: Double) {
+        let tail = (1 - level) / 2
+        let pairs = m * n
+        if pairs <= exactLimit {
+            // cdf[u] = P(U ≤ u); the interval [D₍ₖ₎, D₍ₘₙ₋ₖ₊₁₎] misses with probability 2·P(U ≤ k − 1).
+            let cdf = MannWhitneyU.exactCumulativeDistribution(Swift.min(m, n), Swift.max(m, n), upTo: pairs / 2)
+            var k = 1
+            while k < cdf.count, cdf[k] <= tail { k += 1 }
+            return (k, Swift.max(0, 1 - 2 * cdf[k - 1]))
+        }
+        let mean = Double(pairs) / 2
+        let deviation = (Double(pairs) * Double(m + n + 1) / 12).squareRoot()
+        let z = MathFunctions.normalQuantile(1 - tail)
+        let k = Swift.max(1, Int((mean + 0.5 - z * deviation).rounded(.down)))
+        let missed = 2 * (1 - MathFunctions.normalSurvival((Double(k) - 0.5 - mean) / deviation))
+        return (k, Swift.min(1, Swift.max(0, 1 - missed)))
+    }
+
+    /// The k-th smallest (1-based) of the differences y − x, `xs` and `ys` sorted ascending.
+    static func kthSmallestDifference(_ xs: [Double], _ ys: [Double], _ k: Int) -> Double {
+        // Invariant: fewer than k differences ≤ value(lower), at least k ≤ value(upper).
+        var lower = orderedKey(ys[0] - xs[xs.count - 1]) - 1
+        var upper = orderedKey(ys[ys.count - 1] - xs[0])
+        while upper - lower > 1 {
+            let middle = (lower >> 1) + (upper >> 1) + (lower & upper & 1)
+            if countAtMost(value(middle), xs, ys) >= k { upper = middle } else { lower = middle }
+        }
+        return value(upper)
+    }
+
+    /// How many differences yⱼ − xᵢ are ≤ d. For each yⱼ they are the xᵢ from some index on,
+    /// and that index only moves forward as yⱼ grows.
+    static func countAtMost(_ d: Double, _ xs: [Double], _ ys: [Double]) -> Int {
+        var count = 0
+        var i = 0
+        for y in ys {
+            while i < xs.count, y - xs[i] > d { i += 1 }
+            count += xs.count - i
+        }
+        return count
+    }
+
+    /// Doubles mapped to integers in the same order (−0 and +0 both to 0), so bisection on the
+    /// keys ends on an exact difference after at most 64 steps.
+    static func orderedKey(_ d: Double) -> Int64 {
+        let bits = Int64(bitPattern: d.bitPattern)
+        return bits >= 0 ? bits : Int64.min &- bits
+    }
+
+    static func value(_ key: Int64) -> Double {
+        key >= 0 ? Double(bitPattern: UInt64(key)) : -Double(bitPattern: UInt64(-key))
+    }
+}

@@ -1,0 +1,46 @@
+/// How much a current sample set changed against a baseline, as a fraction (0.05 = 5 % slower),
+/// with a distribution-free confidence interval.
+///
+/// Timing noise scales with the time measured (a benchmark twice as slow scatters twice as
+/// widely), so the shift is estimated between the logarithms of the samples: a pure change of
+/// speed is then a pure shift, which is what `HodgesLehmannShift` assumes, and the shift s of
+/// the logarithms is the ratio e^s of typical times, reported as e^s − 1. When a sample is zero
+/// or negative there is no logarithm; the shift of the raw values over the baseline's median
+/// stands in (`logScale` is false then).
+public struct RelativeChange: Sendable, Equatable {
+    /// The Hodges–Lehmann estimate of the relative change.
+    public let estimate: Double
+    public let low: Double
+    public let high: Double
+    /// The coverage probability of [low, high] (see `HodgesLehmannShift.coverage`).
+    public let coverage: Double
+    public let logScale: Bool
+
+    /// Nil when either set is empty or not finite, or (without logarithms) the baseline's median is 0.
+    public init?(baseline: [Double], current: [Double], level: Double) {
+        if baseline.allSatisfy({ $0 > 0 }), current.allSatisfy({ $0 > 0 }) {
+            guard
+                let shift = HodgesLehmannShift(
+                    baseline.map(MathFunctions.naturalLog), current.map(MathFunctions.naturalLog), level: level)
+            else { return nil }
+            estimate = MathFunctions.exponential(shift.estimate) - 1
+            low = MathFunctions.exponential(shift.low) - 1
+            high = MathFunctions.exponential(shift.high) - 1
+            coverage = shift.coverage
+            logScale = true
+        } else {
+            guard let shift = HodgesLehmannShift(baseline, current, level: level),
+                let center = Quantile.median(baseline), center != 0
+            else { return nil }
+            let scale = abs(center)
+            estimate = shift.estimate / scale
+            low = shift.low / scale
+            high = shift.high / scale
+            coverage = shift.coverage
+            logScale = false
+        }
+    }
+
+    /// Half the interval's width: how precisely the change is known.
+    public var halfWidth: Double { (high - low) / 2 }
+}
