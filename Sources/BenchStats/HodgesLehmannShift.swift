@@ -16,8 +16,6 @@
 /// step counting the differences below a value in O(m + n) on the sorted sets, about
 /// log₂(m·n) steps. 1,000 against 1,000 samples costs little more than sorting them.
 public struct HodgesLehmannShift: Sendable, Equatable {
-    /// Median of the pairwise differences current − baseline.
-    public let estimate: Double
     public let low: Double
     public let high: Double
     /// The coverage probability of [low, high]: at least the level asked for, lower only when
@@ -37,11 +35,22 @@ public struct HodgesLehmannShift: Sendable, Equatable {
         let ys = y.sorted()
         let pairs = xs.count * ys.count
         let rank = Self.rank(m: xs.count, n: ys.count, level: level)
-        let select = { (k: Int) in Self.kthSmallestDifference(xs, ys, k) }
-        estimate = pairs % 2 == 1 ? select((pairs + 1) / 2) : (select(pairs / 2) + select(pairs / 2 + 1)) / 2
-        low = select(rank.k)
-        high = select(pairs - rank.k + 1)
+        low = Self.kthSmallestDifference(xs, ys, rank.k)
+        high = Self.kthSmallestDifference(xs, ys, pairs - rank.k + 1)
         coverage = rank.coverage
+        sortedX = xs
+        sortedY = ys
+    }
+
+    private let sortedX: [Double]
+    private let sortedY: [Double]
+
+    /// Median of the pairwise differences y − x. Computed when asked: the verdicts only need
+    /// the interval, and this costs as much again.
+    public var estimate: Double {
+        let pairs = sortedX.count * sortedY.count
+        let select = { (k: Int) in Self.kthSmallestDifference(sortedX, sortedY, k) }
+        return pairs % 2 == 1 ? select((pairs + 1) / 2) : (select(pairs / 2) + select(pairs / 2 + 1)) / 2
     }
 
     /// The lower rank k ≥ 1 of the interval and its coverage.

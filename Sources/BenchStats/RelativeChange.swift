@@ -8,13 +8,12 @@
 /// or negative there is no logarithm; the shift of the raw values over the baseline's median
 /// stands in (`logScale` is false then).
 public struct RelativeChange: Sendable, Equatable {
-    /// The Hodges–Lehmann estimate of the relative change.
-    public let estimate: Double
     public let low: Double
     public let high: Double
     /// The coverage probability of [low, high] (see `HodgesLehmannShift.coverage`).
     public let coverage: Double
-    public let logScale: Bool
+    /// False when a non-positive sample forced the raw scale.
+    public var logScale: Bool { scale == nil }
 
     /// Nil when either set is empty or not finite, or (without logarithms) the baseline's median is 0.
     public init?(baseline: [Double], current: [Double], level: Double) {
@@ -23,22 +22,32 @@ public struct RelativeChange: Sendable, Equatable {
                 let shift = HodgesLehmannShift(
                     baseline.map(MathFunctions.naturalLog), current.map(MathFunctions.naturalLog), level: level)
             else { return nil }
-            estimate = MathFunctions.exponential(shift.estimate) - 1
+            self.shift = shift
+            scale = nil
             low = MathFunctions.exponential(shift.low) - 1
             high = MathFunctions.exponential(shift.high) - 1
             coverage = shift.coverage
-            logScale = true
         } else {
             guard let shift = HodgesLehmannShift(baseline, current, level: level),
                 let center = Quantile.median(baseline), center != 0
             else { return nil }
             let scale = abs(center)
-            estimate = shift.estimate / scale
+            self.shift = shift
+            self.scale = scale
             low = shift.low / scale
             high = shift.high / scale
             coverage = shift.coverage
-            logScale = false
         }
+    }
+
+    private let shift: HodgesLehmannShift
+    /// The baseline's absolute median when the raw values were shifted; nil on the log scale.
+    private let scale: Double?
+
+    /// The Hodges–Lehmann estimate of the relative change (computed when asked).
+    public var estimate: Double {
+        guard let scale else { return MathFunctions.exponential(shift.estimate) - 1 }
+        return shift.estimate / scale
     }
 
     /// Half the interval's width: how precisely the change is known.
