@@ -42,8 +42,9 @@ public struct MetricComparison: Sendable, Equatable, Codable {
     public var changeLowPercent: Double?
     public var changeHighPercent: Double?
     /// The median of that metric over the recent history the verdict was judged against (always
-    /// for memory and CPU once there are 5 earlier runs; for time only when the change passed the
-    /// sample test, the one case the history decides); nil otherwise.
+    /// for memory and CPU once there are 5 earlier runs; for time only when the change is beyond
+    /// the threshold and the history was asked: to confirm a verdict of the samples or to decide
+    /// one they could not, see `Judge.time`); nil otherwise.
     public var reference: Double?
     /// Why the verdict is what it is when that is not obvious from the numbers, as a sentence
     /// fragment ("not significant (p = 0.04, α = 0.01): …"). Always set when the verdict is `noisy`.
