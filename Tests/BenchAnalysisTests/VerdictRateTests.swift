@@ -54,6 +54,27 @@ final class VerdictRateTests: XCTestCase {
                 Records.samples(30, level: 1e6, noise: 0.3, &g), Records.samples(30, level: 2e6, noise: 0.3, &g))
             if doubled == .regression { caughtDoubled += 1 }
         }
+        // The far-outside rule lets the history decide what a few samples cannot: with 3 samples
+        // a run, 5 % noise and 3 % run-to-run jitter it must not invent regressions.
+        var fewSampleAlarms = 0
+        var fewSampleComparisons = 0
+        for seed in 0..<40 {
+            var g = SeededGenerator(seed: UInt64(40_000 + seed))
+            let runs = (0..<60).map { i in
+                Records.run("run-\(i)", minute: i, [
+                    Records.result("x", samples: Records.samples(3, level: 1e6 * (1 + 0.03 * g.nextNormal()), noise: 0.05, &g))
+                ])
+            }
+            for i in stride(from: 20, to: 60, by: 2) {
+                fewSampleComparisons += 1
+                let verdict = Analyzer.compare(
+                    current: runs[i], baseline: runs[i - 1], history: Array(runs[(i - 20)..<i])
+                ).benchmarks[0].verdict
+                if verdict == .regression || verdict == .improvement { fewSampleAlarms += 1 }
+            }
+        }
+        print("[figures] 3 samples a run, 5 % noise, 3 % jitter, 20 runs of history: \(fewSampleAlarms) false alarms in \(fewSampleComparisons) comparisons")
+        XCTAssertLessThanOrEqual(fewSampleAlarms, fewSampleComparisons / 100)
         print("[figures] noise-only pairs, 30 samples a side, 5 % noise, threshold 5 %: \(lines.joined(separator: "; "))")
         print("[figures] +3 % at 1 % noise, 30 samples, threshold 2 %: regression in \(caughtSmall)/100 seeds; 2× at 30 % noise, 30 samples: regression in \(caughtDoubled)/100 seeds")
         XCTAssertLessThanOrEqual(falseAlarms, 3 * seeds / 100, "at most 1 % false alarms")
