@@ -16,9 +16,9 @@ enum Judge {
     ///    noise is a regression. The one veto: either side has two modes further apart than τ
     ///    (see `Bimodality`) *and* the sets overlap, at least `bimodalOverlap` of the baseline ×
     ///    current pairs out of order. A median can then jump between modes while the code stayed
-    ///    the same; but a change of the modes' mix alone, each mode holding ≥ 15 % of a side,
-    ///    always leaves ≥ 15 % of the pairs out of order, so sets that barely overlap have moved
-    ///    as a whole and get their verdict.
+    ///    the same; but a change of the modes' mix alone, both modes on both sides with ≥ 15 % of
+    ///    the samples each, always leaves ≥ 15 % of the pairs out of order (pairs within one mode
+    ///    split evenly), so sets that barely overlap have moved as a whole and get their verdict.
     /// 2. |change| > τ otherwise → `noisy`: big, but the samples cannot tell it from chance (with
     ///    3 samples a side p never drops below 0.1).
     /// 3. |change| ≤ τ and the interval's half-width at most τ → `unchanged`: the measurement
