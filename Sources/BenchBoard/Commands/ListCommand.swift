@@ -12,7 +12,7 @@ struct ListCommand: ExecutableCommand {
     @Flag(inversion: .prefixedNo, help: "Show the plan as `run --isolation` / `--no-isolation` would run it.")
     var isolation: Bool?
 
-    @Option(help: ArgumentHelp("Only the benchmarks whose name or group matches.", valueName: "regex"))
+    @Option(help: ArgumentHelp(NamePatternHelp.filter, valueName: "regex"))
     var filter: String?
 
     func execute(_ context: CommandContext) throws(CLIError) -> Int32 {

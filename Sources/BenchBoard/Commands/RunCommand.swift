@@ -16,10 +16,12 @@ struct RunCommand: ExecutableCommand {
         help: "Run swift benchmarks each in its own worker process (default), or in-process. Overrides BENCHMARK_ISOLATION and [features] isolated_benchmarks.")
     var isolation: Bool?
 
-    @Option(help: ArgumentHelp("Run only the benchmarks whose name or group matches this regular expression.", valueName: "regex"))
+    @Option(help: ArgumentHelp(NamePatternHelp.filter, valueName: "regex"))
     var filter: String?
 
-    @Option(help: ArgumentHelp("Run only shard i of n (1-based), e.g. 2/4, to spread a suite over CI jobs.", valueName: "i/n"))
+    @Option(help: ArgumentHelp(
+        "Run only shard i of n (1-based), e.g. 2/4, to spread a suite over CI jobs: benchmark k (in config order, after --filter) goes to shard (k mod n) + 1. An empty shard exits 0 with a note and writes no run file.",
+        valueName: "i/n"))
     var shard: String?
 
     @Flag(help: "Store the run but do not render the reports.")
@@ -53,6 +55,16 @@ struct RunCommand: ExecutableCommand {
                 shard: selectedShard)
         } catch {
             throw CLIError(error.description)
+        }
+        if plan.benchmarks.isEmpty, let selectedShard {
+            // A CI matrix may have more jobs than the suite has benchmarks: that job has nothing to
+            // do, which is no failure. It writes no run file (an empty run would become the
+            // history's "latest run" with nothing in it) and no reports.
+            let selected = (plan.selection?.notSelected.count).map { config.benchmarks.count - $0 } ?? 0
+            TerminalOutput.standardOutput.line(
+                "note: shard \(selectedShard) has no benchmarks (\(selected) selected, \(selectedShard.count) shards); "
+                    + "nothing ran and no run file was written.")
+            return CLIExit.success
         }
         if context.buildConfiguration == "debug" {
             TerminalOutput.standardError.line(context.terminal.paint(TerminalSummary.debugBuildWarning, .yellow))
