@@ -138,14 +138,14 @@ struct NamePatternParser {
         case ".": return .scalar(.any)
         case "^": return .start
         case "$": return .end
-        case "\\": return .scalar(try escape(inClass: false))
+        case "\\": return .scalar(try escape())
         case "*", "+", "?": throw error("a quantifier needs something to repeat", at: start)
         default: return .scalar(ScalarClass(single: next))
         }
     }
 
     /// After a backslash.
-    private mutating func escape(inClass: Bool) throws(NamePatternError) -> ScalarClass {
+    private mutating func escape() throws(NamePatternError) -> ScalarClass {
         guard let next = current else { throw error("the pattern ends with a lone backslash", at: position - 1) }
         position += 1
         switch next {
@@ -185,7 +185,7 @@ struct NamePatternParser {
             position += 1
             var low: Unicode.Scalar
             if next == "\\" {
-                let escaped = try escape(inClass: true)
+                let escaped = try escape()
                 guard let single = escaped.singleScalar else {
                     result.include(escaped)
                     continue
@@ -200,7 +200,7 @@ struct NamePatternParser {
                 guard var high = current else { throw error("'[' is never closed", at: start) }
                 position += 1
                 if high == "\\" {
-                    guard let single = try escape(inClass: true).singleScalar else {
+                    guard let single = try escape().singleScalar else {
                         throw error("a range cannot end in a class like \\d", at: position - 2)
                     }
                     high = single

@@ -60,10 +60,9 @@ struct RunCommand: ExecutableCommand {
             // A CI matrix may have more jobs than the suite has benchmarks: that job has nothing to
             // do, which is no failure. It writes no run file (an empty run would become the
             // history's "latest run" with nothing in it) and no reports.
-            let selected = (plan.selection?.notSelected.count).map { config.benchmarks.count - $0 } ?? 0
             TerminalOutput.standardOutput.line(
-                "note: shard \(selectedShard) has no benchmarks (\(selected) selected, \(selectedShard.count) shards); "
-                    + "nothing ran and no run file was written.")
+                "note: shard \(selectedShard) has no benchmarks: the suite\(filter == nil ? "" : " (after --filter)") has fewer "
+                    + "benchmarks than \(selectedShard.count) shards. Nothing ran and no run file was written.")
             return CLIExit.success
         }
         if context.buildConfiguration == "debug" {
