@@ -7,15 +7,15 @@
 /// (name length + 1) × (program size), and it never backtracks.
 ///
 /// The subset (everything else is refused with a message, never misread):
-/// literal characters; `.` any character; `[abc]`, `[a-z]`, `[^…]`; `\d \D \w \W \s \S` (ASCII
+/// literal characters; `.` any character but a line break; `[abc]`, `[a-z]`, `[^…]`; `\d \D \w \W \s \S` (ASCII
 /// classes), `\t \n`, and `\` before punctuation for the character itself; `^` and `$` (start and
-/// end of the name); `(…)`, `(?:…)`, `|`; `*`, `+`, `?`, `{n}`, `{n,}`, `{n,m}` (n, m ≤ 1000; a
+/// end of the name; unlike NSRegularExpression, `$` does not also match before a final line break); `(…)`, `(?:…)`, `|`; `*`, `+`, `?`, `{n}`, `{n,}`, `{n,m}` (n, m ≤ 1000; a
 /// trailing `?` for a lazy quantifier is accepted and changes nothing, since only "does it match"
 /// is asked); `(?i)` at the very start for case-insensitive matching. Not supported: backreferences,
 /// lookaround, `\b`, other flags. A match anywhere in the text counts, as with `grep -E`.
 public struct NamePattern: Sendable {
     public let source: String
-    let program: [NFAInstruction]
+    let program: NFAProgram
     let caseInsensitive: Bool
 
     public init(_ source: String) throws(NamePatternError) {

@@ -2,12 +2,13 @@
 /// scalar at a time, and a state already on the list for this position is never added twice. That
 /// bounds the work by (text length + 1) × (program size), whatever the pattern.
 struct PikeVM {
-    let program: [NFAInstruction]
+    let program: NFAProgram
 
     /// Whether the program matches a substring of `text` (a new thread starts at every position).
     func search(_ text: [Unicode.Scalar], caseInsensitive: Bool) -> Bool {
-        var current = StateList(size: program.count)
-        var next = StateList(size: program.count)
+        let code = program.code
+        var current = StateList(size: code.count)
+        var next = StateList(size: code.count)
         var stack: [Int] = []
         for position in 0...text.count {
             if add(0, at: position, end: text.count, to: &current, stack: &stack) { return true }
@@ -15,15 +16,25 @@ struct PikeVM {
             let scalar = text[position]
             let variants = caseInsensitive ? Self.caseVariants(of: scalar) : []
             next.clear()
-            for pc in current.states {
-                guard case .consume(let set) = program[pc] else { continue }
-                if set.contains(scalar.value) || variants.contains(where: set.contains) {
-                    if add(pc + 1, at: position + 1, end: text.count, to: &next, stack: &stack) { return true }
-                }
+            for pc in current.states where accepts(code[pc], scalar.value, variants) {
+                if add(pc + 1, at: position + 1, end: text.count, to: &next, stack: &stack) { return true }
             }
             swap(&current, &next)
         }
         return false
+    }
+
+    /// Whether a consuming step takes the scalar (or, for `(?i)`, one of its case variants).
+    private func accepts(_ instruction: NFAInstruction, _ value: UInt32, _ variants: [UInt32]) -> Bool {
+        switch instruction {
+        case .range(let low, let high):
+            return (low...high).contains(value) || variants.contains { (low...high).contains($0) }
+        case .set(let index):
+            let ranges = program.sets[index]
+            return ranges.contains { $0.contains(value) } || variants.contains { variant in ranges.contains { $0.contains(variant) } }
+        default:
+            return false
+        }
     }
 
     /// Adds `start` and every state reachable from it without consuming; true when one of them is a match.
@@ -32,8 +43,8 @@ struct PikeVM {
         stack.append(start)
         while let pc = stack.popLast() {
             guard list.insert(pc) else { continue }
-            switch program[pc] {
-            case .consume: break
+            switch program.code[pc] {
+            case .range, .set: break
             case .split(let first, let second):
                 stack.append(second)
                 stack.append(first)

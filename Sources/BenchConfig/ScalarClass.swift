@@ -14,8 +14,8 @@ struct ScalarClass: Sendable, Equatable {
         ranges = [scalar.value...scalar.value]
     }
 
-    /// `.`: the negation of nothing.
-    static let any = ScalarClass(negated: true)
+    /// `.`: anything but a line break, as in NSRegularExpression (ICU) without the s flag.
+    static let any = ScalarClass(ranges: [0x0A...0x0D, 0x85...0x85, 0x2028...0x2029], negated: true)
     static let digit = ScalarClass(ranges: [0x30...0x39])
     static let word = ScalarClass(ranges: [0x30...0x39, 0x41...0x5A, 0x5F...0x5F, 0x61...0x7A])
     /// Space, tab, line feed, vertical tab, form feed, carriage return.
@@ -42,4 +42,30 @@ struct ScalarClass: Sendable, Equatable {
         let inside = ranges.contains { $0.contains(value) } || nested.contains { $0.contains(value) }
         return inside != negated
     }
+
+    /// The same set as sorted, disjoint, non-adjacent ranges with nesting and negation resolved:
+    /// what the matcher tests against without walking the tree for every character.
+    var flattened: [ClosedRange<UInt32>] {
+        var all = (ranges + nested.flatMap(\.flattened)).sorted { $0.lowerBound < $1.lowerBound }
+        var merged: [ClosedRange<UInt32>] = []
+        for range in all {
+            if let last = merged.last, range.lowerBound <= last.upperBound &+ 1 {
+                merged[merged.count - 1] = last.lowerBound...max(last.upperBound, range.upperBound)
+            } else {
+                merged.append(range)
+            }
+        }
+        guard negated else { return merged }
+        all = []
+        var next: UInt32 = 0
+        for range in merged {
+            if range.lowerBound > next { all.append(next...(range.lowerBound - 1)) }
+            next = range.upperBound &+ 1
+            if range.upperBound == Self.maxScalar { return all }
+        }
+        all.append(next...Self.maxScalar)
+        return all
+    }
+
+    static let maxScalar: UInt32 = 0x10FFFF
 }
