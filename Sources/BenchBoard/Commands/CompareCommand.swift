@@ -38,7 +38,7 @@ struct CompareCommand: ExecutableCommand {
     @Flag(help: "Exit 1 when any benchmark failed or regressed in time, memory or CPU.")
     var failOnRegression = false
 
-    @Option(help: ArgumentHelp("Where to look up run ids (default: [report] history, output/history).", valueName: "dir"))
+    @Option(help: ArgumentHelp("Where run ids, branch: and commit: are looked up, and what drift is judged against (default: [report] history, output/history).", valueName: "dir"))
     var history: String?
 
     @Option(name: [.short, .long], help: ArgumentHelp("The suite whose [report] thresholds apply (optional).", valueName: "file"))

@@ -27,7 +27,7 @@ struct RunCommand: ExecutableCommand {
     @Flag(help: "Store the run but do not render the reports.")
     var noReport = false
 
-    @Option(help: ArgumentHelp("The run the reports compare against: previous, RUN-ID, branch:NAME, commit:SHA or a run file.", valueName: "baseline"))
+    @Option(help: ArgumentHelp("The run the reports compare against: previous, RUN-ID, branch:NAME, commit:SHA, a run file or a folder (see `benchboard compare --help`).", valueName: "baseline"))
     var baseline: String?
 
     @Flag(name: .shortAndLong, help: "Print only the closing summary.")
