@@ -66,6 +66,10 @@ final class HelpAndVersionTests: XCTestCase {
         XCTAssertEqual(typo.status, 2)
         XCTAssertTrue(typo.stderr.contains("Did you mean 'compare'?"), typo.stderr)
 
+        let hostile = try cli.run(["\u{1B}[31mred\u{7}\u{202E}"])
+        XCTAssertEqual(hostile.status, 2)
+        XCTAssertTrue(hostile.stderr.contains("'\\u{1B}[31mred\\u{7}\\u{202E}' is not a benchboard subcommand"), hostile.stderr)
+
         let helpOfUnknown = try cli.run(["help", "frobnicate"])
         XCTAssertEqual(helpOfUnknown.status, 2)
         XCTAssertTrue(helpOfUnknown.stderr.contains("'frobnicate'"), helpOfUnknown.stderr)
