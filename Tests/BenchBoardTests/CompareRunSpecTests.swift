@@ -42,13 +42,13 @@ final class CompareRunSpecTests: XCTestCase {
     }
 
     /// The ids of the baseline and current runs `compare` chose, and its stderr.
-    private func compare(_ arguments: [String]) throws -> (base: String?, head: String?, stderr: String) {
+    private func compare(_ arguments: [String]) throws -> (base: String?, head: String?, stderr: String, caveat: String?) {
         let result = try cli.run(["compare"] + arguments + ["--history", "hist", "--format", "json"])
         XCTAssertEqual(result.status, 0, "\(arguments): \(result.stderr)")
         let document = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let base = (document["baseline"] as? [String: Any])?["id"] as? String
         let head = (document["current"] as? [String: Any])?["id"] as? String
-        return (base, head, result.stderr)
+        return (base, head, result.stderr, document["caveat"] as? String)
     }
 
     func testEveryRunSpecAndTheSameMachineFirst() throws {
@@ -61,6 +61,7 @@ final class CompareRunSpecTests: XCTestCase {
         XCTAssertEqual(chosen.base, "m2", "the same machine's previous run, not the newer run of another machine")
         XCTAssertEqual(chosen.head, "f1")
         XCTAssertEqual(chosen.stderr, "")
+        XCTAssertNil(chosen.caveat)
 
         chosen = try compare(["previous"])
         XCTAssertEqual([chosen.base, chosen.head], ["m2", "f1"], "HEAD defaults to the newest run of --history")
@@ -81,6 +82,7 @@ final class CompareRunSpecTests: XCTestCase {
         XCTAssertEqual(chosen.base, "x1")
         XCTAssertTrue(chosen.stderr.contains("note: No run of commit cccc on this machine"), chosen.stderr)
         XCTAssertTrue(chosen.stderr.contains("runner-b"), chosen.stderr)
+        XCTAssertTrue(chosen.caveat?.hasPrefix("No run of commit cccc on this machine") ?? false, "the output says it too")
 
         // A debug build has no debug baseline: the release run is a fallback.
         try store("d1", at: 240, branch: "feature/x", commit: "eeee555", build: "debug")
@@ -88,6 +90,13 @@ final class CompareRunSpecTests: XCTestCase {
         XCTAssertEqual(chosen.base, "f1")
         XCTAssertTrue(chosen.stderr.contains("with a debug build"), chosen.stderr)
         XCTAssertTrue(chosen.stderr.contains("a release build"), chosen.stderr)
+
+        // `report` takes the same baseline for its newest run (d1) and puts the note in summary.md.
+        let report = try cli.run(["report", "--history", "hist", "--output", "out"])
+        XCTAssertEqual(report.status, 0, report.stderr)
+        XCTAssertTrue(report.stderr.contains("note: No earlier run on this machine with a debug build"), report.stderr)
+        let summary = try String(contentsOf: cli.directory.appending(path: "out/summary.md"), encoding: .utf8)
+        XCTAssertTrue(summary.contains("No earlier run on this machine with a debug build; the baseline is run f1"), summary)
     }
 
     func testRunsOfTheSameSecondKeepTheirOrder() throws {

@@ -70,8 +70,9 @@ struct CompareCommand: ExecutableCommand {
         }
         let options = settings.analysisOptions(
             commandLineThreshold: commandLineThreshold, benchmarks: headRun.benchmarks.map(\.name))
-        let comparison = Analyzer.compare(
+        var comparison = Analyzer.compare(
             current: headRun, baseline: baseRun, history: resolver.history(before: headRun, including: baseRun), options: options)
+        if let fallback = choice.fallback { comparison.caveat = fallback }
         if let selection = headRun.selection, !comparison.notSelected.isEmpty {
             TerminalOutput.standardError.line(
                 context.terminal.paint("note:", .yellow)
