@@ -65,9 +65,12 @@ struct NamePatternParser {
                 bounds = counted
             default: return node
             }
-            switch node {
-            case .start, .end, .empty: throw error("a quantifier needs something to repeat", at: atomStart)
-            default: break
+            // A bare anchor cannot be repeated; a group can, even one holding only an anchor.
+            if scalars[atomStart] != "(" {
+                switch node {
+                case .start, .end: throw error("a quantifier needs something to repeat", at: atomStart)
+                default: break
+                }
             }
             // A lazy quantifier matches the same names as a greedy one.
             if current == "?" { position += 1 }

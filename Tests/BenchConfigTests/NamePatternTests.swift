@@ -77,4 +77,48 @@ final class NamePatternTests: XCTestCase {
         XCTAssertTrue(try matches("[^\\d]", "1a"))
         XCTAssertFalse(try matches("^a$", "a\n"), "$ is the end of the name only")
     }
+
+    /// Random patterns of the subset over a small alphabet, against NSRegularExpression on random
+    /// short texts (short, so the backtracking reference stays quick). Seeded: the same cases each run.
+    func testRandomPatternsAgreeWithNSRegularExpression() throws {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        func atom(_ depth: Int) -> String {
+            switch next(depth > 2 ? 5 : 7) {
+            case 0: return "a"
+            case 1: return "b"
+            case 2: return "."
+            case 3: return ["[ab]", "[^a]", "[a-c]", "\\w", "\\D"][next(5)]
+            case 4: return ["^", "$", "c"][next(3)]
+            default: return "(" + pattern(depth + 1) + ")"
+            }
+        }
+        func piece(_ depth: Int) -> String {
+            let base = atom(depth)
+            guard base != "^", base != "$" else { return base }
+            return base + ["", "", "*", "+", "?", "{2}", "{1,2}", "{0,}"][next(8)]
+        }
+        func pattern(_ depth: Int) -> String {
+            var text = (0..<(1 + next(3))).map { _ in piece(depth) }.joined()
+            if next(4) == 0 { text += "|" + (0..<(1 + next(2))).map { _ in piece(depth) }.joined() }
+            return text
+        }
+        let alphabet = ["a", "b", "c", "_"]
+        var checked = 0
+        for _ in 0..<300 {
+            let source = pattern(0)
+            let reference = try NSRegularExpression(pattern: source)
+            let ours = try NamePattern(source)
+            for _ in 0..<12 {
+                let text = (0..<next(9)).map { _ in alphabet[next(alphabet.count)] }.joined()
+                let expected = reference.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+                XCTAssertEqual(ours.matches(text), expected, "pattern \(source) on \(text.debugDescription)")
+                checked += 1
+            }
+        }
+        XCTAssertEqual(checked, 3600)
+    }
 }
