@@ -56,6 +56,14 @@ final class SelectionTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("no run file was written"), result.stdout)
         XCTAssertFalse(FileManager.default.fileExists(atPath: cli.directory.appending(path: "output").path))
 
+        // `list` shows what each job of the matrix would run.
+        let second = try cli.run(["list", "--shard", "2/3"])
+        XCTAssertEqual(second.status, 0, second.stderr)
+        XCTAssertEqual(second.stdout.split(separator: "\n").dropFirst().first?.split(separator: " ").first, "two", second.stdout)
+        let empty = try cli.run(["list", "--shard", "3/3"])
+        XCTAssertEqual(empty.status, 0, empty.stderr)
+        XCTAssertTrue(empty.stdout.contains("note: shard 3/3 has no benchmarks"), empty.stdout)
+
         // A filter that matches nothing is still a mistake.
         let typo = try cli.run(["run", "--filter", "three", "--shard", "1/3"])
         XCTAssertEqual(typo.status, 2)

@@ -20,7 +20,7 @@ struct RunCommand: ExecutableCommand {
     var filter: String?
 
     @Option(help: ArgumentHelp(
-        "Run only shard i of n (1-based), e.g. 2/4, to spread a suite over CI jobs: benchmark k (in config order, after --filter) goes to shard (k mod n) + 1. An empty shard exits 0 with a note and writes no run file.",
+        ShardArgument.help + " An empty shard exits 0 with a note and writes no run file.",
         valueName: "i/n"))
     var shard: String?
 
@@ -41,13 +41,7 @@ struct RunCommand: ExecutableCommand {
         } catch {
             throw CLIError(error.description)
         }
-        var selectedShard: Shard?
-        if let shard {
-            guard let parsed = Shard(parsing: shard) else {
-                throw CLIError("--shard '\(shard)' must look like i/n with 1 ≤ i ≤ n, e.g. 2/4")
-            }
-            selectedShard = parsed
-        }
+        let selectedShard = try ShardArgument.parse(shard)
         let plan: RunPlan
         do {
             plan = try Planner.plan(
@@ -61,8 +55,7 @@ struct RunCommand: ExecutableCommand {
             // do, which is no failure. It writes no run file (an empty run would become the
             // history's "latest run" with nothing in it) and no reports.
             TerminalOutput.standardOutput.line(
-                "note: shard \(selectedShard) has no benchmarks: the suite\(filter == nil ? "" : " (after --filter)") has fewer "
-                    + "benchmarks than \(selectedShard.count) shards. Nothing ran and no run file was written.")
+                ShardArgument.emptyNote(selectedShard, filtered: filter != nil) + " Nothing ran and no run file was written.")
             return CLIExit.success
         }
         if context.buildConfiguration == "debug" {
