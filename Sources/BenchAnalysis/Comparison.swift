@@ -114,6 +114,12 @@ public struct RunComparison: Sendable, Equatable {
 
     public var regressions: [BenchmarkComparison] { benchmarks.filter { $0.verdict == .regression } }
 
+    /// The baseline's benchmarks the current run's --filter/--shard left out: not run, so no row.
+    public var notSelected: [String] {
+        guard let baseline else { return [] }
+        return baseline.benchmarks.map(\.name).filter { current.benchmark(named: $0) == nil && !current.selected($0) }
+    }
+
     /// Rows worst news first (failed, regression, noisy, new, removed, improvement, unchanged),
     /// larger slowdowns first within a verdict, then by name so the order is stable.
     public var benchmarksWorstFirst: [BenchmarkComparison] {

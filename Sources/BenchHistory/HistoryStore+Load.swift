@@ -37,11 +37,11 @@ extension HistoryStore {
         }
     }
 
-    /// Oldest first: by start time, then id, then file name, so the order never depends on
-    /// the order the folder was listed in.
+    /// Oldest first: by start time to the nanosecond where the file has it (`RunRecord.startNs`),
+    /// then id, then file name, so the order never depends on the order the folder was listed in.
     static func isOlder(_ a: StoredRun, _ b: StoredRun) -> Bool {
-        if a.record.startedAt != b.record.startedAt { return a.record.startedAt < b.record.startedAt }
-        if a.record.id != b.record.id { return a.record.id < b.record.id }
+        if RunRecord.startsBefore(a.record, b.record) { return true }
+        if RunRecord.startsBefore(b.record, a.record) { return false }
         return a.url.lastPathComponent < b.url.lastPathComponent
     }
 

@@ -188,3 +188,23 @@ final class CompareTests: XCTestCase {
         XCTAssertLessThanOrEqual(seedsWithChangePoint, 1)
     }
 }
+
+/// A run narrowed by --filter/--shard does not call what it left out "removed".
+final class SelectionCompareTests: XCTestCase {
+    func testUnselectedBenchmarksAreNotRemoved() throws {
+        let samples = [1.0e6, 1.01e6, 0.99e6, 1.0e6, 1.02e6]
+        let all = ["a", "b", "c"].map { Records.result($0, samples: samples) }
+        let baseline = Records.run("base", minute: 0, all)
+        var current = Records.run("head", minute: 1, [Records.result("b", samples: samples)])
+
+        let whole = Analyzer.compare(current: current, baseline: baseline)
+        XCTAssertEqual(whole.benchmarks.filter { $0.verdict == .removed }.map(\.name), ["a", "c"], "without a selection")
+
+        current.selection = RunSelection(filter: "b|c", shard: "1/2", notSelected: ["a"])
+        let narrowed = Analyzer.compare(current: current, baseline: baseline)
+        XCTAssertEqual(narrowed.benchmarks.map(\.name), ["b", "c"])
+        XCTAssertEqual(narrowed.benchmarks.filter { $0.verdict == .removed }.map(\.name), ["c"], "c was selected and is gone")
+        XCTAssertEqual(narrowed.notSelected, ["a"])
+        XCTAssertEqual(whole.notSelected, [])
+    }
+}
