@@ -1,4 +1,5 @@
 import ArgumentParser
+import BenchModel
 import BenchRunner
 import Foundation
 
@@ -52,7 +53,7 @@ public enum BenchBoard {
                 TerminalOutput.standardOutput.line(message)
                 return 0
             }
-            TerminalOutput.standardError.line(message)
+            TerminalOutput.standardError.line(SafeText.escaped(message, keepingNewlines: true))
             return CLIExit.usage
         }
         guard let executable = command as? any ExecutableCommand else {
@@ -62,7 +63,8 @@ public enum BenchBoard {
         do {
             return try executable.execute(context)
         } catch {
-            TerminalOutput.standardError.line("error: " + error.description)
+            // Messages quote names, paths and values from config files and history files.
+            TerminalOutput.standardError.line("error: " + SafeText.escaped(error.description, keepingNewlines: true))
             return error.exitCode
         }
     }

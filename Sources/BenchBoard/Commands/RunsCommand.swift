@@ -1,6 +1,7 @@
 import ArgumentParser
 import BenchConfig
 import BenchHistory
+import BenchModel
 import BenchRunner
 import Foundation
 
@@ -24,7 +25,8 @@ struct RunsCommand: ExecutableCommand {
         }
         let loaded = HistoryStore(directory: URL(fileURLWithPath: directory)).load()
         for warning in loaded.warnings {
-            TerminalOutput.standardError.line(context.terminal.paint("warning:", .yellow) + " \(warning)")
+            TerminalOutput.standardError.line(
+                context.terminal.paint("warning:", .yellow) + " " + SafeText.escaped(warning.description))
         }
         let formatter = ISO8601DateFormatter()
         let rows = loaded.runs.reversed().map { run -> [String] in
