@@ -14,5 +14,5 @@ public enum ConfigLimits {
     public static let reservedEnvironment: Set<String> = ["BENCHBOARD_RESULT_FD"]
 
     /// "7 days" for messages.
-    static let maxDurationText = "\(maxDurationMs) (7 days)"
+    static let maxDurationText = "\(maxDurationMs) ms (7 days)"
 }

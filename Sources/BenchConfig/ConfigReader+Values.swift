@@ -71,7 +71,7 @@ extension ConfigReader {
             return nil
         }
         guard number <= Double(ConfigLimits.maxDurationMs) else {
-            problem("'\(key)' must be at most \(ConfigLimits.maxDurationText) ms, got \(format(number))",
+            problem("'\(key)' must be at most \(ConfigLimits.maxDurationText), got \(format(number))",
                 at: site, key: [key])
             return nil
         }
@@ -258,7 +258,8 @@ extension ConfigReader {
     }
 
     private func reserved(_ name: String, in key: String) -> String {
-        "'\(key)' cannot set \(name): benchboard sets it for every child (the result channel is always fd 3); remove it"
+        let verb = key == "inherit_env" ? "inherit" : "set"
+        return "'\(key)' cannot \(verb) \(name): benchboard sets it for every child (the result channel is always fd 3); remove it"
     }
 
     /// "previous", a run id, or "branch:NAME".

@@ -29,7 +29,8 @@ enum RunFileProblem: Error {
     }
 
     private static func mebibytes(_ bytes: Int64) -> String {
-        bytes % 1_048_576 == 0 ? "\(bytes / 1_048_576) MiB" : String(format: "%.1f MiB", Double(bytes) / 1_048_576)
+        if bytes < 1_048_576 { return "\(bytes) bytes" }
+        return bytes % 1_048_576 == 0 ? "\(bytes / 1_048_576) MiB" : String(format: "%.1f MiB", Double(bytes) / 1_048_576)
     }
 }
 

@@ -126,7 +126,7 @@ final class BenchmarkExecutor: @unchecked Sendable {
             refused.append("\(reported.droppedValues) value(s) that are negative, not finite or beyond Int64 nanoseconds")
         }
         if reported.invalidObjects > 0 {
-            refused.append("\(reported.invalidObjects) samplesNs/sampleNs object(s) that are not valid JSON numbers")
+            refused.append("\(reported.invalidObjects) object(s) naming samplesNs or sampleNs that do not decode as numbers")
         }
         let outcome = reported.samples.isEmpty
             ? "no usable sample is left, so the wall times of the processes are recorded instead (samplesSource: wall)"
