@@ -18,6 +18,11 @@ public enum ConfigLoader {
     public static func parse(
         text: String, path: String, baseDirectory: String, registeredSwiftBenchmarks: Set<String>?
     ) throws(ConfigError) -> SuiteConfig {
+        if let header = TOMLLineLocator.malformedHeader(in: text) {
+            throw ConfigError(Diagnostic(
+                file: path, line: header.line,
+                message: "invalid TOML: a table name starts with a letter, a digit, '_', '-' or a quote (column \(header.column))"))
+        }
         let root: TOMLTable
         do {
             root = try TOMLTable(string: text)

@@ -48,6 +48,14 @@ struct TOMLLineLocator {
         return headers[scope]
     }
 
+    /// The line and column of the first table header toml++ cannot be trusted to refuse (see
+    /// `Scanner.noteMalformedHeader`); nil when every header starts as TOML allows.
+    static func malformedHeader(in text: String) -> (line: Int, column: Int)? {
+        var scanner = Scanner(bytes: Array(text.utf8))
+        scanner.run { _ in }
+        return scanner.malformedHeader
+    }
+
     // MARK: - Building the index
 
     private var arrayOrdinals: [String: Int] = [:]
@@ -110,6 +118,8 @@ extension TOMLLineLocator {
         let bytes: [UInt8]
         var i = 0
         var line = 1
+        /// The first `[…]` header whose name starts with neither a bare-key character nor a quote.
+        private(set) var malformedHeader: (line: Int, column: Int)?
 
         init(bytes: [UInt8]) {
             self.bytes = bytes
@@ -137,6 +147,7 @@ extension TOMLLineLocator {
                     let isArray = i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "[")
                     i += isArray ? 2 : 1
                     let headerLine = line
+                    noteMalformedHeader()
                     let path = keyPath()
                     skipToEndOfLine()
                     emit(.header(path: path, isArray: isArray, line: headerLine))
@@ -148,6 +159,25 @@ extension TOMLLineLocator {
                     skipValue()
                 }
             }
+        }
+
+        /// toml++ 3 asserts (and, built without assertions, assumes) that a header's name starts
+        /// with a bare-key character or a quote: `[!x]`, `[.x]` or `[\u{1B}x]` abort the process
+        /// instead of raising a parse error, so such a header is caught here first.
+        private mutating func noteMalformedHeader() {
+            guard malformedHeader == nil else { return }
+            var j = i
+            while j < bytes.count, bytes[j] == UInt8(ascii: " ") || bytes[j] == UInt8(ascii: "\t") { j += 1 }
+            guard j < bytes.count else { return }
+            let c = bytes[j]
+            let isBare = (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
+                || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || c == UInt8(ascii: "_") || c == UInt8(ascii: "-")
+            // An empty name (`[]`, `[ ]`, end of file) is a parse error toml++ reports itself;
+            // the end of a line is not.
+            if isBare || c == Self.quote || c == Self.apostrophe || c == UInt8(ascii: "]") { return }
+            var lineStart = j
+            while lineStart > 0, bytes[lineStart - 1] != Self.newline { lineStart -= 1 }
+            malformedHeader = (line, String(decoding: bytes[lineStart..<j], as: UTF8.self).count + 1)
         }
 
         private mutating func skipBlanks() {

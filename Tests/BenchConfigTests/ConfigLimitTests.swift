@@ -89,3 +89,27 @@ final class ConfigLimitTests: XCTestCase {
             ])
     }
 }
+
+/// toml++ asserts (or, without assertions, assumes) that a table header's name starts with a
+/// key character: these headers aborted the process instead of failing validation.
+final class MalformedHeaderTests: XCTestCase {
+    func testHeadersStartingWithAnythingButAKeyAreAParseErrorWithTheirLine() {
+        for header in ["[!features]", "[.report]", "[[\u{1B}[31mbenchmark]]", "[ \u{202E}x]", "[\u{7F}]", "[,]"] {
+            XCTAssertEqual(
+                problems("# settings\n\(header)\n"),
+                ["config.toml:2: invalid TOML: a table name starts with a letter, a digit, '_', '-' or a quote (column \(header.hasPrefix("[[") ? 3 : header.hasPrefix("[ ") ? 3 : 2))"],
+                header)
+        }
+        // Inside a multi-line string or an array value, a bracket is not a header.
+        XCTAssertNoThrow(try parse("""
+            [report]
+            title = \"\"\"
+            [!]\"\"\"
+            [[benchmark]]
+            name = "x"
+            command = [
+              "[!]",
+            ]
+            """))
+    }
+}
