@@ -38,9 +38,11 @@ enum RunFileProblem: Error {
 /// any file that cannot be used.
 enum RunFileDecoder {
     /// Reads and decodes one file: only a regular file within `maxBytes`, and only a run whose
-    /// figures are possible and whose dates are not after `now` (plus the allowed clock skew).
+    /// figures are possible and, given `now`, whose dates are not after it (plus the allowed
+    /// clock skew). Without `now` the dates are not checked: a file named on the command line
+    /// is compared as asked; only in a folder would a future date make it "latest" for good.
     static func read(
-        _ url: URL, decoder: JSONDecoder, maxBytes: Int64 = HistoryLimits.defaultMaxFileBytes, now: Date = Date()
+        _ url: URL, decoder: JSONDecoder, maxBytes: Int64 = HistoryLimits.defaultMaxFileBytes, now: Date? = nil
     ) -> Result<RunRecord, RunFileProblem> {
         let data: Data
         switch RunFileReader.contents(of: url, maxBytes: maxBytes) {

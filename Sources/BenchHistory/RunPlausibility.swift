@@ -5,13 +5,8 @@ import Foundation
 /// non-finite figure turns into "-100 %" verdicts, and a run dated in the future would stay
 /// "latest" for years. The first problem found is the reason the file is skipped.
 enum RunPlausibility {
-    static func problem(in record: RunRecord, now: Date) -> RunFileProblem? {
-        let latest = now.addingTimeInterval(HistoryLimits.clockSkewSeconds)
-        for (label, date) in [("startedAt", record.startedAt), ("finishedAt", record.finishedAt)] where date > latest {
-            let format = ISO8601DateFormatter()
-            return .future(
-                "\(label) is \(format.string(from: date)), later than this machine's clock (\(format.string(from: now))) by more than the \(Int(HistoryLimits.clockSkewSeconds / 60)) minutes allowed for clock skew")
-        }
+    static func problem(in record: RunRecord, now: Date?) -> RunFileProblem? {
+        if let now, let problem = future(record, now: now) { return problem }
         for (position, result) in record.benchmarks.enumerated() {
             let place = "benchmarks[\(position)]"
             if let sample = result.samplesNs.first(where: { $0 < 0 }) {
@@ -25,6 +20,17 @@ enum RunPlausibility {
                 if !value.isFinite { return .implausible("\(place).\(field) is not a finite number") }
                 if value < 0 { return .implausible("\(place).\(field) is negative (\(value))") }
             }
+        }
+        return nil
+    }
+
+    /// A start or finish more than the allowed clock skew after `now`.
+    private static func future(_ record: RunRecord, now: Date) -> RunFileProblem? {
+        let latest = now.addingTimeInterval(HistoryLimits.clockSkewSeconds)
+        for (label, date) in [("startedAt", record.startedAt), ("finishedAt", record.finishedAt)] where date > latest {
+            let format = ISO8601DateFormatter()
+            return .future(
+                "\(label) is \(format.string(from: date)), later than this machine's clock (\(format.string(from: now))) by more than the \(Int(HistoryLimits.clockSkewSeconds / 60)) minutes allowed for clock skew")
         }
         return nil
     }
