@@ -20,7 +20,7 @@ enum RunFileProblem: Error {
         case let .foreign(detail): "not a benchboard run file (\(detail))"
         case let .newer(schema): "written by a newer benchboard (\(schema)); upgrade to read it"
         case let .invalid(detail): "not a valid \(HistorySchema.current) file: \(detail)"
-        case let .notRegular(kind): "not a regular file (\(kind)); only regular files are read"
+        case let .notRegular(kind): "not a regular file but \(kind); only regular files are read"
         case let .tooLarge(bytes, limit):
             "\(Self.mebibytes(bytes)), over the \(Self.mebibytes(limit)) limit for a run file ([history] max_file_mb); not read"
         case let .implausible(detail): "impossible values: \(detail)"

@@ -51,11 +51,11 @@ enum RunFileReader {
     private static func kind(of type: mode_t) -> String {
         switch type {
         case S_IFDIR: "a folder"
-        case S_IFIFO: "a FIFO (named pipe)"
+        case S_IFIFO: "a named pipe (FIFO)"
         case S_IFCHR: "a character device"
         case S_IFBLK: "a block device"
         case S_IFSOCK: "a socket"
-        default: "not a regular file"
+        default: "something else"
         }
     }
 }

@@ -15,6 +15,13 @@ enum RunPlausibility {
             if let target = result.targetNs, target < 0 {
                 return .implausible("\(place).targetNs is negative (\(target))")
             }
+            let counts = [
+                ("timeoutMs", result.timeoutMs), ("warmup", result.warmup), ("stats.count", result.stats?.count ?? 0),
+                ("config.iterations", result.config?.iterations ?? 0), ("config.graceMs", result.config?.graceMs ?? 0),
+            ]
+            for (field, value) in counts where value < 0 {
+                return .implausible("\(place).\(field) is negative (\(value))")
+            }
             for (field, value) in figures(result) {
                 guard let value else { continue }
                 if !value.isFinite { return .implausible("\(place).\(field) is not a finite number") }

@@ -36,9 +36,9 @@ final class HistoryTrustTests: XCTestCase {
         let loaded = store.load()
         XCTAssertEqual(loaded.runs.map(\.record.id), ["good"])
         let reasons = reasons(loaded)
-        XCTAssertEqual(reasons["a-fifo.json"], "not a regular file (a FIFO (named pipe)); only regular files are read")
-        XCTAssertEqual(reasons["b-folder.json"], "not a regular file (a folder); only regular files are read")
-        XCTAssertEqual(reasons["c-zero.json"], "not a regular file (a character device); only regular files are read")
+        XCTAssertEqual(reasons["a-fifo.json"], "not a regular file but a named pipe (FIFO); only regular files are read")
+        XCTAssertEqual(reasons["b-folder.json"], "not a regular file but a folder; only regular files are read")
+        XCTAssertEqual(reasons["c-zero.json"], "not a regular file but a character device; only regular files are read")
         XCTAssertEqual(loaded.warnings.count, 3)
         XCTAssertEqual(try snapshot(folder), before, "nothing in the folder changed")
     }
