@@ -87,7 +87,7 @@ public enum ComparisonFormatter {
         guard let data = try? encoder.encode(document), let text = String(data: data, encoding: .utf8) else {
             return #"{"error": "the comparison could not be encoded"}"#
         }
-        return text + "\n"
+        return SafeText.jsonEscaped(text) + "\n"
     }
 
     static func describe(_ run: RunRecord) -> String {

@@ -26,6 +26,25 @@ public enum SafeText {
         return result
     }
 
+    /// Encoded JSON with every unsafe character that is still raw (JSONEncoder escapes C0
+    /// controls itself, not DEL, C1 or bidi controls) written as a `\uXXXX` escape: the same
+    /// data for a JSON reader, nothing raw for a terminal. Unsafe characters can only occur
+    /// inside strings, so this never touches the structure.
+    public static func jsonEscaped(_ json: String) -> String {
+        guard json.unicodeScalars.contains(where: { isUnsafe($0, keepingNewlines: true) }) else { return json }
+        var result = ""
+        result.reserveCapacity(json.utf8.count + 16)
+        for scalar in json.unicodeScalars {
+            if isUnsafe(scalar, keepingNewlines: true) {
+                let hex = String(scalar.value, radix: 16)
+                result += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
     /// Whether `scalar` would be escaped.
     public static func isUnsafe(_ scalar: Unicode.Scalar, keepingNewlines: Bool = false) -> Bool {
         switch scalar.value {

@@ -112,6 +112,22 @@ final class HostileInputTests: XCTestCase {
 
         let summary = try String(contentsOf: output.appending(path: "summary.md"), encoding: .utf8)
         XCTAssertTrue(summary.contains(#"evil\\u{1B}\[31m\\u{202E}\<b\>\&"/.."#), summary)
+
+        // compare: escaped in its text table, and JSON carries the exact name as \u escapes.
+        let file = "output/history/" + (try XCTUnwrap(cli.historyFileNames().first))
+        for format in ["text", "json", "markdown"] {
+            let compared = try cli.run(["compare", file, file, "--format", format])
+            XCTAssertEqual(compared.status, 0, compared.stderr)
+            XCTAssertFalse(compared.stdout.unicodeScalars.contains("\u{1B}"), "\(format): \(compared.stdout)")
+            XCTAssertFalse(compared.stdout.unicodeScalars.contains("\u{202E}"), "\(format): \(compared.stdout)")
+            if format == "json" {
+                let document = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(compared.stdout.utf8)) as? [String: Any])
+                let names = (document["benchmarks"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
+                XCTAssertEqual(names, ["evil\u{1B}[31m\u{202E}<b>&\"/.."])
+            } else if format == "text" {
+                XCTAssertTrue(compared.stdout.contains(shown), compared.stdout)
+            }
+        }
     }
 
     /// `report --output docs` into a folder that also holds hand-written pages.
