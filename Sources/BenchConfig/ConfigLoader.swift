@@ -18,10 +18,10 @@ public enum ConfigLoader {
     public static func parse(
         text: String, path: String, baseDirectory: String, registeredSwiftBenchmarks: Set<String>?
     ) throws(ConfigError) -> SuiteConfig {
-        if let header = TOMLLineLocator.malformedHeader(in: text) {
+        // Refused here because toml++ would abort on them rather than report an error.
+        if let problem = TOMLLineLocator.unsafeSyntax(in: text) {
             throw ConfigError(Diagnostic(
-                file: path, line: header.line,
-                message: "invalid TOML: a table name starts with a letter, a digit, '_', '-' or a quote (column \(header.column))"))
+                file: path, line: problem.line, message: "invalid TOML: \(problem.message) (column \(problem.column))"))
         }
         let root: TOMLTable
         do {

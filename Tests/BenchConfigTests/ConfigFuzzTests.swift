@@ -45,12 +45,24 @@ final class ConfigFuzzTests: XCTestCase {
         env = { X = "1" }
         """
 
+    /// TOML's other forms: inline tables in arrays, multi-line and literal strings, dotted keys.
+    static let otherForms = #"""
+        report.title = '''
+        multi [line] "title"
+        '''
+        defaults.env."A B" = "x"
+        benchmark = [
+          { name = "a", command = ["sh", "-c", """echo "[}]" """], target_ms = 1.5e1 },  # comment ]
+          { name = 'b', swift = "json-encode", inherit_env = [], iterations = +3 },
+        ]
+        """#
+
     func testReaderSurvivesRandomAndMutatedDocuments() {
         var mutator = FuzzMutator(seed: 0x746f_6d6c)
-        let seed = Array(Self.seed.utf8)
+        let seeds = [Array(Self.seed.utf8), Array(Self.otherForms.utf8)]
         var accepted = 0
         for round in 0..<1200 {
-            let bytes = round % 6 == 0 ? mutator.random(maxLength: 200) : mutator.mutate(seed)
+            let bytes = round % 6 == 0 ? mutator.random(maxLength: 200) : mutator.mutate(seeds[round % 2])
             guard let suite = try? parse(String(decoding: bytes, as: UTF8.self)) else { continue }
             accepted += 1
             for spec in suite.benchmarks {

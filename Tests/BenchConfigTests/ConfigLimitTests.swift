@@ -113,3 +113,18 @@ final class MalformedHeaderTests: XCTestCase {
             """))
     }
 }
+
+/// toml++ also asserts that an array element does not start with `}` or a Unicode line break.
+final class MalformedArrayElementTests: XCTestCase {
+    func testSuchElementsAreAParseErrorWithTheirLine() {
+        let cases = [
+            ("inherit_env = [ }", 1, 17), ("inherit_env = [\"PATH\",\n}", 2, 1), ("inherit_env = [\u{2028}]", 1, 16),
+            ("env = { A = [ # comment\n  }] }", 2, 3),
+        ]
+        for (line, expectedLine, column) in cases {
+            XCTAssertEqual(
+                problems("[defaults]\n\(line)\n").first,
+                "config.toml:\(expectedLine + 1): invalid TOML: expected a value or ']' in the array (column \(column))", line)
+        }
+    }
+}
