@@ -95,7 +95,9 @@ final class HostileInputTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains(#"boom \u{1B}[2J\u{202E} end"#), result.stdout)
 
         let output = cli.directory.appending(path: "output")
-        for file in ["index.html", "summary.md", "junit.xml", "runs.html"] {
+        let pages = try FileManager.default.contentsOfDirectory(atPath: output.appending(path: "benchmarks").path)
+        XCTAssertEqual(pages.count, 1)
+        for file in ["index.html", "summary.md", "junit.xml", "runs.html"] + pages.map({ "benchmarks/" + $0 }) {
             let text = try String(contentsOf: output.appending(path: file), encoding: .utf8)
             XCTAssertFalse(text.unicodeScalars.contains("\u{1B}"), file)
             XCTAssertFalse(text.unicodeScalars.contains("\u{202E}"), file)
