@@ -7,7 +7,9 @@ import Foundation
 enum RunPlausibility {
     static func problem(in record: RunRecord, now: Date?) -> RunFileProblem? {
         if let now, let problem = future(record, now: now) { return problem }
-        for (position, result) in record.benchmarks.enumerated() {
+        // The common case (every figure fine) is checked without allocating; the reason is
+        // worked out only for the benchmark that fails.
+        for (position, result) in record.benchmarks.enumerated() where !isPlausible(result) {
             let place = "benchmarks[\(position)]"
             if let sample = result.samplesNs.first(where: { $0 < 0 }) {
                 return .implausible("\(place).samplesNs holds a negative sample (\(sample) ns)")
@@ -29,6 +31,30 @@ enum RunPlausibility {
             }
         }
         return nil
+    }
+
+    private static func isPlausible(_ result: BenchmarkResult) -> Bool {
+        guard result.timeoutMs >= 0, result.warmup >= 0, (result.targetNs ?? 0) >= 0 else { return false }
+        for sample in result.samplesNs where sample < 0 { return false }
+        let resources = result.resources
+        guard fine(resources.totalMs), fine(resources.overheadMs) else { return false }
+        if let config = result.config {
+            guard config.iterations >= 0, config.graceMs >= 0, fine(config.minTimeMs), fine(config.regressionThreshold)
+            else { return false }
+        }
+        if let stats = result.stats {
+            guard stats.count >= 0, fine(stats.minNs), fine(stats.maxNs), fine(stats.meanNs), fine(stats.medianNs),
+                fine(stats.stddevNs), fine(stats.madNs), fine(stats.p90Ns), fine(stats.p99Ns), fine(stats.cv),
+                fine(stats.ciLowNs), fine(stats.ciHighNs)
+            else { return false }
+        }
+        return true
+    }
+
+    @inline(__always)
+    private static func fine(_ value: Double?) -> Bool {
+        guard let value else { return true }
+        return value.isFinite && value >= 0
     }
 
     /// A start or finish more than the allowed clock skew after `now`.
