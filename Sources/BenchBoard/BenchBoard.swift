@@ -1,5 +1,6 @@
 import ArgumentParser
 import BenchConfig
+import BenchModel
 import BenchRunner
 import Foundation
 
@@ -66,7 +67,8 @@ public enum BenchBoard {
         do {
             return try executable.execute(context)
         } catch {
-            TerminalOutput.standardError.line("error: " + error.description)
+            // Messages quote names, paths and values from config files and history files.
+            TerminalOutput.standardError.line("error: " + SafeText.escaped(error.description, keepingNewlines: true))
             return error.exitCode
         }
     }
@@ -78,7 +80,7 @@ public enum BenchBoard {
             TerminalOutput.standardOutput.line(message)
             return CLIExit.success
         }
-        TerminalOutput.standardError.line(message)
+        TerminalOutput.standardError.line(SafeText.escaped(message, keepingNewlines: true))
         return CLIExit.usage
     }
 

@@ -24,9 +24,10 @@ struct ReportPublisher {
     }
 
     func publish(baseline: String?) throws(CLIError) -> [URL] {
-        let loaded = HistoryStore(directory: historyDirectory).load()
+        let loaded = HistoryStore(directory: historyDirectory, maxFileBytes: settings.historyMaxFileBytes).load()
         for warning in loaded.warnings {
-            TerminalOutput.standardError.line(context.terminal.paint("warning:", .yellow) + " \(warning)")
+            TerminalOutput.standardError.line(
+                context.terminal.paint("warning:", .yellow) + " " + SafeText.escaped(warning.description))
         }
         let records = loaded.runs.map(\.record)
         let options = settings.analysisOptions()

@@ -147,6 +147,7 @@ enum RunRecordFastDecoder {
         var timeoutMs: Int?
         var warmup: Int?
         var samplesNs: [Int64]?
+        var samplesSource: SamplesSource?
         var stats: SampleStats?
         var resources: Resources?
         var config: BenchmarkSettings?
@@ -172,6 +173,7 @@ enum RunRecordFastDecoder {
             case "timeoutMs": timeoutMs = try r.int()
             case "warmup": warmup = try r.int()
             case "samplesNs": samplesNs = try array(&r) { (r: inout Reader) throws(Mismatch) in try r.int64() }
+            case "samplesSource": samplesSource = r.null() ? nil : try enumValue(&r)
             case "stats": stats = r.null() ? nil : try sampleStats(&r)
             case "resources": resources = try self.resources(&r)
             case "config": config = r.null() ? nil : try settings(&r)
@@ -184,7 +186,8 @@ enum RunRecordFastDecoder {
         return BenchmarkResult(
             name: name, group: group, kind: kind, mode: mode, outcome: outcome, exitCode: exitCode, signal: signal,
             error: error, stderrTail: stderrTail, killedBy: killedBy, targetNs: targetNs, timeoutMs: timeoutMs,
-            warmup: warmup, samplesNs: samplesNs, stats: stats, resources: resources, config: config)
+            warmup: warmup, samplesNs: samplesNs, stats: stats, resources: resources, config: config,
+            samplesSource: samplesSource)
     }
 
     private static func sampleStats(_ r: inout Reader) throws(Mismatch) -> SampleStats {

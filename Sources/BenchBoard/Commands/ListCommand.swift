@@ -51,6 +51,6 @@ struct ListCommand: ExecutableCommand {
     }
 
     private func formatNumber(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 }
