@@ -10,8 +10,9 @@ import Foundation
 ///
 /// The merged run: a new id; `startedAt` the earliest input's start, `finishedAt` the latest
 /// input's finish; interrupted or dirty when any input was; `isolation` only when every input
-/// ran isolated; branch, title, config path and machine description (host name included) of
-/// the input that started first; benchmarks in the order of the inputs' start times.
+/// ran isolated; commit, branch and machine description (host name included) of the input that
+/// started first, title and config path the first any input records; benchmarks in the order of
+/// the inputs' start times; a `selection` only of benchmarks that no input ran.
 public enum RunMerge {
     public struct Input: Sendable {
         /// How the run was named on the command line, for messages.
@@ -42,8 +43,8 @@ public enum RunMerge {
 
         // Oldest first; the order given breaks ties, so "newest" is the later one named.
         let ordered = inputs.enumerated().sorted { a, b in
-            a.element.record.startedAt != b.element.record.startedAt
-                ? a.element.record.startedAt < b.element.record.startedAt : a.offset < b.offset
+            a.element.record.startNs != b.element.record.startNs
+                ? a.element.record.startNs < b.element.record.startNs : a.offset < b.offset
         }.map(\.element)
         var benchmarks: [BenchmarkResult] = []
         var owner: [String: (index: Int, label: String)] = [:]
@@ -66,14 +67,30 @@ public enum RunMerge {
         if git != nil, records.contains(where: { $0.git?.dirty == true }) { git?.dirty = true }
         let formats = Set(records.map { $0.source?.format })
         return RunRecord(
-            id: id, startedAt: first.startedAt, finishedAt: records.map(\.finishedAt).max() ?? first.finishedAt,
+            id: id, startedAt: first.startedAt, startedAtUnixNs: first.startedAtUnixNs,
+            finishedAt: records.map(\.finishedAt).max() ?? first.finishedAt,
             interrupted: records.contains(where: \.interrupted), isolation: records.allSatisfy(\.isolation),
             buildConfiguration: first.buildConfiguration, title: records.compactMap(\.title).first,
             configPath: records.compactMap(\.configPath).first, git: git, machine: first.machine, benchmarks: benchmarks,
-            kind: .merged,
+            selection: selection(records, merged: benchmarks), kind: .merged,
             source: RunSource(
                 format: formats.count == 1 ? formats.first ?? nil : nil, files: inputs.map(\.file),
                 runIDs: inputs.map(\.record.id)))
+    }
+
+    /// What the merged run still leaves out: the benchmarks no input ran (a shard's
+    /// `notSelected` names the other shards' benchmarks). Nil when together they ran the whole
+    /// selection, as the shards of one suite do.
+    private static func selection(_ records: [RunRecord], merged: [BenchmarkResult]) -> RunSelection? {
+        let ran = Set(merged.map(\.name))
+        let lists = records.map { $0.selection?.notSelected ?? [] }
+        var left = lists.dropFirst().reduce(Set(lists.first ?? [])) { $0.intersection($1) }
+        left.subtract(ran)
+        guard !left.isEmpty else { return nil }
+        let filters = Set(records.map { $0.selection?.filter })
+        return RunSelection(
+            filter: filters.count == 1 ? filters.first ?? nil : nil, shard: nil,
+            notSelected: (lists.first ?? []).filter { left.contains($0) })
     }
 
     private static func same(_ field: String, _ inputs: [Input], _ value: (RunRecord) -> String) throws(MergeError) {

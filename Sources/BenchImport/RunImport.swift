@@ -128,6 +128,8 @@ public struct RunImport: Sendable {
             // The measured time is all that is known of the cost; the tool's own overhead is not.
             resources: Resources(
                 maxRSSBytes: imported.maxRSSBytes, cpuUserUs: imported.cpuUserUs, cpuSystemUs: imported.cpuSystemUs,
-                totalMs: totalNs / 1e6))
+                totalMs: totalNs / 1e6),
+            // hyperfine times each process from outside; the others time inside their process.
+            samplesSource: imported.samplesNs.isEmpty ? nil : (imported.mode == .isolated ? .wall : .harness))
     }
 }

@@ -41,6 +41,7 @@ final class ImportCommandTests: XCTestCase {
             let times = try XCTUnwrap(result["times"] as? [Double])
             XCTAssertEqual(benchmark["samplesNs"] as? [Int64], times.map { Int64(($0 * 1e9).rounded()) })
             XCTAssertEqual(benchmark["mode"] as? String, "isolated", "hyperfine starts a process per run")
+            XCTAssertEqual(benchmark["samplesSource"] as? String, "wall")
             XCTAssertEqual(benchmark["outcome"] as? String, "ok")
             let resources = try XCTUnwrap(benchmark["resources"] as? [String: Any])
             let user = try XCTUnwrap(result["user"] as? Double)
@@ -70,6 +71,7 @@ final class ImportCommandTests: XCTestCase {
             XCTAssertEqual(repetitions.first?["time_unit"] as? String, name == "BM_VectorSum/64" ? "us" : "ns")
             XCTAssertEqual(benchmark["samplesNs"] as? [Int64], repetitions.compactMap { nanoseconds($0["real_time"], unit: unit) })
             XCTAssertEqual(benchmark["mode"] as? String, "in-process")
+            XCTAssertEqual(benchmark["samplesSource"] as? String, "harness")
         }
         let machine = try XCTUnwrap(run["machine"] as? [String: Any])
         XCTAssertEqual(machine["hostname"] as? String, context["host_name"] as? String)

@@ -27,7 +27,7 @@ final class MergeCommandTests: XCTestCase {
                 name: name, group: "g", kind: .command, mode: .isolated, outcome: .ok, exitCode: 0, timeoutMs: 1000, warmup: 0,
                 samplesNs: [medianNs, medianNs + 10, medianNs - 10], resources: Resources(totalMs: 1))
         }
-        let start = Date(timeIntervalSince1970: 1_800_000_000 + seconds)
+        let start = Date(timeIntervalSince1970: 1_760_000_000 + seconds)
         var run = RunRecord(
             id: id, startedAt: start, finishedAt: start.addingTimeInterval(30), isolation: true, buildConfiguration: "release",
             git: GitInfo(commit: commit, branch: "main", dirty: false), machine: Self.machine, benchmarks: results)
@@ -55,8 +55,8 @@ final class MergeCommandTests: XCTestCase {
         let merged = try XCTUnwrap(runs.first)
         XCTAssertEqual(merged["kind"] as? String, "merged")
         XCTAssertEqual(try merged.benchmarks().map { $0["name"] as? String }, ["load", "save", "parse", "render"], "by start time")
-        XCTAssertEqual(merged["startedAt"] as? String, "2027-01-15T08:00:00Z", "the earliest shard's start")
-        XCTAssertEqual(merged["finishedAt"] as? String, "2027-01-15T08:02:30Z", "the latest shard's finish")
+        XCTAssertEqual(merged["startedAt"] as? String, "2025-10-09T08:53:20Z", "the earliest shard's start")
+        XCTAssertEqual(merged["finishedAt"] as? String, "2025-10-09T08:55:50Z", "the latest shard's finish")
         XCTAssertEqual((merged["git"] as? [String: Any])?["dirty"] as? Bool, true, "dirty when any shard was")
         XCTAssertEqual((merged["machine"] as? [String: Any])?["hostname"] as? String, "runner-1", "host names may differ")
         let source = try XCTUnwrap(merged["source"] as? [String: Any])
@@ -99,6 +99,22 @@ final class MergeCommandTests: XCTestCase {
         let twice = try cli.run(["merge", base, base, "--history", "h"])
         XCTAssertEqual(twice.status, 2)
         XCTAssertTrue(twice.stderr.contains("named twice"), twice.stderr)
+    }
+
+    /// Shards of a filtered run: what none of them ran stays "not selected" in the merged run.
+    func testWhatNoShardRanStaysNotSelected() throws {
+        let first = try shard("aaaa0001", at: 0, benchmarks: ["a"]) {
+            $0.selection = RunSelection(filter: "a|b", shard: "1/2", notSelected: ["b", "c"])
+        }
+        let second = try shard("bbbb0002", at: 5, benchmarks: ["b"]) {
+            $0.selection = RunSelection(filter: "a|b", shard: "2/2", notSelected: ["a", "c"])
+        }
+        let result = try cli.run(["merge", first, second, "--history", "h"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let selection = try XCTUnwrap(try cli.historyRuns("h").first?["selection"] as? [String: Any])
+        XCTAssertEqual(selection["notSelected"] as? [String], ["c"])
+        XCTAssertEqual(selection["filter"] as? String, "a|b")
+        XCTAssertNil(selection["shard"] as? String)
     }
 
     func testABenchmarkTwiceNeedsPreferNewest() throws {
@@ -149,5 +165,7 @@ final class MergeCommandTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         let merged = try XCTUnwrap(try cli.historyRuns("merged").first)
         XCTAssertEqual(Set(try merged.benchmarks().compactMap { $0["name"] as? String }), ["one", "two", "three"])
+        XCTAssertEqual(try cli.historyRuns().compactMap { ($0["selection"] as? [String: Any])?["shard"] as? String }.sorted(), ["1/2", "2/2"])
+        XCTAssertNil(merged["selection"], "together the shards ran the whole suite")
     }
 }
