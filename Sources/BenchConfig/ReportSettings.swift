@@ -17,12 +17,19 @@ public struct ReportSettings: Sendable, Equatable {
     public var slowIsFailure: Bool
     /// "previous", a run id, or "branch:NAME".
     public var baseline: String
+    /// "https://github.com/OWNER/NAME" (no trailing slash): commits link to `<url>/commit/<sha>`.
+    /// Nil keeps every page free of external URLs.
+    public var repositoryURL: String?
+    /// Where the dashboard is published ("https://…/", with a trailing slash): summary.md links
+    /// benchmarks to their pages there.
+    public var siteURL: String?
 
     public init(
         title: String = ConfigDefaults.title, outputDirectory: String, historyDirectory: String,
         templatesDirectory: String? = nil, regressionThreshold: Double = ConfigDefaults.regressionThreshold,
         memoryThreshold: Double = ConfigDefaults.memoryThreshold, cpuThreshold: Double = ConfigDefaults.cpuThreshold,
-        alpha: Double = ConfigDefaults.alpha, slowIsFailure: Bool = false, baseline: String = ConfigDefaults.baseline
+        alpha: Double = ConfigDefaults.alpha, slowIsFailure: Bool = false, baseline: String = ConfigDefaults.baseline,
+        repositoryURL: String? = nil, siteURL: String? = nil
     ) {
         self.title = title
         self.outputDirectory = outputDirectory
@@ -34,6 +41,8 @@ public struct ReportSettings: Sendable, Equatable {
         self.alpha = alpha
         self.slowIsFailure = slowIsFailure
         self.baseline = baseline
+        self.repositoryURL = repositoryURL
+        self.siteURL = siteURL
     }
 
     /// Every default, with the default folders under `baseDirectory`.

@@ -68,6 +68,11 @@ enum ReportFormat {
         return UnitFormat.duration(ns: median)
     }
 
+    /// "p = 0.042", "p < 0.001": three decimals, never a p-value that reads as zero.
+    static func pValue(_ p: Double) -> String {
+        p < 0.001 ? "p < 0.001" : "p = " + String(format: "%.3f", p)
+    }
+
     /// CSS class of an outcome: ok, fail or timeout.
     static func outcomeClass(_ outcome: Outcome) -> String {
         switch outcome {

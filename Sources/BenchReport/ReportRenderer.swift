@@ -20,7 +20,7 @@ public struct ReportRenderer: Sendable {
     public func write(_ input: ReportInput, to outputDirectory: URL) throws(ReportError) -> [URL] {
         let output = outputDirectory.standardizedFileURL
         let index = HistoryIndex(input, options: options)
-        let status = SuiteStatus(index)
+        let status = SuiteStatus(index, recentStepRuns: options.recentStepRuns)
         try Self.makeDirectory(output)
         let pagesDirectory = output.appendingPathComponent("benchmarks", isDirectory: true)
         try Self.makeDirectory(pagesDirectory)
@@ -57,12 +57,12 @@ public struct ReportRenderer: Sendable {
     /// summary.md's text: also what `benchboard compare --format markdown` prints.
     public func summaryMarkdown(_ input: ReportInput) -> String {
         let index = HistoryIndex(input, options: options)
-        return SummaryBuilder(index: index, status: SuiteStatus(index), options: options).render(with: templates)
+        return SummaryBuilder(index: index, status: SuiteStatus(index, recentStepRuns: options.recentStepRuns), options: options).render(with: templates)
     }
 
     public func junitXML(_ input: ReportInput) -> String {
         let index = HistoryIndex(input, options: options)
-        return JUnitWriter(index: index, status: SuiteStatus(index), options: options).xml()
+        return JUnitWriter(index: index, status: SuiteStatus(index, recentStepRuns: options.recentStepRuns), options: options).xml()
     }
 
     // MARK: Files

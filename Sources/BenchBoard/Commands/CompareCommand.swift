@@ -62,7 +62,9 @@ struct CompareCommand: ExecutableCommand {
                 comparison: comparison, warnings: [])
             do {
                 let renderer = try ReportRenderer(
-                    options: ReportOptions(title: settings.title, analysis: options, slowIsFailure: settings.slowIsFailure))
+                    options: ReportOptions(
+                        title: settings.title, analysis: options, slowIsFailure: settings.slowIsFailure,
+                        repositoryURL: settings.repositoryURL, siteURL: settings.siteURL))
                 TerminalOutput.standardOutput.line(renderer.summaryMarkdown(input))
             } catch {
                 throw CLIError(error.description)
