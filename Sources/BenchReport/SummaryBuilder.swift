@@ -112,7 +112,8 @@ struct SummaryBuilder {
         }
         let time = item.comparison?.time
         let baseline = time?.baseline.map { UnitFormat.duration(ns: $0) } ?? "–"
-        let current = ReportFormat.median(result)
+        // The comparison's own figures, so baseline, current and change agree with each other.
+        let current = time?.current.map { UnitFormat.duration(ns: $0) } ?? ReportFormat.median(result)
         let change = time?.changePercent.map(UnitFormat.percent) ?? "–"
         return "| \(name) | \(baseline) | \(current) | \(change) | \(verdictCell(item)) |"
     }
@@ -131,6 +132,10 @@ struct SummaryBuilder {
             text = "〰️ noisy" + (item.comparison?.time.note.map { ": " + Self.cell($0) } ?? "")
         case .overTarget:
             text = "❌ over target " + (result.targetNs.map { UnitFormat.duration(ns: Double($0)) } ?? "")
+            if item.comparison?.verdict == .improvement { text += " · 🔻 faster" }
+            if item.comparison?.verdict == .noisy {
+                text += " · 〰️ noisy" + (item.comparison?.time.note.map { ": " + Self.cell($0) } ?? "")
+            }
         case nil:
             switch item.comparison?.verdict {
             case .improvement?: text = "🔻 faster"
