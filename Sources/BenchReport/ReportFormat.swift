@@ -21,6 +21,14 @@ enum ReportFormat {
         return "\(parts.tm_year + 1900)-\(pad(parts.tm_mon + 1))-\(pad(parts.tm_mday))"
     }
 
+    /// "10:49", UTC.
+    static func time(_ date: Date) -> String {
+        var time = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        gmtime_r(&time, &parts)
+        return "\(pad(parts.tm_hour)):\(pad(parts.tm_min))"
+    }
+
     private static func pad(_ value: Int32) -> String {
         value < 10 ? "0\(value)" : "\(value)"
     }
