@@ -8,7 +8,7 @@ struct BenchmarkPageBuilder {
 
     func build(name: String) -> BenchmarkPage {
         let entries = index.series[name] ?? []
-        let trend = index.trends[name] ?? Trend(name: name, points: [], changePoints: [])
+        let trend = index.reportedTrend(of: name)
         let latest = entries.last?.result
         let safeName = TextSafety.line(name)
         let chart = ChartBuilder(runs: index.runs)

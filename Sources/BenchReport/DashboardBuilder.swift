@@ -162,7 +162,7 @@ struct DashboardBuilder {
                 ? BadgeView(text: "✅ Fast", badgeClass: "good", hint: "Median at or under its target")
                 : BadgeView(text: "❌ Slow", badgeClass: "bad", hint: "Median over its target")
         }
-        let trend = index.trends[result.name] ?? Trend(name: result.name, points: [], changePoints: [])
+        let trend = index.reportedTrend(of: result.name)
         var modeNote: String?
         switch result.mode {
         case .isolated: modeNote = nil

@@ -66,6 +66,7 @@ final class RecentChangesTests: XCTestCase {
     func testBenchmarkPageListsOnlyStepsAtOrBeyondTheThreshold() throws {
         let small = try page("benchmarks/small.html")
         XCTAssertEqual(try Fixtures.texts(small, "//*[local-name()='h2'][.='Step changes']").count, 0)
+        XCTAssertEqual(try small.nodes(forXPath: "//*[local-name()='line'][starts-with(@class, 'step')]").count, 0, "nor on the chart")
         let old = try page("benchmarks/old.html")
         let steps = try Fixtures.texts(old, "(//*[local-name()='table'])[1]/*[local-name()='tbody']/*[local-name()='tr']/*[local-name()='td'][2]")
         XCTAssertEqual(steps, ["0000028"])
