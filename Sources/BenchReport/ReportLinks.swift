@@ -8,12 +8,22 @@ struct ReportLinks: Sendable {
     var siteURL: String?
 
     init(repositoryURL: String?, siteURL: String?) {
-        self.repositoryURL = repositoryURL.map { address in
+        self.repositoryURL = repositoryURL.flatMap(Self.safe).map { address in
             var trimmed = Substring(address)
             while trimmed.hasSuffix("/") { trimmed.removeLast() }
             return String(trimmed)
         }.flatMap { $0.isEmpty ? nil : $0 }
-        self.siteURL = siteURL.flatMap { $0.isEmpty ? nil : ($0.hasSuffix("/") ? $0 : $0 + "/") }
+        self.siteURL = siteURL.flatMap(Self.safe).map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+    }
+
+    /// config.toml's addresses are validated where they are read; a library caller's are only
+    /// kept when they are plain http(s) addresses that cannot break out of an href or a Markdown link.
+    private static func safe(_ address: String) -> String? {
+        let lower = address.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://"),
+            address.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 0x20 && !"\"'<>()[]`\\ ".unicodeScalars.contains($0) })
+        else { return nil }
+        return address
     }
 
     /// `<repository>/commit/<sha>` for a hexadecimal commit id; nil otherwise (a run outside git
