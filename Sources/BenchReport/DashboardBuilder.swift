@@ -72,7 +72,9 @@ struct DashboardBuilder {
             tiles.append(TileView(label: "Over target", value: "\(status.slow)", tileClass: status.slow > 0 ? "warn" : "muted"))
         }
         if status.noisy > 0 { tiles.append(TileView(label: "Noisy", value: "\(status.noisy)", tileClass: "noisy")) }
-        if status.steps > 0 { tiles.append(TileView(label: "Steps", value: "\(status.steps)", tileClass: "warn")) }
+        if status.steps > 0 {
+            tiles.append(TileView(label: "Stepped, last \(status.recentStepRuns) runs", value: "\(status.steps)", tileClass: "warn"))
+        }
         return tiles
     }
 

@@ -61,6 +61,8 @@ final class RecentChangesTests: XCTestCase {
         XCTAssertTrue(change.first?.contains("📈 step -15.0% 5 runs ago") ?? false, "\(change)")
         let old = try Fixtures.texts(index, "//*[local-name()='tr'][@id='b-old']/*[local-name()='td'][8]")
         XCTAssertFalse(old.first?.contains("📈") ?? true, "a step 80 runs ago is in Recent changes, not on the row: \(old)")
+        let tiles = try Fixtures.texts(index, "//*[local-name()='ul'][@class='tiles']/*[local-name()='li']")
+        XCTAssertTrue(tiles.contains("1Stepped, last 10 runs"), "\(tiles)")
     }
 
     func testBenchmarkPageListsOnlyStepsAtOrBeyondTheThreshold() throws {
