@@ -38,6 +38,7 @@ final class ChartTests: XCTestCase {
         let values = labels.compactMap(Double.init)
         XCTAssertEqual(values.count, labels.count, "numbers only, the unit is written once: \(labels)")
         XCTAssertGreaterThanOrEqual(values.count, 4)
+        guard values.count >= 4 else { return }
         let step = values[1] - values[0]
         var magnitude = 1.0
         while magnitude * 10 <= step { magnitude *= 10 }
