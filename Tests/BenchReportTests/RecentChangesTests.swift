@@ -45,6 +45,7 @@ final class RecentChangesTests: XCTestCase {
             ["benchmarks/recent.html", "benchmarks/old.html"])
         let old = try Fixtures.texts(index, "\(rows)[2]/*[local-name()='td']")
         XCTAssertEqual(old.count, 5)
+        guard old.count == 5 else { return }
         XCTAssertTrue(old[1].hasPrefix("+20."), "\(old)")
         XCTAssertTrue(old[2].hasPrefix("1.00") && old[2].contains(" → 1.20"), "\(old)")
         XCTAssertEqual(old[3], "0000028", "the commit of run 40")
@@ -81,6 +82,7 @@ final class RecentChangesTests: XCTestCase {
         let jump = try page("benchmarks/jump.html")
         let first = try Fixtures.texts(jump, "(//*[local-name()='table'])[1]/*[local-name()='tbody']/*[local-name()='tr'][1]/*[local-name()='td']")
         XCTAssertEqual(first.count, 5)
+        guard first.count == 5 else { return }
         XCTAssertTrue(first[0].contains("latest run, slower than the baseline; not yet a confirmed step"), "\(first)")
         XCTAssertEqual(first[1], "0000077")
         XCTAssertTrue(first[4].hasPrefix("+"), "\(first)")
