@@ -181,6 +181,7 @@ struct DashboardBuilder {
             memory: ReportFormat.memory(result), memoryChange: result.outcome.isSuccess ? comparison.flatMap { metricBadge($0.memory, quiet: true) } : nil,
             cpu: ReportFormat.cpu(result), cpuChange: result.outcome.isSuccess ? comparison.flatMap { metricBadge($0.cpu, quiet: true) } : nil,
             total: ReportFormat.total(result), change: comparison.flatMap(timeBadge),
+            changeNote: comparison.flatMap { $0.verdict == .noisy ? $0.time.note.map(TextSafety.line) : nil },
             step: item.recentStep.map { step in
                 let when = item.stepRunsAgo == 0 ? "at this run" : "\(item.stepRunsAgo) run\(item.stepRunsAgo == 1 ? "" : "s") ago"
                 return BadgeView(

@@ -112,6 +112,8 @@ struct BenchmarkRowView: Sendable {
     var cpuChange: BadgeView?
     var total: String
     var change: BadgeView?
+    /// Why the time verdict is noisy, shown under the change (a hover title alone is lost on phones).
+    var changeNote: String?
     var step: BadgeView?
     var sparkline: SparklineView
     var failure: FailureView?
@@ -268,6 +270,7 @@ extension BenchmarkRowView: MustacheParent {
         case "cpuChange": cpuChange
         case "total": total
         case "change": change
+        case "changeNote": changeNote
         case "step": step
         case "sparkline": sparkline
         case "failure": failure

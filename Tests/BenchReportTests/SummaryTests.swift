@@ -174,7 +174,9 @@ final class VerdictDisplayTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: output) }
         try ReportRenderer().write(input, to: output)
         let page = try Fixtures.document(output.appendingPathComponent("index.html"))
-        XCTAssertEqual(try Fixtures.texts(page, "//*[local-name()='tr'][@id='b-parse']/*[local-name()='td'][8]"), ["+38.6% noisy"])
+        XCTAssertEqual(
+            try Fixtures.texts(page, "//*[local-name()='tr'][@id='b-parse']/*[local-name()='td'][8]"),
+            ["+38.6% noisythe samples have two modes"], "the reason is on the page, not only in a hover title")
         XCTAssertEqual(
             try Fixtures.texts(page, "//*[local-name()='tr'][@id='b-parse']/*[local-name()='td'][8]/*/@title"),
             ["Against the baseline run, p = 0.200; the samples have two modes"])
