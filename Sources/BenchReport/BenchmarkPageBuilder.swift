@@ -30,7 +30,7 @@ struct BenchmarkPageBuilder {
         let failed = entries.filter { !$0.result.outcome.isSuccess }.count
         facts.append(FactView(label: "Runs", value: "\(entries.count)" + (failed > 0 ? ", \(failed) not successful" : "")))
 
-        // Confirmed steps at or beyond the threshold (smaller ones stay visible on the chart), and
+        // Confirmed steps at or beyond the threshold (smaller ones are not reported anywhere), and
         // a jump at the newest run, which the detector cannot confirm until more runs follow it,
         // as that run's verdict.
         var steps = (index.steps[name] ?? []).reversed().map { change in
