@@ -16,9 +16,4 @@ final class TerminalFormatTests: XCTestCase {
         XCTAssertEqual(Painter(enabled: true).paint("x", nil), "x", "no colour means no escape codes")
     }
 
-    func testResultLineIsTheSeedsLine() {
-        XCTAssertEqual(
-            ResultLine.format(Fixtures.ok("Profile Query (single)", medianNs: 186_000, targetNs: 800_000)),
-            "✅ Profile Query (single) 🔒 Isolated — 0.186ms (target: 0.800ms) - ✅ Fast — 💾 Memory: 45.2 KB | ⏱️ CPU: 2.34 ms | 🕐 Total: 12.45 ms")
-    }
 }
