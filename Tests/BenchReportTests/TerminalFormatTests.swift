@@ -15,5 +15,4 @@ final class TerminalFormatTests: XCTestCase {
         XCTAssertTrue(painted.contains("\u{1B}[31m1 failed\u{1B}[0m"), painted)
         XCTAssertEqual(Painter(enabled: true).paint("x", nil), "x", "no colour means no escape codes")
     }
-
 }
