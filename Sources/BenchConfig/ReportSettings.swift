@@ -23,13 +23,15 @@ public struct ReportSettings: Sendable, Equatable {
     /// Where the dashboard is published ("https://…/", with a trailing slash): summary.md links
     /// benchmarks to their pages there.
     public var siteURL: String?
+    /// `[history] max_file_mb` in bytes: a history file larger than this is skipped unread.
+    public var historyMaxFileBytes: Int64
 
     public init(
         title: String = ConfigDefaults.title, outputDirectory: String, historyDirectory: String,
         templatesDirectory: String? = nil, regressionThreshold: Double = ConfigDefaults.regressionThreshold,
         memoryThreshold: Double = ConfigDefaults.memoryThreshold, cpuThreshold: Double = ConfigDefaults.cpuThreshold,
         alpha: Double = ConfigDefaults.alpha, slowIsFailure: Bool = false, baseline: String = ConfigDefaults.baseline,
-        repositoryURL: String? = nil, siteURL: String? = nil
+        repositoryURL: String? = nil, siteURL: String? = nil, historyMaxFileBytes: Int64 = ConfigDefaults.historyMaxFileBytes
     ) {
         self.title = title
         self.outputDirectory = outputDirectory
@@ -43,6 +45,7 @@ public struct ReportSettings: Sendable, Equatable {
         self.baseline = baseline
         self.repositoryURL = repositoryURL
         self.siteURL = siteURL
+        self.historyMaxFileBytes = historyMaxFileBytes
     }
 
     /// Every default, with the default folders under `baseDirectory`.

@@ -34,6 +34,11 @@ struct AxisScale {
         // Keep a little headroom so the line never sits on the frame.
         if upper > maximum - step * 0.05 { maximum += step }
         if lower < minimum + step * 0.05, minimum - step >= 0 { minimum -= step }
+        // Values near Double's limit (a corrupt or hostile history) round up past it.
+        if !maximum.isFinite || !(maximum > minimum) {
+            minimum = lower
+            maximum = upper.isFinite && upper > lower ? upper : lower + 1
+        }
         self.minimum = minimum
         self.maximum = maximum
         self.step = step
@@ -49,16 +54,19 @@ struct AxisScale {
 
     /// Every tick from `minimum` to `maximum`.
     var ticks: [Double] {
-        let count = Int(((maximum - minimum) / step).rounded())
-        return (0...Swift.max(0, count)).map { minimum + Double($0) * step }
+        let count = ((maximum - minimum) / step).rounded()
+        guard count.isFinite, count <= 20 else { return [minimum, maximum] }
+        return (0...Swift.max(0, Int(count))).map { minimum + Double($0) * step }
     }
 
     /// A tick value in the chart's unit without the unit: "2.5", "10".
     func label(_ value: Double) -> String {
         let scaled = value / unitSize
-        guard decimals > 0 else { return String(Int(scaled.rounded())) }
         var factor = 1.0
         for _ in 0..<decimals { factor *= 10 }
+        // Only absurd values (beyond 10^15 of the unit) are too large for whole-number arithmetic.
+        guard (scaled * factor).isFinite, abs(scaled * factor) < 1e15 else { return String(format: "%.3g", scaled) }
+        guard decimals > 0 else { return String(Int(scaled.rounded())) }
         let whole = Int((scaled * factor).rounded())
         let integer = whole / Int(factor)
         var fraction = String(abs(whole % Int(factor)))

@@ -33,14 +33,14 @@ final class ProgressReporter: @unchecked Sendable {
     func begin(_ spec: BenchmarkSpec, position: Int) {
         self.position = position
         if !terminal.isInteractive && !quiet {
-            output.line("[\(position)/\(total)] \(spec.name)")
+            output.line("[\(position)/\(total)] \(SafeText.escaped(spec.name))")
         }
     }
 
     func phase(_ spec: BenchmarkSpec, _ text: String) {
         guard terminal.isInteractive, !quiet else { return }
         // Erase and redraw the live line: "\r" back to column 0, "ESC[2K" clears it.
-        output.write("\r\u{1B}[2K" + style.paint("[\(position)/\(total)]", .counter) + " \(spec.name): \(text)")
+        output.write("\r\u{1B}[2K" + style.paint("[\(position)/\(total)]", .counter) + " \(SafeText.escaped(spec.name)): \(SafeText.escaped(text))")
         liveLineShown = true
     }
 
@@ -52,7 +52,8 @@ final class ProgressReporter: @unchecked Sendable {
 
     func warning(_ text: String) {
         clearLiveLine()
-        output.line(style.paint("warning:", .warning) + " " + text)
+        // Warnings quote names, paths and child output.
+        output.line(style.paint("warning:", .warning) + " " + SafeText.escaped(text, keepingNewlines: true))
     }
 
     /// Says `text` the first time `key` comes up, and `repeat` after that: a run-wide problem

@@ -1,4 +1,5 @@
 import BenchAnalysis
+import BenchModel
 import Foundation
 
 /// `compare --format json`: a stable JSON document (keys sorted, explicit nulls). Shape,
@@ -37,6 +38,6 @@ struct JSONExporter: Exporter {
         guard let data = try? encoder.encode(document), let text = String(data: data, encoding: .utf8) else {
             return #"{"error": "the comparison could not be encoded"}"#
         }
-        return text + "\n"
+        return SafeText.jsonEscaped(text) + "\n"
     }
 }

@@ -8,7 +8,7 @@ import BenchModel
 /// and shown on the benchmark pages and in junit.xml, so all of them say the same thing.
 public enum ResultLine {
     public static func format(_ result: BenchmarkResult) -> String {
-        var parts = ["\(statusIcon(result)) \(result.name)"]
+        var parts = ["\(statusIcon(result)) \(SafeText.escaped(result.name))"]
         if result.mode == .isolated { parts[0] += " 🔒 Isolated" }
         if result.mode == .fallback { parts[0] += " ⚠️ Fallback (in-process)" }
         if result.outcome.isSuccess, let median = result.medianNs {
@@ -53,7 +53,7 @@ public enum ResultLine {
     private static func reason(_ result: BenchmarkResult) -> String {
         let text = result.stderrTail?.split(separator: "\n").last.map(String.init) ?? result.error
         guard let text, !text.isEmpty else { return "" }
-        return ": " + String(text.prefix(200))
+        return ": " + SafeText.escaped(String(text.prefix(200)))
     }
 
     public static func resourceText(_ result: BenchmarkResult) -> String {

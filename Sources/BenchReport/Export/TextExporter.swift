@@ -18,17 +18,17 @@ struct TextExporter: Exporter {
         var lines: [String] = []
         lines.append("Current:  \(Self.describe(c.current))")
         lines.append("Baseline: \(c.baseline.map(Self.describe) ?? "none (every benchmark is new)")")
-        if let caveat = c.caveat { lines.append(painter.paint("Note: \(caveat)", .yellow)) }
+        if let caveat = c.caveat { lines.append(painter.paint("Note: \(SafeText.escaped(caveat))", .yellow)) }
         lines.append("")
         let header = ["VERDICT", "BENCHMARK", "BASELINE", "CURRENT", "CHANGE", "P", "MEMORY", "CPU"]
         let rows = c.benchmarksWorstFirst
         let cells: [[String]] = rows.map { row in
             [
-                row.verdict.rawValue, row.name,
+                row.verdict.rawValue, SafeText.escaped(row.name),
                 row.time.baseline.map { UnitFormat.duration(ns: $0) } ?? "-",
                 row.time.current.map { UnitFormat.duration(ns: $0) } ?? "-",
                 row.time.changePercent.map(UnitFormat.percent) ?? "-",
-                row.time.pValue.map(Self.pValue) ?? "-",
+                row.time.pValue.map(Format.pValue) ?? "-",
                 Self.metricCell(row.memory), Self.metricCell(row.cpu),
             ]
         }
@@ -58,7 +58,7 @@ struct TextExporter: Exporter {
         for row in rows {
             for (label, metric) in [("time", row.time), ("memory", row.memory), ("cpu", row.cpu)] {
                 if let note = metric.note, metric.verdict == .noisy || metric.verdict == row.verdict {
-                    lines.append("  \(row.name) (\(label), \(metric.verdict.rawValue)): \(note)")
+                    lines.append("  \(SafeText.escaped(row.name)) (\(label), \(metric.verdict.rawValue)): \(note)")
                 }
             }
         }
@@ -71,7 +71,7 @@ struct TextExporter: Exporter {
         if let branch = run.git?.branch { where_.append(branch) }
         if let commit = run.git?.shortCommit { where_.append(commit + ((run.git?.dirty ?? false) ? "+dirty" : "")) }
         if !where_.isEmpty { text += " (\(where_.joined(separator: " @ ")))" }
-        return text + ", \(run.buildConfiguration)"
+        return SafeText.escaped(text + ", \(run.buildConfiguration)")
     }
 
     static func metricCell(_ metric: MetricComparison) -> String {
@@ -93,14 +93,6 @@ struct TextExporter: Exporter {
         case .noisy: .yellow
         default: nil
         }
-    }
-
-    /// "0.0042", "1.2e-07": four significant digits where it matters (the notes' format).
-    static func pValue(_ p: Double) -> String {
-        if p == 0 { return "0" }
-        if p < 0.0001 { return String(format: "%.1e", p) }
-        return String(format: "%.4f", p).replacingOccurrences(of: #"0+$"#, with: "", options: .regularExpression)
-            .replacingOccurrences(of: #"\.$"#, with: "", options: .regularExpression)
     }
 }
 
