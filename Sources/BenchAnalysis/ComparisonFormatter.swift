@@ -6,7 +6,8 @@ public enum ComparisonFormatter {
     /// An aligned table, worst news first, then a one-line tally and the notes that explain
     /// noisy verdicts. ANSI colours (red regression/failed, green improvement, yellow noisy)
     /// only when `color` is true, so piped output stays plain. Columns:
-    /// VERDICT, BENCHMARK, BASELINE, CURRENT (median times), CHANGE, P, MEMORY, CPU (changes).
+    /// VERDICT, BENCHMARK, BASELINE, CURRENT (median times, or median instruction counts for a
+    /// benchmark that counts them), CHANGE, P, MEMORY, CPU (changes).
     public static func text(_ c: RunComparison, color: Bool) -> String {
         var lines: [String] = []
         lines.append("Current:  \(describe(c.current))")
@@ -18,10 +19,10 @@ public enum ComparisonFormatter {
         let cells: [[String]] = rows.map { row in
             [
                 row.verdict.rawValue, row.name,
-                row.time.baseline.map { UnitFormat.duration(ns: $0) } ?? "-",
-                row.time.current.map { UnitFormat.duration(ns: $0) } ?? "-",
-                row.time.changePercent.map(UnitFormat.percent) ?? "-",
-                row.time.pValue.map(Format.pValue) ?? "-",
+                row.headline.baseline.map(row.formatHeadline) ?? "-",
+                row.headline.current.map(row.formatHeadline) ?? "-",
+                row.headline.changePercent.map(UnitFormat.percent) ?? "-",
+                row.headline.pValue.map(Format.pValue) ?? "-",
                 metricCell(row.memory), metricCell(row.cpu),
             ]
         }
@@ -49,7 +50,9 @@ public enum ComparisonFormatter {
         }
         lines.append(tally.isEmpty ? "No benchmarks." : tally.joined(separator: ", "))
         for row in rows {
-            for (label, metric) in [("time", row.time), ("memory", row.memory), ("cpu", row.cpu)] {
+            let metrics = [("time", row.time), ("memory", row.memory), ("cpu", row.cpu)]
+                + (row.instructions.map { [("instructions", $0)] } ?? [])
+            for (label, metric) in metrics {
                 if let note = metric.note, metric.verdict == .noisy || metric.verdict == row.verdict {
                     lines.append("  \(row.name) (\(label), \(metric.verdict.rawValue)): \(note)")
                 }
@@ -71,7 +74,9 @@ public enum ComparisonFormatter {
     ///   "benchmarks": [ worst first:
     ///     {"name", "group", "verdict",
     ///      "time":   {"baseline", "current", "changePercent", "verdict", "pValue", "reference", "note"},
-    ///      "memory": the same (bytes), "cpu": the same (microseconds)}
+    ///      "memory": the same (bytes), "cpu": the same (microseconds),
+    ///      "instructions": the same (median instructions per iteration), or null unless either
+    ///      side counted instructions (`metric = "instructions"`; its verdict is then the headline)}
     ///   ]
     /// }
     /// ```

@@ -54,6 +54,12 @@ struct RunCommand: ExecutableCommand {
         } catch {
             throw CLIError(error.description)
         }
+        // Counting instructions needs valgrind: say so before anything runs, not once per benchmark.
+        do {
+            _ = try plan.valgrind(environment: context.environment)
+        } catch {
+            throw CLIError(error.description)
+        }
         if context.buildConfiguration == "debug" {
             TerminalOutput.standardError.line(context.terminal.paint(TerminalSummary.debugBuildWarning, .yellow))
         }
