@@ -12,13 +12,13 @@ public enum ComparisonFormatter {
         var lines: [String] = []
         lines.append("Current:  \(describe(c.current))")
         lines.append("Baseline: \(c.baseline.map(describe) ?? "none (every benchmark is new)")")
-        if let caveat = c.caveat { lines.append(paint("Note: \(caveat)", .yellow, color)) }
+        if let caveat = c.caveat { lines.append(paint("Note: \(SafeText.escaped(caveat))", .yellow, color)) }
         lines.append("")
         let header = ["VERDICT", "BENCHMARK", "BASELINE", "CURRENT", "CHANGE", "P", "MEMORY", "CPU"]
         let rows = c.benchmarksWorstFirst
         let cells: [[String]] = rows.map { row in
             [
-                row.verdict.rawValue, row.name,
+                row.verdict.rawValue, SafeText.escaped(row.name),
                 row.headline.baseline.map(row.formatHeadline) ?? "-",
                 row.headline.current.map(row.formatHeadline) ?? "-",
                 row.headline.changePercent.map(UnitFormat.percent) ?? "-",
@@ -54,7 +54,7 @@ public enum ComparisonFormatter {
                 + (row.instructions.map { [("instructions", $0)] } ?? [])
             for (label, metric) in metrics {
                 if let note = metric.note, metric.verdict == .noisy || metric.verdict == row.verdict {
-                    lines.append("  \(row.name) (\(label), \(metric.verdict.rawValue)): \(note)")
+                    lines.append("  \(SafeText.escaped(row.name)) (\(label), \(metric.verdict.rawValue)): \(note)")
                 }
             }
         }
@@ -92,7 +92,7 @@ public enum ComparisonFormatter {
         guard let data = try? encoder.encode(document), let text = String(data: data, encoding: .utf8) else {
             return #"{"error": "the comparison could not be encoded"}"#
         }
-        return text + "\n"
+        return SafeText.jsonEscaped(text) + "\n"
     }
 
     static func describe(_ run: RunRecord) -> String {
@@ -101,7 +101,7 @@ public enum ComparisonFormatter {
         if let branch = run.git?.branch { where_.append(branch) }
         if let commit = run.git?.shortCommit { where_.append(commit + ((run.git?.dirty ?? false) ? "+dirty" : "")) }
         if !where_.isEmpty { text += " (\(where_.joined(separator: " @ ")))" }
-        return text + ", \(run.buildConfiguration)"
+        return SafeText.escaped(text + ", \(run.buildConfiguration)")
     }
 
     static func metricCell(_ metric: MetricComparison) -> String {

@@ -22,4 +22,5 @@ public enum ConfigDefaults {
     public static let instructionsThreshold = 0.01
     public static let alpha = 0.01
     public static let baseline = "previous"
+    public static let historyMaxFileBytes = HistoryLimits.defaultMaxFileBytes
 }

@@ -29,6 +29,16 @@ public enum Outcome: String, Codable, Sendable {
     public var isSuccess: Bool { self == .ok }
 }
 
+/// Who timed a benchmark's samples.
+public enum SamplesSource: String, Codable, Sendable {
+    /// Timed inside the benchmark's process: a command's own harness reporting on fd 3, or
+    /// benchboard's loop around a Swift benchmark's closure (worker or in-process).
+    case harness
+    /// The wall time of each child process from start to exit, as the launcher measured it:
+    /// a command that reported nothing usable on fd 3.
+    case wall
+}
+
 /// Everything one benchmark produced in one run.
 public struct BenchmarkResult: Codable, Sendable, Equatable {
     public var name: String
@@ -50,6 +60,8 @@ public struct BenchmarkResult: Codable, Sendable, Equatable {
     public var warmup: Int
     /// The measured iterations, one sample each, in nanoseconds.
     public var samplesNs: [Int64]
+    /// Who timed `samplesNs`; nil when there are none, and in files written before it was recorded.
+    public var samplesSource: SamplesSource?
     public var stats: SampleStats?
     /// What the samples that decide verdicts measure. With `.instructions`, `samplesNs` still holds
     /// wall times, inflated by valgrind, and `samplesInstructions` the counts.
@@ -66,7 +78,8 @@ public struct BenchmarkResult: Codable, Sendable, Equatable {
         exitCode: Int32? = nil, signal: String? = nil, error: String? = nil, stderrTail: String? = nil,
         killedBy: String? = nil, targetNs: Int64? = nil, timeoutMs: Int, warmup: Int, samplesNs: [Int64],
         stats: SampleStats? = nil, metric: Metric = .time, samplesInstructions: [Int64]? = nil,
-        instructionStats: CountStats? = nil, resources: Resources, config: BenchmarkSettings? = nil
+        instructionStats: CountStats? = nil, resources: Resources, config: BenchmarkSettings? = nil,
+        samplesSource: SamplesSource? = nil
     ) {
         self.name = name
         self.group = group
@@ -82,6 +95,7 @@ public struct BenchmarkResult: Codable, Sendable, Equatable {
         self.timeoutMs = timeoutMs
         self.warmup = warmup
         self.samplesNs = samplesNs
+        self.samplesSource = samplesSource
         self.stats = stats
         self.metric = metric
         self.samplesInstructions = samplesInstructions
@@ -93,7 +107,7 @@ public struct BenchmarkResult: Codable, Sendable, Equatable {
     // Optionals are written as explicit nulls so every file has the same shape.
     private enum CodingKeys: String, CodingKey {
         case name, group, kind, mode, outcome, exitCode, signal, error, stderrTail, killedBy, targetNs,
-            timeoutMs, warmup, samplesNs, stats, metric, samplesInstructions, instructionStats, resources, config
+            timeoutMs, warmup, samplesNs, samplesSource, stats, metric, samplesInstructions, instructionStats, resources, config
     }
 
     public init(from decoder: any Decoder) throws {
@@ -112,6 +126,7 @@ public struct BenchmarkResult: Codable, Sendable, Equatable {
         timeoutMs = try c.decode(Int.self, forKey: .timeoutMs)
         warmup = try c.decode(Int.self, forKey: .warmup)
         samplesNs = try c.decode([Int64].self, forKey: .samplesNs)
+        samplesSource = try c.decodeIfPresent(SamplesSource.self, forKey: .samplesSource)
         stats = try c.decodeIfPresent(SampleStats.self, forKey: .stats)
         // Files written before instruction counting knew only time.
         metric = try c.decodeIfPresent(Metric.self, forKey: .metric) ?? .time
@@ -137,6 +152,7 @@ public struct BenchmarkResult: Codable, Sendable, Equatable {
         try c.encode(timeoutMs, forKey: .timeoutMs)
         try c.encode(warmup, forKey: .warmup)
         try c.encode(samplesNs, forKey: .samplesNs)
+        try c.encode(samplesSource, forKey: .samplesSource)
         try c.encode(stats, forKey: .stats)
         try c.encode(metric, forKey: .metric)
         // Only instruction-counted benchmarks carry counts; time files keep their old shape.
