@@ -41,9 +41,12 @@ let package = Package(
             ],
             plugins: ["TemplateEmbedderPlugin"]
         ),
+        // Callgrind client requests (valgrind/callgrind.h) as C functions, for counting the
+        // instructions of a Swift benchmark's measured iterations.
+        .target(name: "CCallgrind"),
         // The plan: warm-up, iterations, isolation or in-process, progress.
         .target(name: "BenchRunner", dependencies: [
-            "BenchAnalysis",
+            "BenchAnalysis", "CCallgrind",
             "BenchModel", "BenchConfig", "BenchIsolation", "BenchStats", "BenchHistory",
         ]),
         // The library users import to write Swift benchmarks, plus the whole CLI.
