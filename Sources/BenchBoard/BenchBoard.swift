@@ -131,7 +131,7 @@ struct RootCommand: ParsableCommand {
             """,
         subcommands: [
             RunCommand.self, ReportCommand.self, CompareCommand.self, ListCommand.self, ValidateCommand.self,
-            RunsCommand.self, PruneCommand.self,
+            RunsCommand.self, PruneCommand.self, CommentCommand.self,
         ],
         defaultSubcommand: RunCommand.self
     )
