@@ -9,7 +9,7 @@
 #   --dir     the folder inside the branch that holds the run files (default: history)
 #
 # Run files have unique names and are never rewritten, so two jobs that push at once never
-# conflict: the loser of the race fetches, rebases its one commit onto the winner's and pushes
+# conflict: the loser of the race fetches the winner's tip, adds its files on top of it and pushes
 # again. A file already on the branch with the same name is left as it is (a re-run job adds
 # nothing twice). Exits 0 once the runs are on the remote, 1 after the last attempt failed,
 # 2 on bad usage.
@@ -49,68 +49,63 @@ absolute=()
 for run in "${runs[@]}"; do absolute+=("$(cd "$(dirname "$run")" && pwd)/$(basename "$run")"); done
 
 repo=$(cd "$repo" && pwd)
-# A worktree of the user's clone shares its config, so the checkout's credentials push.
-work=$(mktemp -d "${TMPDIR:-/tmp}/benchboard-history.XXXXXX")
-cleanup() {
-    git -C "$repo" worktree remove --force "$work" >/dev/null 2>&1 || rm -rf "$work"
-    git -C "$repo" worktree prune >/dev/null 2>&1 || true
-    git -C "$repo" branch -D "benchboard-new-$$" >/dev/null 2>&1 || true
-    rm -f "$work.err"
-}
-trap cleanup EXIT
-
+git -C "$repo" rev-parse --git-dir >/dev/null 2>&1 || { echo "push-history: $repo is not a git repository" >&2; exit 2; }
+# The commit is built with git's plumbing in a private index: nothing is checked out, so the
+# user's work tree and branches are never touched and a large history costs nothing to add to.
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/benchboard-history.XXXXXX")
+trap 'rm -rf "$scratch"' EXIT
+export GIT_INDEX_FILE="$scratch/index"
 tracking="refs/benchboard/$branch"
-fetch() {
+author_name=${GIT_AUTHOR_NAME:-benchboard}
+author_email=${GIT_AUTHOR_EMAIL:-benchboard@users.noreply.github.com}
+export GIT_AUTHOR_NAME="$author_name" GIT_AUTHOR_EMAIL="$author_email"
+export GIT_COMMITTER_NAME="${GIT_COMMITTER_NAME:-$author_name}" GIT_COMMITTER_EMAIL="${GIT_COMMITTER_EMAIL:-$author_email}"
+
+# Builds a commit that adds the run files to the branch's current tip (or starts the branch);
+# prints its id, or nothing when every file is already there.
+build_commit() {
+    local parent="" added=0 name blob
     # Quietly nothing when the branch does not exist yet.
-    git -C "$repo" fetch --quiet --no-tags "$remote" "+refs/heads/$branch:$tracking" 2>/dev/null
-}
-
-if fetch; then
-    git -C "$repo" worktree add --quiet --detach "$work" "$tracking"
-else
-    git -C "$repo" worktree add --quiet --detach "$work" HEAD
-    git -C "$work" checkout --quiet --orphan "benchboard-new-$$"
-    git -C "$work" rm -r --quiet --cached . >/dev/null 2>&1 || true
-    git -C "$work" clean -fdxq
-fi
-
-mkdir -p "$work/$dir"
-added=0
-for run in "${absolute[@]}"; do
-    name=$(basename "$run")
-    if [ -e "$work/$dir/$name" ]; then
-        echo "push-history: $dir/$name is already on $branch; left as it is"
-        continue
+    if git -C "$repo" fetch --quiet --no-tags "$remote" "+refs/heads/$branch:$tracking" 2>/dev/null; then
+        parent=$(git -C "$repo" rev-parse --verify "$tracking^{commit}")
+        git -C "$repo" read-tree "$parent"
+    else
+        git -C "$repo" read-tree --empty
     fi
-    cp "$run" "$work/$dir/$name"
-    git -C "$work" add -- "$dir/$name"
-    added=$((added + 1))
-done
-if [ "$added" -eq 0 ]; then
-    echo "push-history: nothing new for $branch"
-    exit 0
-fi
-git -C "$work" -c user.name="${GIT_AUTHOR_NAME:-benchboard}" -c user.email="${GIT_AUTHOR_EMAIL:-benchboard@users.noreply.github.com}" \
-    commit --quiet -m "benchboard: add $added run file(s)"
+    for run in "${absolute[@]}"; do
+        name=$(basename "$run")
+        if git -C "$repo" ls-files --error-unmatch -- "$dir/$name" >/dev/null 2>&1; then
+            echo "push-history: $dir/$name is already on $branch; left as it is" >&2
+            continue
+        fi
+        blob=$(git -C "$repo" hash-object -w -- "$run")
+        git -C "$repo" update-index --add --cacheinfo "100644,$blob,$dir/$name"
+        added=$((added + 1))
+    done
+    [ "$added" -gt 0 ] || return 0
+    local tree
+    tree=$(git -C "$repo" write-tree)
+    git -C "$repo" commit-tree "$tree" ${parent:+-p "$parent"} -m "benchboard: add $added run file(s)"
+}
 
 attempt=1
 while :; do
-    if git -C "$work" push --quiet "$remote" "HEAD:refs/heads/$branch" 2>"$work.err"; then
-        echo "push-history: $added run file(s) pushed to $branch (attempt $attempt)"
-        rm -f "$work.err"
+    commit=$(build_commit)
+    if [ -z "$commit" ]; then
+        echo "push-history: nothing new for $branch"
+        exit 0
+    fi
+    # Without --force: a push that would drop someone else's run is refused by the remote.
+    if git -C "$repo" push --quiet "$remote" "$commit:refs/heads/$branch" 2>"$scratch/err"; then
+        echo "push-history: pushed to $branch (attempt $attempt)"
         exit 0
     fi
     if [ "$attempt" -ge "$attempts" ]; then
         echo "push-history: giving up after $attempt attempts; the last error was:" >&2
-        cat "$work.err" >&2
-        rm -f "$work.err"
+        cat "$scratch/err" >&2
         exit 1
     fi
     echo "push-history: $branch moved on the remote; fetching and retrying (attempt $attempt)"
-    # Someone else pushed first: put this commit on top of theirs. New file names never conflict.
-    fetch || true
-    git -C "$work" -c user.name=benchboard -c user.email=benchboard@users.noreply.github.com \
-        rebase --quiet "$tracking" || { echo "push-history: rebase onto $branch failed" >&2; git -C "$work" rebase --abort || true; exit 1; }
     # Spread out the retries of many jobs that lost the same race.
     sleep "$((attempt / 3)).$((RANDOM % 10))"
     attempt=$((attempt + 1))
