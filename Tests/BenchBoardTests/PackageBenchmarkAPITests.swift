@@ -91,6 +91,15 @@ final class PackageBenchmarkAPITests: XCTestCase {
         XCTAssertEqual(Benchmark("huge", configuration: .init(maxDuration: .seconds(Int64.max))) { _ in }.maxDurationNs, UInt64.max)
     }
 
+    /// maxIterations caps config.toml's iterations and min_time_ms alike.
+    func testMaxIterationsCapsTheMeasuredIterations() throws {
+        let capped = Benchmark("capped", configuration: .init(maxIterations: 4)) { _ in }
+        XCTAssertEqual(try IterationEngine.measure(capped, settings: IterationSettings(warmup: 1, iterations: 30, minTimeNs: nil)).samplesNs.count, 4)
+        XCTAssertEqual(try IterationEngine.measure(capped, settings: IterationSettings(warmup: 0, iterations: 1, minTimeNs: 10_000_000_000)).samplesNs.count, 4)
+        let uncapped = Benchmark("uncapped") { _ in }
+        XCTAssertEqual(try IterationEngine.measure(uncapped, settings: IterationSettings(warmup: 0, iterations: 30, minTimeNs: nil)).samplesNs.count, 30)
+    }
+
     /// Benchmarks created inside the registration closure are collected in order; others are not.
     func testRegistrationClosureCollectsItsBenchmarks() {
         let outside = Benchmark("outside") { _ in }
