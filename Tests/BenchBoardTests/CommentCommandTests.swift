@@ -16,9 +16,7 @@ final class CommentCommandTests: XCTestCase {
             let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
                 .appending(path: "Fixtures/fake-github/fake_github.py")
             let state = cli.directory.appending(path: "github-state.json")
-            var scenario = scenario
-            scenario["token"] = CommentCommandTests.token
-            try JSONSerialization.data(withJSONObject: scenario).write(to: state)
+            try write(scenario, to: state)
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             process.arguments = ["python3", script.path, state.path, "--lifetime", "60"]
@@ -32,6 +30,17 @@ final class CommentCommandTests: XCTestCase {
             }
             let port = try XCTUnwrap(Int(String(decoding: line, as: UTF8.self)), "the fake API printed no port")
             return FakeGitHub(process: process, state: state, url: "http://127.0.0.1:\(port)")
+        }
+
+        /// Replaces the scenario (and forgets the requests) for the next command.
+        func reset(_ scenario: [String: Any]) throws {
+            try Self.write(scenario, to: state)
+        }
+
+        private static func write(_ scenario: [String: Any], to state: URL) throws {
+            var scenario = scenario
+            scenario["token"] = CommentCommandTests.token
+            try JSONSerialization.data(withJSONObject: scenario).write(to: state, options: .atomic)
         }
 
         func stop() {
@@ -145,9 +154,10 @@ final class CommentCommandTests: XCTestCase {
               "comments": [["id": 3, "body": "<!-- benchboard-summary -->"]]],
              Self.token, ["403", "Resource not accessible by integration", "pull-requests: write"]),
         ]
+        let api = try FakeGitHub.start(in: cli, scenario: [:])
+        defer { api.stop() }
         for (scenario, token, expected) in cases {
-            let api = try FakeGitHub.start(in: cli, scenario: scenario)
-            defer { api.stop() }
+            try api.reset(scenario)
             let result = try comment(cli, api, token: token)
             XCTAssertEqual(result.status, 1, "\(scenario): \(result.stdout)")
             for text in expected {

@@ -3,7 +3,8 @@
 
     fake_github.py STATE.json
 
-STATE.json holds the scenario and is rewritten after every request, so a test can read what
+STATE.json holds the scenario; it is read again at every request (so a test can change the
+scenario between commands without a new server) and rewritten after it, so a test can read what
 happened:
     token       the only token accepted ("Authorization: Bearer TOKEN"), else 401
     comments    [{"id": 1, "body": "..."}] of the one pull request, oldest first
@@ -26,11 +27,16 @@ STATE_PATH = sys.argv[1]
 LIFETIME = float(sys.argv[sys.argv.index("--lifetime") + 1]) if "--lifetime" in sys.argv else 60.0
 LOCK = threading.Lock()
 
-with open(STATE_PATH) as f:
-    STATE = json.load(f)
-STATE.setdefault("comments", [])
-STATE.setdefault("requests", [])
-STATE.setdefault("page_size", 100)
+STATE = {}
+
+
+def load():
+    with open(STATE_PATH) as f:
+        STATE.clear()
+        STATE.update(json.load(f))
+    STATE.setdefault("comments", [])
+    STATE.setdefault("requests", [])
+    STATE.setdefault("page_size", 100)
 
 LIST = re.compile(r"^/repos/([^/]+)/([^/]+)/issues/(\d+)/comments$")
 ONE = re.compile(r"^/repos/([^/]+)/([^/]+)/issues/comments/(\d+)$")
@@ -64,6 +70,7 @@ class Handler(BaseHTTPRequestHandler):
         raw = self.rfile.read(length) if length else b""
         url = urlsplit(self.path)
         with LOCK:
+            load()
             STATE["requests"].append({
                 "method": method, "path": self.path,
                 "authorization": self.headers.get("Authorization"),
