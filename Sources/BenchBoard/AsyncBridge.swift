@@ -22,12 +22,6 @@ enum AsyncBridge {
     }
 }
 
-/// A value handed to another task where the hand-over itself is the synchronisation (a semaphore).
-struct UncheckedSendable<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
-}
-
 /// Written by the task before it signals, read by the waiting thread after: the semaphore orders them.
 private final class ResultBox<T>: @unchecked Sendable {
     var result: Result<T, any Error>?

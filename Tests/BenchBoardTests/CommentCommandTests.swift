@@ -150,6 +150,8 @@ final class CommentCommandTests: XCTestCase {
             (["fail": ["PATCH": ["status": 403, "message": "You have exceeded a secondary rate limit.",
                                  "headers": ["retry-after": "60"]]], "comments": [["id": 3, "body": "<!-- benchboard-summary -->"]]],
              Self.token, ["secondary rate limit", "in 60 s"]),
+            (["fail": ["GET": ["status": 404, "message": "gone\u{1B}[2J\nerror: forged"]]], Self.token,
+             ["gone\\u{1b}[2J\\u{a}error: forged"]),
             (["fail": ["PATCH": ["status": 403, "message": "Resource not accessible by integration"]],
               "comments": [["id": 3, "body": "<!-- benchboard-summary -->"]]],
              Self.token, ["403", "Resource not accessible by integration", "pull-requests: write"]),
@@ -164,6 +166,7 @@ final class CommentCommandTests: XCTestCase {
                 XCTAssertTrue(result.stderr.contains(text), "\(text) missing from: \(result.stderr)")
             }
             XCTAssertFalse(result.stderr.contains(Self.token), "the token never appears in messages")
+            XCTAssertFalse(result.stderr.contains("\u{1B}"), "the API's text cannot repaint the terminal")
         }
     }
 

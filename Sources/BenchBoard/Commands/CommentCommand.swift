@@ -35,7 +35,8 @@ struct CommentCommand: ExecutableCommand {
         let parts = repository.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && $0.allSatisfy(Self.nameCharacters.contains) })
         else {
-            throw CLIError("--repository must be OWNER/NAME (letters, digits, '-', '_', '.'), not '\(repository)'.")
+            // debugDescription escapes control characters, so the message cannot repaint the terminal.
+            throw CLIError("--repository must be OWNER/NAME (letters, digits, '-', '_', '.'), not \(repository.debugDescription).")
         }
         guard pull > 0 else { throw CLIError("--pull must be a pull request number (1 or more), not \(pull).") }
         guard let token = context.environment["GITHUB_TOKEN"], !token.isEmpty else {
@@ -82,7 +83,7 @@ struct CommentCommand: ExecutableCommand {
         guard let url = URL(string: base), let scheme = url.scheme?.lowercased(), scheme == "https" || scheme == "http",
             url.host != nil, url.query == nil, !base.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "\\" })
         else {
-            throw CLIError("--api-url must be an http(s) URL such as https://api.github.com, not '\(text)'.")
+            throw CLIError("--api-url must be an http(s) URL such as https://api.github.com, not \(text.debugDescription).")
         }
         return base
     }

@@ -1,17 +1,6 @@
 import Foundation
 
-/// One HTTP request of the GitHub client, and what came back.
-struct HTTPRequest: Sendable {
-    enum Method: String, Sendable {
-        case get = "GET", post = "POST", patch = "PATCH"
-    }
-
-    var method: Method
-    var url: String
-    /// A JSON body, for POST and PATCH.
-    var body: Data?
-}
-
+/// What came back for an HTTP request.
 struct HTTPResponse: Sendable {
     var status: Int
     /// Header names in lower case; a header sent twice keeps its last value.
@@ -45,9 +34,4 @@ struct HTTPResponse: Sendable {
         }
         return nil
     }
-}
-
-/// Sends one request; the GitHub client knows nothing about how.
-protocol HTTPTransport {
-    func send(_ request: HTTPRequest) throws(GitHubError) -> HTTPResponse
 }
