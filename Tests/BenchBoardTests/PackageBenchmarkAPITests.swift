@@ -69,6 +69,13 @@ final class PackageBenchmarkAPITests: XCTestCase {
             await Task { ["a", "b"] }.value
         }
         XCTAssertEqual(try IterationEngine.measure(benchmark, settings: IterationSettings(warmup: 0, iterations: 2, minTimeNs: nil)).samplesNs.count, 2)
+        // A synchronous closure with an async setup, as in the README's migration example.
+        let mixed = Benchmark("mixed", configuration: .init(metrics: [.wallClock], scalingFactor: .kilo)) { benchmark, input in
+            for _ in benchmark.scaledIterations { blackHole(input.count) }
+        } setup: {
+            try await Task { [1, 2, 3] }.value
+        }
+        XCTAssertEqual(try IterationEngine.measure(mixed, settings: IterationSettings(warmup: 0, iterations: 2, minTimeNs: nil)).samplesNs.count, 2)
         let failing = Benchmark("fails") { _ in
             await Task.yield()
             throw TestFailure()
