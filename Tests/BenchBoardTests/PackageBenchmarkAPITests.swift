@@ -73,7 +73,7 @@ final class PackageBenchmarkAPITests: XCTestCase {
         let mixed = Benchmark("mixed", configuration: .init(metrics: [.wallClock], scalingFactor: .kilo)) { benchmark, input in
             for _ in benchmark.scaledIterations { blackHole(input.count) }
         } setup: {
-            try await Task { [1, 2, 3] }.value
+            try await Task { () throws -> [Int] in [1, 2, 3] }.value
         }
         XCTAssertEqual(try IterationEngine.measure(mixed, settings: IterationSettings(warmup: 0, iterations: 2, minTimeNs: nil)).samplesNs.count, 2)
         let failing = Benchmark("fails") { _ in
