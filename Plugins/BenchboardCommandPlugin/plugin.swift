@@ -14,6 +14,12 @@ struct BenchboardCommandPlugin: CommandPlugin {
         var arguments = arguments
         let requested = try Self.takeOption("--product", from: &arguments)
         let product = try requested ?? Self.benchmarkProduct(in: context.package)
+        let executables = context.package.products(ofType: ExecutableProduct.self).map(\.name)
+        guard executables.contains(product) else {
+            throw PluginFailure(
+                "\(context.package.displayName) has no executable product named \(product); its executables: "
+                    + (executables.isEmpty ? "none" : executables.sorted().joined(separator: ", ")) + ".")
+        }
 
         let parameters = PackageManager.BuildParameters(configuration: .release, logging: .concise)
         Diagnostics.progress("Building \(product) and benchboard-launcher (release)…")
@@ -60,6 +66,7 @@ struct BenchboardCommandPlugin: CommandPlugin {
             }
         }.map(\.name)
         if candidates.count == 1, let only = candidates.first { return only }
+        // In benchboard's own package the tool itself is the benchmark executable.
         if candidates.isEmpty, executables.contains(where: { $0.name == "benchboard" }) { return "benchboard" }
         if candidates.isEmpty {
             throw PluginFailure(
