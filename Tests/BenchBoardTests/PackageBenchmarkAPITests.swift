@@ -71,7 +71,7 @@ final class PackageBenchmarkAPITests: XCTestCase {
         XCTAssertEqual(try IterationEngine.measure(benchmark, settings: IterationSettings(warmup: 0, iterations: 2, minTimeNs: nil)).samplesNs.count, 2)
         // A synchronous closure with an async setup, as in the README's migration example.
         let mixed = Benchmark("mixed", configuration: .init(metrics: [.wallClock], scalingFactor: .kilo)) { benchmark, input in
-            for _ in benchmark.scaledIterations { blackHole(input.count) }
+            for _ in benchmark.scaledIterations { Benchmark.blackHole(input.count) }
         } setup: {
             try await Task { () throws -> [Int] in [1, 2, 3] }.value
         }
