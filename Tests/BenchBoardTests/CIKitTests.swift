@@ -15,6 +15,7 @@ final class CIKitTests: XCTestCase {
     private func bash(_ script: String, in directory: URL, environment extra: [String: String] = [:]) throws -> Shell {
         let process = try startBash(script, in: directory, environment: extra)
         process.process.waitUntilExit()
+        defer { try? FileManager.default.removeItem(at: process.log) }
         return Shell(status: process.process.terminationStatus, output: (try? String(contentsOf: process.log, encoding: .utf8)) ?? "")
     }
 
@@ -33,7 +34,8 @@ final class CIKitTests: XCTestCase {
         environment["NO_COLOR"] = "1"
         for (key, value) in extra { environment[key] = value }
         process.environment = environment
-        let log = directory.appending(path: ".log-\(UUID().uuidString)")
+        // Outside `directory`, which may be the repository itself.
+        let log = FileManager.default.temporaryDirectory.appending(path: "benchboard-cikit-\(UUID().uuidString).log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let handle = try FileHandle(forWritingTo: log)
         process.standardOutput = handle
@@ -105,6 +107,7 @@ final class CIKitTests: XCTestCase {
         first.process.waitUntilExit()
         second.process.waitUntilExit()
         let logs = try [first.log, second.log].map { try String(contentsOf: $0, encoding: .utf8) }
+        for log in [first.log, second.log] { try? FileManager.default.removeItem(at: log) }
         XCTAssertEqual(first.process.terminationStatus, 0, logs[0])
         XCTAssertEqual(second.process.terminationStatus, 0, logs[1])
         XCTAssertTrue(logs.contains { $0.contains("retrying") }, "one pusher lost the race and retried: \(logs)")
