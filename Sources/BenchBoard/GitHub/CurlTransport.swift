@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Sends requests with the `curl` program rather than FoundationNetworking: every exec of the
 /// benchboard binary is also the worker of an isolated Swift benchmark, and linking
 /// FoundationNetworking would load libcurl and its TLS stack at each of those starts.
@@ -39,8 +43,11 @@ struct CurlTransport: HTTPTransport {
         // curl reads its whole config before it sends anything, while the answer is drained here
         // concurrently, so neither pipe can fill up and stall the other side.
         let config = Data(configuration(for: request).utf8)
+        // Should curl end before reading all of it, the write fails with EPIPE instead of the
+        // signal ending benchboard; curl's own exit status then tells what happened.
+        signal(SIGPIPE, SIG_IGN)
         let writer = Thread {
-            input.fileHandleForWriting.write(config)
+            try? input.fileHandleForWriting.write(contentsOf: config)
             try? input.fileHandleForWriting.close()
         }
         writer.start()
