@@ -18,7 +18,7 @@ public enum IterationEngine {
         let residentBefore = canTrackPeak ? ProcessMemory.residentBytes() : nil
 
         var samples: [Int64] = []
-        samples.reserveCapacity(settings.iterations)
+        samples.reserveCapacity(min(max(0, settings.iterations), IterationSettings.maximumIterations))
         var measured: UInt64 = 0
         let cap = min(IterationSettings.maximumIterations, benchmark.maxIterations ?? .max)
         while !shouldStop() {
