@@ -167,12 +167,15 @@ final class CIKitTests: XCTestCase {
         XCTAssertTrue(outputs.contains("pages-dir=\(cli.directory.appending(path: "push-job/output").path)"), outputs)
 
         let summary = cli.directory.appending(path: "step-summary.md")
+        let prOutputs = cli.directory.appending(path: "pr-output")
         let pr = try bash(
             "'\(script)'", in: cli.directory.appending(path: "pr-job"),
             environment: common.merging(["GITHUB_EVENT_NAME": "pull_request", "GITHUB_HEAD_REF": "feature",
                                          "BB_BASE_BRANCH": "main", "BB_FAIL_ON_REGRESSION": "true",
-                                         "GITHUB_STEP_SUMMARY": summary.path]) { $1 })
+                                         "GITHUB_STEP_SUMMARY": summary.path, "GITHUB_OUTPUT": prOutputs.path]) { $1 })
         XCTAssertEqual(pr.status, 0, pr.output)
+        // compare branch:main judged the run against the pushed one (no regression at 1000 %).
+        XCTAssertTrue(try String(contentsOf: prOutputs, encoding: .utf8).contains("regressed=false\n"), pr.output)
         XCTAssertTrue(pr.output.contains("1 run files in the history after fetching benchboard-data"), pr.output)
         let history = try FileManager.default.contentsOfDirectory(atPath: cli.directory.appending(path: "pr-job/output/history").path)
         XCTAssertEqual(history.filter { $0.hasSuffix(".json") }.count, 2, "the pushed run plus this one")
@@ -180,5 +183,27 @@ final class CIKitTests: XCTestCase {
         XCTAssertTrue(text.hasPrefix("<!-- benchboard-summary -->"), text)
         let after = try bash("git --git-dir=remote.git ls-tree --name-only -r benchboard-data | wc -l", in: cli.directory)
         XCTAssertEqual(after.output.trimmingCharacters(in: .whitespacesAndNewlines), "1", "a pull request never pushes its run")
+    }
+
+    /// Shard jobs of a matrix: a shard runs its part and names its run file; a shard left with no
+    /// benchmark succeeds without one.
+    func testShardJobsOfAMatrix() throws {
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        try cli.write("config.toml", "[defaults]\nwarmup = 0\niterations = 2\n[[benchmark]]\nname = \"only\"\ncommand = [\"/bin/true\"]\n")
+        let script = Self.repository.appending(path: "scripts/benchboard-action.sh").path
+        var outputs: [String] = []
+        for shard in ["1/2", "2/2"] {
+            let output = cli.directory.appending(path: "output-\(shard.prefix(1))")
+            let job = try bash(
+                "'\(script)'", in: cli.directory,
+                environment: ["BB_BIN": CLIHarness.productsDirectory.path, "BB_PACKAGE_PATH": ".", "BB_MODE": "shard",
+                              "BB_SHARD": shard, "GITHUB_OUTPUT": output.path])
+            XCTAssertEqual(job.status, 0, job.output)
+            outputs.append((try? String(contentsOf: output, encoding: .utf8)) ?? "")
+        }
+        XCTAssertTrue(outputs[0].hasPrefix("run-file=\(cli.directory.path)/output/history/"), outputs[0])
+        XCTAssertEqual(outputs[1], "", "the empty shard names no run file")
+        XCTAssertEqual(cli.historyFileNames().count, 1)
     }
 }
