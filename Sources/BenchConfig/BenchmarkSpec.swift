@@ -24,6 +24,8 @@ public struct BenchmarkSpec: Sendable, Equatable {
     public var inheritEnv: [String]
     /// A fraction (0.05 = 5 %) overriding `[report] regression_threshold` for this benchmark.
     public var regressionThreshold: Double?
+    /// What the samples measure: wall time, or instructions counted under valgrind.
+    public var metric: Metric
     /// The line of its `[[benchmark]]` header, for messages.
     public var line: Int?
 
@@ -32,7 +34,8 @@ public struct BenchmarkSpec: Sendable, Equatable {
         timeoutMs: Int = ConfigDefaults.timeoutMs, graceMs: Int = ConfigDefaults.graceMs,
         killSignal: String = ConfigDefaults.killSignal, warmup: Int = ConfigDefaults.warmup,
         iterations: Int = ConfigDefaults.iterations, minTimeMs: Double? = nil, env: [String: String] = ConfigDefaults.env,
-        inheritEnv: [String] = ConfigDefaults.inheritEnv, regressionThreshold: Double? = nil, line: Int? = nil
+        inheritEnv: [String] = ConfigDefaults.inheritEnv, regressionThreshold: Double? = nil,
+        metric: Metric = ConfigDefaults.metric, line: Int? = nil
     ) {
         self.name = name
         self.group = group
@@ -47,6 +50,7 @@ public struct BenchmarkSpec: Sendable, Equatable {
         self.env = env
         self.inheritEnv = inheritEnv
         self.regressionThreshold = regressionThreshold
+        self.metric = metric
         self.line = line
     }
 
@@ -73,7 +77,8 @@ public struct BenchmarkSpec: Sendable, Equatable {
         }
         return BenchmarkSettings(
             command: command, swift: swift, iterations: iterations, minTimeMs: minTimeMs, graceMs: graceMs,
-            killSignal: killSignal, env: env, inheritEnv: inheritEnv, regressionThreshold: regressionThreshold
+            killSignal: killSignal, env: env, inheritEnv: inheritEnv, regressionThreshold: regressionThreshold,
+            metric: metric == .time ? nil : metric
         )
     }
 }
