@@ -26,8 +26,10 @@ let package = Package(
         ]),
         // The tiny C program every child is started through, so max RSS is the child's own.
         .executableTarget(name: "benchboard-launcher"),
+        // The Linux calls Swift cannot make itself (prctl is variadic).
+        .target(name: "CBenchSystem"),
         // Spawning, draining, timing out and reaping children through the launcher.
-        .target(name: "BenchIsolation", dependencies: ["BenchModel"]),
+        .target(name: "BenchIsolation", dependencies: ["BenchModel", "CBenchSystem"]),
         // The folder of immutable run files.
         .target(name: "BenchHistory", dependencies: ["BenchModel"]),
         // Verdicts, baselines and trends computed over history.

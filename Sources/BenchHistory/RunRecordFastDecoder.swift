@@ -128,6 +128,8 @@ enum RunRecordFastDecoder {
         var stats: SampleStats?
         var resources: Resources?
         var config: BenchmarkSettings?
+        var limits: [AppliedLimit]?
+        var limitHit: LimitedResource?
         try r.beginObject()
         var first = true
         while let key = try r.nextKey(&first) {
@@ -153,6 +155,8 @@ enum RunRecordFastDecoder {
             case "stats": stats = r.null() ? nil : try sampleStats(&r)
             case "resources": resources = try self.resources(&r)
             case "config": config = r.null() ? nil : try settings(&r)
+            case "limits": limits = r.null() ? nil : try array(&r, appliedLimit)
+            case "limitHit": limitHit = r.null() ? nil : try enumValue(&r)
             default: throw Mismatch()
             }
         }
@@ -162,7 +166,26 @@ enum RunRecordFastDecoder {
         return BenchmarkResult(
             name: name, group: group, kind: kind, mode: mode, outcome: outcome, exitCode: exitCode, signal: signal,
             error: error, stderrTail: stderrTail, killedBy: killedBy, targetNs: targetNs, timeoutMs: timeoutMs,
-            warmup: warmup, samplesNs: samplesNs, stats: stats, resources: resources, config: config)
+            warmup: warmup, samplesNs: samplesNs, stats: stats, resources: resources, config: config,
+            limits: limits, limitHit: limitHit)
+    }
+
+    private static func appliedLimit(_ r: inout Reader) throws(Mismatch) -> AppliedLimit {
+        var resource: LimitedResource?
+        var value: Double?
+        var mechanism: String?
+        try r.beginObject()
+        var first = true
+        while let key = try r.nextKey(&first) {
+            switch key {
+            case "resource": resource = try enumValue(&r)
+            case "value": value = try r.double()
+            case "mechanism": mechanism = try r.string()
+            default: throw Mismatch()
+            }
+        }
+        guard let resource, let value, let mechanism else { throw Mismatch() }
+        return AppliedLimit(resource: resource, value: value, mechanism: mechanism)
     }
 
     private static func sampleStats(_ r: inout Reader) throws(Mismatch) -> SampleStats {

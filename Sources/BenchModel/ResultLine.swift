@@ -28,6 +28,7 @@ public enum ResultLine {
         case .ok: "✅"
         case .timeout: "⏱️"
         case .failed, .crashed, .error: "💥"
+        case .limit: "🚧"
         }
     }
 
@@ -44,6 +45,8 @@ public enum ResultLine {
             return "⏱️ Timeout: over \(result.timeoutMs) ms, ended by \(result.killedBy ?? "SIGKILL")"
         case .error:
             return "💥 Error" + reason(result)
+        case .limit:
+            return "🚧 Limit: " + (result.error ?? "over a resource limit")
         }
     }
 

@@ -77,6 +77,7 @@ static void kill_children(void) {
 void reap_leftovers(void) {
     uint64_t deadline = now_ns() + 2000000000u;
     long pause_ns = 50000;
+    int cgroup_killed = 0;
     for (;;) {
         int status;
         pid_t r = waitpid(-1, &status, WNOHANG);
@@ -85,7 +86,12 @@ void reap_leftovers(void) {
             if (errno == EINTR) continue;
             return;  // ECHILD: nothing is left
         }
-        // Something we are parent of is still alive (or dying): make sure it dies.
+        // Something we are parent of is still alive (or dying): make sure it dies. The cgroup
+        // first, in one step (a fork bomb cannot outrun it), then by pid where there is none.
+        if (!cgroup_killed) {
+            cgroup_killed = 1;
+            cgroups_kill_descendants();
+        }
         kill_children();
         if (now_ns() > deadline) {
             static const char msg[] = "benchboard-launcher: a descendant refuses to die, leaving it\n";
