@@ -17,8 +17,9 @@ let package = Package(
     targets: [
         // Codable types that cross stages, and the history schema version.
         .target(name: "BenchModel"),
-        // Descriptive statistics, significance tests and change points; no dependencies.
-        .target(name: "BenchStats"),
+        // Descriptive statistics, significance tests and change points, and the `SampleStats` a
+        // run file keeps (the one model type it fills in).
+        .target(name: "BenchStats", dependencies: ["BenchModel"]),
         // config.toml → validated, resolved configuration.
         .target(name: "BenchConfig", dependencies: [
             "BenchModel",
@@ -44,9 +45,10 @@ let package = Package(
             plugins: ["TemplateEmbedderPlugin"]
         ),
         // The plan: warm-up, iterations, isolation or in-process, progress.
+        // The git/machine probes and the run id are handed in by the command, so the runner knows
+        // only the stages before it.
         .target(name: "BenchRunner", dependencies: [
-            "BenchAnalysis",
-            "BenchModel", "BenchConfig", "BenchIsolation", "BenchStats", "BenchHistory",
+            "BenchModel", "BenchConfig", "BenchIsolation", "BenchStats",
         ]),
         // The library users import to write Swift benchmarks, plus the whole CLI.
         .target(name: "BenchBoard", dependencies: [
@@ -77,6 +79,7 @@ let package = Package(
         .testTarget(name: "BenchHistoryTests", dependencies: ["BenchHistory"]),
         .testTarget(name: "BenchAnalysisTests", dependencies: ["BenchAnalysis"]),
         .testTarget(name: "BenchReportTests", dependencies: ["BenchReport"]),
+        .testTarget(name: "BenchRunnerTests", dependencies: ["BenchRunner", "BenchConfig", "BenchIsolation", "BenchModel"]),
         .testTarget(name: "BenchBoardTests", dependencies: ["BenchBoard", "BenchRunner", "BenchModel", "benchboard", "bench-fixture"]),
     ]
 )

@@ -11,6 +11,7 @@ struct BenchmarkOverrides {
     var inheritEnv: [String]?
     var targetMs: Double?
     var regressionThreshold: Double?
+    var limits = ResourceLimits()
 
     /// `self` over `base`; `env` merges key by key, everything else replaces.
     func over(_ base: BenchmarkOverrides) -> BenchmarkOverrides {
@@ -25,6 +26,7 @@ struct BenchmarkOverrides {
         if let inheritEnv { merged.inheritEnv = inheritEnv }
         if let targetMs { merged.targetMs = targetMs }
         if let regressionThreshold { merged.regressionThreshold = regressionThreshold }
+        merged.limits = limits.over(base.limits)
         return merged
     }
 }

@@ -24,6 +24,8 @@ public struct BenchmarkSpec: Sendable, Equatable {
     public var inheritEnv: [String]
     /// A fraction (0.05 = 5 %) overriding `[report] regression_threshold` for this benchmark.
     public var regressionThreshold: Double?
+    /// `max_memory_mb`, `max_processes`, `max_cpu_s`, `max_open_files`, `max_output_mb`.
+    public var limits: ResourceLimits
     /// The line of its `[[benchmark]]` header, for messages.
     public var line: Int?
 
@@ -32,8 +34,10 @@ public struct BenchmarkSpec: Sendable, Equatable {
         timeoutMs: Int = ConfigDefaults.timeoutMs, graceMs: Int = ConfigDefaults.graceMs,
         killSignal: String = ConfigDefaults.killSignal, warmup: Int = ConfigDefaults.warmup,
         iterations: Int = ConfigDefaults.iterations, minTimeMs: Double? = nil, env: [String: String] = ConfigDefaults.env,
-        inheritEnv: [String] = ConfigDefaults.inheritEnv, regressionThreshold: Double? = nil, line: Int? = nil
+        inheritEnv: [String] = ConfigDefaults.inheritEnv, regressionThreshold: Double? = nil,
+        limits: ResourceLimits = ResourceLimits(), line: Int? = nil
     ) {
+        self.limits = limits
         self.name = name
         self.group = group
         self.definition = definition

@@ -200,7 +200,7 @@ struct ConfigReader {
             iterations: settings.iterations ?? ConfigDefaults.iterations,
             minTimeMs: settings.minTimeMs, env: settings.env ?? ConfigDefaults.env,
             inheritEnv: settings.inheritEnv ?? ConfigDefaults.inheritEnv,
-            regressionThreshold: settings.regressionThreshold,
+            regressionThreshold: settings.regressionThreshold, limits: settings.limits,
             line: locator.line(ofTable: "benchmark", index: index)
         )
     }
@@ -258,6 +258,7 @@ struct ConfigReader {
         o.inheritEnv = variableNames(table, "inherit_env", site)
         o.targetMs = positiveNumber(table, "target_ms", site)
         o.regressionThreshold = threshold(table, "regression_threshold", site)
+        o.limits = limits(table, site)
         return o
     }
 

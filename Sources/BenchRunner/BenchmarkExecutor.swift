@@ -1,7 +1,7 @@
-import BenchAnalysis
 import BenchConfig
 import BenchIsolation
 import BenchModel
+import BenchStats
 import Foundation
 
 #if canImport(Glibc)
@@ -60,16 +60,17 @@ final class BenchmarkExecutor: @unchecked Sendable {
                 outcome: .error, error: "could not be started: \(launchers.problem ?? "no launcher")"), totalMs: 0)
         }
         let child = childSpec(spec, arguments: arguments)
+        let limits = LimitPolicy.applied(spec.limits, capabilities: launcher.capabilities)
         let started = MonotonicClock.now()
         var accounting = UsageAccounting()
         var resultLines: [String] = []
         do {
             if spec.warmup > 0 {
                 progress.phase(spec, "warm-up ×\(spec.warmup)")
-                let warmup = try launcher.run(child, iterations: spec.warmup)
+                let warmup = try launcher.runBatch(child, iterations: spec.warmup)
                 accounting.add(warmup)
                 if warmup.interrupted || interruption.isSet { return nil }
-                if let failed = failedResult(spec, warmup, accounting, started) { return failed }
+                if let failed = failedResult(spec, warmup, accounting, started, limits: limits) { return failed }
             }
             let minTimeNs = spec.minTimeMs.map { UInt64($0 * 1_000_000) } ?? 0
             var measuredNs: UInt64 = 0
@@ -84,10 +85,10 @@ final class BenchmarkExecutor: @unchecked Sendable {
                     count = min(IterationSettings.maximumIterations - samples.count, Int((minTimeNs - measuredNs) / mean) + 1)
                 }
                 progress.phase(spec, "measuring \(samples.count + count) iterations")
-                let batch = try launcher.run(child, iterations: count)
+                let batch = try launcher.runBatch(child, iterations: count)
                 accounting.add(batch)
                 if batch.interrupted || interruption.isSet { return nil }
-                if let failed = failedResult(spec, batch, accounting, started) { return failed }
+                if let failed = failedResult(spec, batch, accounting, started, limits: limits) { return failed }
                 // A batch that ran nothing and reported no failure would otherwise loop forever.
                 guard !batch.iterations.isEmpty else {
                     return failure(spec, mode: .isolated, FailureDescription(
@@ -107,7 +108,9 @@ final class BenchmarkExecutor: @unchecked Sendable {
             let totalMs = Self.milliseconds(since: started)
             var resources = accounting.resources(totalMs: totalMs)
             resources.overheadMs = max(0, totalMs - Double(accounting.childWallNs) / 1_000_000)
-            return success(spec, mode: .isolated, samples: finalSamples, resources: resources)
+            var result = success(spec, mode: .isolated, samples: finalSamples, resources: resources)
+            result.limits = limits
+            return result
         } catch {
             launchers.discard(because: error.description)
             return failure(spec, mode: .isolated, FailureDescription(outcome: .error, error: error.description),
@@ -115,9 +118,25 @@ final class BenchmarkExecutor: @unchecked Sendable {
         }
     }
 
+    /// The benchmark's result when the batch hit a limit or a child failed; nil when all went well.
+    /// A limit wins over the failure it caused (an OOM-killed child also "crashed with SIGKILL").
     private func failedResult(
-        _ spec: BenchmarkSpec, _ batch: BatchResult, _ accounting: UsageAccounting, _ started: UInt64
+        _ spec: BenchmarkSpec, _ batch: BatchResult, _ accounting: UsageAccounting, _ started: UInt64,
+        limits: [AppliedLimit]?
     ) -> BenchmarkResult? {
+        if let hit = batch.limitHit {
+            let resource = LimitPolicy.resource(hit)
+            var result = failure(
+                spec, mode: .isolated,
+                FailureDescription(outcome: .limit, error: LimitPolicy.sentence(resource, limits: limits)),
+                totalMs: Self.milliseconds(since: started))
+            let tail = batch.stderrTail.tail()
+            result.stderrTail = tail.isEmpty ? nil : tail
+            result.resources = accounting.resources(totalMs: result.resources.totalMs)
+            result.limits = limits
+            result.limitHit = resource
+            return result
+        }
         guard let bad = batch.iterations.first(where: { !$0.isSuccess }),
             var description = FailureDescription(bad.termination, timeoutMs: spec.timeoutMs)
         else { return nil }
@@ -126,6 +145,7 @@ final class BenchmarkExecutor: @unchecked Sendable {
         var result = failure(spec, mode: .isolated, description, totalMs: Self.milliseconds(since: started))
         result.stderrTail = tail.isEmpty ? nil : tail
         result.resources = accounting.resources(totalMs: result.resources.totalMs)
+        result.limits = limits
         return result
     }
 
@@ -146,10 +166,11 @@ final class BenchmarkExecutor: @unchecked Sendable {
         var arguments = [executable, "worker", name, "--warmup", String(spec.warmup), "--iterations", String(spec.iterations)]
         if let minTime = spec.minTimeMs { arguments += ["--min-time-ms", String(minTime)] }
         let started = MonotonicClock.now()
+        let limits = LimitPolicy.applied(spec.limits, capabilities: launcher.capabilities)
         progress.phase(spec, "worker: warm-up ×\(spec.warmup), \(spec.iterations) iterations")
         let batch: BatchResult
         do {
-            batch = try launcher.run(childSpec(spec, arguments: arguments), iterations: 1)
+            batch = try launcher.runBatch(childSpec(spec, arguments: arguments), iterations: 1)
         } catch {
             launchers.discard(because: error.description)
             progress.warning("\(spec.name): \(error.description); running it in-process")
@@ -167,7 +188,7 @@ final class BenchmarkExecutor: @unchecked Sendable {
             progress.warning("\(spec.name): the worker could not be started (\(message)); running it in-process")
             return runSwiftInProcess(spec, benchmark: benchmark, mode: .fallback)
         }
-        if let failed = failedResult(spec, batch, accounting, started) { return failed }
+        if let failed = failedResult(spec, batch, accounting, started, limits: limits) { return failed }
         guard let report = ResultChannel.workerReport(in: batch.resultLines) else {
             var result = failure(spec, mode: .isolated, FailureDescription(
                 outcome: .failed, exitCode: 0, error: "the worker exited without reporting its samples"), totalMs: totalMs)
@@ -177,7 +198,9 @@ final class BenchmarkExecutor: @unchecked Sendable {
         var resources = accounting.resources(totalMs: totalMs)
         resources.peakMemoryGrowthBytes = report.peakMemoryGrowthBytes
         resources.overheadMs = max(0, totalMs - Double(report.benchmarkNs) / 1_000_000)
-        return success(spec, mode: .isolated, samples: report.samplesNs, resources: resources)
+        var result = success(spec, mode: .isolated, samples: report.samplesNs, resources: resources)
+        result.limits = limits
+        return result
     }
 
     private func runSwiftInProcess(_ spec: BenchmarkSpec, benchmark: any SwiftBenchmark, mode: ExecutionMode) -> BenchmarkResult? {
@@ -204,7 +227,9 @@ final class BenchmarkExecutor: @unchecked Sendable {
             voluntaryContextSwitches: after.voluntaryContextSwitches &- before.voluntaryContextSwitches,
             involuntaryContextSwitches: after.involuntaryContextSwitches &- before.involuntaryContextSwitches,
             minorFaults: after.minorFaults &- before.minorFaults, majorFaults: after.majorFaults &- before.majorFaults)
-        return success(spec, mode: mode, samples: report.samplesNs, resources: resources)
+        var result = success(spec, mode: mode, samples: report.samplesNs, resources: resources)
+        result.limits = LimitPolicy.applied(spec.limits, capabilities: nil)
+        return result
     }
 
     // MARK: - Building results
@@ -218,7 +243,8 @@ final class BenchmarkExecutor: @unchecked Sendable {
             environment: environment,
             workingDirectory: plan.config.baseDirectory,
             timeoutMs: spec.timeoutMs, graceMs: spec.graceMs,
-            killSignal: SignalName.number(of: spec.killSignal) ?? SIGTERM)
+            killSignal: SignalName.number(of: spec.killSignal) ?? SIGTERM,
+            limits: LimitPolicy.childLimits(spec.limits))
     }
 
     private func success(_ spec: BenchmarkSpec, mode: ExecutionMode, samples: [Int64], resources: Resources) -> BenchmarkResult {

@@ -1,29 +1,46 @@
 import BenchConfig
-import BenchHistory
 import BenchModel
 import Foundation
 
 /// What a run produced: the record to store, and whether a signal cut it short.
 public struct SuiteRunResult: Sendable {
     public var record: RunRecord
-    /// SIGINT or SIGTERM when the run was interrupted.
+    /// SIGINT, SIGTERM or SIGHUP when the run was interrupted.
     public var interruptedBy: Int32?
     /// Wall time of the whole run; the record's dates are whole seconds.
     public var wallSeconds: Double
 }
 
+/// What a run record says about where and when it ran, found by the command (git and machine
+/// probes, a fresh run id) and handed in: the runner knows only the stages before it.
+public struct RunIdentity: Sendable {
+    public var id: String
+    public var git: GitInfo?
+    public var machine: MachineInfo
+
+    public init(id: String, git: GitInfo?, machine: MachineInfo) {
+        self.id = id
+        self.git = git
+        self.machine = machine
+    }
+}
+
 /// Runs every benchmark of a plan, one after the other, and assembles the run record.
-public final class SuiteRunner: @unchecked Sendable {
+public struct SuiteRunner: Sendable {
     private let plan: RunPlan
     private let registry: [String: any SwiftBenchmark]
     private let environment: [String: String]
     private let terminal: Terminal
     private let buildConfiguration: String
     private let quiet: Bool
+    private let identity: RunIdentity
+    private let executors: any BatchExecutorFactory
 
+    /// `executors` defaults to the real launcher.
     public init(
         plan: RunPlan, registry: [String: any SwiftBenchmark], environment: [String: String],
-        terminal: Terminal, buildConfiguration: String, quiet: Bool = false
+        terminal: Terminal, buildConfiguration: String, identity: RunIdentity, quiet: Bool = false,
+        executors: (any BatchExecutorFactory)? = nil
     ) {
         self.plan = plan
         self.registry = registry
@@ -31,13 +48,15 @@ public final class SuiteRunner: @unchecked Sendable {
         self.terminal = terminal
         self.buildConfiguration = buildConfiguration
         self.quiet = quiet
+        self.identity = identity
+        self.executors = executors ?? LauncherFactory(environment: environment)
     }
 
     public func run() -> SuiteRunResult {
         let startedAt = Date()
         let startedClock = MonotonicClock.now()
         let interruption = Interruption()
-        let launchers = LauncherSession(environment: environment)
+        let launchers = LauncherSession(factory: executors)
         let progress = ProgressReporter(terminal: terminal, quiet: quiet)
         // Interrupts stop the running child at once; the loop below notices and stops too.
         let monitor = InterruptMonitor { signal in
@@ -48,8 +67,6 @@ public final class SuiteRunner: @unchecked Sendable {
             monitor.cancel()
             launchers.shutdown()
         }
-        let git = GitProbe.current(in: plan.config.baseDirectory)
-        let machine = MachineProbe.current()
         let executor = BenchmarkExecutor(
             plan: plan, registry: registry, parentEnvironment: environment, launchers: launchers,
             interruption: interruption, progress: progress)
@@ -68,9 +85,9 @@ public final class SuiteRunner: @unchecked Sendable {
         // Whole seconds: that is what the history file keeps, so the record in memory and the
         // one read back are equal.
         let record = RunRecord(
-            id: RunID.make(), startedAt: startedAt.wholeSeconds, finishedAt: Date().wholeSeconds, interrupted: interruption.isSet,
+            id: identity.id, startedAt: startedAt.wholeSeconds, finishedAt: Date().wholeSeconds, interrupted: interruption.isSet,
             isolation: plan.isolation, buildConfiguration: buildConfiguration, title: plan.config.report.title,
-            configPath: plan.config.sourcePath, git: git, machine: machine, benchmarks: results)
+            configPath: plan.config.sourcePath, git: identity.git, machine: identity.machine, benchmarks: results)
         return SuiteRunResult(
             record: record, interruptedBy: interruption.signal,
             wallSeconds: Double(MonotonicClock.now() - startedClock) / 1e9)

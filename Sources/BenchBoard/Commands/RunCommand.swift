@@ -1,8 +1,13 @@
 import ArgumentParser
 import BenchConfig
 import BenchHistory
+import BenchIsolation
 import BenchRunner
 import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 struct RunCommand: ExecutableCommand {
     static let configuration = CommandConfiguration(
@@ -58,18 +63,28 @@ struct RunCommand: ExecutableCommand {
             TerminalOutput.standardError.line(context.terminal.paint(TerminalSummary.debugBuildWarning, .yellow))
         }
 
+        // Orphaned descendants of a benchmark (its launcher killed, say) are reparented to us, not
+        // to init, so the runner can kill and reap them (see Containment).
+        Containment.becomeSubreaper()
+        let identity = RunIdentity(
+            id: RunID.make(), git: GitProbe.current(in: plan.config.baseDirectory), machine: MachineProbe.current())
         let result = SuiteRunner(
             plan: plan, registry: context.registry, environment: context.environment, terminal: context.terminal,
-            buildConfiguration: context.buildConfiguration, quiet: quiet
+            buildConfiguration: context.buildConfiguration, identity: identity, quiet: quiet
         ).run()
 
+        // A second signal must not lose the finished results: it waits until they are stored.
+        let stopSignals = InterruptMonitor.signals
+        stopSignals.forEach { signal($0, SIG_IGN) }
         let store = HistoryStore(directory: URL(fileURLWithPath: config.report.historyDirectory))
         let historyFile: URL
         do {
             historyFile = try store.write(result.record)
         } catch {
+            stopSignals.forEach { signal($0, SIG_DFL) }
             throw CLIError("the run could not be stored: \(error.description)")
         }
+        stopSignals.forEach { signal($0, SIG_DFL) }
         TerminalOutput.standardOutput.line(
             TerminalSummary.render(result.record, wallSeconds: result.wallSeconds, historyFile: context.displayPath(historyFile), terminal: context.terminal))
 
