@@ -48,7 +48,7 @@ let package = Package(
         // The git/machine probes and the run id are handed in by the command, so the runner knows
         // only the stages before it.
         .target(name: "BenchRunner", dependencies: [
-            "BenchModel", "BenchConfig", "BenchIsolation", "BenchStats",
+            "BenchModel", "BenchConfig", "BenchIsolation", "BenchStats", "CBenchSystem",
         ]),
         // The library users import to write Swift benchmarks, plus the whole CLI.
         .target(name: "BenchBoard", dependencies: [

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import CBenchSystem
 import Synchronization
 
 #if canImport(Glibc)
@@ -25,28 +26,36 @@ public final class Interruption: Sendable {
 /// Turns SIGINT, SIGTERM and SIGHUP into a call on a dispatch queue instead of killing benchboard,
 /// so the run can stop its children, keep what finished and exit 130. They come alone (kill, Ctrl-C)
 /// or to the whole process group (GNU timeout, a cancelled CI job, a closed terminal).
-public final class InterruptMonitor: @unchecked Sendable {
+///
+/// A C handler writes each signal to a pipe that a dispatch source reads. (SIG_IGN plus a dispatch
+/// signal source loses process-directed signals unless every thread blocks them: the kernel drops
+/// an ignored signal the main thread does not block.) Children do not inherit the handler: exec
+/// resets it, and the launcher is spawned with default handlers.
+public final class InterruptMonitor: Sendable {
     public static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
-    // Immutable after init; dispatch sources are thread-safe.
-    private let sources: [any DispatchSourceSignal]
+    private let signalsWatched: [Int32]
+    private let source: Mutex<(any DispatchSourceRead)?>
 
     public init(signals: [Int32] = InterruptMonitor.signals, handler: @escaping @Sendable (Int32) -> Void) {
-        sources = signals.map { signo in
-            // The default action must be off before the source can see the signal. Children do
-            // not inherit this: they start with default handlers.
-            Glibc.signal(signo, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signo, queue: .global(qos: .userInitiated))
-            source.setEventHandler { handler(signo) }
-            source.resume()
-            return source
+        signalsWatched = signals
+        let fd = signals.withUnsafeBufferPointer { cbench_signal_pipe($0.baseAddress, Int32($0.count)) }
+        guard fd >= 0 else {
+            source = Mutex(nil)
+            return
         }
+        let source = DispatchSource.makeReadSource(fileDescriptor: fd, queue: .global(qos: .userInitiated))
+        source.setEventHandler {
+            var bytes = [UInt8](repeating: 0, count: 64)
+            let count = read(fd, &bytes, bytes.count)
+            for byte in bytes.prefix(max(0, count)) { handler(Int32(byte)) }
+        }
+        source.resume()
+        self.source = Mutex(source)
     }
 
     /// Restores the default actions.
     public func cancel() {
-        for source in sources {
-            source.cancel()
-            Glibc.signal(Int32(source.handle), SIG_DFL)
-        }
+        source.withLock { $0?.cancel() }
+        for signo in signalsWatched { Glibc.signal(signo, SIG_DFL) }
     }
 }

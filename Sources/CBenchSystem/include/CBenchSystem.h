@@ -9,4 +9,10 @@ int cbench_set_child_subreaper(void);
 /// Whether this process is a child subreaper: 1, 0, or -1 on error.
 int cbench_is_child_subreaper(void);
 
+/// Installs a handler for each of `signals` that writes the signal's number (one byte) to a pipe,
+/// and returns the pipe's read end (non-blocking, close-on-exec), or -1. A real handler, unlike
+/// SIG_IGN plus signalfd, sees a signal whichever thread it is delivered to, whatever the other
+/// threads block. Called again, it reuses the same pipe.
+int cbench_signal_pipe(const int *signals, int count);
+
 #endif
