@@ -41,10 +41,11 @@ public final class Launcher: @unchecked Sendable {
         try LauncherLocator.locate(environment: environment)
     }
 
-    /// Spawns the launcher and waits for its greeting.
-    public init(executablePath: String) throws(IsolationError) {
+    /// Spawns the launcher and waits for its greeting. `useCgroups` false keeps it out of cgroups
+    /// (limits then fall back to rlimits, leftovers to the subreaper alone).
+    public init(executablePath: String, useCgroups: Bool = true) throws(IsolationError) {
         self.executablePath = executablePath
-        let process = try LauncherProcess.start(executablePath: executablePath)
+        let process = try LauncherProcess.start(executablePath: executablePath, arguments: useCgroups ? [] : ["--no-cgroups"])
         self.process = process
         self.processID = process.pid
         do {

@@ -113,8 +113,10 @@ final class BenchmarkExecutor: @unchecked Sendable {
             return result
         } catch {
             launchers.discard(because: error.description)
-            return failure(spec, mode: .isolated, FailureDescription(outcome: .error, error: error.description),
-                           totalMs: Self.milliseconds(since: started))
+            var result = failure(spec, mode: .isolated, FailureDescription(outcome: .error, error: error.description),
+                                 totalMs: Self.milliseconds(since: started))
+            result.limits = limits
+            return result
         }
     }
 

@@ -5,6 +5,8 @@
 // ru_maxrss. Children started from this small C process report their own peak instead. It is
 // spawned once per run, so a batch of iterations costs one posix_spawn per child and nothing more.
 //
+// Arguments: none, or "--no-cgroups" to stay out of cgroups (limits are then rlimits only).
+//
 // File descriptors when benchboard starts it:
 //   0  request stream (read; benchboard passes one end of a stream socket pair as both 0 and 1).
 //      EOF means benchboard is gone: kill what runs and exit.
@@ -134,7 +136,7 @@ static void catch_signals(void) {
     sigdelset(&relay_mask, SIGINT);
 }
 
-int main(void) {
+int main(int argc, char **argv) {
     signal(SIGPIPE, SIG_IGN);
     signal(SIGQUIT, SIG_IGN);
     catch_signals();
@@ -159,8 +161,9 @@ int main(void) {
     prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
     // Children inherit the cgroups at spawn. Done before shedding memory, so that the library code
     // it ran does not stay resident.
-    struct cgroups groups;
-    cgroups_enter(&groups);
+    struct cgroups groups = {0, 0, 0, NULL};
+    // "--no-cgroups": benchboard was asked to leave cgroups alone (BENCHBOARD_CGROUPS=0).
+    if (!(argc > 1 && strcmp(argv[1], "--no-cgroups") == 0)) cgroups_enter(&groups);
     // Our peak RSS is the floor of every child's: keep it small (see memory.c).
     shed_memory();
 

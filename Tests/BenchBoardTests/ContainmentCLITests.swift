@@ -121,7 +121,14 @@ final class ContainmentCLITests: XCTestCase {
 
     /// The launcher SIGKILLed (the OOM killer's choice, say) while a child and its setsid'ed
     /// grandchildren run: they die, the benchmark is an error, and the next one runs normally.
+    /// Twice: with the launcher's cgroup v2 folder (cgroup.kill), and without cgroups at all
+    /// (BENCHBOARD_CGROUPS=0), where benchboard as subreaper inherits the orphans and kills them.
     func testLauncherKilledMidRunLeavesNothingAndTheRunGoesOn() throws {
+        try launcherKilledMidRun(environment: [:])
+        try launcherKilledMidRun(environment: ["BENCHBOARD_CGROUPS": "0"])
+    }
+
+    private func launcherKilledMidRun(environment: [String: String]) throws {
         let cli = try CLIHarness()
         defer { cli.cleanUp() }
         let pidFile = cli.directory.appending(path: "family.pids")
@@ -139,7 +146,7 @@ final class ContainmentCLITests: XCTestCase {
             name = "after"
             command = [\(fixture), "true"]
             """)
-        let (process, _, _) = try cli.start(["run", "--no-report"])
+        let (process, _, _) = try cli.start(["run", "--no-report"], environment: environment)
         waitFor { pids(in: pidFile).count == 4 }
         XCTAssertEqual(pids(in: pidFile).count, 4)
         let launcher = try XCTUnwrap(children(of: process.processIdentifier).first { commandLine(of: $0).contains("benchboard-launcher") })

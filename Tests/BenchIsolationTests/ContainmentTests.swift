@@ -137,3 +137,27 @@ private final class ResultBox: @unchecked Sendable {
     func set(_ result: BatchResult?) { lock.withLock { value = result } }
     func get() -> BatchResult? { lock.withLock { value } }
 }
+
+/// Without cgroups (`--no-cgroups`), limits fall back to rlimits and leftovers to the subreaper.
+final class NoCgroupContainmentTests: XCTestCase {
+    private func launcher() throws -> Launcher {
+        let launcher = try Launcher(executablePath: TestBinaries.launcher, useCgroups: false)
+        addTeardownBlock { launcher.shutdown() }
+        return launcher
+    }
+
+    func testMemoryLimitIsAnRlimitWhoseHitTheKernelDoesNotCount() throws {
+        let launcher = try launcher()
+        XCTAssertEqual(launcher.capabilities, LauncherCapabilities())
+        XCTAssertEqual(launcher.capabilities.mechanism(for: .memory), "RLIMIT_DATA")
+        XCTAssertEqual(launcher.capabilities.mechanism(for: .processes), "RLIMIT_NPROC")
+        var hog = fixtureSpec("hog", "256")
+        hog.limits = ChildLimits(memoryBytes: 64 << 20)
+        let result = try launcher.run(hog, iterations: 1)
+        // The mmap fails inside the child, which exits 1; nothing says a limit was hit.
+        XCTAssertEqual(result.iterations.first?.termination, .exited(1))
+        XCTAssertNil(result.limitHit)
+        XCTAssertNil(result.cgroupPeakBytes)
+        XCTAssertTrue(try launcher.run(fixtureSpec("hog", "100"), iterations: 1).allSucceeded)
+    }
+}
