@@ -53,9 +53,15 @@ public final class InterruptMonitor: Sendable {
         self.source = Mutex(source)
     }
 
-    /// Restores the default actions.
-    public func cancel() {
+    /// Stops calling the handler. With `restoringDefaults` false the signals stay caught (and are
+    /// dropped) until `restoreDefaults()`: a second Ctrl-C must not kill benchboard before the run
+    /// file is written.
+    public func cancel(restoringDefaults: Bool = true) {
         source.withLock { $0?.cancel() }
-        for signo in signalsWatched { Glibc.signal(signo, SIG_DFL) }
+        if restoringDefaults { Self.restoreDefaults(signalsWatched) }
+    }
+
+    public static func restoreDefaults(_ signals: [Int32] = InterruptMonitor.signals) {
+        for signo in signals { Glibc.signal(signo, SIG_DFL) }
     }
 }

@@ -35,13 +35,17 @@ public struct SuiteRunner: Sendable {
     private let quiet: Bool
     private let identity: RunIdentity
     private let executors: any BatchExecutorFactory
+    private let holdSignals: Bool
 
-    /// `executors` defaults to the real launcher.
+    /// `executors` defaults to the real launcher. With `holdSignalsAfterRun`, SIGINT, SIGTERM and
+    /// SIGHUP stay caught (and dropped) after `run()` returns, until the caller has stored the run
+    /// and calls `InterruptMonitor.restoreDefaults()`.
     public init(
         plan: RunPlan, registry: [String: any SwiftBenchmark], environment: [String: String],
         terminal: Terminal, buildConfiguration: String, identity: RunIdentity, quiet: Bool = false,
-        executors: (any BatchExecutorFactory)? = nil
+        executors: (any BatchExecutorFactory)? = nil, holdSignalsAfterRun: Bool = false
     ) {
+        self.holdSignals = holdSignalsAfterRun
         self.plan = plan
         self.registry = registry
         self.environment = environment
@@ -64,7 +68,7 @@ public struct SuiteRunner: Sendable {
             launchers.interrupt()
         }
         defer {
-            monitor.cancel()
+            monitor.cancel(restoringDefaults: !holdSignals)
             launchers.shutdown()
         }
         let executor = BenchmarkExecutor(

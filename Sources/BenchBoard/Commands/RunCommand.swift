@@ -5,10 +5,6 @@ import BenchIsolation
 import BenchRunner
 import Foundation
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 struct RunCommand: ExecutableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
@@ -70,21 +66,20 @@ struct RunCommand: ExecutableCommand {
             id: RunID.make(), git: GitProbe.current(in: plan.config.baseDirectory), machine: MachineProbe.current())
         let result = SuiteRunner(
             plan: plan, registry: context.registry, environment: context.environment, terminal: context.terminal,
-            buildConfiguration: context.buildConfiguration, identity: identity, quiet: quiet
+            buildConfiguration: context.buildConfiguration, identity: identity, quiet: quiet,
+            holdSignalsAfterRun: true
         ).run()
 
-        // A second signal must not lose the finished results: it waits until they are stored.
-        let stopSignals = InterruptMonitor.signals
-        stopSignals.forEach { signal($0, SIG_IGN) }
+        // A second signal must not lose the finished results: it is dropped until they are stored.
+        defer { InterruptMonitor.restoreDefaults() }
         let store = HistoryStore(directory: URL(fileURLWithPath: config.report.historyDirectory))
         let historyFile: URL
         do {
             historyFile = try store.write(result.record)
         } catch {
-            stopSignals.forEach { signal($0, SIG_DFL) }
             throw CLIError("the run could not be stored: \(error.description)")
         }
-        stopSignals.forEach { signal($0, SIG_DFL) }
+        InterruptMonitor.restoreDefaults()
         TerminalOutput.standardOutput.line(
             TerminalSummary.render(result.record, wallSeconds: result.wallSeconds, historyFile: context.displayPath(historyFile), terminal: context.terminal))
 
