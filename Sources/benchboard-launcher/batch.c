@@ -217,15 +217,16 @@ int run_batch(struct reader *in, const struct request *req, const struct cgroups
     const char *status = "ok";
     unsigned long long baseline = 0, peak = 0;
     int measured = memcg_batch_start(&baseline) == 0;
+    // A cgroup limit where the cgroup works, else the rlimit (the rule benchboard records).
+    unsigned long long cgroup_memory = groups->memory && measured ? req->max_memory_bytes : 0;
+    long cgroup_processes = groups->pids ? req->max_processes : 0;
     struct child_limits limits = {
         .cpu_s = req->max_cpu_s,
         .open_files = req->max_open_files,
-        .data_bytes = groups->memory ? 0 : req->max_memory_bytes,
-        .processes = groups->pids ? 0 : req->max_processes,
+        .data_bytes = cgroup_memory ? 0 : req->max_memory_bytes,
+        .processes = cgroup_processes ? 0 : req->max_processes,
         .watch_counters = 0,
     };
-    unsigned long long cgroup_memory = groups->memory && measured ? req->max_memory_bytes : 0;
-    long cgroup_processes = groups->pids ? req->max_processes : 0;
     if (cgroup_memory || cgroup_processes) {
         cgroups_set_limits(cgroup_memory, baseline, cgroup_processes);
         limits.watch_counters = 1;

@@ -81,10 +81,16 @@ final class ContainmentCLITests: XCTestCase {
         assertNoneSurvive(pids(in: pidFile))
     }
 
-    /// SIGHUP to the whole group (a closed terminal), with a child that ignores TERM, HUP and INT:
-    /// it is SIGKILLed after its grace period, the run is stored, benchboard exits 130.
-    func testGroupSighupWithASignalIgnoringChild() throws {
+    /// SIGHUP (a closed terminal) and SIGINT (Ctrl-C) to the whole group, with a child that ignores
+    /// TERM, HUP and INT: it is SIGKILLed after its grace period, the run is stored, benchboard
+    /// exits 130.
+    func testGroupSighupAndSigintWithASignalIgnoringChild() throws {
         try requireTool("/usr/bin/setsid")
+        try groupSignal(SIGHUP)
+        try groupSignal(SIGINT)
+    }
+
+    private func groupSignal(_ signal: Int32) throws {
         let cli = try CLIHarness()
         defer { cli.cleanUp() }
         let pidFile = cli.directory.appending(path: "stubborn.pids")
@@ -109,7 +115,7 @@ final class ContainmentCLITests: XCTestCase {
         waitFor { pids(in: pidFile).count == 1 }
         let leader = children(of: process.processIdentifier).first ?? process.processIdentifier
         XCTAssertEqual(getpgid(leader), leader)
-        kill(-leader, SIGHUP)
+        kill(-leader, signal)
         process.waitUntilExit()
 
         XCTAssertEqual(process.terminationStatus, 130)
