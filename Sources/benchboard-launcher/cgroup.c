@@ -18,6 +18,9 @@
 //   launcher must not be inside when that is written, so it moves out to its parent, kills, and
 //   moves back in: two writes (about 25 us), done only when something outlived its child.
 //
+// The v1 freezer is not used: cgroup.kill (Linux 5.14+) already ends a tree atomically, and where
+// neither exists the subreaper's kill-by-pid rounds (reap.c) still converge on a bounded tree.
+//
 // Limits are written once per batch and reset after it, never per child: moving a process between
 // cgroups costs ~10 us and the per-child path is what the isolation overhead is made of.
 #define _GNU_SOURCE
