@@ -59,7 +59,8 @@ final class BenchmarkExecutor: @unchecked Sendable {
             return failure(spec, mode: .isolated, FailureDescription(
                 outcome: .error, error: "could not be started: \(launchers.problem ?? "no launcher")"), totalMs: 0)
         }
-        let child = childSpec(spec, arguments: arguments)
+        var child = childSpec(spec, arguments: arguments)
+        let outputCap = child.limits.outputBytes
         let limits = LimitPolicy.applied(spec.limits, capabilities: launcher.capabilities)
         let started = MonotonicClock.now()
         var accounting = UsageAccounting()
@@ -69,6 +70,7 @@ final class BenchmarkExecutor: @unchecked Sendable {
                 progress.phase(spec, "warm-up ×\(spec.warmup)")
                 let warmup = try launcher.runBatch(child, iterations: spec.warmup)
                 accounting.add(warmup)
+                Self.spendOutput(warmup, of: outputCap, in: &child)
                 if warmup.interrupted || interruption.isSet { return nil }
                 if let failed = failedResult(spec, warmup, accounting, started, limits: limits) { return failed }
             }
@@ -87,6 +89,7 @@ final class BenchmarkExecutor: @unchecked Sendable {
                 progress.phase(spec, "measuring \(samples.count + count) iterations")
                 let batch = try launcher.runBatch(child, iterations: count)
                 accounting.add(batch)
+                Self.spendOutput(batch, of: outputCap, in: &child)
                 if batch.interrupted || interruption.isSet { return nil }
                 if let failed = failedResult(spec, batch, accounting, started, limits: limits) { return failed }
                 // A batch that ran nothing and reported no failure would otherwise loop forever.
@@ -271,6 +274,13 @@ final class BenchmarkExecutor: @unchecked Sendable {
             name: spec.name, group: spec.group, kind: spec.kind, mode: mode, outcome: outcome,
             targetNs: spec.targetNs, timeoutMs: spec.timeoutMs,
             warmup: spec.warmup, samplesNs: [], resources: resources, config: spec.settings)
+    }
+
+    /// `max_output_mb` covers the whole benchmark, but each batch's drain counts only its own
+    /// bytes: the next batch gets what is left of the budget.
+    private static func spendOutput(_ batch: BatchResult, of cap: Int?, in child: inout ChildSpec) {
+        guard let left = child.limits.outputBytes, cap != nil else { return }
+        child.limits.outputBytes = max(0, left - batch.stdoutBytes - batch.stderrBytes)
     }
 
     static func milliseconds(since start: UInt64) -> Double {

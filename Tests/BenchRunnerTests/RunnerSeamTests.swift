@@ -108,6 +108,22 @@ final class RunnerSeamTests: XCTestCase {
         XCTAssertEqual(result.record.benchmarks.first?.limitHit, .output)
     }
 
+    /// max_output_mb is a budget for the whole benchmark: warm-up output counts against the
+    /// measured iterations' share.
+    func testOutputBudgetCarriesOverFromWarmupToMeasuring() {
+        let executor = FakeExecutor { _, count, _ in
+            var batch = FakeExecutor.success(count)
+            batch.stdoutBytes = 300_000
+            batch.stderrBytes = 100_000
+            return batch
+        }
+        var limited = spec("chatty", .command(["chatty"]), limits: ResourceLimits([.output: 1]))
+        limited.warmup = 2
+        let result = run([limited], factory: FakeFactory([executor]))
+        XCTAssertEqual(result.record.benchmarks.map(\.outcome), [.ok])
+        XCTAssertEqual(executor.requests.map(\.spec.limits.outputBytes), [1_048_576, 648_576])
+    }
+
     /// A real SIGTERM while a batch runs: the session interrupts the executor, the finished
     /// benchmark is kept, the one cut short is not, and the record says interrupted.
     func testSignalDuringABatchInterruptsTheExecutorAndKeepsFinishedResults() {
