@@ -43,6 +43,9 @@ public final class InterruptMonitor: Sendable {
             source = Mutex(nil)
             return
         }
+        // Signals caught after an earlier monitor stopped listening are not this run's.
+        var stale = [UInt8](repeating: 0, count: 64)
+        while read(fd, &stale, stale.count) > 0 {}
         let source = DispatchSource.makeReadSource(fileDescriptor: fd, queue: .global(qos: .userInitiated))
         source.setEventHandler {
             var bytes = [UInt8](repeating: 0, count: 64)
