@@ -179,9 +179,10 @@ static void kill_contents(const char *dir) {
         char text[4096];
         if (snprintf(path, sizeof path, "%s/cgroup.procs", dir) >= (int)sizeof path) return;
         if (read_small(path, text, sizeof text) <= 0) return;
+        // Only whole lines: a number cut by the buffer's end would name some other process.
         for (char *p = text, *end; *p; p = end) {
             long pid = strtol(p, &end, 10);
-            if (end == p) break;
+            if (end == p || *end != '\n') break;
             if (pid > 0) kill((pid_t)pid, SIGKILL);
         }
     }
