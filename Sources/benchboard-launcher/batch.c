@@ -119,29 +119,6 @@ static int watch_child(struct reader *in, pid_t pid, const struct request *req, 
     return result;
 }
 
-/// The batch's limits that are rlimits of each child (see the protocol in main.c).
-struct child_limits {
-    long cpu_s;
-    long open_files;
-    unsigned long long data_bytes;
-    long processes;
-    int watch_counters;  // a cgroup limit is on: compare its counters before and after each child
-};
-
-static void set_limit(pid_t pid, int resource, unsigned long long value) {
-    struct rlimit limit = {(rlim_t)value, (rlim_t)value};
-    // RLIMIT_CPU: the soft limit sends SIGXCPU; the hard one, a second later, SIGKILL.
-    if (resource == RLIMIT_CPU) limit.rlim_max = (rlim_t)value + 1;
-    prlimit(pid, resource, &limit, NULL);
-}
-
-static void apply_rlimits(pid_t pid, const struct child_limits *limits) {
-    if (limits->cpu_s) set_limit(pid, RLIMIT_CPU, (unsigned long long)limits->cpu_s);
-    if (limits->open_files) set_limit(pid, RLIMIT_NOFILE, (unsigned long long)limits->open_files);
-    if (limits->data_bytes) set_limit(pid, RLIMIT_DATA, limits->data_bytes);
-    if (limits->processes) set_limit(pid, RLIMIT_NPROC, (unsigned long long)limits->processes);
-}
-
 /// Which limit, if any, ended or hampered the child: 'm', 'p', 'c' or '-'.
 static char limit_hit(const struct child_limits *limits, const struct limit_counters *before, int status,
                       const struct rusage *ru) {
@@ -170,13 +147,15 @@ static int run_child(struct reader *in, const struct request *req, const struct 
     struct limit_counters before = {0, 0};
     if (limits->watch_counters) cgroups_counters(&before);
     discard_signals();
+    const char *oom_adj = cgroups_usual_oom_adj();
     uint64_t start = now_ns();
-    int err = posix_spawn(&pid, req->path, &req->actions, &req->attr, req->argv, req->envp);
+    int err = needs_limited_spawn(limits, oom_adj)
+        ? spawn_limited(&pid, req, limits, oom_adj)
+        : posix_spawn(&pid, req->path, &req->actions, &req->attr, req->argv, req->envp);
     if (err != 0) {
         if (report_later("X %d s", err) != 0) *report_failed = 1;
         return CHILD_DONE;
     }
-    apply_rlimits(pid, limits);
     struct watch w = {
         .phase = RUNNING, .timed_out = 0, .interrupted = 0, .deadline = 0, .announce_at = start + ANNOUNCE_AFTER_NS};
     if (req->timeout_ms > 0) w.deadline = start + (uint64_t)req->timeout_ms * 1000000u;

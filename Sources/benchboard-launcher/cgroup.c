@@ -18,6 +18,12 @@
 //   launcher must not be inside when that is written, so it moves out to its parent, kills, and
 //   moves back in: two writes (about 25 us), done only when something outlived its child.
 //
+// Under a memory limit the cgroup's OOM killer picks the process with the most memory, and the
+// launcher is in the cgroup too: among many small children it could be the one. So for such a
+// batch the launcher lowers its own oom_score_adj to -999 (still killable, but last), and each child
+// sets the usual value back between fork and exec (spawn.c). Lowering it takes CAP_SYS_RESOURCE;
+// without it this is skipped.
+//
 // The v1 freezer is not used: cgroup.kill (Linux 5.14+) already ends a tree atomically, and where
 // neither exists the subreaper's kill-by-pid rounds (reap.c) still converge on a bounded tree.
 //
@@ -58,6 +64,7 @@ static int oom_fd = -1;        // memory.oom_control
 static int pids_max_fd = -1;   // pids.max
 static int pids_events_fd = -1;// pids.events
 static int kill_fd = -1;       // cgroup.kill (v2)
+static char usual_adj[16];     // our oom_score_adj while protected, "" when not protected
 
 /// Reads a small file whole into `buf` (NUL-terminated). Returns the length, or -1.
 static ssize_t read_small(const char *path, char *buf, size_t cap) {
@@ -354,9 +361,22 @@ int memcg_peak(unsigned long long *peak) {
     return read_number(peak_fd, peak);
 }
 
+/// Lowers our oom_score_adj for a memory-limited batch, remembering the usual value.
+static void protect_launcher(void) {
+    char text[16];
+    if (read_small("/proc/self/oom_score_adj", text, sizeof text) <= 0) return;
+    text[strcspn(text, "\n")] = '\0';
+    if (write_text("/proc/self/oom_score_adj", "-999") == 0) strcpy(usual_adj, text);
+}
+
+const char *cgroups_usual_oom_adj(void) {
+    return usual_adj[0] ? usual_adj : NULL;
+}
+
 int cgroups_set_limits(unsigned long long memory_bytes, unsigned long long baseline, long processes) {
     int rc = 0;
     if (memory_bytes) {
+        protect_launcher();
         char text[32];
         snprintf(text, sizeof text, "%llu", baseline + memory_bytes);
         // Lowering from unlimited: the memory limit first, then memory+swap (which may not be below it).
@@ -372,6 +392,10 @@ int cgroups_set_limits(unsigned long long memory_bytes, unsigned long long basel
 }
 
 void cgroups_clear_limits(void) {
+    if (usual_adj[0]) {
+        write_text("/proc/self/oom_score_adj", usual_adj);
+        usual_adj[0] = '\0';
+    }
     // Raising: memory+swap first, as it may not be below the memory limit.
     if (memsw_fd >= 0) write_fd(memsw_fd, "-1");
     if (limit_fd >= 0) write_fd(limit_fd, "-1");

@@ -40,6 +40,17 @@ struct request {
     posix_spawn_file_actions_t actions;
     posix_spawnattr_t attr;
     int prepared;
+    int dev_null;          // for the fork path's stdin
+    sigset_t defaults;     // signals the launcher ignores: a child gets them back at default
+};
+
+/// The batch's limits that are rlimits of each child (see the protocol in main.c).
+struct child_limits {
+    long cpu_s;
+    long open_files;
+    unsigned long long data_bytes;
+    long processes;
+    int watch_counters;  // a cgroup limit is on: compare its counters before and after each child
 };
 
 // io.c
@@ -58,6 +69,13 @@ int pump_commands(struct reader *in);
 // request.c
 int read_request(struct reader *in, struct request *req, int dev_null);
 void free_request(struct request *req);
+
+// spawn.c
+/// fork + exec of one child with rlimits (and oom_score_adj `oom_adj`, unless NULL) set before exec.
+/// Returns 0 or the errno of what failed, like posix_spawn.
+int spawn_limited(pid_t *pid, const struct request *req, const struct child_limits *limits, const char *oom_adj);
+/// Whether a child needs spawn_limited rather than posix_spawn.
+int needs_limited_spawn(const struct child_limits *limits, const char *oom_adj);
 
 // batch.c
 struct cgroups;
@@ -91,6 +109,9 @@ void cgroups_counters(struct limit_counters *counters);
 /// The batch's memory limit (above `baseline`) and process limit; 0 leaves one off.
 int cgroups_set_limits(unsigned long long memory_bytes, unsigned long long baseline, long processes);
 void cgroups_clear_limits(void);
+/// The launcher's usual oom_score_adj while it protects itself under a memory limit, else NULL:
+/// each child gets it back before exec (see cgroup.c).
+const char *cgroups_usual_oom_adj(void);
 /// Resets the cgroup's peak and reads what it holds now. -1 when unavailable.
 int memcg_batch_start(unsigned long long *baseline);
 /// The cgroup's peak since the last memcg_batch_start. -1 when unavailable.

@@ -32,11 +32,9 @@
 //              Limits: memory is the memory cgroup's limit for the batch when <memcg> is 1, else every
 //              child's RLIMIT_DATA; processes is pids.max when <pidscg> is 1, else RLIMIT_NPROC (which
 //              counts every process of the user, and which root ignores); cpu is RLIMIT_CPU (SIGXCPU at
-//              the limit, SIGKILL a second later); open files is RLIMIT_NOFILE. rlimits are set with
-//              prlimit right after posix_spawn (posix_spawn has no rlimit attribute; setting them on
-//              the launcher itself would limit it too, and a lowered hard limit cannot be raised
-//              again), so a child runs a few microseconds before they apply; soft = hard, so it cannot
-//              raise them either (unless root).
+//              the limit, SIGKILL a second later); open files is RLIMIT_NOFILE. A batch with any
+//              rlimit starts its children with fork + exec instead of posix_spawn, setting the limits
+//              (soft = hard) in the child before exec (see spawn.c).
 //   request  ← "I\n": interrupt. While a batch runs: the current child's group gets the kill signal,
 //              then SIGKILL after the grace period, and the batch stops. Ignored while idle.
 //   report   → "S <pid>\n" once a child has run for 2 ms (its pid is also its process group id).

@@ -110,6 +110,7 @@ static int prepare_spawn(struct request *req, int dev_null) {
         return -1;
     }
     req->prepared = 1;
+    req->dev_null = dev_null;
     int rc = 0;
     // An open /dev/null duplicated onto 0 saves a path lookup per child over opening it each time.
     if (dev_null >= 0) rc |= posix_spawn_file_actions_adddup2(&req->actions, dev_null, 0);
@@ -121,6 +122,7 @@ static int prepare_spawn(struct request *req, int dev_null) {
     ignored_signals(&ignored);
     rc |= posix_spawnattr_setsigmask(&req->attr, &none);
     rc |= posix_spawnattr_setsigdefault(&req->attr, &ignored);
+    req->defaults = ignored;
     rc |= posix_spawnattr_setpgroup(&req->attr, 0);
     rc |= posix_spawnattr_setflags(&req->attr,
         POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);

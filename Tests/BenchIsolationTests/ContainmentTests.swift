@@ -89,6 +89,28 @@ final class ContainmentTests: XCTestCase {
         XCTAssertTrue(try launcher.run(fixtureSpec("hog", "100"), iterations: 1).allSucceeded, "the limit must not stay")
     }
 
+    /// Under a memory limit the launcher, also in the cgroup, must not be the OOM killer's choice:
+    /// it lowers its own oom_score_adj for the batch, and its children get the usual value back.
+    func testLauncherIsTheOOMKillersLastChoiceUnderAMemoryLimit() throws {
+        let launcher = try makeLauncher()
+        // Lowering oom_score_adj takes CAP_SYS_RESOURCE (bit 24 of CapEff), which root may lack in a sandbox.
+        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        let effective = status.split(separator: "\n").first { $0.hasPrefix("CapEff:") }
+            .flatMap { UInt64($0.dropFirst(7).trimmingCharacters(in: .whitespaces), radix: 16) } ?? 0
+        guard launcher.capabilities.memoryCgroup, effective & (1 << 24) != 0 else {
+            throw XCTSkip("needs a memory cgroup and CAP_SYS_RESOURCE to lower oom_score_adj")
+        }
+        let usual = try String(contentsOfFile: "/proc/\(launcher.processID)/oom_score_adj", encoding: .utf8)
+        var spec = ChildSpec(
+            arguments: ["/bin/sh", "-c", "cat /proc/self/oom_score_adj /proc/$PPID/oom_score_adj"],
+            environment: ["PATH": "/usr/bin:/bin"])
+        spec.limits = ChildLimits(memoryBytes: 64 << 20)
+        let result = try launcher.run(spec, iterations: 1)
+        XCTAssertTrue(result.allSucceeded, result.stderrTail)
+        XCTAssertEqual(result.stdoutTail, usual + "-999\n")
+        XCTAssertEqual(try String(contentsOfFile: "/proc/\(launcher.processID)/oom_score_adj", encoding: .utf8), usual)
+    }
+
     func testCPUAndOpenFileLimits() throws {
         let launcher = try makeLauncher()
         var burn = fixtureSpec("burn", "20000", timeoutMs: 30_000)
