@@ -8,8 +8,12 @@ import BenchIsolation
 public protocol BatchExecutor: AnyObject, Sendable {
     /// What the executor runs children in: decides how each resource limit is enforced.
     var capabilities: LauncherCapabilities { get }
-    /// Runs `spec` up to `iterations` times, stopping at the first child that fails.
-    func runBatch(_ spec: ChildSpec, iterations: Int) throws(IsolationError) -> BatchResult
+    /// Runs `spec` up to `iterations` times, stopping at the first child that fails. `progress`,
+    /// if given, receives each child's report as it ends (with the count so far), on the calling
+    /// thread; the whole batch comes back at the end.
+    func runBatch(
+        _ spec: ChildSpec, iterations: Int, progress: ((_ ended: IterationReport, _ count: Int) -> Void)?
+    ) throws(IsolationError) -> BatchResult
     /// Stops the running batch (its child's group gets its kill signal, SIGKILL after grace) and
     /// every later one; sticky.
     func interrupt()
@@ -22,8 +26,16 @@ public protocol BatchExecutorFactory: Sendable {
     func start() throws(IsolationError) -> any BatchExecutor
 }
 
-extension Launcher: BatchExecutor {
+extension BatchExecutor {
     public func runBatch(_ spec: ChildSpec, iterations: Int) throws(IsolationError) -> BatchResult {
-        try run(spec, iterations: iterations)
+        try runBatch(spec, iterations: iterations, progress: nil)
+    }
+}
+
+extension Launcher: BatchExecutor {
+    public func runBatch(
+        _ spec: ChildSpec, iterations: Int, progress: ((_ ended: IterationReport, _ count: Int) -> Void)?
+    ) throws(IsolationError) -> BatchResult {
+        try run(spec, iterations: iterations, progress: progress)
     }
 }

@@ -25,9 +25,13 @@ final class FakeExecutor: BatchExecutor {
         self.script = script
     }
 
-    func runBatch(_ spec: ChildSpec, iterations: Int) throws(IsolationError) -> BatchResult {
+    func runBatch(
+        _ spec: ChildSpec, iterations: Int, progress: ((_ ended: IterationReport, _ count: Int) -> Void)?
+    ) throws(IsolationError) -> BatchResult {
         state.withLock { $0.requests.append((spec, iterations)) }
-        return script(spec, iterations, self)
+        let batch = script(spec, iterations, self)
+        for (index, iteration) in batch.iterations.enumerated() { progress?(iteration, index + 1) }
+        return batch
     }
 
     func interrupt() {

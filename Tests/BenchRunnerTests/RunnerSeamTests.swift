@@ -171,7 +171,9 @@ final class FakeExecutorThrowing: BatchExecutor {
     let inner: FakeExecutor
     init(inner: FakeExecutor) { self.inner = inner }
     var capabilities: LauncherCapabilities { inner.capabilities }
-    func runBatch(_ spec: ChildSpec, iterations: Int) throws(IsolationError) -> BatchResult {
+    func runBatch(
+        _ spec: ChildSpec, iterations: Int, progress: ((_ ended: IterationReport, _ count: Int) -> Void)?
+    ) throws(IsolationError) -> BatchResult {
         throw .launcherFailed("it exited unexpectedly (killed by SIGKILL)")
     }
     func interrupt() {}
