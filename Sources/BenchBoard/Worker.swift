@@ -24,9 +24,9 @@ enum Worker {
         while index + 1 < arguments.count {
             let value = arguments[index + 1]
             switch arguments[index] {
-            case "--warmup": settings.warmup = Int(value) ?? 0
-            case "--iterations": settings.iterations = max(1, Int(value) ?? 1)
-            case "--min-time-ms": settings.minTimeNs = Double(value).map { UInt64($0 * 1_000_000) }
+            case "--warmup": settings.warmup = min(max(0, Int(value) ?? 0), IterationSettings.maximumIterations)
+            case "--iterations": settings.iterations = min(max(1, Int(value) ?? 1), IterationSettings.maximumIterations)
+            case "--min-time-ms": settings.minTimeNs = Double(value).map { IterationSettings.nanoseconds(milliseconds: $0) }
             default:
                 fail("worker: unknown option \(arguments[index])")
                 return 2

@@ -74,7 +74,7 @@ final class BenchmarkExecutor: @unchecked Sendable {
                 if warmup.interrupted || interruption.isSet { return nil }
                 if let failed = failedResult(spec, warmup, accounting, started, limits: limits) { return failed }
             }
-            let minTimeNs = spec.minTimeMs.map { UInt64($0 * 1_000_000) } ?? 0
+            let minTimeNs = spec.minTimeMs.map { IterationSettings.nanoseconds(milliseconds: $0) } ?? 0
             var measuredNs: UInt64 = 0
             var samples: [Int64] = []
             while samples.count < spec.iterations || (measuredNs < minTimeNs && samples.count < IterationSettings.maximumIterations) {
@@ -84,7 +84,8 @@ final class BenchmarkExecutor: @unchecked Sendable {
                 } else {
                     // Enough iterations, not enough time: estimate how many more reach min_time_ms.
                     let mean = max(1, measuredNs / UInt64(samples.count))
-                    count = min(IterationSettings.maximumIterations - samples.count, Int((minTimeNs - measuredNs) / mean) + 1)
+                    let remaining = IterationSettings.maximumIterations - samples.count
+                    count = min(remaining, Int(min(UInt64(remaining), (minTimeNs - measuredNs) / mean)) + 1)
                 }
                 progress.phase(spec, "measuring \(samples.count + count) iterations")
                 let batch = try launcher.runBatch(child, iterations: count)
@@ -106,12 +107,15 @@ final class BenchmarkExecutor: @unchecked Sendable {
                 }
             }
             // A harness that timed itself on fd 3 knows better than the wall clock around it.
-            let reported = ResultChannel.samples(in: resultLines)
-            let finalSamples = reported.isEmpty ? samples : reported
+            let reported = ResultChannel.harnessSamples(in: resultLines)
+            if reported.hasProblems { progress.warning(Self.harnessWarning(spec, reported)) }
+            let source: SamplesSource = reported.samples.isEmpty ? .wall : .harness
             let totalMs = Self.milliseconds(since: started)
             var resources = accounting.resources(totalMs: totalMs)
             resources.overheadMs = max(0, totalMs - Double(accounting.childWallNs) / 1_000_000)
-            var result = success(spec, mode: .isolated, samples: finalSamples, resources: resources)
+            var result = success(
+                spec, mode: .isolated, samples: source == .harness ? reported.samples : samples, source: source,
+                resources: resources)
             result.limits = limits
             return result
         } catch {
@@ -121,6 +125,21 @@ final class BenchmarkExecutor: @unchecked Sendable {
             result.limits = limits
             return result
         }
+    }
+
+    /// One warning per benchmark for everything its harness reported that could not be used.
+    static func harnessWarning(_ spec: BenchmarkSpec, _ reported: ResultChannel.HarnessSamples) -> String {
+        var refused: [String] = []
+        if reported.droppedValues > 0 {
+            refused.append("\(reported.droppedValues) value(s) that are negative, not finite or beyond Int64 nanoseconds")
+        }
+        if reported.invalidObjects > 0 {
+            refused.append("\(reported.invalidObjects) object(s) naming samplesNs or sampleNs that do not decode as numbers")
+        }
+        let outcome = reported.samples.isEmpty
+            ? "no usable sample is left, so the wall times of the processes are recorded instead (samplesSource: wall)"
+            : "\(reported.samples.count) usable sample(s) kept"
+        return "\(spec.name): dropped what it reported on fd 3: " + refused.joined(separator: " and ") + "; " + outcome
     }
 
     /// The benchmark's result when the batch hit a limit or a child failed; nil when all went well.
@@ -203,14 +222,14 @@ final class BenchmarkExecutor: @unchecked Sendable {
         var resources = accounting.resources(totalMs: totalMs)
         resources.peakMemoryGrowthBytes = report.peakMemoryGrowthBytes
         resources.overheadMs = max(0, totalMs - Double(report.benchmarkNs) / 1_000_000)
-        var result = success(spec, mode: .isolated, samples: report.samplesNs, resources: resources)
+        var result = success(spec, mode: .isolated, samples: report.samplesNs, source: .harness, resources: resources)
         result.limits = limits
         return result
     }
 
     private func runSwiftInProcess(_ spec: BenchmarkSpec, benchmark: any SwiftBenchmark, mode: ExecutionMode) -> BenchmarkResult? {
         let settings = IterationSettings(
-            warmup: spec.warmup, iterations: spec.iterations, minTimeNs: spec.minTimeMs.map { UInt64($0 * 1_000_000) })
+            warmup: spec.warmup, iterations: spec.iterations, minTimeNs: spec.minTimeMs.map { IterationSettings.nanoseconds(milliseconds: $0) })
         progress.phase(spec, "in-process: warm-up ×\(spec.warmup), \(spec.iterations) iterations")
         let before = ProcessUsage.current()
         let started = MonotonicClock.now()
@@ -232,7 +251,7 @@ final class BenchmarkExecutor: @unchecked Sendable {
             voluntaryContextSwitches: after.voluntaryContextSwitches &- before.voluntaryContextSwitches,
             involuntaryContextSwitches: after.involuntaryContextSwitches &- before.involuntaryContextSwitches,
             minorFaults: after.minorFaults &- before.minorFaults, majorFaults: after.majorFaults &- before.majorFaults)
-        var result = success(spec, mode: mode, samples: report.samplesNs, resources: resources)
+        var result = success(spec, mode: mode, samples: report.samplesNs, source: .harness, resources: resources)
         result.limits = LimitPolicy.applied(spec.limits, capabilities: nil)
         return result
     }
@@ -252,9 +271,12 @@ final class BenchmarkExecutor: @unchecked Sendable {
             limits: LimitPolicy.childLimits(spec.limits))
     }
 
-    private func success(_ spec: BenchmarkSpec, mode: ExecutionMode, samples: [Int64], resources: Resources) -> BenchmarkResult {
+    private func success(
+        _ spec: BenchmarkSpec, mode: ExecutionMode, samples: [Int64], source: SamplesSource, resources: Resources
+    ) -> BenchmarkResult {
         var result = base(spec, mode: mode, outcome: .ok, resources: resources)
         result.samplesNs = samples
+        result.samplesSource = samples.isEmpty ? nil : source
         result.stats = SampleStatistics.make(
             samplesNs: samples, threshold: spec.regressionThreshold ?? plan.config.report.regressionThreshold)
         return result

@@ -18,7 +18,7 @@ public enum IterationEngine {
         let residentBefore = canTrackPeak ? ProcessMemory.residentBytes() : nil
 
         var samples: [Int64] = []
-        samples.reserveCapacity(settings.iterations)
+        samples.reserveCapacity(min(max(0, settings.iterations), IterationSettings.maximumIterations))
         var measured: UInt64 = 0
         while !shouldStop() {
             let enough = samples.count >= settings.iterations && measured >= (settings.minTimeNs ?? 0)

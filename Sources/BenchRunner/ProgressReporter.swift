@@ -38,7 +38,7 @@ final class ProgressReporter: Sendable {
             return state.total
         }
         if !terminal.isInteractive && !quiet {
-            output.line("[\(position)/\(total)] \(spec.name)")
+            output.line("[\(position)/\(total)] \(SafeText.escaped(spec.name))")
         }
     }
 
@@ -49,7 +49,7 @@ final class ProgressReporter: Sendable {
             return (state.position, state.total)
         }
         // Erase and redraw the live line: "\r" back to column 0, "ESC[2K" clears it.
-        output.write("\r\u{1B}[2K" + terminal.paint("[\(position)/\(total)]", .dim) + " \(spec.name): \(text)")
+        output.write("\r\u{1B}[2K" + terminal.paint("[\(position)/\(total)]", .dim) + " \(SafeText.escaped(spec.name)): \(SafeText.escaped(text))")
     }
 
     func finished(_ result: BenchmarkResult) {
@@ -60,7 +60,8 @@ final class ProgressReporter: Sendable {
 
     func warning(_ text: String) {
         clearLiveLine()
-        output.line(terminal.paint("warning:", .yellow) + " " + text)
+        // Warnings quote names, paths and child output.
+        output.line(terminal.paint("warning:", .yellow) + " " + SafeText.escaped(text, keepingNewlines: true))
     }
 
     /// Says `text` the first time `key` comes up, and `repeat` after that: a run-wide problem

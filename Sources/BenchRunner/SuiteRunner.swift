@@ -75,9 +75,11 @@ public struct SuiteRunner: Sendable {
         // Whole seconds: that is what the history file keeps, so the record in memory and the
         // one read back are equal.
         let record = RunRecord(
-            id: identity.id, startedAt: startedAt.wholeSeconds, finishedAt: Date().wholeSeconds, interrupted: interruption.isSet,
+            id: identity.id, startedAt: startedAt.wholeSeconds, startedAtUnixNs: startedAt.unixNanoseconds,
+            finishedAt: Date().wholeSeconds, interrupted: interruption.isSet,
             isolation: plan.isolation, buildConfiguration: buildConfiguration, title: plan.config.report.title,
-            configPath: plan.config.sourcePath, git: identity.git, machine: identity.machine, benchmarks: results)
+            configPath: plan.config.sourcePath, git: identity.git, machine: identity.machine, benchmarks: results,
+            selection: plan.selection)
         return SuiteRunResult(
             record: record, interruptedBy: interruption.signal,
             wallSeconds: Double(MonotonicClock.now() - startedClock) / 1e9)
@@ -86,4 +88,12 @@ public struct SuiteRunner: Sendable {
 
 extension Date {
     var wholeSeconds: Date { Date(timeIntervalSince1970: timeIntervalSince1970.rounded(.down)) }
+
+    /// Nanoseconds since 1970 whose whole seconds are exactly `wholeSeconds`, so the record's two
+    /// start fields agree.
+    var unixNanoseconds: Int64 {
+        let seconds = timeIntervalSince1970.rounded(.down)
+        let fraction = min(999_999_999, max(0, ((timeIntervalSince1970 - seconds) * 1e9).rounded(.down)))
+        return Int64(seconds) * 1_000_000_000 + Int64(fraction)
+    }
 }
