@@ -22,15 +22,18 @@ public struct SuiteRunner: Sendable {
     private let identity: RunIdentity
     private let executors: any BatchExecutorFactory
     private let holdSignals: Bool
+    private let style: ProgressStyle
 
+    /// `style` formats the lines printed while running (the command hands in the report stage's).
     /// `executors` defaults to the real launcher. With `holdSignalsAfterRun`, SIGINT, SIGTERM and
     /// SIGHUP stay caught (and dropped) after `run()` returns, until the caller has stored the run
     /// and calls `InterruptMonitor.restoreDefaults()`.
     public init(
         plan: RunPlan, registry: [String: any SwiftBenchmark], environment: [String: String],
         terminal: Terminal, buildConfiguration: String, identity: RunIdentity, quiet: Bool = false,
-        executors: (any BatchExecutorFactory)? = nil, holdSignalsAfterRun: Bool = false
+        style: ProgressStyle = .plain, executors: (any BatchExecutorFactory)? = nil, holdSignalsAfterRun: Bool = false
     ) {
+        self.style = style
         self.holdSignals = holdSignalsAfterRun
         self.plan = plan
         self.registry = registry
@@ -47,7 +50,7 @@ public struct SuiteRunner: Sendable {
         let startedClock = MonotonicClock.now()
         let interruption = Interruption()
         let launchers = LauncherSession(factory: executors)
-        let progress = ProgressReporter(terminal: terminal, quiet: quiet)
+        let progress = ProgressReporter(terminal: terminal, style: style, quiet: quiet)
         // Interrupts stop the running child at once; the loop below notices and stops too.
         let monitor = InterruptMonitor { signal in
             interruption.set(signal)

@@ -2,6 +2,7 @@ import ArgumentParser
 import BenchConfig
 import BenchHistory
 import BenchIsolation
+import BenchReport
 import BenchRunner
 import Foundation
 
@@ -71,7 +72,7 @@ struct RunCommand: ExecutableCommand {
         let result = SuiteRunner(
             plan: plan, registry: context.registry, environment: context.environment, terminal: context.terminal,
             buildConfiguration: context.buildConfiguration, identity: identity, quiet: quiet,
-            holdSignalsAfterRun: true
+            style: .report(context.terminal.painter), holdSignalsAfterRun: true
         ).run()
 
         // A second signal must not lose the finished results: it is dropped until they are stored.
@@ -85,7 +86,7 @@ struct RunCommand: ExecutableCommand {
         }
         InterruptMonitor.restoreDefaults()
         TerminalOutput.standardOutput.line(
-            TerminalSummary.render(result.record, wallSeconds: result.wallSeconds, historyFile: context.displayPath(historyFile), terminal: context.terminal))
+            TerminalSummary.render(result.record, wallSeconds: result.wallSeconds, historyFile: context.displayPath(historyFile), painter: context.terminal.painter))
 
         if result.interruptedBy != nil { return CLIExit.interrupted }
         if !noReport {
