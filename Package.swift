@@ -44,10 +44,14 @@ let package = Package(
             ],
             plugins: ["TemplateEmbedderPlugin"]
         ),
+        // Callgrind client requests (valgrind/callgrind.h) as C functions, for counting the
+        // instructions of a Swift benchmark's measured iterations.
+        .target(name: "CCallgrind"),
         // The plan: warm-up, iterations, isolation or in-process, progress.
         // The git/machine probes and the run id are handed in by the command, so the runner knows
         // only the stages before it.
         .target(name: "BenchRunner", dependencies: [
+            "CCallgrind",
             "BenchModel", "BenchConfig", "BenchIsolation", "BenchStats", "CBenchSystem",
         ]),
         // The library users import to write Swift benchmarks, plus the whole CLI.

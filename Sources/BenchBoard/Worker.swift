@@ -9,7 +9,10 @@ import Glibc
 /// The hidden `worker` mode: benchboard re-executes itself to run one swift benchmark in a fresh
 /// process, and sends the samples back on the result channel.
 ///
-/// `benchboard worker NAME --warmup N --iterations N [--min-time-ms MS]`
+/// `benchboard worker NAME --warmup N --iterations N [--min-time-ms MS] [--count-instructions]`
+///
+/// With `--count-instructions` the worker runs under callgrind and marks each measured iteration
+/// for it (see `IterationEngine.countInstructions`).
 ///
 /// It is parsed by hand, before anything else starts, because every millisecond the worker
 /// spends starting up is isolation overhead.
@@ -20,8 +23,18 @@ enum Worker {
             return 2
         }
         var settings = IterationSettings(warmup: 0, iterations: 1, minTimeNs: nil)
+        var countInstructions = false
         var index = 1
-        while index + 1 < arguments.count {
+        while index < arguments.count {
+            if arguments[index] == "--count-instructions" {
+                countInstructions = true
+                index += 1
+                continue
+            }
+            guard index + 1 < arguments.count else {
+                fail("worker: \(arguments[index]) needs a value")
+                return 2
+            }
             let value = arguments[index + 1]
             switch arguments[index] {
             case "--warmup": settings.warmup = min(max(0, Int(value) ?? 0), IterationSettings.maximumIterations)
@@ -36,7 +49,9 @@ enum Worker {
         let descriptor = getenv(ChildSpec.resultFDVariable).flatMap { Int32(String(cString: $0)) } ?? ChildSpec.resultFD
         let report: WorkerReport
         do {
-            report = try IterationEngine.measure(benchmark, settings: settings)
+            report = countInstructions
+                ? try IterationEngine.countInstructions(benchmark, settings: settings)
+                : try IterationEngine.measure(benchmark, settings: settings)
         } catch {
             fail("\(name): \(error)")
             return 1

@@ -24,6 +24,8 @@ public struct BenchmarkSpec: Sendable, Equatable {
     public var inheritEnv: [String]
     /// A fraction (0.05 = 5 %) overriding `[report] regression_threshold` for this benchmark.
     public var regressionThreshold: Double?
+    /// What the samples measure: wall time, or instructions counted under valgrind.
+    public var metric: Metric
     /// `max_memory_mb`, `max_processes`, `max_cpu_s`, `max_open_files`, `max_output_mb`.
     public var limits: ResourceLimits
     /// The line of its `[[benchmark]]` header, for messages.
@@ -35,7 +37,8 @@ public struct BenchmarkSpec: Sendable, Equatable {
         killSignal: String = ConfigDefaults.killSignal, warmup: Int = ConfigDefaults.warmup,
         iterations: Int = ConfigDefaults.iterations, minTimeMs: Double? = nil, env: [String: String] = ConfigDefaults.env,
         inheritEnv: [String] = ConfigDefaults.inheritEnv, regressionThreshold: Double? = nil,
-        limits: ResourceLimits = ResourceLimits(), line: Int? = nil
+        limits: ResourceLimits = ResourceLimits(),
+        metric: Metric = ConfigDefaults.metric, line: Int? = nil
     ) {
         self.limits = limits
         self.name = name
@@ -51,6 +54,7 @@ public struct BenchmarkSpec: Sendable, Equatable {
         self.env = env
         self.inheritEnv = inheritEnv
         self.regressionThreshold = regressionThreshold
+        self.metric = metric
         self.line = line
     }
 
@@ -77,7 +81,8 @@ public struct BenchmarkSpec: Sendable, Equatable {
         }
         return BenchmarkSettings(
             command: command, swift: swift, iterations: iterations, minTimeMs: minTimeMs, graceMs: graceMs,
-            killSignal: killSignal, env: env, inheritEnv: inheritEnv, regressionThreshold: regressionThreshold
+            killSignal: killSignal, env: env, inheritEnv: inheritEnv, regressionThreshold: regressionThreshold,
+            metric: metric == .time ? nil : metric
         )
     }
 }

@@ -125,6 +125,7 @@ struct ConfigReader {
             report.templatesDirectory = PathResolver.resolve(templates, against: baseDirectory)
         }
         if let value = threshold(table, "regression_threshold", site) { report.regressionThreshold = value }
+        if let value = threshold(table, "instructions_threshold", site) { report.instructionsThreshold = value }
         if let value = threshold(table, "memory_threshold", site) { report.memoryThreshold = value }
         if let value = threshold(table, "cpu_threshold", site) { report.cpuThreshold = value }
         if let value = alpha(table, "alpha", site) { report.alpha = value }
@@ -223,6 +224,7 @@ struct ConfigReader {
             minTimeMs: settings.minTimeMs, env: settings.env ?? ConfigDefaults.env,
             inheritEnv: settings.inheritEnv ?? ConfigDefaults.inheritEnv,
             regressionThreshold: settings.regressionThreshold, limits: settings.limits,
+            metric: settings.metric ?? ConfigDefaults.metric,
             line: locator.line(ofTable: "benchmark", index: index)
         )
     }
@@ -285,6 +287,7 @@ struct ConfigReader {
         o.targetMs = positiveNumber(table, "target_ms", site)
         o.regressionThreshold = threshold(table, "regression_threshold", site)
         o.limits = limits(table, site)
+        o.metric = metric(table, "metric", site)
         return o
     }
 

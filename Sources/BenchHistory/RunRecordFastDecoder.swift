@@ -149,6 +149,9 @@ enum RunRecordFastDecoder {
         var samplesNs: [Int64]?
         var samplesSource: SamplesSource?
         var stats: SampleStats?
+        var metric = Metric.time
+        var samplesInstructions: [Int64]?
+        var instructionStats: CountStats?
         var resources: Resources?
         var config: BenchmarkSettings?
         var limits: [AppliedLimit]?
@@ -177,6 +180,10 @@ enum RunRecordFastDecoder {
             case "samplesNs": samplesNs = try array(&r) { (r: inout Reader) throws(Mismatch) in try r.int64() }
             case "samplesSource": samplesSource = r.null() ? nil : try enumValue(&r)
             case "stats": stats = r.null() ? nil : try sampleStats(&r)
+            case "metric": metric = try enumValue(&r)
+            case "samplesInstructions":
+                samplesInstructions = r.null() ? nil : try array(&r) { (r: inout Reader) throws(Mismatch) in try r.int64() }
+            case "instructionStats": instructionStats = r.null() ? nil : try countStats(&r)
             case "resources": resources = try self.resources(&r)
             case "config": config = r.null() ? nil : try settings(&r)
             case "limits": limits = r.null() ? nil : try array(&r, appliedLimit)
@@ -190,8 +197,9 @@ enum RunRecordFastDecoder {
         return BenchmarkResult(
             name: name, group: group, kind: kind, mode: mode, outcome: outcome, exitCode: exitCode, signal: signal,
             error: error, stderrTail: stderrTail, killedBy: killedBy, targetNs: targetNs, timeoutMs: timeoutMs,
-            warmup: warmup, samplesNs: samplesNs, stats: stats, resources: resources, config: config,
-            samplesSource: samplesSource, limits: limits, limitHit: limitHit)
+            warmup: warmup, samplesNs: samplesNs, stats: stats, metric: metric, samplesInstructions: samplesInstructions,
+            instructionStats: instructionStats, resources: resources, config: config, samplesSource: samplesSource,
+            limits: limits, limitHit: limitHit)
     }
 
     private static func appliedLimit(_ r: inout Reader) throws(Mismatch) -> AppliedLimit {
@@ -210,6 +218,30 @@ enum RunRecordFastDecoder {
         }
         guard let resource, let value, let mechanism else { throw Mismatch() }
         return AppliedLimit(resource: resource, value: value, mechanism: mechanism)
+    }
+
+    private static func countStats(_ r: inout Reader) throws(Mismatch) -> CountStats {
+        var count: Int?
+        var min: Double?
+        var max: Double?
+        var mean: Double?
+        var median: Double?
+        var stddev: Double?
+        try r.beginObject()
+        var first = true
+        while let key = try r.nextKey(&first) {
+            switch key {
+            case "count": count = try r.int()
+            case "min": min = try r.double()
+            case "max": max = try r.double()
+            case "mean": mean = try r.double()
+            case "median": median = try r.double()
+            case "stddev": stddev = try r.double()
+            default: throw Mismatch()
+            }
+        }
+        guard let count, let min, let max, let mean, let median, let stddev else { throw Mismatch() }
+        return CountStats(count: count, min: min, max: max, mean: mean, median: median, stddev: stddev)
     }
 
     private static func sampleStats(_ r: inout Reader) throws(Mismatch) -> SampleStats {
@@ -287,6 +319,7 @@ enum RunRecordFastDecoder {
         var env: [String: String]?
         var inheritEnv: [String]?
         var regressionThreshold: Double?
+        var metric: Metric?
         try r.beginObject()
         var first = true
         while let key = try r.nextKey(&first) {
@@ -305,13 +338,15 @@ enum RunRecordFastDecoder {
                 env = values
             case "inheritEnv": inheritEnv = try array(&r) { (r: inout Reader) throws(Mismatch) in try r.string() }
             case "regressionThreshold": regressionThreshold = r.null() ? nil : try r.double()
+            case "metric": metric = r.null() ? nil : try enumValue(&r)
             default: throw Mismatch()
             }
         }
         guard let iterations, let graceMs, let killSignal, let env, let inheritEnv else { throw Mismatch() }
         return BenchmarkSettings(
             command: command, swift: swift, iterations: iterations, minTimeMs: minTimeMs, graceMs: graceMs,
-            killSignal: killSignal, env: env, inheritEnv: inheritEnv, regressionThreshold: regressionThreshold)
+            killSignal: killSignal, env: env, inheritEnv: inheritEnv, regressionThreshold: regressionThreshold,
+            metric: metric)
     }
 
     @inline(__always)
