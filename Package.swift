@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "BenchBoard", targets: ["BenchBoard"]),
         .executable(name: "benchboard", targets: ["benchboard"]),
         .executable(name: "benchboard-launcher", targets: ["benchboard-launcher"]),
+        .plugin(name: "BenchboardCommandPlugin", targets: ["BenchboardCommandPlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -69,6 +70,17 @@ let package = Package(
             capability: .buildTool(),
             dependencies: ["TemplateEmbedder"],
             path: "Plugins/TemplateEmbedderPlugin"
+        ),
+
+        // `swift package benchboard …`: builds the benchmark executable and the launcher in
+        // release mode and runs it, in users' packages and in this one.
+        .plugin(
+            name: "BenchboardCommandPlugin",
+            capability: .command(
+                intent: .custom(verb: "benchboard", description: "Build the benchmarks in release mode and run benchboard"),
+                permissions: [.writeToPackageDirectory(reason: "benchboard writes its run history and reports into output/")]
+            ),
+            path: "Plugins/BenchboardCommandPlugin"
         ),
 
         // The spawn-cost reference of the self-benchmark suite (Benchmarks/config.toml).

@@ -13,19 +13,11 @@ import BenchRunner
 ///
 /// The closure is one iteration; benchboard times each call. Register benchmarks by passing them
 /// to `BenchBoard.main(_:)`; config.toml refers to them with `swift = "sort-integers"`.
+/// `Benchmark+Initializers.swift` adds the other shapes package-benchmark users write: async
+/// closures, and setup that hands its result to the closure.
 public final class Benchmark: SwiftBenchmark, @unchecked Sendable {
     public typealias Closure = (Benchmark) throws -> Void
     public typealias Hook = () throws -> Void
-
-    public struct Configuration: Sendable {
-        /// How many times `scaledIterations` repeats the work inside one measured iteration, for
-        /// work too small to time alone. Samples are per iteration, not per repetition.
-        public var scalingFactor: Int
-
-        public init(scalingFactor: Int = 1) {
-            self.scalingFactor = max(1, scalingFactor)
-        }
-    }
 
     public let name: String
     public let configuration: Configuration
@@ -37,6 +29,9 @@ public final class Benchmark: SwiftBenchmark, @unchecked Sendable {
     private var measurementStart: UInt64?
     private var measuredNs: UInt64?
 
+    /// Inside `BenchBoard.main(collecting:)` the new benchmark registers itself, so the result
+    /// may be dropped as in package-benchmark.
+    @discardableResult
     public init(
         _ name: String, configuration: Configuration = .init(), closure: @escaping Closure,
         setup: Hook? = nil, teardown: Hook? = nil
@@ -46,10 +41,11 @@ public final class Benchmark: SwiftBenchmark, @unchecked Sendable {
         self.closure = closure
         self.setup = setup
         self.teardown = teardown
+        BenchmarkCollector.current?.add(self)
     }
 
     /// `0..<scalingFactor`: loop over it inside the closure.
-    public var scaledIterations: Range<Int> { 0..<configuration.scalingFactor }
+    public var scaledIterations: Range<Int> { 0..<configuration.scalingFactor.rawValue }
 
     /// Starts the clock inside an iteration, to leave per-iteration preparation out of the sample.
     public func startMeasurement() {
@@ -61,6 +57,12 @@ public final class Benchmark: SwiftBenchmark, @unchecked Sendable {
         guard let start = measurementStart else { return }
         measuredNs = (measuredNs ?? 0) &+ (MonotonicClock.now() &- start)
         measurementStart = nil
+    }
+
+    /// The time an async closure measured inside its task: the sample, unless the closure used
+    /// start/stopMeasurement itself.
+    func recordTaskTime(_ nanoseconds: UInt64) {
+        if measuredNs == nil && measurementStart == nil { measuredNs = nanoseconds }
     }
 
     public func setUp() throws {

@@ -20,9 +20,10 @@ public enum IterationEngine {
         var samples: [Int64] = []
         samples.reserveCapacity(min(max(0, settings.iterations), IterationSettings.maximumIterations))
         var measured: UInt64 = 0
+        let cap = min(IterationSettings.maximumIterations, benchmark.maxIterations ?? .max)
         while !shouldStop() {
             let enough = samples.count >= settings.iterations && measured >= (settings.minTimeNs ?? 0)
-            if enough || samples.count >= IterationSettings.maximumIterations { break }
+            if enough || samples.count >= cap { break }
             let before = MonotonicClock.now()
             let selfMeasured = try benchmark.runIteration()
             let elapsed = selfMeasured ?? (MonotonicClock.now() - before)
