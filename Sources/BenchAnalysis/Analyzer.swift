@@ -88,13 +88,19 @@ public enum Analyzer {
             result.resources.memoryFigureBytes(for: result.kind).map { Double($0) }
         }
         let cpuOf: (BenchmarkResult) -> Double? = { result in result.resources.cpuTotalUs.map { Double($0) } }
-        let memory = Judge.single(
+        var memory = Judge.single(
             current: memoryOf(current), baseline: baseline.flatMap(memoryOf),
             history: MetricWindow.values(of: current.name, in: window, metric: memoryOf),
             threshold: options.memoryThreshold)
-        let cpu = Judge.single(
+        var cpu = Judge.single(
             current: cpuOf(current), baseline: baseline.flatMap(cpuOf),
             history: MetricWindow.values(of: current.name, in: window, metric: cpuOf), threshold: options.cpuThreshold)
+        if current.metric == .instructions || baseline?.metric == .instructions {
+            // Under valgrind, max RSS and CPU time are valgrind's own and swing with the machine's
+            // load: shown, never a verdict (a CI gate on them would fail at random).
+            memory = Self.notJudged(memory)
+            cpu = Self.notJudged(cpu)
+        }
         var instructions: MetricComparison?
         if current.metric == .instructions || baseline?.metric == .instructions {
             if let baseline, !failed, sameMetric {
@@ -120,6 +126,17 @@ public enum Analyzer {
         return BenchmarkComparison(
             name: current.name, group: current.group, verdict: verdict, time: time, memory: memory, cpu: cpu,
             instructions: instructions, current: current, baseline: baseline)
+    }
+
+    /// A memory or CPU figure measured under valgrind: kept with its change, judged `unchanged`.
+    static func notJudged(_ metric: MetricComparison) -> MetricComparison {
+        guard metric.verdict == .regression || metric.verdict == .improvement || metric.verdict == .noisy else {
+            return metric
+        }
+        var result = metric
+        result.verdict = .unchanged
+        result.note = "measured under valgrind (metric = instructions): valgrind's own figure, not judged"
+        return result
     }
 
     /// The series of one benchmark over history (oldest first) and the steps found in it.

@@ -73,4 +73,21 @@ final class InstructionVerdictTests: XCTestCase {
         XCTAssertNotNil(row.time.note)
         XCTAssertEqual(row.instructions?.note, "the baseline did not count instructions")
     }
+
+    func testValgrindsOwnCPUAndMemoryAreShownButNotJudged() throws {
+        var base = counted("loop", [1_000_000, 1_000_000])
+        var now = counted("loop", [1_000_000, 1_000_000])
+        base.resources.cpuUserUs = 800_000
+        now.resources.cpuUserUs = 1_400_000
+        now.resources.maxRSSBytes = 3_000_000
+        let comparison = Analyzer.compare(
+            current: Records.run("c", minute: 1, [now]), baseline: Records.run("b", minute: 0, [base]))
+        let row = comparison.benchmarks[0]
+        XCTAssertEqual(row.verdict, .unchanged)
+        XCTAssertEqual(row.cpu.verdict, .unchanged)
+        XCTAssertEqual(row.memory.verdict, .unchanged)
+        XCTAssertGreaterThan(try XCTUnwrap(row.cpu.changePercent), 50, "the change is still shown")
+        XCTAssertTrue(row.cpu.note?.contains("valgrind") ?? false)
+        XCTAssertFalse(comparison.hasAnyMetricRegression, "a gate must not fail on valgrind's own CPU time")
+    }
 }
