@@ -119,7 +119,7 @@ struct HistoryIndex: Sendable {
     /// The trend as the pages draw it: only the steps at or beyond the threshold are marked.
     func reportedTrend(of name: String) -> Trend {
         guard let trend = trends[name] else { return Trend(name: name, points: [], changePoints: []) }
-        return Trend(name: trend.name, points: trend.points, changePoints: steps[name] ?? [])
+        return Trend(name: trend.name, metric: trend.metric, points: trend.points, changePoints: steps[name] ?? [])
     }
 
     func comparison(of name: String) -> BenchmarkComparison? {
