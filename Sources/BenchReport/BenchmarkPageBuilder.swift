@@ -99,7 +99,7 @@ struct BenchmarkPageBuilder {
             latestLine: latest.map { TextSafety.line(ResultLine.format($0)) } ?? "",
             latestClass: latest.map { ReportFormat.outcomeClass($0.outcome) } ?? "muted", facts: facts,
             failure: latest.flatMap(FailureView.init),
-            zoomLinks: zoomLinks, charts: charts, hasTarget: latest?.targetNs != nil, steps: steps, hasSteps: !steps.isEmpty, runRows: rows,
+            zoomLinks: zoomLinks, charts: charts, hasTarget: latest?.targetNs != nil && trend.metric == .time, steps: steps, hasSteps: !steps.isEmpty, runRows: rows,
             runsText: runsText)
     }
 
