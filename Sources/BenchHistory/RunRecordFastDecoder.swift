@@ -40,6 +40,8 @@ enum RunRecordFastDecoder {
         var machine: MachineInfo?
         var benchmarks: [BenchmarkResult]?
         var selection: RunSelection?
+        var kind: RunKind?
+        var source: RunSource?
         try r.beginObject()
         var first = true
         while let key = try r.nextKey(&first) {
@@ -58,6 +60,8 @@ enum RunRecordFastDecoder {
             case "machine": machine = try machineInfo(&r)
             case "benchmarks": benchmarks = try array(&r, benchmarkResult)
             case "selection": selection = r.null() ? nil : try runSelection(&r)
+            case "kind": kind = r.null() ? nil : try enumValue(&r)
+            case "source": source = r.null() ? nil : try runSource(&r)
             default: throw Mismatch()
             }
         }
@@ -67,7 +71,8 @@ enum RunRecordFastDecoder {
         return RunRecord(
             schema: schema, id: id, startedAt: startedAt, startedAtUnixNs: startedAtUnixNs, finishedAt: finishedAt,
             interrupted: interrupted, isolation: isolation, buildConfiguration: buildConfiguration, title: title,
-            configPath: configPath, git: git, machine: machine, benchmarks: benchmarks, selection: selection)
+            configPath: configPath, git: git, machine: machine, benchmarks: benchmarks, selection: selection, kind: kind,
+            source: source)
     }
 
     private static func runSelection(_ r: inout Reader) throws(Mismatch) -> RunSelection {
@@ -86,6 +91,33 @@ enum RunRecordFastDecoder {
         }
         guard let notSelected else { throw Mismatch() }
         return RunSelection(filter: filter, shard: shard, notSelected: notSelected)
+    }
+
+    private static func runSource(_ r: inout Reader) throws(Mismatch) -> RunSource {
+        var source = RunSource(format: nil, files: [])
+        var files: [String]?
+        try r.beginObject()
+        var first = true
+        while let key = try r.nextKey(&first) {
+            switch key {
+            case "format": source.format = r.null() ? nil : try r.string()
+            case "files": files = try array(&r) { (r: inout Reader) throws(Mismatch) in try r.string() }
+            case "runIDs":
+                source.runIDs = r.null() ? nil : try array(&r) { (r: inout Reader) throws(Mismatch) in try r.string() }
+            case "context":
+                if !r.null() {
+                    var values: [String: String] = [:]
+                    try r.beginObject()
+                    var firstEntry = true
+                    while let name = try r.nextKey(&firstEntry) { values[name] = try r.string() }
+                    source.context = values
+                }
+            default: throw Mismatch()
+            }
+        }
+        guard let files else { throw Mismatch() }
+        source.files = files
+        return source
     }
 
     private static func gitInfo(_ r: inout Reader) throws(Mismatch) -> GitInfo {
@@ -154,6 +186,8 @@ enum RunRecordFastDecoder {
         var instructionStats: CountStats?
         var resources: Resources?
         var config: BenchmarkSettings?
+        var limits: [AppliedLimit]?
+        var limitHit: LimitedResource?
         try r.beginObject()
         var first = true
         while let key = try r.nextKey(&first) {
@@ -184,6 +218,8 @@ enum RunRecordFastDecoder {
             case "instructionStats": instructionStats = r.null() ? nil : try countStats(&r)
             case "resources": resources = try self.resources(&r)
             case "config": config = r.null() ? nil : try settings(&r)
+            case "limits": limits = r.null() ? nil : try array(&r, appliedLimit)
+            case "limitHit": limitHit = r.null() ? nil : try enumValue(&r)
             default: throw Mismatch()
             }
         }
@@ -194,7 +230,26 @@ enum RunRecordFastDecoder {
             name: name, group: group, kind: kind, mode: mode, outcome: outcome, exitCode: exitCode, signal: signal,
             error: error, stderrTail: stderrTail, killedBy: killedBy, targetNs: targetNs, timeoutMs: timeoutMs,
             warmup: warmup, samplesNs: samplesNs, stats: stats, metric: metric, samplesInstructions: samplesInstructions,
-            instructionStats: instructionStats, resources: resources, config: config, samplesSource: samplesSource)
+            instructionStats: instructionStats, resources: resources, config: config, samplesSource: samplesSource,
+            limits: limits, limitHit: limitHit)
+    }
+
+    private static func appliedLimit(_ r: inout Reader) throws(Mismatch) -> AppliedLimit {
+        var resource: LimitedResource?
+        var value: Double?
+        var mechanism: String?
+        try r.beginObject()
+        var first = true
+        while let key = try r.nextKey(&first) {
+            switch key {
+            case "resource": resource = try enumValue(&r)
+            case "value": value = try r.double()
+            case "mechanism": mechanism = try r.string()
+            default: throw Mismatch()
+            }
+        }
+        guard let resource, let value, let mechanism else { throw Mismatch() }
+        return AppliedLimit(resource: resource, value: value, mechanism: mechanism)
     }
 
     private static func countStats(_ r: inout Reader) throws(Mismatch) -> CountStats {

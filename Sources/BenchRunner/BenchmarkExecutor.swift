@@ -1,7 +1,7 @@
-import BenchAnalysis
 import BenchConfig
 import BenchIsolation
 import BenchModel
+import BenchStats
 import Foundation
 
 #if canImport(Glibc)
@@ -65,17 +65,20 @@ final class BenchmarkExecutor: @unchecked Sendable {
             return failure(spec, mode: .isolated, FailureDescription(
                 outcome: .error, error: "could not be started: \(launchers.problem ?? "no launcher")"), totalMs: 0)
         }
-        let child = childSpec(spec, arguments: arguments)
+        var child = childSpec(spec, arguments: arguments)
+        let outputCap = child.limits.outputBytes
+        let limits = LimitPolicy.applied(spec.limits, capabilities: launcher.capabilities)
         let started = MonotonicClock.now()
         var accounting = UsageAccounting()
         var resultLines: [String] = []
         do {
             if spec.warmup > 0 {
                 progress.phase(spec, "warm-up ×\(spec.warmup)")
-                let warmup = try launcher.run(child, iterations: spec.warmup)
+                let warmup = try launcher.runBatch(child, iterations: spec.warmup)
                 accounting.add(warmup)
+                Self.spendOutput(warmup, of: outputCap, in: &child)
                 if warmup.interrupted || interruption.isSet { return nil }
-                if let failed = failedResult(spec, warmup, accounting, started) { return failed }
+                if let failed = failedResult(spec, warmup, accounting, started, limits: limits) { return failed }
             }
             let minTimeNs = spec.minTimeMs.map { IterationSettings.nanoseconds(milliseconds: $0) } ?? 0
             var measuredNs: UInt64 = 0
@@ -91,10 +94,11 @@ final class BenchmarkExecutor: @unchecked Sendable {
                     count = min(remaining, Int(min(UInt64(remaining), (minTimeNs - measuredNs) / mean)) + 1)
                 }
                 progress.phase(spec, "measuring \(samples.count + count) iterations")
-                let batch = try launcher.run(child, iterations: count)
+                let batch = try launcher.runBatch(child, iterations: count)
                 accounting.add(batch)
+                Self.spendOutput(batch, of: outputCap, in: &child)
                 if batch.interrupted || interruption.isSet { return nil }
-                if let failed = failedResult(spec, batch, accounting, started) { return failed }
+                if let failed = failedResult(spec, batch, accounting, started, limits: limits) { return failed }
                 // A batch that ran nothing and reported no failure would otherwise loop forever.
                 guard !batch.iterations.isEmpty else {
                     return failure(spec, mode: .isolated, FailureDescription(
@@ -115,13 +119,17 @@ final class BenchmarkExecutor: @unchecked Sendable {
             let totalMs = Self.milliseconds(since: started)
             var resources = accounting.resources(totalMs: totalMs)
             resources.overheadMs = max(0, totalMs - Double(accounting.childWallNs) / 1_000_000)
-            return success(
+            var result = success(
                 spec, mode: .isolated, samples: source == .harness ? reported.samples : samples, source: source,
                 resources: resources)
+            result.limits = limits
+            return result
         } catch {
             launchers.discard(because: error.description)
-            return failure(spec, mode: .isolated, FailureDescription(outcome: .error, error: error.description),
-                           totalMs: Self.milliseconds(since: started))
+            var result = failure(spec, mode: .isolated, FailureDescription(outcome: .error, error: error.description),
+                                 totalMs: Self.milliseconds(since: started))
+            result.limits = limits
+            return result
         }
     }
 
@@ -140,9 +148,25 @@ final class BenchmarkExecutor: @unchecked Sendable {
         return "\(spec.name): dropped what it reported on fd 3: " + refused.joined(separator: " and ") + "; " + outcome
     }
 
+    /// The benchmark's result when the batch hit a limit or a child failed; nil when all went well.
+    /// A limit wins over the failure it caused (an OOM-killed child also "crashed with SIGKILL").
     private func failedResult(
-        _ spec: BenchmarkSpec, _ batch: BatchResult, _ accounting: UsageAccounting, _ started: UInt64
+        _ spec: BenchmarkSpec, _ batch: BatchResult, _ accounting: UsageAccounting, _ started: UInt64,
+        limits: [AppliedLimit]?
     ) -> BenchmarkResult? {
+        if let hit = batch.limitHit {
+            let resource = LimitPolicy.resource(hit)
+            var result = failure(
+                spec, mode: .isolated,
+                FailureDescription(outcome: .limit, error: LimitPolicy.sentence(resource, limits: limits)),
+                totalMs: Self.milliseconds(since: started))
+            let tail = batch.stderrTail.tail()
+            result.stderrTail = tail.isEmpty ? nil : tail
+            result.resources = accounting.resources(totalMs: result.resources.totalMs)
+            result.limits = limits
+            result.limitHit = resource
+            return result
+        }
         guard let bad = batch.iterations.first(where: { !$0.isSuccess }),
             var description = FailureDescription(bad.termination, timeoutMs: spec.timeoutMs)
         else { return nil }
@@ -151,6 +175,7 @@ final class BenchmarkExecutor: @unchecked Sendable {
         var result = failure(spec, mode: .isolated, description, totalMs: Self.milliseconds(since: started))
         result.stderrTail = tail.isEmpty ? nil : tail
         result.resources = accounting.resources(totalMs: result.resources.totalMs)
+        result.limits = limits
         return result
     }
 
@@ -171,10 +196,11 @@ final class BenchmarkExecutor: @unchecked Sendable {
         var arguments = [executable, "worker", name, "--warmup", String(spec.warmup), "--iterations", String(spec.iterations)]
         if let minTime = spec.minTimeMs { arguments += ["--min-time-ms", String(minTime)] }
         let started = MonotonicClock.now()
+        let limits = LimitPolicy.applied(spec.limits, capabilities: launcher.capabilities)
         progress.phase(spec, "worker: warm-up ×\(spec.warmup), \(spec.iterations) iterations")
         let batch: BatchResult
         do {
-            batch = try launcher.run(childSpec(spec, arguments: arguments), iterations: 1)
+            batch = try launcher.runBatch(childSpec(spec, arguments: arguments), iterations: 1)
         } catch {
             launchers.discard(because: error.description)
             progress.warning("\(spec.name): \(error.description); running it in-process")
@@ -192,7 +218,7 @@ final class BenchmarkExecutor: @unchecked Sendable {
             progress.warning("\(spec.name): the worker could not be started (\(message)); running it in-process")
             return runSwiftInProcess(spec, benchmark: benchmark, mode: .fallback)
         }
-        if let failed = failedResult(spec, batch, accounting, started) { return failed }
+        if let failed = failedResult(spec, batch, accounting, started, limits: limits) { return failed }
         guard let report = ResultChannel.workerReport(in: batch.resultLines) else {
             var result = failure(spec, mode: .isolated, FailureDescription(
                 outcome: .failed, exitCode: 0, error: "the worker exited without reporting its samples"), totalMs: totalMs)
@@ -202,7 +228,9 @@ final class BenchmarkExecutor: @unchecked Sendable {
         var resources = accounting.resources(totalMs: totalMs)
         resources.peakMemoryGrowthBytes = report.peakMemoryGrowthBytes
         resources.overheadMs = max(0, totalMs - Double(report.benchmarkNs) / 1_000_000)
-        return success(spec, mode: .isolated, samples: report.samplesNs, source: .harness, resources: resources)
+        var result = success(spec, mode: .isolated, samples: report.samplesNs, source: .harness, resources: resources)
+        result.limits = limits
+        return result
     }
 
     private func runSwiftInProcess(_ spec: BenchmarkSpec, benchmark: any SwiftBenchmark, mode: ExecutionMode) -> BenchmarkResult? {
@@ -229,7 +257,9 @@ final class BenchmarkExecutor: @unchecked Sendable {
             voluntaryContextSwitches: after.voluntaryContextSwitches &- before.voluntaryContextSwitches,
             involuntaryContextSwitches: after.involuntaryContextSwitches &- before.involuntaryContextSwitches,
             minorFaults: after.minorFaults &- before.minorFaults, majorFaults: after.majorFaults &- before.majorFaults)
-        return success(spec, mode: mode, samples: report.samplesNs, source: .harness, resources: resources)
+        var result = success(spec, mode: mode, samples: report.samplesNs, source: .harness, resources: resources)
+        result.limits = LimitPolicy.applied(spec.limits, capabilities: nil)
+        return result
     }
 
     // MARK: - Counting instructions
@@ -239,12 +269,13 @@ final class BenchmarkExecutor: @unchecked Sendable {
     /// warm-up: a fresh process executes the same instructions whether the caches are warm or not.
     private func runCommandCountingInstructions(_ spec: BenchmarkSpec, arguments: [String]) -> BenchmarkResult? {
         let started = MonotonicClock.now()
-        let (valgrind, launcher, folder): (Valgrind, Launcher, ScratchFolder)
+        let (valgrind, launcher, folder): (Valgrind, any BatchExecutor, ScratchFolder)
         switch countingSetup(spec) {
         case .success(let setup): (valgrind, launcher, folder) = setup
         case .failure(let problem): return failure(spec, mode: .isolated, problem, totalMs: 0)
         }
         defer { folder.remove() }
+        let limits = LimitPolicy.applied(spec.limits, capabilities: launcher.capabilities)
         var accounting = UsageAccounting()
         var samples: [Int64] = []
         var counts: [Int64] = []
@@ -257,11 +288,11 @@ final class BenchmarkExecutor: @unchecked Sendable {
                         totalMs: Self.milliseconds(since: started))
                 }
                 let child = childSpec(spec, arguments: valgrind.commandArguments(arguments, outputFolder: output))
-                let batch = try launcher.run(child, iterations: 1)
+                let batch = try launcher.runBatch(child, iterations: 1)
                 accounting.add(batch)
                 if batch.interrupted || interruption.isSet { return nil }
                 let count = Valgrind.instructions(inFolder: output)
-                if var failed = failedResult(spec, batch, accounting, started) {
+                if var failed = failedResult(spec, batch, accounting, started, limits: limits) {
                     // No count at all: valgrind itself could not run the program; its message says why.
                     if count == nil, failed.outcome == .failed {
                         failed.outcome = .error
@@ -286,19 +317,22 @@ final class BenchmarkExecutor: @unchecked Sendable {
         let totalMs = Self.milliseconds(since: started)
         var resources = accounting.resources(totalMs: totalMs)
         resources.overheadMs = max(0, totalMs - Double(accounting.childWallNs) / 1_000_000)
-        return counted(success(spec, mode: .isolated, samples: samples, source: .wall, resources: resources), counts)
+        var result = counted(success(spec, mode: .isolated, samples: samples, source: .wall, resources: resources), counts)
+        result.limits = limits
+        return result
     }
 
     /// `metric = "instructions"` for a swift benchmark: one worker under callgrind, which dumps each
     /// measured iteration's count to `callgrind.out.N` (see `IterationEngine.countInstructions`).
     private func runSwiftCountingInstructions(_ spec: BenchmarkSpec, name: String) -> BenchmarkResult? {
         let started = MonotonicClock.now()
-        let (valgrind, launcher, folder): (Valgrind, Launcher, ScratchFolder)
+        let (valgrind, launcher, folder): (Valgrind, any BatchExecutor, ScratchFolder)
         switch countingSetup(spec) {
         case .success(let setup): (valgrind, launcher, folder) = setup
         case .failure(let problem): return failure(spec, mode: .isolated, problem, totalMs: 0)
         }
         defer { folder.remove() }
+        let limits = LimitPolicy.applied(spec.limits, capabilities: launcher.capabilities)
         guard let executable = workerExecutable else {
             return failure(spec, mode: .isolated, FailureDescription(
                 outcome: .error, error: "cannot locate benchboard's own executable to run the worker under valgrind"),
@@ -315,7 +349,7 @@ final class BenchmarkExecutor: @unchecked Sendable {
         progress.phase(spec, "counting instructions under valgrind: warm-up ×\(spec.warmup), \(spec.iterations) iterations")
         let batch: BatchResult
         do {
-            batch = try launcher.run(child, iterations: 1)
+            batch = try launcher.runBatch(child, iterations: 1)
         } catch {
             launchers.discard(because: error.description)
             return failure(spec, mode: .isolated, FailureDescription(outcome: .error, error: error.description),
@@ -325,7 +359,7 @@ final class BenchmarkExecutor: @unchecked Sendable {
         let totalMs = Self.milliseconds(since: started)
         var accounting = UsageAccounting()
         accounting.add(batch)
-        if let failed = failedResult(spec, batch, accounting, started) { return failed }
+        if let failed = failedResult(spec, batch, accounting, started, limits: limits) { return failed }
         guard let report = ResultChannel.workerReport(in: batch.resultLines) else {
             var result = failure(spec, mode: .isolated, FailureDescription(
                 outcome: .error, error: "the worker under valgrind exited without reporting its samples"), totalMs: totalMs)
@@ -341,11 +375,13 @@ final class BenchmarkExecutor: @unchecked Sendable {
         }
         var resources = accounting.resources(totalMs: totalMs)
         resources.overheadMs = max(0, totalMs - Double(report.benchmarkNs) / 1_000_000)
-        return counted(success(spec, mode: .isolated, samples: report.samplesNs, source: .harness, resources: resources), counts)
+        var result = counted(success(spec, mode: .isolated, samples: report.samplesNs, source: .harness, resources: resources), counts)
+        result.limits = limits
+        return result
     }
 
     private func countingSetup(_ spec: BenchmarkSpec)
-        -> Result<(Valgrind, Launcher, ScratchFolder), FailureDescription>
+        -> Result<(Valgrind, any BatchExecutor, ScratchFolder), FailureDescription>
     {
         guard let valgrind = Valgrind.locate(environment: parentEnvironment) else {
             return .failure(FailureDescription(
@@ -380,7 +416,8 @@ final class BenchmarkExecutor: @unchecked Sendable {
             environment: environment,
             workingDirectory: plan.config.baseDirectory,
             timeoutMs: spec.timeoutMs, graceMs: spec.graceMs,
-            killSignal: SignalName.number(of: spec.killSignal) ?? SIGTERM)
+            killSignal: SignalName.number(of: spec.killSignal) ?? SIGTERM,
+            limits: LimitPolicy.childLimits(spec.limits))
     }
 
     private func success(
@@ -408,6 +445,13 @@ final class BenchmarkExecutor: @unchecked Sendable {
             name: spec.name, group: spec.group, kind: spec.kind, mode: mode, outcome: outcome,
             targetNs: spec.targetNs, timeoutMs: spec.timeoutMs,
             warmup: spec.warmup, samplesNs: [], metric: spec.metric, resources: resources, config: spec.settings)
+    }
+
+    /// `max_output_mb` covers the whole benchmark, but each batch's drain counts only its own
+    /// bytes: the next batch gets what is left of the budget.
+    private static func spendOutput(_ batch: BatchResult, of cap: Int?, in child: inout ChildSpec) {
+        guard let left = child.limits.outputBytes, cap != nil else { return }
+        child.limits.outputBytes = max(0, left - batch.stdoutBytes - batch.stderrBytes)
     }
 
     static func milliseconds(since start: UInt64) -> Double {

@@ -73,6 +73,34 @@ final class RunRecordFastDecoderTests: XCTestCase {
         XCTAssertEqual(Set(loaded.runs.map(\.record.benchmarks[0].resources.cgroupPeakBytes)), [268_435_456, nil])
     }
 
+    /// Imported and merged runs say so; a measured run's file has neither key, so it is byte for
+    /// byte what it was before the fields existed.
+    func testRunKindAndSource() throws {
+        var imported = makeRun(id: "i1", startedAt: date("2026-11-25T12:00:00Z"), benchmarks: 2)
+        imported.kind = .imported
+        imported.source = RunSource(
+            format: "google-benchmark", files: ["bench \"x\".json", "b/c.json"],
+            context: ["mhz_per_cpu": "2300", "library_build_type": "release", "é\t": ""])
+        try assertSame(imported)
+        var merged = makeRun(id: "m1", startedAt: date("2026-11-25T12:00:00Z"), benchmarks: 1)
+        merged.kind = .merged
+        merged.source = RunSource(format: nil, files: [], runIDs: ["a", "b"], context: nil)
+        try assertSame(merged)
+
+        let measured = makeRun(id: "r1", startedAt: date("2026-11-25T12:00:00Z"), benchmarks: 1)
+        try assertSame(measured)
+        let object = try JSONSerialization.jsonObject(with: try RunRecordCoding.encoder().encode(measured)) as? [String: Any]
+        XCTAssertNil(object?["kind"])
+        XCTAssertNil(object?["source"])
+        XCTAssertNotNil(object?["machine"])
+
+        // A kind this version does not know takes the slow path, which refuses it too.
+        let future = String(decoding: try RunRecordCoding.encoder().encode(imported), as: UTF8.self)
+            .replacingOccurrences(of: "\"imported\"", with: "\"teleported\"")
+        XCTAssertNil(RunRecordFastDecoder.decode(Data(future.utf8)))
+        XCTAssertThrowsError(try codable(Data(future.utf8)))
+    }
+
     func testDatesAcrossYearsMatchFoundation() throws {
         for iso in ["2000-02-29T00:00:00Z", "2026-12-31T23:59:59Z", "2100-03-01T12:00:00Z", "1970-01-01T00:00:00Z"] {
             try assertSame(makeRun(id: "d", startedAt: date(iso), benchmarks: 0))
@@ -173,5 +201,21 @@ final class SubSecondOrderTests: XCTestCase {
         XCTAssertEqual(run.startNs, 100_000_000_000)
         run.startedAt = Date(timeIntervalSince1970: 1e300)
         XCTAssertEqual(run.startNs, Int64.max)
+    }
+}
+
+extension RunRecordFastDecoderTests {
+    /// Outcome `limit`, `limitHit` and `limits` take the fast path and read back equal.
+    func testLimitOutcomeAndAppliedLimits() throws {
+        var run = makeRun(id: "l1", startedAt: date("2026-11-29T11:00:00Z"), benchmarks: 2)
+        run.benchmarks[0].outcome = .limit
+        run.benchmarks[0].limitHit = .memory
+        run.benchmarks[0].limits = [
+            AppliedLimit(resource: .memory, value: 64, mechanism: "cgroup v1 memory.limit_in_bytes"),
+            AppliedLimit(resource: .output, value: 1.5, mechanism: "output drain"),
+        ]
+        try assertSame(run)
+        let text = String(decoding: try RunRecordCoding.encoder().encode(run), as: UTF8.self)
+        XCTAssertTrue(text.contains(#""limitHit" : "memory""#), text)
     }
 }

@@ -95,4 +95,21 @@ final class InstructionReportTests: XCTestCase {
         let parse = try Fixtures.texts(html, "/root/details/table/tbody/tr[td[1]='Parse']/td")
         XCTAssertEqual(Array(parse.prefix(4)), ["Parse", "0.998ms", "0.998ms", "±0.0%"])
     }
+
+    /// A counted benchmark run on two machines: each machine's own chart shows counts.
+    func testMachineChartsShowCounts() throws {
+        let runs = (0..<4).map { index -> ReportRun in
+            var run = Fixtures.run(index, [counted("Loop", count: 2_000_000 + Double(index) * 10_000)])
+            if index % 2 == 1 {
+                run.machine.hostname = "big"
+                run.machine.cores = 16
+            }
+            return ReportRun(record: run)
+        }
+        try ReportRenderer().write(ReportInput(runs: runs), to: output)
+        let page = try Fixtures.document(output.appendingPathComponent("benchmarks/loop.html"))
+        let svg = "//*[local-name()='section'][@class='machine'][1]//*[local-name()='svg']"
+        let titles = try Fixtures.texts(page, "\(svg)/*[local-name()='circle'][@class='pt']/*[local-name()='title']")
+        XCTAssertEqual(titles.map { $0.components(separatedBy: " · ").last ?? "" }, ["2.00M instr", "2.02M instr"])
+    }
 }
