@@ -153,15 +153,29 @@ public enum Analyzer {
         of name: String, in history: [RunRecord], detector: ChangePointDetector,
         lookup: (RunRecord, Int) -> BenchmarkResult?
     ) -> Trend {
+        let found = history.indices.compactMap { index in lookup(history[index], index).map { (index, $0) } }
+        // The newest run decides the metric; runs that measured the other one are left out, since
+        // durations and instruction counts on one axis would read as a huge step.
+        let metric = found.last?.1.metric ?? .time
         var points: [TrendPoint] = []
-        for (index, run) in history.enumerated() {
-            guard let result = lookup(run, index) else { continue }
-            points.append(
-                TrendPoint(
+        for (index, result) in found where result.metric == metric {
+            let run = history[index]
+            let point: TrendPoint
+            switch metric {
+            case .time:
+                point = TrendPoint(
                     runIndex: index, runID: run.id, date: run.startedAt, commit: run.git?.commit,
                     medianNs: result.outcome.isSuccess ? result.medianNs : nil,
                     lowNs: result.stats?.ciLowNs ?? result.stats?.minNs,
-                    highNs: result.stats?.ciHighNs ?? result.stats?.maxNs, outcome: result.outcome))
+                    highNs: result.stats?.ciHighNs ?? result.stats?.maxNs, outcome: result.outcome)
+            case .instructions:
+                let stats = result.instructionStats ?? result.samplesInstructions.flatMap { CountStats($0) }
+                point = TrendPoint(
+                    runIndex: index, runID: run.id, date: run.startedAt, commit: run.git?.commit,
+                    medianNs: result.outcome.isSuccess ? stats?.median : nil, lowNs: stats?.min, highNs: stats?.max,
+                    outcome: result.outcome)
+            }
+            points.append(point)
         }
         // Failed runs have no median: detect on the successful ones and map back.
         let measured = points.indices.filter { points[$0].medianNs != nil }
@@ -172,7 +186,7 @@ public enum Analyzer {
                 pointIndex: pointIndex, runID: points[pointIndex].runID, commit: points[pointIndex].commit,
                 beforeNs: step.before, afterNs: step.after, stepPercent: (step.relativeChange ?? 0) * 100)
         }
-        return Trend(name: name, points: points, changePoints: changePoints)
+        return Trend(name: name, metric: metric, points: points, changePoints: changePoints)
     }
 
     /// The trend of every benchmark that appears anywhere in `history`, in order of first appearance.

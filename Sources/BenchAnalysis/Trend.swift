@@ -8,7 +8,8 @@ public struct TrendPoint: Sendable, Equatable {
     public var runID: String
     public var date: Date
     public var commit: String?
-    /// Nil when the benchmark did not succeed in that run.
+    /// Nil when the benchmark did not succeed in that run. In the trend's metric: nanoseconds for
+    /// time, instructions per iteration for `metric = "instructions"` (the name predates counts).
     public var medianNs: Double?
     /// The spread band around the median (confidence interval where recorded, else min/max).
     public var lowNs: Double?
@@ -53,15 +54,21 @@ public struct ChangePoint: Sendable, Equatable {
 
 public struct Trend: Sendable, Equatable {
     public var name: String
+    /// What the points' values measure, so a chart labels them as durations or as counts.
+    public var metric: Metric
     /// Oldest first.
     public var points: [TrendPoint]
     public var changePoints: [ChangePoint]
 
-    public init(name: String, points: [TrendPoint], changePoints: [ChangePoint]) {
+    public init(name: String, metric: Metric = .time, points: [TrendPoint], changePoints: [ChangePoint]) {
         self.name = name
+        self.metric = metric
         self.points = points
         self.changePoints = changePoints
     }
+
+    /// A value of this trend in its unit: "12.450ms" or "101.63M instr".
+    public func format(_ value: Double) -> String { metric.format(value) }
 }
 
 extension ChangePoint {

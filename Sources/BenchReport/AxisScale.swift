@@ -1,22 +1,26 @@
+import BenchModel
+
 /// The y axis of a trend chart: a range that starts and ends on round values, ticks at 1, 2,
 /// 2.5 or 5 × 10^k apart, and one unit (ns, µs, ms or s) for the whole chart, so the labels
-/// read "0.5 / 1 / 1.5 ms" instead of "16.028 / 53.545 / 91.061 ms".
+/// read "0.5 / 1 / 1.5 ms" instead of "16.028 / 53.545 / 91.061 ms". Instruction counts get
+/// decimal count units instead ("instr", "K instr", "M instr", "G instr").
 struct AxisScale {
     let minimum: Double
     let maximum: Double
     let step: Double
     let low: Double
     let high: Double
-    /// "ns", "µs", "ms" or "s", chosen from the largest tick.
+    /// "ns", "µs", "ms" or "s" (or a count unit such as "M instr"), chosen from the largest tick.
     let unit: String
-    /// Nanoseconds per `unit`.
+    /// Nanoseconds (or instructions) per `unit`.
     let unitSize: Double
     /// Decimals that show every tick exactly in `unit`.
     let decimals: Int
 
-    /// `values` in nanoseconds; `minimumSpan` is the smallest range shown, as a fraction of the
-    /// largest value, so a flat series with 1 % noise does not fill the whole height.
-    init(values: [Double], low: Double, high: Double, minimumSpan: Double, targetTicks: Int = 5) {
+    /// `values` in nanoseconds (or instructions for `.instructions`); `minimumSpan` is the smallest
+    /// range shown, as a fraction of the largest value, so a flat series with 1 % noise does not
+    /// fill the whole height.
+    init(values: [Double], low: Double, high: Double, minimumSpan: Double, targetTicks: Int = 5, metric: Metric = .time) {
         let finite = values.filter(\.isFinite)
         var lower = finite.min() ?? 0
         var upper = finite.max() ?? 1
@@ -44,7 +48,7 @@ struct AxisScale {
         self.step = step
         self.low = low
         self.high = high
-        (unit, unitSize) = Self.unit(for: maximum)
+        (unit, unitSize) = metric == .time ? Self.unit(for: maximum) : Self.countUnit(for: maximum)
         decimals = Self.decimals(step / unitSize)
     }
 
@@ -92,6 +96,13 @@ struct AxisScale {
         if nanoseconds >= 1e6 { return ("ms", 1e6) }
         if nanoseconds >= 1e3 { return ("µs", 1e3) }
         return ("ns", 1)
+    }
+
+    static func countUnit(for count: Double) -> (String, Double) {
+        if count >= 1e9 { return ("G instr", 1e9) }
+        if count >= 1e6 { return ("M instr", 1e6) }
+        if count >= 1e3 { return ("K instr", 1e3) }
+        return ("instr", 1)
     }
 
     /// 0 for 5, 1 for 2.5 or 0.5, 2 for 0.25: the places a step needs.

@@ -23,6 +23,11 @@ struct BenchmarkPageBuilder {
         if let latest {
             facts.append(FactView(label: "Kind", value: latest.kind.rawValue))
             facts.append(FactView(label: "Mode", value: latest.mode.rawValue))
+            if latest.metric == .instructions {
+                facts.append(FactView(label: "Metric", value: "instructions per iteration, counted under valgrind"))
+                facts.append(
+                    FactView(label: "Wall time", value: "measured under valgrind, so inflated many times; compare counts, not times"))
+            }
             if let last = entries.last, let format = index.runs[last.runIndex].record.source?.format {
                 facts.append(FactView(label: "Imported from", value: TextSafety.line(format)))
             }
@@ -44,7 +49,7 @@ struct BenchmarkPageBuilder {
                 stepDate: info?.date ?? "–",
                 stepCommit: info?.shortCommit ?? TextSafety.line(change.commit.map { String($0.prefix(7)) } ?? change.runID),
                 stepCommitHref: info?.commitHref,
-                before: UnitFormat.duration(ns: change.beforeNs), after: UnitFormat.duration(ns: change.afterNs),
+                before: trend.format(change.beforeNs), after: trend.format(change.afterNs),
                 stepPercent: UnitFormat.percent(change.stepPercent), stepClass: change.stepPercent > 0 ? "bad" : "good",
                 stepNote: nil)
         }
@@ -53,15 +58,19 @@ struct BenchmarkPageBuilder {
         // Only the newest rows are listed; the change column still compares with the run before.
         let shown = max(0, min(entries.count, options.runTableLimit))
         let firstShown = entries.count - shown
-        var previousMedian: Double? = firstShown > 0 ? Self.lastMedian(in: entries[..<firstShown]) : nil
-        let threshold = (options.analysis.timeThresholdOverrides[name] ?? options.analysis.timeThreshold) * 100
+        var previousMedian: Double? = firstShown > 0 ? Self.lastMedian(in: entries[..<firstShown], metric: trend.metric) : nil
+        let threshold =
+            trend.metric == .instructions
+            ? (options.analysis.timeThresholdOverrides[name] ?? latest?.config?.regressionThreshold
+                ?? options.analysis.instructionsThreshold) * 100
+            : (options.analysis.timeThresholdOverrides[name] ?? options.analysis.timeThreshold) * 100
         var rows: [RunRowView] = []
         rows.reserveCapacity(shown)
         for entry in entries[firstShown...] {
             let result = entry.result
             let run = index.runs[entry.runIndex]
             var change: BadgeView?
-            if result.outcome.isSuccess, let median = result.medianNs {
+            if result.outcome.isSuccess, result.metric == trend.metric, let median = Self.median(of: result) {
                 if let previousMedian, previousMedian > 0 {
                     let percent = (median - previousMedian) / previousMedian * 100
                     let verdictClass = percent > threshold ? "bad" : (percent < -threshold ? "good" : "muted")
@@ -83,6 +92,9 @@ struct BenchmarkPageBuilder {
         if shown < entries.count {
             runsText = "the newest \(shown) of \(entries.count) runs; the chart covers all of them"
         }
+        if latest?.metric == .instructions {
+            runsText += "; medians are instruction counts, and 🕐 Total is wall time under valgrind, inflated"
+        }
 
         let title = TextSafety.line(options.title)
         var page = BenchmarkPage(
@@ -91,7 +103,7 @@ struct BenchmarkPageBuilder {
             latestLine: latest.map { TextSafety.line(ResultLine.format($0)) } ?? "",
             latestClass: latest.map { ReportFormat.outcomeClass($0.outcome) } ?? "muted", facts: facts,
             failure: latest.flatMap(FailureView.init),
-            zoomLinks: zoomLinks, charts: charts, hasTarget: latest?.targetNs != nil, steps: steps, hasSteps: !steps.isEmpty, runRows: rows,
+            zoomLinks: zoomLinks, charts: charts, hasTarget: latest?.targetNs != nil && trend.metric == .time, steps: steps, hasSteps: !steps.isEmpty, runRows: rows,
             runsText: runsText)
         page.machineSeries = MachineSeriesBuilder(runs: index.runs).series(of: entries, name: name)
         page.machineSeriesCount = "\(page.machineSeries.count) machines"
@@ -104,19 +116,26 @@ struct BenchmarkPageBuilder {
     private func pendingJump(name: String, entries: [HistoryIndex.Entry]) -> StepRowView? {
         guard let latest = entries.last, latest.runIndex == index.runs.count - 1,
             let comparison = index.comparison(of: name), comparison.verdict == .regression || comparison.verdict == .improvement,
-            let percent = comparison.time.changePercent, let before = comparison.time.baseline, let after = comparison.time.current
+            let percent = comparison.headline.changePercent, let before = comparison.headline.baseline,
+            let after = comparison.headline.current
         else { return nil }
         let trend = index.trends[name]
         if let last = index.steps[name]?.last, let trend, last.pointIndex == trend.points.count - 1 { return nil }
         let run = index.runs[latest.runIndex]
         return StepRowView(
             stepDate: run.date, stepCommit: run.shortCommit, stepCommitHref: run.commitHref,
-            before: UnitFormat.duration(ns: before), after: UnitFormat.duration(ns: after),
+            before: comparison.formatHeadline(before), after: comparison.formatHeadline(after),
             stepPercent: UnitFormat.percent(percent), stepClass: percent > 0 ? "bad" : "good",
             stepNote: "latest run, \(ReportFormat.verdictWord(comparison.verdict)) than the baseline; not yet a confirmed step")
     }
 
-    private static func lastMedian(in entries: ArraySlice<HistoryIndex.Entry>) -> Double? {
-        entries.last { $0.result.outcome.isSuccess && $0.result.medianNs != nil }?.result.medianNs
+    private static func lastMedian(in entries: ArraySlice<HistoryIndex.Entry>, metric: Metric) -> Double? {
+        entries.last { $0.result.outcome.isSuccess && $0.result.metric == metric && median(of: $0.result) != nil }
+            .flatMap { median(of: $0.result) }
+    }
+
+    /// The median in the result's own metric: nanoseconds, or instructions per iteration.
+    private static func median(of result: BenchmarkResult) -> Double? {
+        result.metric == .instructions ? result.medianInstructions : result.medianNs
     }
 }

@@ -26,21 +26,21 @@ struct ChartBuilder {
                 let px = ReportFormat.coordinate(x(i))
                 let py = ReportFormat.coordinate(scale.y(median))
                 line.append("\(px),\(py)")
-                last = MarkView(x: px, y: py, title: pointTitle(point))
+                last = MarkView(x: px, y: py, title: pointTitle(point, trend))
             } else {
                 failures.append(
-                    MarkView(x: ReportFormat.coordinate(x(i)), y: ReportFormat.coordinate(height - 3), title: pointTitle(point)))
+                    MarkView(x: ReportFormat.coordinate(x(i)), y: ReportFormat.coordinate(height - 3), title: pointTitle(point, trend)))
             }
         }
         let steps = trend.changePoints.filter { $0.pointIndex >= start }.map { change in
             StepMarkView(
-                x: ReportFormat.coordinate(x(change.pointIndex - start)), stepTitle: stepTitle(change),
+                x: ReportFormat.coordinate(x(change.pointIndex - start)), stepTitle: stepTitle(change, trend),
                 stepClass: change.stepPercent > 0 ? "bad" : "good")
         }
         var label = "No successful run in the last \(points.count) runs"
         if let low = values.min(), let high = values.max() {
-            label = "Median over the last \(points.count) runs: \(UnitFormat.duration(ns: low)) to \(UnitFormat.duration(ns: high))"
-            if let latest = values.last { label += ", latest \(UnitFormat.duration(ns: latest))" }
+            label = "Median over the last \(points.count) runs: \(trend.format(low)) to \(trend.format(high))"
+            if let latest = values.last { label += ", latest \(trend.format(latest))" }
         }
         if !failures.isEmpty { label += "; \(failures.count) failed" }
         if !steps.isEmpty { label += "; \(steps.count) step\(steps.count == 1 ? "" : "s")" }
@@ -63,8 +63,10 @@ struct ChartBuilder {
         let points = Array(trend.points[start...])
         let medians = points.compactMap(\.medianNs)
         var extra = points.compactMap(\.lowNs) + points.compactMap(\.highNs)
+        // A target is a time; it has no place on an axis of instruction counts.
+        let targetNs = trend.metric == .time ? targetNs : nil
         if let targetNs { extra.append(Double(targetNs)) }
-        let scale = AxisScale(values: medians + extra, low: bottom, high: top, minimumSpan: 0.1)
+        let scale = AxisScale(values: medians + extra, low: bottom, high: top, minimumSpan: 0.1, metric: trend.metric)
         let step = points.count > 1 ? (right - left - 8) / Double(points.count - 1) : 0
         func x(_ i: Int) -> Double { points.count > 1 ? left + 4 + Double(i) * step : (left + right) / 2 }
 
@@ -78,12 +80,12 @@ struct ChartBuilder {
         for (i, point) in points.enumerated() {
             let px = ReportFormat.coordinate(x(i))
             guard let median = point.medianNs else {
-                failures.append(MarkView(x: px, y: ReportFormat.coordinate(bottom - 6), title: pointTitle(point)))
+                failures.append(MarkView(x: px, y: ReportFormat.coordinate(bottom - 6), title: pointTitle(point, trend)))
                 continue
             }
             let py = ReportFormat.coordinate(scale.y(median))
             line.append("\(px),\(py)")
-            marks.append(MarkView(x: px, y: py, title: pointTitle(point)))
+            marks.append(MarkView(x: px, y: py, title: pointTitle(point, trend)))
             if let low = point.lowNs, let high = point.highNs {
                 upper.append("\(px),\(ReportFormat.coordinate(scale.y(high)))")
                 lower.append("\(px),\(ReportFormat.coordinate(scale.y(low)))")
@@ -94,7 +96,7 @@ struct ChartBuilder {
         let xTicks = xAxisTicks(points, x: x)
         let steps = trend.changePoints.filter { $0.pointIndex >= start }.map { change in
             StepMarkView(
-                x: ReportFormat.coordinate(x(change.pointIndex - start)), stepTitle: stepTitle(change),
+                x: ReportFormat.coordinate(x(change.pointIndex - start)), stepTitle: stepTitle(change, trend),
                 stepClass: change.stepPercent > 0 ? "bad" : "good")
         }
         let target = targetNs.map {
@@ -103,9 +105,12 @@ struct ChartBuilder {
                 text: "target \(UnitFormat.duration(ns: Double($0)))")
         }
         let zoomLabel = window == nil ? "All \(points.count) runs" : "Last \(points.count) runs"
-        var description = "Median time per run, oldest left, newest right"
+        var description =
+            trend.metric == .instructions
+            ? "Median instructions per iteration per run, oldest left, newest right"
+            : "Median time per run, oldest left, newest right"
         if let low = medians.min(), let high = medians.max() {
-            description += ", from \(UnitFormat.duration(ns: low)) to \(UnitFormat.duration(ns: high))"
+            description += ", from \(trend.format(low)) to \(trend.format(high))"
         }
         if !failures.isEmpty { description += "; \(failures.count) failed runs marked at the bottom" }
         if !steps.isEmpty { description += "; \(steps.count) step changes marked" }
@@ -149,17 +154,17 @@ struct ChartBuilder {
         }
     }
 
-    private func pointTitle(_ point: TrendPoint) -> String {
+    private func pointTitle(_ point: TrendPoint, _ trend: Trend) -> String {
         let info = point.runIndex < runs.count ? runs[point.runIndex] : nil
-        let value = point.medianNs.map { UnitFormat.duration(ns: $0) } ?? ReportFormat.outcomeWord(point.outcome)
+        let value = point.medianNs.map { trend.format($0) } ?? ReportFormat.outcomeWord(point.outcome)
         var title = "\(info?.date ?? ReportFormat.date(point.date)) · \(info?.shortCommit ?? "–") · \(value)"
         if let subject = info?.subject, !subject.isEmpty { title += " · \(subject)" }
         return title
     }
 
-    private func stepTitle(_ change: ChangePoint) -> String {
+    private func stepTitle(_ change: ChangePoint, _ trend: Trend) -> String {
         let commit = TextSafety.line(change.commit.map { String($0.prefix(7)) } ?? change.runID)
-        return "Step \(UnitFormat.percent(change.stepPercent)) at \(commit): \(UnitFormat.duration(ns: change.beforeNs)) → \(UnitFormat.duration(ns: change.afterNs))"
+        return "Step \(UnitFormat.percent(change.stepPercent)) at \(commit): \(trend.format(change.beforeNs)) → \(trend.format(change.afterNs))"
     }
 }
 

@@ -90,15 +90,16 @@ struct DashboardBuilder {
                 icon: ResultLine.statusIcon(result), name: name, anchor: anchor,
                 text: TextSafety.line(ResultLine.failureText(result)), problemClass: ReportFormat.outcomeClass(result.outcome))
         case .regression?:
-            let change = item.comparison?.time
+            let change = item.comparison?.headline
             let percent = change?.changePercent.map(UnitFormat.percent) ?? "slower"
+            let format = { (value: Double) in item.comparison?.formatHeadline(value) ?? UnitFormat.duration(ns: value) }
             return ProblemView(
                 icon: "🔺", name: name, anchor: anchor,
                 text: "\(percent) slower: \(ReportFormat.median(result))"
-                    + (change?.baseline.map { " (was \(UnitFormat.duration(ns: $0)))" } ?? ""),
+                    + (change?.baseline.map { " (was \(format($0)))" } ?? ""),
                 problemClass: "bad")
         case .noisyChange?:
-            let change = item.comparison?.time
+            let change = item.comparison?.headline
             let percent = change?.changePercent.map(UnitFormat.percent) ?? "?"
             return ProblemView(
                 icon: "〰️", name: name, anchor: anchor,
@@ -124,12 +125,14 @@ struct DashboardBuilder {
         all.sort { ($0.date, -$0.order) > ($1.date, -$1.order) }
         let rows = all.prefix(max(0, options.recentChangesLimit)).map { entry -> RecentChangeView in
             let step = entry.step
-            let point = index.trends[entry.name]?.points[step.pointIndex]
+            let trend = index.trends[entry.name]
+            let point = trend?.points[step.pointIndex]
+            let metric = trend?.metric ?? .time
             let run = point.flatMap { $0.runIndex < index.runs.count ? index.runs[$0.runIndex] : nil }
             return RecentChangeView(
                 name: TextSafety.line(entry.name), href: "benchmarks/\(index.slugs[entry.name] ?? "benchmark").html",
                 changeText: UnitFormat.percent(step.stepPercent), changeClass: step.stepPercent > 0 ? "bad" : "good",
-                before: UnitFormat.duration(ns: step.beforeNs), after: UnitFormat.duration(ns: step.afterNs),
+                before: metric.format(step.beforeNs), after: metric.format(step.afterNs),
                 commit: run?.shortCommit ?? TextSafety.line(step.commit.map { String($0.prefix(7)) } ?? step.runID),
                 commitHref: run?.commitHref, date: run?.date ?? point.map { ReportFormat.date($0.date) } ?? "–")
         }
@@ -183,12 +186,12 @@ struct DashboardBuilder {
             memory: ReportFormat.memory(result), memoryChange: result.outcome.isSuccess ? comparison.flatMap { metricBadge($0.memory, quiet: true) } : nil,
             cpu: ReportFormat.cpu(result), cpuChange: result.outcome.isSuccess ? comparison.flatMap { metricBadge($0.cpu, quiet: true) } : nil,
             total: ReportFormat.total(result), change: comparison.flatMap(timeBadge),
-            changeNote: comparison.flatMap { $0.verdict == .noisy ? $0.time.note.map(TextSafety.line) : nil },
+            changeNote: comparison.flatMap { $0.verdict == .noisy ? $0.headline.note.map(TextSafety.line) : nil },
             step: item.recentStep.map { step in
                 let when = item.stepRunsAgo == 0 ? "at this run" : "\(item.stepRunsAgo) run\(item.stepRunsAgo == 1 ? "" : "s") ago"
                 return BadgeView(
                     text: "📈 step \(UnitFormat.percent(step.stepPercent)) \(when)", badgeClass: step.stepPercent > 0 ? "bad" : "good",
-                    hint: "A lasting change of \(UnitFormat.duration(ns: step.beforeNs)) → \(UnitFormat.duration(ns: step.afterNs)) in this benchmark's history")
+                    hint: "A lasting change of \(trend.format(step.beforeNs)) → \(trend.format(step.afterNs)) in this benchmark's history")
             },
             sparkline: chart.sparkline(trend, window: options.sparklineRuns), failure: FailureView(result))
     }
@@ -199,7 +202,7 @@ struct DashboardBuilder {
         case .failed:
             guard comparison.current?.outcome.isSuccess ?? false else { return nil }
             return BadgeView(text: "fixed", badgeClass: "good", hint: "Failed in the baseline run")
-        default: return metricBadge(comparison.time, quiet: false)
+        default: return metricBadge(comparison.headline, quiet: false)
         }
     }
 

@@ -89,8 +89,9 @@ struct HistoryIndex: Sendable {
         var steps: [String: [ChangePoint]] = [:]
         for name in names {
             let latest = series[name]?.last?.result
-            let threshold = options.analysis.timeThresholdOverrides[name] ?? latest?.config?.regressionThreshold
-                ?? options.analysis.timeThreshold
+            // Counted benchmarks default to their own, lower threshold, as in `compare`.
+            let fallback = latest?.metric == .instructions ? options.analysis.instructionsThreshold : options.analysis.timeThreshold
+            let threshold = options.analysis.timeThresholdOverrides[name] ?? latest?.config?.regressionThreshold ?? fallback
             thresholds[name] = threshold
             // A hair of tolerance so a step of exactly the threshold (5.0 % at 5 %) counts.
             steps[name] = (trends[name]?.changePoints ?? []).filter { abs($0.stepPercent) >= threshold * 100 - 1e-9 }
@@ -119,7 +120,7 @@ struct HistoryIndex: Sendable {
     /// The trend as the pages draw it: only the steps at or beyond the threshold are marked.
     func reportedTrend(of name: String) -> Trend {
         guard let trend = trends[name] else { return Trend(name: name, points: [], changePoints: []) }
-        return Trend(name: trend.name, points: trend.points, changePoints: steps[name] ?? [])
+        return Trend(name: trend.name, metric: trend.metric, points: trend.points, changePoints: steps[name] ?? [])
     }
 
     func comparison(of name: String) -> BenchmarkComparison? {

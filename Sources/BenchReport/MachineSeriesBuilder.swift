@@ -37,14 +37,20 @@ struct MachineSeriesBuilder {
     }
 
     /// Runs evenly spaced, oldest left; the y axis spans this machine's medians only.
-    private func chart(_ entries: [HistoryIndex.Entry], name: String, machine: MachineCatalog.Machine) -> MachineChartView {
+    private func chart(_ all: [HistoryIndex.Entry], name: String, machine: MachineCatalog.Machine) -> MachineChartView {
+        // As in the main chart: the newest run decides whether durations or instruction counts are drawn.
+        let metric = all.last?.result.metric ?? .time
+        let entries = all.filter { $0.result.metric == metric }
         let width = 800.0
         let height = 180.0
         let left = 78.0
         let right = width - 12
         let top = 12.0
         let bottom = height - 30
-        let medians = entries.map { $0.result.outcome.isSuccess ? $0.result.medianNs : nil }
+        let medians = entries.map { entry -> Double? in
+            guard entry.result.outcome.isSuccess else { return nil }
+            return metric == .instructions ? entry.result.medianInstructions : entry.result.medianNs
+        }
         let values = medians.compactMap { $0 }
         var low = values.min() ?? 0
         var high = values.max() ?? 1
@@ -65,7 +71,7 @@ struct MachineSeriesBuilder {
         for (index, entry) in entries.enumerated() {
             let run = runs[entry.runIndex]
             let px = ReportFormat.coordinate(x(index))
-            let value = medians[index].map { UnitFormat.duration(ns: $0) } ?? ReportFormat.outcomeWord(entry.result.outcome)
+            let value = medians[index].map { metric.format($0) } ?? ReportFormat.outcomeWord(entry.result.outcome)
             let title = TextSafety.line("\(run.date) · \(run.shortCommit) · \(run.record.machine.hostname) · \(value)")
             if let median = medians[index] {
                 let py = ReportFormat.coordinate(y(median))
@@ -76,7 +82,7 @@ struct MachineSeriesBuilder {
             }
         }
         let yTicks = [low, (low + high) / 2, high].map {
-            MachineTickView(position: ReportFormat.coordinate(y($0)), text: UnitFormat.duration(ns: $0), anchor: "end")
+            MachineTickView(position: ReportFormat.coordinate(y($0)), text: metric.format($0), anchor: "end")
         }
         var xTicks: [MachineTickView] = []
         if let first = entries.first, let last = entries.last {
@@ -89,9 +95,10 @@ struct MachineSeriesBuilder {
                     text: ReportFormat.day(runs[last.runIndex].record.startedAt), anchor: "end"))
             }
         }
-        var description = "Median time per run on \(MachineCatalog.name(machine)), oldest left, newest right"
+        let what = metric == .instructions ? "Median instructions per iteration" : "Median time"
+        var description = "\(what) per run on \(MachineCatalog.name(machine)), oldest left, newest right"
         if let least = values.min(), let most = values.max() {
-            description += ", from \(UnitFormat.duration(ns: least)) to \(UnitFormat.duration(ns: most))"
+            description += ", from \(metric.format(least)) to \(metric.format(most))"
         }
         if !failures.isEmpty { description += "; \(failures.count) failed runs marked at the bottom" }
         return MachineChartView(

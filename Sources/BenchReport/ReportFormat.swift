@@ -34,8 +34,15 @@ enum ReportFormat {
     }
 
     /// The median's spread as "±1.2%": half the confidence interval where recorded, else the
-    /// MAD, else the standard deviation, relative to the median.
+    /// MAD, else the standard deviation, relative to the median. For instruction counts, half
+    /// the range of the counts: the times beside them were slowed down by valgrind.
     static func spread(_ result: BenchmarkResult) -> String? {
+        if result.metric == .instructions {
+            guard let counts = result.instructionStats ?? result.samplesInstructions.flatMap({ CountStats($0) }),
+                counts.median > 0
+            else { return nil }
+            return "±" + coordinate((counts.max - counts.min) / 2 / counts.median * 100, keepZero: true) + "%"
+        }
         guard let stats = result.stats, stats.medianNs > 0 else { return nil }
         let half: Double
         if let low = stats.ciLowNs, let high = stats.ciHighNs {

@@ -82,7 +82,7 @@ struct SuiteStatus: Sendable {
             let isSlow = result.outcome.isSuccess && result.isFast == false
             if isSlow { slow += 1 }
             let isNoisyChange = verdict == .noisy
-                && (comparison?.time.changePercent).map { abs($0) >= threshold * 100 - 1e-9 } == true
+                && (comparison?.headline.changePercent).map { abs($0) >= threshold * 100 - 1e-9 } == true
             if isNoisyChange { noisyChanges += 1 }
 
             var recentStep: ChangePoint?

@@ -110,11 +110,13 @@ struct SummaryBuilder {
         if let slug = index.slugs[result.name], let page = index.links.benchmarkPage(slug: slug) {
             name = "[\(name)](\(page))"
         }
-        let time = item.comparison?.time
-        let baseline = time?.baseline.map { UnitFormat.duration(ns: $0) } ?? "–"
+        // The headline metric: instruction counts for a benchmark that counts them, else time.
+        let comparison = item.comparison
+        let headline = comparison?.headline
+        let baseline = headline?.baseline.map { comparison?.formatHeadline($0) ?? "–" } ?? "–"
         // The comparison's own figures, so baseline, current and change agree with each other.
-        let current = time?.current.map { UnitFormat.duration(ns: $0) } ?? ReportFormat.median(result)
-        let change = time?.changePercent.map(UnitFormat.percent) ?? "–"
+        let current = headline?.current.map { comparison?.formatHeadline($0) ?? "–" } ?? ReportFormat.median(result)
+        let change = headline?.changePercent.map(UnitFormat.percent) ?? "–"
         return "| \(name) | \(baseline) | \(current) | \(change) | \(verdictCell(item)) |"
     }
 
@@ -127,19 +129,19 @@ struct SummaryBuilder {
             text = Self.cell(ResultLine.failureText(result))
         case .regression:
             text = "🔺 slower"
-            if let note = item.comparison?.time.note { text += ": " + Self.cell(note) }
+            if let note = item.comparison?.headline.note { text += ": " + Self.cell(note) }
         case .noisyChange:
-            text = "〰️ noisy" + (item.comparison?.time.note.map { ": " + Self.cell($0) } ?? "")
+            text = "〰️ noisy" + (item.comparison?.headline.note.map { ": " + Self.cell($0) } ?? "")
         case .overTarget:
             text = "❌ over target " + (result.targetNs.map { UnitFormat.duration(ns: Double($0)) } ?? "")
             if item.comparison?.verdict == .improvement { text += " · 🔻 faster" }
             if item.comparison?.verdict == .noisy {
-                text += " · 〰️ noisy" + (item.comparison?.time.note.map { ": " + Self.cell($0) } ?? "")
+                text += " · 〰️ noisy" + (item.comparison?.headline.note.map { ": " + Self.cell($0) } ?? "")
             }
         case nil:
             switch item.comparison?.verdict {
             case .improvement?: text = "🔻 faster"
-            case .noisy?: text = "〰️ noisy" + (item.comparison?.time.note.map { ": " + Self.cell($0) } ?? "")
+            case .noisy?: text = "〰️ noisy" + (item.comparison?.headline.note.map { ": " + Self.cell($0) } ?? "")
             case .new?: text = "🆕 new"
             case .unchanged?: text = "✅ unchanged"
             case .failed?: text = "✅ fixed (failed in the baseline)"

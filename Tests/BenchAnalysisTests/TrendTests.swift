@@ -58,4 +58,29 @@ final class TrendTests: XCTestCase {
         XCTAssertEqual(Analyzer.trends(in: runs).map(\.name), ["one", "two"])
         XCTAssertEqual(Analyzer.trends(in: runs).map(\.points.count), [2, 1])
     }
+
+    /// Counted benchmarks trend on their instruction medians; runs that measured time are left out.
+    func testCountedBenchmarkTrendsOnInstructionCounts() throws {
+        func counted(_ count: Int64) -> BenchmarkResult {
+            var result = Records.result("x", samples: [9e8, 9e8, 9e8])
+            result.metric = .instructions
+            result.samplesInstructions = [count - 10, count, count + 10]
+            result.instructionStats = CountStats(result.samplesInstructions ?? [])
+            return result
+        }
+        let runs = [Records.run("t", minute: 0, [Records.result("x", samples: [1e6, 1e6, 1e6])])]
+            + (1...12).map { Records.run("c\($0)", minute: $0, [counted($0 <= 6 ? 100_000_000 : 102_000_000)]) }
+        let trend = Analyzer.trend(of: "x", in: runs)
+        XCTAssertEqual(trend.metric, .instructions)
+        XCTAssertEqual(trend.points.map(\.runID), (1...12).map { "c\($0)" })
+        XCTAssertEqual(trend.points.first?.medianNs, 100_000_000)
+        XCTAssertEqual(trend.points.first?.lowNs, 99_999_990)
+        XCTAssertEqual(trend.points.first?.highNs, 100_000_010)
+        let step = try XCTUnwrap(trend.latestStep)
+        XCTAssertEqual(step.runID, "c7")
+        XCTAssertEqual(step.stepPercent, 2, accuracy: 1e-9)
+        XCTAssertEqual(trend.format(step.afterNs), "102.00M instr")
+        // A time benchmark's trend is unchanged.
+        XCTAssertEqual(Analyzer.trend(of: "x", in: Array(runs.prefix(1))).metric, .time)
+    }
 }
