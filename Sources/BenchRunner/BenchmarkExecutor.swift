@@ -319,6 +319,8 @@ final class BenchmarkExecutor: @unchecked Sendable {
         resources.overheadMs = max(0, totalMs - Double(accounting.childWallNs) / 1_000_000)
         var result = counted(success(spec, mode: .isolated, samples: samples, source: .wall, resources: resources), counts)
         result.limits = limits
+        // Commands skip the warm-up when counting; the record says what ran.
+        result.warmup = 0
         return result
     }
 

@@ -50,6 +50,7 @@ final class InstructionCountTests: XCTestCase {
         for run in runs {
             let samples = try counts(run)
             XCTAssertEqual(samples.count, 3)
+            XCTAssertEqual(try run.benchmarks().first?["warmup"] as? Int, 0, "commands skip the warm-up when counting")
             let spread = (try XCTUnwrap(samples.max()) - (try XCTUnwrap(samples.min()))) / (try XCTUnwrap(samples.min()))
             XCTAssertLessThan(spread, 0.001, "a command's counts vary by less than 0.1 %: \(samples)")
         }
