@@ -21,9 +21,14 @@ public final class Benchmark: SwiftBenchmark, @unchecked Sendable {
         /// How many times `scaledIterations` repeats the work inside one measured iteration, for
         /// work too small to time alone. Samples are per iteration, not per repetition.
         public var scalingFactor: Int
+        /// A wall-time budget for the measured iterations: once spent, the benchmark ends with the
+        /// samples taken so far (outcome ok; at least one iteration is measured). config.toml's
+        /// `max_duration_ms` overrides it.
+        public var maxDuration: Duration?
 
-        public init(scalingFactor: Int = 1) {
+        public init(scalingFactor: Int = 1, maxDuration: Duration? = nil) {
             self.scalingFactor = max(1, scalingFactor)
+            self.maxDuration = maxDuration
         }
     }
 
@@ -46,6 +51,12 @@ public final class Benchmark: SwiftBenchmark, @unchecked Sendable {
         self.closure = closure
         self.setup = setup
         self.teardown = teardown
+    }
+
+    public var maxDurationNs: UInt64? {
+        guard let budget = configuration.maxDuration, budget > .zero else { return nil }
+        let (seconds, attoseconds) = budget.components
+        return UInt64(clamping: seconds) &* 1_000_000_000 &+ UInt64(attoseconds / 1_000_000_000)
     }
 
     /// `0..<scalingFactor`: loop over it inside the closure.

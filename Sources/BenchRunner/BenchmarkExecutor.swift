@@ -15,6 +15,7 @@ final class BenchmarkExecutor: @unchecked Sendable {
     private let registry: [String: any SwiftBenchmark]
     private let parentEnvironment: [String: String]
     private let launchers: LauncherSession
+    private let workerServers: WorkerServerSession
     private let interruption: Interruption
     private let progress: ProgressReporter
     /// Where the worker is started from: this very executable, resolved so the launcher can exec it.
@@ -22,12 +23,14 @@ final class BenchmarkExecutor: @unchecked Sendable {
 
     init(
         plan: RunPlan, registry: [String: any SwiftBenchmark], parentEnvironment: [String: String],
-        launchers: LauncherSession, interruption: Interruption, progress: ProgressReporter
+        launchers: LauncherSession, workerServers: WorkerServerSession, interruption: Interruption,
+        progress: ProgressReporter
     ) {
         self.plan = plan
         self.registry = registry
         self.parentEnvironment = parentEnvironment
         self.launchers = launchers
+        self.workerServers = workerServers
         self.interruption = interruption
         self.progress = progress
         self.workerExecutable = SelfExecutable.path()
@@ -131,29 +134,38 @@ final class BenchmarkExecutor: @unchecked Sendable {
 
     // MARK: - Swift benchmarks
 
+    /// In a child forked by the run's fork server (see `ForkServer`). Only a server or child that
+    /// cannot be started at all falls back to in-process; a crash, timeout or failure is a result.
     private func runSwiftIsolated(_ spec: BenchmarkSpec, name: String, benchmark: any SwiftBenchmark) -> BenchmarkResult? {
         guard let executable = workerExecutable else {
             progress.warning("\(spec.name): cannot locate benchboard's own executable; running it in-process")
             return runSwiftInProcess(spec, benchmark: benchmark, mode: .fallback)
         }
-        guard let launcher = launchers.current() else {
+        // The first benchmark also pays for starting the server: that is part of what isolation costs.
+        let started = MonotonicClock.now()
+        let server: ForkServerClient
+        switch workerServers.current(server: childSpec(spec, arguments: [executable, "worker-server"])) {
+        case .success(let running):
+            server = running
+        case .failure(let problem):
             progress.warning(
-                once: "launcher",
-                "\(launchers.problem ?? "no launcher"). Swift benchmarks run in-process (mode: fallback); command benchmarks cannot run.",
-                repeat: "\(spec.name): no launcher; running it in-process")
+                once: "worker-server",
+                "The swift benchmark worker could not be started: \(problem). Swift benchmarks run in-process (mode: fallback).",
+                repeat: "\(spec.name): no worker; running it in-process")
             return runSwiftInProcess(spec, benchmark: benchmark, mode: .fallback)
         }
-        var arguments = [executable, "worker", name, "--warmup", String(spec.warmup), "--iterations", String(spec.iterations)]
+        var arguments = ["worker", name, "--warmup", String(spec.warmup), "--iterations", String(spec.iterations)]
         if let minTime = spec.minTimeMs { arguments += ["--min-time-ms", String(minTime)] }
-        let started = MonotonicClock.now()
+        if let maxDuration = spec.maxDurationMs { arguments += ["--max-duration-ms", String(maxDuration)] }
         progress.phase(spec, "worker: warm-up ×\(spec.warmup), \(spec.iterations) iterations")
         let batch: BatchResult
         do {
-            batch = try launcher.run(childSpec(spec, arguments: arguments), iterations: 1)
+            batch = try server.run(childSpec(spec, arguments: arguments))
         } catch {
-            launchers.discard(because: error.description)
-            progress.warning("\(spec.name): \(error.description); running it in-process")
-            return runSwiftInProcess(spec, benchmark: benchmark, mode: .fallback)
+            // The server had started, so this is not a reason to run the benchmark in-process.
+            workerServers.discard(because: error.description)
+            return failure(spec, mode: .isolated, FailureDescription(outcome: .error, error: error.description),
+                           totalMs: Self.milliseconds(since: started))
         }
         if batch.interrupted || interruption.isSet { return nil }
         let totalMs = Self.milliseconds(since: started)
@@ -163,12 +175,17 @@ final class BenchmarkExecutor: @unchecked Sendable {
             return failure(spec, mode: .isolated, FailureDescription(outcome: .error, error: "the worker did not run"), totalMs: totalMs)
         }
         if case .spawnFailed(_, let message) = iteration.termination {
-            // Only a worker that cannot start at all falls back; a crash or timeout is a result.
             progress.warning("\(spec.name): the worker could not be started (\(message)); running it in-process")
             return runSwiftInProcess(spec, benchmark: benchmark, mode: .fallback)
         }
-        if let failed = failedResult(spec, batch, accounting, started) { return failed }
-        guard let report = ResultChannel.workerReport(in: batch.resultLines) else {
+        let reading = WorkerStream.read(batch.resultLines)
+        if var failed = failedResult(spec, batch, accounting, started) {
+            // What the worker measured before it crashed or ran out of time is kept.
+            failed.samplesNs = reading.samplesNs
+            failed.stats = reading.samplesNs.isEmpty ? nil : statistics(spec, reading.samplesNs)
+            return failed
+        }
+        guard let report = reading.report else {
             var result = failure(spec, mode: .isolated, FailureDescription(
                 outcome: .failed, exitCode: 0, error: "the worker exited without reporting its samples"), totalMs: totalMs)
             result.stderrTail = batch.stderrTail.tail()
@@ -176,13 +193,15 @@ final class BenchmarkExecutor: @unchecked Sendable {
         }
         var resources = accounting.resources(totalMs: totalMs)
         resources.peakMemoryGrowthBytes = report.peakMemoryGrowthBytes
+        resources.peakMemoryGrowthWithWarmupBytes = report.peakMemoryGrowthWithWarmupBytes
         resources.overheadMs = max(0, totalMs - Double(report.benchmarkNs) / 1_000_000)
         return success(spec, mode: .isolated, samples: report.samplesNs, resources: resources)
     }
 
     private func runSwiftInProcess(_ spec: BenchmarkSpec, benchmark: any SwiftBenchmark, mode: ExecutionMode) -> BenchmarkResult? {
         let settings = IterationSettings(
-            warmup: spec.warmup, iterations: spec.iterations, minTimeNs: spec.minTimeMs.map { UInt64($0 * 1_000_000) })
+            warmup: spec.warmup, iterations: spec.iterations, minTimeNs: spec.minTimeMs.map { UInt64($0 * 1_000_000) },
+            maxDurationNs: spec.maxDurationMs.map { UInt64($0 * 1_000_000) })
         progress.phase(spec, "in-process: warm-up ×\(spec.warmup), \(spec.iterations) iterations")
         let before = ProcessUsage.current()
         let started = MonotonicClock.now()
@@ -203,7 +222,8 @@ final class BenchmarkExecutor: @unchecked Sendable {
             totalMs: totalMs, overheadMs: max(0, totalMs - Double(report.benchmarkNs) / 1_000_000),
             voluntaryContextSwitches: after.voluntaryContextSwitches &- before.voluntaryContextSwitches,
             involuntaryContextSwitches: after.involuntaryContextSwitches &- before.involuntaryContextSwitches,
-            minorFaults: after.minorFaults &- before.minorFaults, majorFaults: after.majorFaults &- before.majorFaults)
+            minorFaults: after.minorFaults &- before.minorFaults, majorFaults: after.majorFaults &- before.majorFaults,
+            peakMemoryGrowthWithWarmupBytes: report.peakMemoryGrowthWithWarmupBytes)
         return success(spec, mode: mode, samples: report.samplesNs, resources: resources)
     }
 
@@ -224,9 +244,12 @@ final class BenchmarkExecutor: @unchecked Sendable {
     private func success(_ spec: BenchmarkSpec, mode: ExecutionMode, samples: [Int64], resources: Resources) -> BenchmarkResult {
         var result = base(spec, mode: mode, outcome: .ok, resources: resources)
         result.samplesNs = samples
-        result.stats = SampleStatistics.make(
-            samplesNs: samples, threshold: spec.regressionThreshold ?? plan.config.report.regressionThreshold)
+        result.stats = statistics(spec, samples)
         return result
+    }
+
+    private func statistics(_ spec: BenchmarkSpec, _ samples: [Int64]) -> SampleStats? {
+        SampleStatistics.make(samplesNs: samples, threshold: spec.regressionThreshold ?? plan.config.report.regressionThreshold)
     }
 
     private func failure(_ spec: BenchmarkSpec, mode: ExecutionMode, _ description: FailureDescription, totalMs: Double) -> BenchmarkResult {

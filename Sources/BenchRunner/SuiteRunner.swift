@@ -38,21 +38,24 @@ public final class SuiteRunner: @unchecked Sendable {
         let startedClock = MonotonicClock.now()
         let interruption = Interruption()
         let launchers = LauncherSession(environment: environment)
+        let workerServers = WorkerServerSession(environment: environment)
         let progress = ProgressReporter(terminal: terminal, quiet: quiet)
         // Interrupts stop the running child at once; the loop below notices and stops too.
         let monitor = InterruptMonitor { signal in
             interruption.set(signal)
             launchers.interrupt()
+            workerServers.interrupt()
         }
         defer {
             monitor.cancel()
+            workerServers.shutdown()
             launchers.shutdown()
         }
         let git = GitProbe.current(in: plan.config.baseDirectory)
         let machine = MachineProbe.current()
         let executor = BenchmarkExecutor(
             plan: plan, registry: registry, parentEnvironment: environment, launchers: launchers,
-            interruption: interruption, progress: progress)
+            workerServers: workerServers, interruption: interruption, progress: progress)
 
         progress.start(total: plan.benchmarks.count)
         var results: [BenchmarkResult] = []

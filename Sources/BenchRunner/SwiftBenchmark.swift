@@ -3,6 +3,9 @@
 public protocol SwiftBenchmark: AnyObject, Sendable {
     /// The registered name that config.toml's `swift = "…"` refers to.
     var name: String { get }
+    /// The benchmark's own time budget for its measured iterations, in nanoseconds; config.toml's
+    /// `max_duration_ms` overrides it.
+    var maxDurationNs: UInt64? { get }
     /// Runs once before the warm-up, outside of any measurement.
     func setUp() throws
     /// Runs one iteration. Returns the nanoseconds the iteration measured itself (between
@@ -10,4 +13,8 @@ public protocol SwiftBenchmark: AnyObject, Sendable {
     func runIteration() throws -> UInt64?
     /// Runs once after the last iteration.
     func tearDown() throws
+}
+
+extension SwiftBenchmark {
+    public var maxDurationNs: UInt64? { nil }
 }
