@@ -201,7 +201,12 @@ private struct ChildWatch {
             if lifelineOpen { fds.append(pollfd(fd: lifeline, events: Int16(POLLIN), revents: 0)) }
             let ready = poll(&fds, nfds_t(fds.count), timeout)
             if ready < 0 && errno != EINTR { return false }
-            if lifelineOpen && fds.count > 1 && fds[1].revents != 0 { lifelineOpen = false }
+            if lifelineOpen && fds.count > 1 && fds[1].revents != 0 {
+                lifelineOpen = false
+                // The lifeline closes a few microseconds before the child becomes a zombie: wait
+                // for that briefly rather than a whole millisecond.
+                if awaitExit(withinNs: 1_000_000) { return false }
+            }
             if hasExited() { return false }
             if ready > 0 && fds[0].revents != 0 {
                 switch input.commands(from: requests) {
@@ -228,6 +233,16 @@ private struct ChildWatch {
             kill(-pid, SIGKILL)
             deadline = nil
         }
+    }
+
+    /// Yields the processor until the child is waitable or `withinNs` has passed.
+    private func awaitExit(withinNs limit: UInt64) -> Bool {
+        let start = ForkServerClock.now()
+        while !hasExited() {
+            if ForkServerClock.now() - start >= limit { return false }
+            sched_yield()
+        }
+        return true
     }
 
     private func hasExited() -> Bool {
