@@ -178,6 +178,8 @@ private struct ChildWatch {
         lifeline: Int32, requests: Int32, input: inout LineReader, report: (String) -> Bool
     ) -> Bool {
         var lifelineOpen = true
+        var lookEveryNs: UInt64 = 5_000_000
+        var nextLook = started + 2 * lookEveryNs
         while true {
             let now = ForkServerClock.now()
             if let deadline, now >= deadline {
@@ -192,9 +194,16 @@ private struct ChildWatch {
                     return true
                 }
             }
-            // The lifeline closes when the child exits; until the child is a zombie (or when
-            // the benchmark closed the lifeline itself) look again every millisecond.
-            var wake = [deadline, announceAt].compactMap { $0 }.min()
+            // The lifeline closes when the child exits. A grandchild that did not exec keeps it
+            // open after that, so look at the child now and then too, less often the longer it
+            // runs (10 ms, doubling up to 100 ms); and every millisecond once the lifeline is
+            // closed but the child is not yet waitable (or the benchmark closed it itself).
+            if now >= nextLook {
+                if hasExited() { return false }
+                lookEveryNs = min(lookEveryNs * 2, 100_000_000)
+                nextLook = now + lookEveryNs
+            }
+            var wake = [deadline, announceAt, nextLook].compactMap { $0 }.min()
             if !lifelineOpen { wake = min(wake ?? .max, now + 1_000_000) }
             let timeout = wake.map { Int32(clamping: ($0 - min($0, now)) / 1_000_000 + 1) } ?? -1
             var fds = [pollfd(fd: requests, events: Int16(POLLIN), revents: 0)]

@@ -28,6 +28,11 @@ public enum WorkerStream {
         /// Nil when the worker ended before its summary, or when the samples read do not add
         /// up to the count the summary gives (lines lost over the result channel's cap).
         public var report: WorkerReport?
+
+        public init(samplesNs: [Int64] = [], report: WorkerReport? = nil) {
+            self.samplesNs = samplesNs
+            self.report = report
+        }
     }
 
     private struct Line: Decodable {

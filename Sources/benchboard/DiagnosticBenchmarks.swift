@@ -42,6 +42,14 @@ enum DiagnosticBenchmarks {
                 let parent = (try? String(contentsOfFile: "/proc/\(getppid())/cmdline", encoding: .utf8)) ?? ""
                 fputs("\(getppid()) \(parent.replacingOccurrences(of: "\0", with: " "))\n", file)
             },
+            Benchmark("fork-daemon") { _ in
+                // A grandchild that leaves the process group and keeps the benchmark's descriptors.
+                if fork() == 0 {
+                    setsid()
+                    sleep(30)
+                    _exit(0)
+                }
+            },
             Benchmark("kill-parent") { _ in
                 kill(getppid(), SIGKILL)
                 sleep(1)

@@ -53,19 +53,29 @@ final class WorkerServerRunTests: XCTestCase {
 
             \(after(3))
             [[benchmark]]
+            name = "daemon"
+            swift = "fork-daemon"
+            iterations = 1
+
+            [[benchmark]]
             name = "kill the server"
             swift = "kill-parent"
 
             \(after(4))
             """)
-        let result = try cli.run(["run", "--no-report"])
+        let temporary = try privateTemporaryDirectory()
+        let result = try cli.run(["run", "--no-report"], environment: ["TMPDIR": temporary])
         XCTAssertEqual(result.status, 1, result.stdout + result.stderr)
         let benchmarks = try XCTUnwrap(cli.historyRuns().first).benchmarks()
         XCTAssertEqual(
             benchmarks.map { $0["outcome"] as? String },
-            ["crashed", "ok", "timeout", "ok", "ok", "ok", "error", "ok"], result.stdout)
+            ["crashed", "ok", "timeout", "ok", "ok", "ok", "ok", "error", "ok"], result.stdout)
         XCTAssertEqual(Set(benchmarks.map { $0["mode"] as? String }), ["isolated"])
-        XCTAssertTrue((benchmarks[6]["error"] as? String ?? "").contains("worker server"), "\(benchmarks[6])")
+        XCTAssertTrue((benchmarks[7]["error"] as? String ?? "").contains("worker server"), "\(benchmarks[7])")
+        // The daemon keeps the child's descriptors open, yet the child's end is seen long before
+        // its timeout; the daemon itself does not outlive the run.
+        XCTAssertLessThan(try XCTUnwrap(resources(benchmarks[6])["totalMs"] as? Double), 2_500)
+        XCTAssertEqual(processes(containing: temporary), [], "a process of the run outlived it")
 
         // Every benchmark ran in a child of a worker server, not of the launcher; the killed
         // server was replaced by a new one for the last benchmark.
@@ -88,10 +98,7 @@ final class WorkerServerRunTests: XCTestCase {
     /// SIGINT while a swift benchmark hangs: its child is stopped, the server exits, the finished
     /// benchmark is kept, and benchboard exits 130.
     func testSigintStopsTheForkedChildAndTheServer() throws {
-        // The server's pipe folder is made in TMPDIR and named on its command line, which the
-        // forked child shares: a private TMPDIR tells this run's processes from any other's.
-        let temporary = cli.directory.appending(path: "tmp-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+        let temporary = URL(fileURLWithPath: try privateTemporaryDirectory())
         try cli.write("config.toml", """
             [defaults]
             warmup = 0
@@ -126,6 +133,14 @@ final class WorkerServerRunTests: XCTestCase {
         XCTAssertEqual(processes(containing: temporary.path), [], "the server or its child outlived benchboard")
         // The pipe folder was removed as soon as both ends were open.
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: temporary.path), [])
+    }
+
+    /// The server's pipe folder is made in TMPDIR and named on its command line, which forked
+    /// children share: a TMPDIR of the test's own tells this run's processes from any other's.
+    private func privateTemporaryDirectory() throws -> String {
+        let url = cli.directory.appending(path: "tmp-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url.path
     }
 
     /// Pids of live (non-zombie) processes whose command line contains `marker`.

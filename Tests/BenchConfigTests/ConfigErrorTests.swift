@@ -60,7 +60,7 @@ final class ConfigErrorTests: XCTestCase {
                 """),
             [
                 "config.toml:2: 'max_duration_ms' must be greater than 0, got 0",
-                "config.toml:7: 'max_duration_ms' in [[benchmark]] 'program' applies to swift benchmarks only; a command benchmark runs exactly its iterations (use iterations = … or timeout_ms = …)",
+                "config.toml:6: 'max_duration_ms' in [[benchmark]] 'program' applies to swift benchmarks only; a command benchmark runs exactly its iterations (use iterations = … or timeout_ms = …)",
             ])
         // From [defaults] it reaches swift benchmarks, and command benchmarks simply do not use it.
         let suite = try? parse("""
