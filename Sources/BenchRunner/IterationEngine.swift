@@ -21,17 +21,17 @@ public enum IterationEngine {
         // Memory is tracked from before the first warm-up iteration: an allocation benchmark
         // allocates in its warm-up and reuses the memory afterwards.
         let canTrackPeak = ProcessMemory.resetPeak()
-        let residentBeforeWarmup = canTrackPeak ? ProcessMemory.residentBytes() : nil
+        let beforeWarmup = canTrackPeak ? ProcessMemory.snapshot() : nil
         for _ in 0..<settings.warmup where !shouldStop() {
             _ = try benchmark.runIteration()
         }
         // The growth of the measured iterations alone is kept too: it is what earlier runs recorded.
         var warmupPeak: UInt64?
-        var residentBefore = residentBeforeWarmup
+        var beforeMeasuring = beforeWarmup
         if canTrackPeak && settings.warmup > 0 {
             warmupPeak = ProcessMemory.peakBytes()
             _ = ProcessMemory.resetPeak()
-            residentBefore = ProcessMemory.residentBytes()
+            beforeMeasuring = ProcessMemory.snapshot()
         }
 
         var samples: [Int64] = []
@@ -65,11 +65,13 @@ public enum IterationEngine {
 
         var growth: UInt64?
         var growthWithWarmup: UInt64?
-        if canTrackPeak, let peak = ProcessMemory.peakBytes() {
-            if let residentBefore { growth = peak > residentBefore ? peak - residentBefore : 0 }
-            if let residentBeforeWarmup {
-                let highest = max(peak, warmupPeak ?? 0)
-                growthWithWarmup = highest > residentBeforeWarmup ? highest - residentBeforeWarmup : 0
+        if canTrackPeak, let end = ProcessMemory.snapshot() {
+            if let beforeMeasuring {
+                growth = ProcessMemory.growth(from: beforeMeasuring, to: end, peak: end.peakBytes)
+            }
+            if let beforeWarmup {
+                let peak = max(end.peakBytes, warmupPeak ?? 0)
+                growthWithWarmup = ProcessMemory.growth(from: beforeWarmup, to: end, peak: peak)
             }
         }
         try benchmark.tearDown()
