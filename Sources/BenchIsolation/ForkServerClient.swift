@@ -193,7 +193,7 @@ public final class ForkServerClient: @unchecked Sendable {
     }
 
     private func awaitGreeting() throws(IsolationError) {
-        let deadline = ForkServerClock.now() + 10_000_000_000
+        let deadline = IsolationClock.now() + 10_000_000_000
         var buffer = [UInt8](repeating: 0, count: 256)
         while true {
             if let newline = pendingReports.firstIndex(of: UInt8(ascii: "\n")) {
@@ -209,7 +209,7 @@ public final class ForkServerClient: @unchecked Sendable {
             let reason = exitReason()
             stateLock.unlock()
             if let reason { throw .launcherFailed(reason) }
-            let now = ForkServerClock.now()
+            let now = IsolationClock.now()
             guard now < deadline else { throw .launcherFailed("the worker server did not start within 10 s") }
             var fd = pollfd(fd: reports, events: Int16(POLLIN), revents: 0)
             // The server may die before it opens its end: look at the launcher's batch now and then.

@@ -23,7 +23,7 @@ struct ForkedChildDrain {
     ) throws(IsolationError) -> BatchDrain.Ending {
         let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
         defer { scratch.deallocate() }
-        let started = ForkServerClock.now()
+        let started = IsolationClock.now()
         let patienceNs: UInt64? = job.timeoutMs > 0
             ? UInt64(job.timeoutMs + max(0, job.graceMs)) * 1_000_000 + 10_000_000_000 : nil
         var fds = ([reports] + outputs).map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
@@ -31,7 +31,7 @@ struct ForkedChildDrain {
             if let ending = try parseReports(&pending, outputs: outputs, scratch: scratch) { return ending }
             var timeout: Int32 = -1
             if let patienceNs {
-                let elapsed = ForkServerClock.now() - started
+                let elapsed = IsolationClock.now() - started
                 guard elapsed < patienceNs else {
                     if let child = runningChild { kill(-child, SIGKILL) }
                     throw .launcherFailed("the worker server stopped answering")

@@ -16,15 +16,20 @@ public enum IterationEngine {
         _ benchmark: any SwiftBenchmark, settings: IterationSettings, shouldStop: () -> Bool = { false },
         sink: SampleSink? = nil
     ) throws -> WorkerReport {
-        let started = MonotonicClock.now()
+        // Time in the benchmark's own code; the memory probes and the sink are isolation's cost.
+        var benchmarkNs: UInt64 = 0
+        var started = MonotonicClock.now()
         try benchmark.setUp()
+        benchmarkNs &+= MonotonicClock.now() - started
         // Memory is tracked from before the first warm-up iteration: an allocation benchmark
         // allocates in its warm-up and reuses the memory afterwards.
         let canTrackPeak = ProcessMemory.resetPeak()
         let beforeWarmup = canTrackPeak ? ProcessMemory.snapshot() : nil
+        started = MonotonicClock.now()
         for _ in 0..<settings.warmup where !shouldStop() {
             _ = try benchmark.runIteration()
         }
+        benchmarkNs &+= MonotonicClock.now() - started
         // The growth of the measured iterations alone is kept too: it is what earlier runs recorded.
         var warmupPeak: UInt64?
         var beforeMeasuring = beforeWarmup
@@ -42,6 +47,7 @@ public enum IterationEngine {
         var stoppedByDuration = false
         let measuringSince = MonotonicClock.now()
         var lastHandOver = measuringSince
+        var sinkNs: UInt64 = 0
         while !shouldStop() {
             let enough = samples.count >= settings.iterations && measured >= (settings.minTimeNs ?? 0)
             if enough || samples.count >= IterationSettings.maximumIterations { break }
@@ -58,9 +64,11 @@ public enum IterationEngine {
             if let sink, after - lastHandOver >= sinkIntervalNs {
                 sink(samples[handedOver...])
                 handedOver = samples.count
-                lastHandOver = after
+                lastHandOver = MonotonicClock.now()
+                sinkNs &+= lastHandOver - after
             }
         }
+        benchmarkNs &+= (MonotonicClock.now() - measuringSince) &- sinkNs
         if let sink, handedOver < samples.count { sink(samples[handedOver...]) }
 
         var growth: UInt64?
@@ -74,9 +82,11 @@ public enum IterationEngine {
                 growthWithWarmup = ProcessMemory.growth(from: beforeWarmup, to: end, peak: peak)
             }
         }
+        started = MonotonicClock.now()
         try benchmark.tearDown()
+        benchmarkNs &+= MonotonicClock.now() - started
         return WorkerReport(
-            samplesNs: samples, benchmarkNs: MonotonicClock.now() - started, peakMemoryGrowthBytes: growth,
+            samplesNs: samples, benchmarkNs: benchmarkNs, peakMemoryGrowthBytes: growth,
             peakMemoryGrowthWithWarmupBytes: growthWithWarmup, stoppedByDuration: stoppedByDuration)
     }
 }

@@ -2,7 +2,8 @@
 /// it streamed on the result channel (see `WorkerStream`).
 public struct WorkerReport: Codable, Sendable, Equatable {
     public var samplesNs: [Int64]
-    /// Time spent in the benchmark's own code: setup, warm-up, measured iterations and teardown.
+    /// Time spent in the benchmark's own code: setup, warm-up, measured iterations and teardown
+    /// (the memory probes and the streaming of samples are left out: they are isolation's cost).
     public var benchmarkNs: UInt64
     /// How much the peak RSS grew during the measured iterations alone (warm-up excluded); nil
     /// where the kernel refuses to reset the peak.
