@@ -115,9 +115,12 @@ final class WorkerServerRunTests: XCTestCase {
             swift = "hang"
             """)
         let (process, _, _) = try cli.start(["run", "--no-report"], environment: ["TMPDIR": temporary.path])
+        // Two processes for 0.2 s: the quick benchmark's child lives for a millisecond, the hanging one stays.
         let deadline = Date().addingTimeInterval(30)
-        while processes(containing: temporary.path).count < 2, Date() < deadline {
-            Thread.sleep(forTimeInterval: 0.05)
+        var seen = 0
+        while seen < 2, Date() < deadline {
+            seen = processes(containing: temporary.path).count == 2 ? seen + 1 : 0
+            Thread.sleep(forTimeInterval: 0.2)
         }
         XCTAssertEqual(processes(containing: temporary.path).count, 2, "the server and the hanging child")
         kill(process.processIdentifier, SIGINT)
