@@ -79,10 +79,11 @@ public struct Resources: Codable, Sendable, Equatable {
     }
 
     /// The 💾 figure: for swift benchmarks the peak growth with warm-up (after warm-up in runs
-    /// recorded before that existed), for commands max RSS.
-    public func memoryFigureBytes(for kind: BenchmarkKind) -> UInt64? {
+    /// recorded before that existed), for commands max RSS. `withWarmup: false` gives the growth
+    /// after warm-up, to compare with such an older run like with like.
+    public func memoryFigureBytes(for kind: BenchmarkKind, withWarmup: Bool = true) -> UInt64? {
         switch kind {
-        case .swift: peakMemoryGrowthWithWarmupBytes ?? peakMemoryGrowthBytes ?? maxRSSBytes
+        case .swift: (withWarmup ? peakMemoryGrowthWithWarmupBytes : nil) ?? peakMemoryGrowthBytes ?? maxRSSBytes
         case .command: maxRSSBytes
         }
     }
