@@ -102,6 +102,7 @@ private struct Server {
         let started = IsolationClock.now()
         let pid = fork()
         if pid == 0 {
+            close(lifeline[0])
             enterChild(job, keeping: lifeline[1])
             _exit(body(job))
         }

@@ -122,7 +122,13 @@ final class WorkerServerRunTests: XCTestCase {
             seen = processes(containing: temporary.path).count == 2 ? seen + 1 : 0
             Thread.sleep(forTimeInterval: 0.2)
         }
-        XCTAssertEqual(processes(containing: temporary.path).count, 2, "the server and the hanging child")
+        let running = processes(containing: temporary.path)
+        XCTAssertEqual(running.count, 2, "the server and the hanging child")
+        // fork copies only the calling thread: the server must have no other.
+        for pid in running {
+            let status = try String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)
+            XCTAssertTrue(status.contains("Threads:\t1\n"), "process \(pid) runs more than one thread")
+        }
         kill(process.processIdentifier, SIGINT)
         process.waitUntilExit()
         XCTAssertEqual(process.terminationStatus, 130)
