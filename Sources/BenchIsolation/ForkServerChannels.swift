@@ -8,7 +8,7 @@ import Glibc
 /// this user can enter (mkdtemp, mode 0700) carry them instead; both sides open them once, at
 /// start-up, and benchboard removes the folder as soon as the server has greeted, so nothing is
 /// left on disk whatever happens later.
-public enum ForkServerChannels {
+enum ForkServerChannels {
     /// benchboard → server: requests ("R …" as for the launcher) and interrupts ("I").
     /// End of file on it tells the server that benchboard is gone.
     static let requests = "requests"

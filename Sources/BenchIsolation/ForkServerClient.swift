@@ -109,7 +109,7 @@ public final class ForkServerClient: @unchecked Sendable {
         guard sent else { throw .launcherFailed("the worker server stopped reading requests") }
 
         var drain = ForkedChildDrain(spec: job)
-        let ending = try drain.run(reports: reports, outputs: outputs, pending: &pendingReports, job: job)
+        let ending = try drain.run(reports: reports, outputs: outputs, pending: &pendingReports)
         stateLock.lock()
         let interrupted = interruptRequested
         stateLock.unlock()

@@ -19,13 +19,13 @@ struct ForkedChildDrain {
     /// The server enforces the child's timeout; should the server itself stop answering, the
     /// child is killed here once its timeout and grace period are long past.
     mutating func run(
-        reports: Int32, outputs: [Int32], pending: inout [UInt8], job: ChildSpec
+        reports: Int32, outputs: [Int32], pending: inout [UInt8]
     ) throws(IsolationError) -> BatchDrain.Ending {
         let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
         defer { scratch.deallocate() }
         let started = IsolationClock.now()
-        let patienceNs: UInt64? = job.timeoutMs > 0
-            ? UInt64(job.timeoutMs + max(0, job.graceMs)) * 1_000_000 + 10_000_000_000 : nil
+        let patienceNs: UInt64? = spec.timeoutMs > 0
+            ? UInt64(spec.timeoutMs + max(0, spec.graceMs)) * 1_000_000 + 10_000_000_000 : nil
         var fds = ([reports] + outputs).map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
         while true {
             if let ending = try parseReports(&pending, outputs: outputs, scratch: scratch) { return ending }
