@@ -55,14 +55,29 @@ public enum ProcessMemory {
             guard n > 0 else { break }
             bytes.append(contentsOf: chunk[0..<n])
         }
-        let text = String(decoding: bytes, as: UTF8.self)
+        // Scanned as bytes, not as String lines: in a freshly forked child every probe's cost is
+        // isolation overhead.
+        let wanted = names.map { Array($0.utf8) }
         var values = [UInt64?](repeating: nil, count: names.count)
-        for line in text.split(separator: "\n") {
-            guard let index = names.firstIndex(where: { line.hasPrefix($0) }) else { continue }
-            let fields = line.dropFirst(names[index].count).split(whereSeparator: { $0 == " " || $0 == "\t" })
-            guard let value = fields.first.flatMap({ UInt64($0) }) else { return nil }
-            let unit = fields.count > 1 ? fields[1] : "kB"
-            values[index] = unit == "kB" ? value * 1024 : value
+        var lineStart = 0
+        while lineStart < bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            let line = bytes[lineStart..<lineEnd]
+            lineStart = lineEnd + 1
+            guard let index = wanted.firstIndex(where: { line.starts(with: $0) }) else { continue }
+            var value: UInt64 = 0
+            var digits = 0
+            for byte in line.dropFirst(wanted[index].count) {
+                if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                    value = value &* 10 &+ UInt64(byte - UInt8(ascii: "0"))
+                    digits += 1
+                } else if digits > 0 {
+                    break
+                }
+            }
+            guard digits > 0 else { return nil }
+            // Every size in /proc/self/status is in kB.
+            values[index] = value * 1024
         }
         let found = values.compactMap { $0 }
         return found.count == names.count ? found : nil

@@ -26,7 +26,8 @@ public struct Resources: Codable, Sendable, Equatable {
     /// Peak memory charged to the benchmark's memory cgroup, the largest over its batches: its
     /// whole process tree, grandchildren included, and the page cache it caused (what the cgroup
     /// already held when a batch began is left out). Nil where the machine has no cgroup v1 memory
-    /// controller, and for in-process runs. An extra beside `maxRSSBytes`, which stays the
+    /// controller, for swift benchmarks (their children share the worker server's cgroup for the
+    /// whole run) and for in-process runs. An extra beside `maxRSSBytes`, which stays the
     /// primary figure.
     public var cgroupPeakBytes: UInt64?
 
