@@ -56,7 +56,14 @@ public enum IterationEngine {
                 stoppedByDuration = true
                 break
             }
-            let selfMeasured = try benchmark.runIteration()
+            let selfMeasured: UInt64?
+            do {
+                selfMeasured = try benchmark.runIteration()
+            } catch {
+                // The samples taken so far are kept with the failure.
+                if let sink, handedOver < samples.count { sink(samples[handedOver...]) }
+                throw error
+            }
             let after = MonotonicClock.now()
             let elapsed = selfMeasured ?? (after - before)
             samples.append(Int64(clamping: elapsed))

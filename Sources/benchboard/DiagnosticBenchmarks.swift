@@ -24,6 +24,7 @@ enum DiagnosticBenchmarks {
                 while true { sleep(1) }
             },
             hangAfterThreeIterations,
+            throwAfterThreeIterations,
             Benchmark("sleep-5ms") { _ in usleep(5_000) },
             Benchmark("sleep-5ms-budget-50ms", configuration: .init(maxDuration: .milliseconds(50))) { _ in
                 usleep(5_000)
@@ -69,6 +70,14 @@ enum DiagnosticBenchmarks {
             } else {
                 while true { sleep(1) }
             }
+        }
+    }
+
+    /// Three quick iterations, then a throw: the failure must keep the three samples.
+    private static var throwAfterThreeIterations: Benchmark {
+        let counter = Fixture { Counter() }
+        return Benchmark("throw-after-3") { _ in
+            if counter.value.next() > 3 { throw DiagnosticError() }
         }
     }
 

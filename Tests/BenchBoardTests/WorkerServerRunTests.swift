@@ -167,23 +167,30 @@ final class WorkerServerRunTests: XCTestCase {
         }
     }
 
-    func testATimeoutKeepsTheSamplesTakenBeforeIt() throws {
+    func testATimeoutOrAThrowKeepsTheSamplesTakenBeforeIt() throws {
         try cli.write("config.toml", """
+            [defaults]
+            warmup = 0
+            iterations = 10
+
             [[benchmark]]
             name = "hangs on its fourth iteration"
             swift = "hang-after-3"
-            warmup = 0
-            iterations = 10
             timeout_ms = 1000
             grace_ms = 100
+
+            [[benchmark]]
+            name = "throws on its fourth iteration"
+            swift = "throw-after-3"
             """)
         let result = try cli.run(["run", "--no-report"])
         XCTAssertEqual(result.status, 1)
-        let benchmark = try XCTUnwrap(cli.historyRuns().first?.benchmarks().first)
-        XCTAssertEqual(benchmark["outcome"] as? String, "timeout")
-        let samples = try XCTUnwrap(benchmark["samplesNs"] as? [Int])
-        XCTAssertEqual(samples.count, 3, "the three iterations before the hang")
-        XCTAssertTrue(samples.allSatisfy { $0 >= 2_000_000 }, "\(samples)")
+        let benchmarks = try XCTUnwrap(cli.historyRuns().first).benchmarks()
+        XCTAssertEqual(benchmarks.map { $0["outcome"] as? String }, ["timeout", "failed"])
+        let hung = try XCTUnwrap(benchmarks[0]["samplesNs"] as? [Int])
+        XCTAssertEqual(hung.count, 3, "the three iterations before the hang")
+        XCTAssertTrue(hung.allSatisfy { $0 >= 2_000_000 }, "\(hung)")
+        XCTAssertEqual((benchmarks[1]["samplesNs"] as? [Int])?.count, 3, "the three iterations before the throw")
     }
 
     func testMaxDurationEndsTheMeasurementWithTheSamplesSoFar() throws {
