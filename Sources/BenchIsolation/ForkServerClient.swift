@@ -34,7 +34,8 @@ public final class ForkServerClient: @unchecked Sendable {
         let folder = try ForkServerChannels.makeFolder(in: temporaryDirectory)
         defer { ForkServerChannels.removeFolder(folder) }
         // Read ends first, non-blocking: the server's opens of the write ends then return at once.
-        let requests = ForkServerChannels.open(folder, ForkServerChannels.requests, O_RDWR)
+        // Non-blocking, so that a server that stopped reading can never block a write for good.
+        let requests = ForkServerChannels.open(folder, ForkServerChannels.requests, O_RDWR | O_NONBLOCK)
         let reports = ForkServerChannels.open(folder, ForkServerChannels.reports, O_RDONLY | O_NONBLOCK)
         let outputs = [ForkServerChannels.stdout, ForkServerChannels.stderr, ForkServerChannels.results]
             .map { ForkServerChannels.open(folder, $0, O_RDONLY | O_NONBLOCK) }
@@ -92,7 +93,7 @@ public final class ForkServerClient: @unchecked Sendable {
         }
         if let reason = exitReason() {
             stateLock.unlock()
-            throw .launcherFailed(reason)
+            throw .workerServerFailed(reason)
         }
         if interruptRequested {
             stateLock.unlock()
@@ -106,7 +107,7 @@ public final class ForkServerClient: @unchecked Sendable {
             running = false
             stateLock.unlock()
         }
-        guard sent else { throw .launcherFailed("the worker server stopped reading requests") }
+        guard sent else { throw .workerServerFailed("it stopped reading requests") }
 
         var drain = ForkedChildDrain(spec: job)
         let ending = try drain.run(reports: reports, outputs: outputs, pending: &pendingReports)
@@ -118,8 +119,8 @@ public final class ForkServerClient: @unchecked Sendable {
             return drain.batch(interrupted: interrupted || status == "interrupted")
         case .launcherExited(let child):
             if let child { kill(-child, SIGKILL) }
-            let reason = "the worker server exited while running \(job.arguments.dropFirst().first ?? "a benchmark")"
-            throw .launcherFailed(reason + serverDiagnostics())
+            let reason = "it exited while running \(job.arguments.dropFirst().first ?? "a benchmark")"
+            throw .workerServerFailed(reason + serverDiagnostics())
         }
     }
 
@@ -129,7 +130,7 @@ public final class ForkServerClient: @unchecked Sendable {
         stateLock.lock()
         defer { stateLock.unlock() }
         interruptRequested = true
-        if running && !closed { _ = Self.writeAll(requests, Array("I\n".utf8)) }
+        if running && !closed { _ = Self.writeAll(requests, Array("I\n".utf8), patienceMs: 0) }
     }
 
     /// Ends the server (closing the request pipe is its signal to exit) and its launcher.
@@ -162,7 +163,7 @@ public final class ForkServerClient: @unchecked Sendable {
     /// Why the server is gone, once it is; called with stateLock held.
     private func exitReason() -> String? {
         guard let serverBatch else { return nil }
-        return "the worker server exited" + Self.describe(serverBatch)
+        return "it exited" + Self.describe(serverBatch)
     }
 
     private func serverDiagnostics() -> String {
@@ -201,16 +202,16 @@ public final class ForkServerClient: @unchecked Sendable {
                 pendingReports.removeFirst(newline + 1)
                 guard case .hello(let version, let pid, _)? = try? LauncherReport(line: text[...]),
                     version == LauncherReport.protocolVersion
-                else { throw .protocolError("the worker server greeted with \"\(text.prefix(80))\"") }
+                else { throw .workerServerFailed("it greeted with \"\(text.prefix(80))\"; it probably belongs to another build: rebuild the package") }
                 processID = pid
                 return
             }
             stateLock.lock()
             let reason = exitReason()
             stateLock.unlock()
-            if let reason { throw .launcherFailed(reason) }
+            if let reason { throw .workerServerFailed(reason) }
             let now = IsolationClock.now()
-            guard now < deadline else { throw .launcherFailed("the worker server did not start within 10 s") }
+            guard now < deadline else { throw .workerServerFailed("it did not start within 10 s") }
             var fd = pollfd(fd: reports, events: Int16(POLLIN), revents: 0)
             // The server may die before it opens its end: look at the launcher's batch now and then.
             _ = poll(&fd, 1, 50)
@@ -219,11 +220,19 @@ public final class ForkServerClient: @unchecked Sendable {
         }
     }
 
-    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+    /// Writes every byte to a non-blocking descriptor, waiting up to `patienceMs` in all for room.
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8], patienceMs: Int32 = 10_000) -> Bool {
         var done = 0
+        var patience = patienceMs
         while done < bytes.count {
             let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress.map { $0 + done }, bytes.count - done) }
             if written < 0 && errno == EINTR { continue }
+            if written < 0 && errno == EAGAIN && patience > 0 {
+                var room = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
+                _ = poll(&room, 1, 100)
+                patience -= 100
+                continue
+            }
             guard written > 0 else { return false }
             done += written
         }

@@ -34,7 +34,7 @@ struct ForkedChildDrain {
                 let elapsed = IsolationClock.now() - started
                 guard elapsed < patienceNs else {
                     if let child = runningChild { kill(-child, SIGKILL) }
-                    throw .launcherFailed("the worker server stopped answering")
+                    throw .workerServerFailed("it stopped answering")
                 }
                 timeout = Int32(clamping: (patienceNs - elapsed) / 1_000_000 + 1)
             }
@@ -91,9 +91,9 @@ struct ForkedChildDrain {
                 drainOutputs(outputs, scratch: scratch)
                 return .done(status)
             case .error(let message):
-                throw .protocolError("the worker server refused a request: \(message)")
+                throw .workerServerFailed("it refused a request: \(message)")
             case .hello, .memoryPeak:
-                throw .protocolError("the worker server sent \"\(line.prefix(80))\" in the middle of a benchmark")
+                throw .workerServerFailed("it sent \"\(line.prefix(80))\" in the middle of a benchmark")
             }
         }
         return nil
