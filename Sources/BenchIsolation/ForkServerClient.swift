@@ -182,14 +182,14 @@ public final class ForkServerClient: @unchecked Sendable {
             var text = ""
             if let ending = result.iterations.first?.termination {
                 switch ending {
-                case .exited(let code): text = " with status \(code)"
-                case .signaled(let signal): text = " killed by \(SignalName.name(of: signal))"
-                case .timedOut(let signal): text = " killed by \(SignalName.name(of: signal))"
-                case .spawnFailed(_, let message): text = ": \(message)"
+                case .exited(let code): text = "exit status \(code)"
+                case .signaled(let signal): text = "killed by \(SignalName.name(of: signal))"
+                case .timedOut(let signal): text = "killed by \(SignalName.name(of: signal))"
+                case .spawnFailed(_, let message): text = message
                 }
             }
-            let lastLine = result.stderrTail.split(separator: "\n").last.map { ": \($0)" } ?? ""
-            return text + lastLine
+            if let lastLine = result.stderrTail.split(separator: "\n").last { text += (text.isEmpty ? "" : ": ") + lastLine }
+            return text.isEmpty ? "" : " (\(text))"
         }
     }
 

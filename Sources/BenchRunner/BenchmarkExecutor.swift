@@ -150,7 +150,7 @@ final class BenchmarkExecutor: @unchecked Sendable {
         case .failure(let problem):
             progress.warning(
                 once: "worker-server",
-                "The swift benchmark worker could not be started: \(problem). Swift benchmarks run in-process (mode: fallback).",
+                "The swift benchmark worker could not be started. \(problem) Swift benchmarks run in-process (mode: fallback).",
                 repeat: "\(spec.name): no worker; running it in-process")
             return runSwiftInProcess(spec, benchmark: benchmark, mode: .fallback)
         }
