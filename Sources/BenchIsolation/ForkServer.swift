@@ -34,7 +34,7 @@ public enum ForkServer {
             return 2
         }
         var server = Server(requests: requests, reports: reports, outputs: outputs)
-        guard server.report("H \(LauncherReport.protocolVersion) \(getpid()) 0") else { return 1 }
+        guard server.report(LauncherReport.helloLine(pid: getpid())) else { return 1 }
         return server.loop(body: body)
     }
 

@@ -117,14 +117,15 @@ struct ForkedChildWatch {
     func finishedLine(status: Int32, usage: rusage, wallNs: UInt64) -> String {
         let signaled = (status & 0x7f) != 0 && (status & 0x7f) != 0x7f
         let signal = status & 0x7f
-        let code = (status >> 8) & 0xff
-        let (how, value): (String, Int32) =
-            timedOut ? ("t", signaled ? signal : job.killSignal) : signaled ? ("s", signal) : ("x", code)
+        let termination: Termination =
+            timedOut ? .timedOut(killedBy: signaled ? signal : job.killSignal)
+            : signaled ? .signaled(signal) : .exited((status >> 8) & 0xff)
         func micros(_ time: timeval) -> UInt64 { UInt64(time.tv_sec) * 1_000_000 + UInt64(time.tv_usec) }
-        let fields: [UInt64] = [
-            wallNs, UInt64(usage.ru_maxrss) * 1024, micros(usage.ru_utime), micros(usage.ru_stime),
-            UInt64(usage.ru_nvcsw), UInt64(usage.ru_nivcsw), UInt64(usage.ru_minflt), UInt64(usage.ru_majflt),
-        ]
-        return "F \(how) \(value) " + fields.map(String.init).joined(separator: " ")
+        let childUsage = ChildUsage(
+            wallNs: wallNs, maxRSSBytes: UInt64(usage.ru_maxrss) * 1024, userUs: micros(usage.ru_utime),
+            systemUs: micros(usage.ru_stime), voluntaryContextSwitches: UInt64(usage.ru_nvcsw),
+            involuntaryContextSwitches: UInt64(usage.ru_nivcsw), minorFaults: UInt64(usage.ru_minflt),
+            majorFaults: UInt64(usage.ru_majflt))
+        return LauncherReport.finishedLine(termination, childUsage)
     }
 }
