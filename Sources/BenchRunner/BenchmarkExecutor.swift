@@ -163,7 +163,8 @@ final class BenchmarkExecutor: @unchecked Sendable {
             batch = try server.run(childSpec(spec, arguments: arguments))
         } catch {
             // The server had started, so this is not a reason to run the benchmark in-process.
-            workerServers.discard(because: error.description)
+            // A request it was never sent leaves it as good as it was.
+            if case .invalidSpec = error {} else { workerServers.discard(because: error.description) }
             return failure(spec, mode: .isolated, FailureDescription(outcome: .error, error: error.description),
                            totalMs: Self.milliseconds(since: started))
         }
