@@ -79,7 +79,9 @@ private struct Server {
         while true {
             guard let line = input.line(from: requests) else { return 0 }
             if line == "I" { continue }  // an interrupt that arrived while idle
-            let size = line.split(separator: " ").last.flatMap { Int($0) } ?? -1
+            // The payload size is the tenth field (the launcher's limits may follow it).
+            let fields = line.split(separator: " ")
+            let size = fields.count >= 10 ? Int(fields[9]) ?? -1 : -1
             guard size >= 0, size <= 64 << 20, let payload = input.bytes(size, from: requests),
                 let job = ForkedJob(header: line, payload: payload)
             else {
