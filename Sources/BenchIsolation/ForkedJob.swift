@@ -26,7 +26,9 @@ public struct ForkedJob: Sendable, Equatable {
     /// server runs one child per request).
     init?(header: String, payload: [UInt8]) {
         let fields = header.split(separator: " ")
-        guard fields.count == 10, fields[0] == "R" else { return nil }
+        // Ten fields; a launcher that takes resource limits appends them, and a fork server
+        // enforces none, so they are accepted and left aside.
+        guard fields.count >= 10, fields[0] == "R" else { return nil }
         let numbers = fields.dropFirst().map { Int($0) }
         guard numbers.allSatisfy({ $0 != nil }) else { return nil }
         let values = numbers.compactMap { $0 }
