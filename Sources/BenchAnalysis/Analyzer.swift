@@ -26,7 +26,10 @@ public enum Analyzer {
             rows.append(compare(current: result, baseline: base, window: window, options: options))
         }
         if let baseline {
-            for removed in baseline.benchmarks where current.benchmark(named: removed.name) == nil {
+            // A benchmark the current run's --filter/--shard left out was not run, not removed:
+            // it gets no row at all (`RunComparison.notSelected` names it).
+            for removed in baseline.benchmarks
+            where current.benchmark(named: removed.name) == nil && current.selected(removed.name) {
                 let none = MetricComparison(baseline: nil, current: nil, changePercent: nil, verdict: .removed)
                 rows.append(
                     BenchmarkComparison(

@@ -1,7 +1,8 @@
 /// Which earlier run a comparison is made against, as given by `--baseline`.
 /// A path to a run file is not a spec: the command line loads that file itself.
 public enum BaselineSpec: Sendable, Equatable {
-    /// The newest earlier run on the same branch, else the newest earlier run on any branch.
+    /// The newest earlier run on the same branch, else the newest earlier run on any branch (of
+    /// the same machine and build configuration first; see `Baseline`).
     case previous
     /// A run by its id (a unique prefix of an id is accepted too).
     case runID(String)

@@ -36,18 +36,26 @@ public struct MetricComparison: Sendable, Equatable, Codable {
     public var verdict: Verdict
     /// Two-sided p-value where a test was run.
     public var pValue: Double?
+    /// The confidence interval of the change in percent, at level 1 − α, where samples allowed one
+    /// (time only; see `Judge.time`). It is the interval of the Hodges–Lehmann shift, so it need
+    /// not contain `changePercent`, the change of the medians.
+    public var changeLowPercent: Double?
+    public var changeHighPercent: Double?
     /// The median of that metric over the recent history the verdict was judged against (always
-    /// for memory and CPU once there are 5 earlier runs; for time only when the change passed the
-    /// sample test, the one case the history decides); nil otherwise.
+    /// for memory and CPU once there are 5 earlier runs; for time only when the change is beyond
+    /// the threshold and the history was asked: to confirm a verdict of the samples or to decide
+    /// one they could not, see `Judge.time`); nil otherwise.
     public var reference: Double?
     /// Why the verdict is what it is when that is not obvious from the numbers, as a sentence
-    /// fragment ("the median is only known to ±7.2 %", "not significant (p = 0.04)").
+    /// fragment ("not significant (p = 0.04, α = 0.01): …"). Always set when the verdict is `noisy`.
     public var note: String?
 
     public init(
         baseline: Double?, current: Double?, changePercent: Double?, verdict: Verdict, pValue: Double? = nil,
-        reference: Double? = nil, note: String? = nil
+        reference: Double? = nil, note: String? = nil, changeLowPercent: Double? = nil, changeHighPercent: Double? = nil
     ) {
+        self.changeLowPercent = changeLowPercent
+        self.changeHighPercent = changeHighPercent
         self.baseline = baseline
         self.current = current
         self.changePercent = changePercent
@@ -105,6 +113,12 @@ public struct RunComparison: Sendable, Equatable {
     }
 
     public var regressions: [BenchmarkComparison] { benchmarks.filter { $0.verdict == .regression } }
+
+    /// The baseline's benchmarks the current run's --filter/--shard left out: not run, so no row.
+    public var notSelected: [String] {
+        guard let baseline else { return [] }
+        return baseline.benchmarks.map(\.name).filter { current.benchmark(named: $0) == nil && !current.selected($0) }
+    }
 
     /// Rows worst news first (failed, regression, noisy, new, removed, improvement, unchanged),
     /// larger slowdowns first within a verdict, then by name so the order is stable.

@@ -11,13 +11,13 @@ public enum ComparisonFormatter {
         var lines: [String] = []
         lines.append("Current:  \(describe(c.current))")
         lines.append("Baseline: \(c.baseline.map(describe) ?? "none (every benchmark is new)")")
-        if let caveat = c.caveat { lines.append(paint("Note: \(caveat)", .yellow, color)) }
+        if let caveat = c.caveat { lines.append(paint("Note: \(SafeText.escaped(caveat))", .yellow, color)) }
         lines.append("")
         let header = ["VERDICT", "BENCHMARK", "BASELINE", "CURRENT", "CHANGE", "P", "MEMORY", "CPU"]
         let rows = c.benchmarksWorstFirst
         let cells: [[String]] = rows.map { row in
             [
-                row.verdict.rawValue, row.name,
+                row.verdict.rawValue, SafeText.escaped(row.name),
                 row.time.baseline.map { UnitFormat.duration(ns: $0) } ?? "-",
                 row.time.current.map { UnitFormat.duration(ns: $0) } ?? "-",
                 row.time.changePercent.map(UnitFormat.percent) ?? "-",
@@ -51,7 +51,7 @@ public enum ComparisonFormatter {
         for row in rows {
             for (label, metric) in [("time", row.time), ("memory", row.memory), ("cpu", row.cpu)] {
                 if let note = metric.note, metric.verdict == .noisy || metric.verdict == row.verdict {
-                    lines.append("  \(row.name) (\(label), \(metric.verdict.rawValue)): \(note)")
+                    lines.append("  \(SafeText.escaped(row.name)) (\(label), \(metric.verdict.rawValue)): \(note)")
                 }
             }
         }
@@ -87,7 +87,7 @@ public enum ComparisonFormatter {
         guard let data = try? encoder.encode(document), let text = String(data: data, encoding: .utf8) else {
             return #"{"error": "the comparison could not be encoded"}"#
         }
-        return text + "\n"
+        return SafeText.jsonEscaped(text) + "\n"
     }
 
     static func describe(_ run: RunRecord) -> String {
@@ -96,7 +96,7 @@ public enum ComparisonFormatter {
         if let branch = run.git?.branch { where_.append(branch) }
         if let commit = run.git?.shortCommit { where_.append(commit + ((run.git?.dirty ?? false) ? "+dirty" : "")) }
         if !where_.isEmpty { text += " (\(where_.joined(separator: " @ ")))" }
-        return text + ", \(run.buildConfiguration)"
+        return SafeText.escaped(text + ", \(run.buildConfiguration)")
     }
 
     static func metricCell(_ metric: MetricComparison) -> String {

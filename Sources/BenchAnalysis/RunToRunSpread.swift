@@ -57,8 +57,25 @@ struct RunToRunSpread: Sendable, Equatable {
             return "only \(Format.signedPercent(fromCenter * 100)) against the median of the last \(count) runs"
         }
         if abs(current - center) <= halfWidth {
-            return "within the run-to-run spread of the last \(count) runs (±\(Format.percent(halfWidth / center * 100)))"
+            return "within the run-to-run spread of the last \(count) runs (\(bandText))"
         }
         return nil
     }
+
+    /// How many band half-widths beyond the history's median count as "far outside" it.
+    static let farFactor = 2.0
+
+    /// Whether `current` is far outside the spread: past `threshold` against the history's median
+    /// in the direction of `change`, and more than `farFactor` half-widths (6 σ̂) away from it. The
+    /// medians of earlier runs scatter by the drift between runs *and* by how loosely each run's
+    /// samples pin their median down, so a median that far out is not the noise of this benchmark
+    /// even when its own samples are too few or too wide to show it.
+    func isFarOutside(current: Double, change: Double, threshold: Double) -> Bool {
+        let fromCenter = (current - center) / center
+        return abs(fromCenter) > threshold && (fromCenter > 0) == (change > 0)
+            && abs(current - center) > Self.farFactor * halfWidth
+    }
+
+    /// "±6.1 %": the band's half-width relative to its median.
+    var bandText: String { "±" + Format.percent(halfWidth / center * 100) }
 }

@@ -92,7 +92,8 @@ extension Trend {
             recent.map { point -> Character in
                 guard let value = point.medianNs else { return " " }
                 guard high > low else { return bars[3] }
-                let level = Int(((value - low) / (high - low) * Double(bars.count - 1)).rounded())
+                let scaled = ((value - low) / (high - low) * Double(bars.count - 1)).rounded()
+                let level = scaled.isFinite ? Int(scaled) : 0
                 return bars[Swift.min(Swift.max(level, 0), bars.count - 1)]
             })
     }

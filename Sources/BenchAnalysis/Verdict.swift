@@ -7,7 +7,7 @@ public enum Verdict: String, Codable, Sendable, CaseIterable {
     case new
     /// Only in the baseline.
     case removed
-    /// The spread is too wide to judge at the configured threshold.
+    /// The data cannot decide whether the change passes the threshold; `MetricComparison.note` says why.
     case noisy
     /// Either side failed, crashed or timed out.
     case failed

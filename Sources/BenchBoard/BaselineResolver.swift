@@ -3,8 +3,9 @@ import BenchHistory
 import BenchModel
 import Foundation
 
-/// Turns what a person typed as a baseline or a run (previous, RUN-ID, branch:NAME, commit:SHA,
-/// a run file, a history folder) into a run record.
+/// Turns what a person typed as a baseline or a run into a run record. Every command takes the
+/// same forms: a run file, a history folder, `previous`, `branch:NAME`, `commit:SHA`, or a run id
+/// (or a unique prefix of one) in the history folder.
 struct BaselineResolver {
     var historyDirectory: URL
     /// The history folder's runs, oldest first, read once.
@@ -17,62 +18,99 @@ struct BaselineResolver {
     }
 
     /// The baseline for `current`; nil when the spec is valid but nothing matches (e.g. a first run).
-    func resolve(_ text: String, for current: RunRecord) throws(CLIError) -> RunRecord? {
-        if text.hasSuffix(".json") || text.contains("/") {
-            return try run(at: text)
-        }
-        let spec: BaselineSpec
-        do {
-            spec = try BaselineSpec.parse(text)
-        } catch {
-            throw CLIError("--baseline '\(text)': \(error)")
-        }
-        let chosen = Baseline.select(spec, for: current, in: records)
+    /// A run id that matches nothing is an error: it can only be a typo.
+    func resolve(_ text: String, for current: RunRecord) throws(CLIError) -> BaselineChoice? {
+        if let path = try existingPath(text, newestExcept: current.id) { return BaselineChoice(run: path) }
+        let spec = try parse(text)
+        let chosen = Baseline.choose(spec, for: current, in: records)
         if chosen == nil, case .runID(let id) = spec {
-            throw CLIError("--baseline '\(id)': no run with that id in \(historyDirectory.path); `benchboard runs` lists them")
+            throw CLIError(
+                "'\(id)': neither a run file, a folder, nor a run id in \(historyDirectory.path); `benchboard runs` lists the ids")
         }
         return chosen
     }
 
-    /// A run named on the command line: a run file, a history folder (its newest run) or a run id.
+    /// The run to judge, as named on the command line: a run file, a history folder (its newest
+    /// run), `branch:NAME` or `commit:SHA` (the newest such run of the history), or a run id.
     func run(named text: String) throws(CLIError) -> RunRecord {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: text, isDirectory: &isDirectory) {
-            if isDirectory.boolValue {
-                let loaded = HistoryStore(directory: URL(fileURLWithPath: text)).load()
-                guard let newest = loaded.runs.last else {
-                    throw CLIError("\(text): no readable run files in this folder")
-                }
-                return newest.record
+        if let run = try existingPath(text, newestExcept: nil) { return run }
+        let spec = try parse(text)
+        switch spec {
+        case .previous:
+            throw CLIError("'previous' names a baseline, not the run to judge; give a run id, a run file or a folder")
+        case .branch, .commit:
+            // Records are oldest first.
+            guard let newest = records.last(where: { matches(spec, $0) }) else {
+                throw CLIError("'\(text)': no run in \(historyDirectory.path) matches; `benchboard runs` lists them")
             }
-            return try run(at: text)
+            return newest
+        case .runID(let id):
+            if let exact = records.last(where: { $0.id == id }) { return exact }
+            let matches = records.filter { $0.id.hasPrefix(id) }
+            guard matches.count == 1, let match = matches.first else {
+                throw CLIError(
+                    matches.isEmpty
+                        ? "'\(text)': neither a run file, a folder, nor a run id in \(historyDirectory.path); `benchboard runs` lists the ids"
+                        : "'\(text)': matches \(matches.count) runs; give more of the id")
+            }
+            return match
         }
-        let matches = records.filter { $0.id == text || $0.id.hasPrefix(text) }
-        guard matches.count == 1, let match = matches.first else {
-            throw CLIError(
-                matches.isEmpty
-                    ? "\(text): neither a file, a folder, nor a run id in \(historyDirectory.path); `benchboard runs` lists the ids"
-                    : "\(text): matches \(matches.count) runs; give more of the id")
+    }
+
+    /// The newest run of the history folder: what `compare` judges when no HEAD is given.
+    func newest() throws(CLIError) -> RunRecord {
+        guard let newest = records.last else {
+            throw CLIError("\(historyDirectory.path) holds no readable run; `benchboard run` adds one")
         }
-        return match
+        return newest
     }
 
     /// The runs of the history folder that started before `current`, oldest first, with
     /// `baseline` among them: what memory, CPU and run-to-run drift are judged against.
     func history(before current: RunRecord, including baseline: RunRecord) -> [RunRecord] {
-        var earlier = records.filter { $0.id != current.id && $0.startedAt <= current.startedAt }
+        var earlier = records.filter { $0.id != current.id && !RunRecord.startsBefore(current, $0) }
         if !earlier.contains(where: { $0.id == baseline.id }) {
             earlier.append(baseline)
-            earlier.sort { ($0.startedAt, $0.id) < ($1.startedAt, $1.id) }
+            earlier.sort(by: RunRecord.startsBefore)
         }
         return earlier
     }
 
-    private func run(at path: String) throws(CLIError) -> RunRecord {
-        do {
-            return try HistoryStore(directory: historyDirectory).loadRun(at: URL(fileURLWithPath: path))
-        } catch {
-            throw CLIError(error.description)
+    private func matches(_ spec: BaselineSpec, _ run: RunRecord) -> Bool {
+        switch spec {
+        case .branch(let name): run.git?.branch == name
+        case .commit(let sha): run.git?.commit?.lowercased().hasPrefix(sha.lowercased()) ?? false
+        case .previous, .runID: false
         }
+    }
+
+    private func parse(_ text: String) throws(CLIError) -> BaselineSpec {
+        do {
+            return try BaselineSpec.parse(text)
+        } catch {
+            throw CLIError("'\(text)': \(error)")
+        }
+    }
+
+    /// A run file, or a folder's newest run (other than `excluded`); nil when `text` names no file
+    /// or folder. A name ending in .json is always meant as a file.
+    private func existingPath(_ text: String, newestExcept excluded: String?) throws(CLIError) -> RunRecord? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: text, isDirectory: &isDirectory) else {
+            if text.hasSuffix(".json") { throw CLIError("\(text): no such run file") }
+            return nil
+        }
+        guard isDirectory.boolValue else {
+            do {
+                return try HistoryStore(directory: historyDirectory).loadRun(at: URL(fileURLWithPath: text))
+            } catch {
+                throw CLIError(error.description)
+            }
+        }
+        let loaded = HistoryStore(directory: URL(fileURLWithPath: text)).load()
+        guard let newest = loaded.runs.last(where: { $0.record.id != excluded }) else {
+            throw CLIError("\(text): no readable run files in this folder")
+        }
+        return newest.record
     }
 }

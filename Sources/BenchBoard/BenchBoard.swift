@@ -1,4 +1,6 @@
 import ArgumentParser
+import BenchConfig
+import BenchModel
 import BenchRunner
 import Foundation
 
@@ -48,29 +50,44 @@ public enum BenchBoard {
         let context = CommandContext(
             registry: registry, registeredNames: benchmarks.map(\.name), environment: environment,
             terminal: Terminal.detect(environment: environment), buildConfiguration: buildConfiguration)
-        let command: any ParsableCommand
+        if let problem = RootCommand.unknownSubcommand(in: arguments) {
+            TerminalOutput.standardError.line("error: " + problem)
+            return CLIExit.usage
+        }
+        var command: any ParsableCommand
         do {
             command = try RootCommand.parseAsRoot(arguments)
         } catch {
-            let code = RootCommand.exitCode(for: error)
-            let message = RootCommand.fullMessage(for: error)
-            if code == .success {
-                TerminalOutput.standardOutput.line(message)
-                return 0
-            }
-            TerminalOutput.standardError.line(message)
-            return CLIExit.usage
+            return report(error)
         }
         guard let executable = command as? any ExecutableCommand else {
-            TerminalOutput.standardOutput.line(RootCommand.helpMessage(for: type(of: command)))
-            return 0
+            // `--help`, `-h`, `help SUB` and `SUB --help` parse to ArgumentParser's help command,
+            // whose run() throws the help request for the command it was asked about.
+            do {
+                try command.run()
+            } catch {
+                return report(error)
+            }
+            return CLIExit.success
         }
         do {
             return try executable.execute(context)
         } catch {
-            TerminalOutput.standardError.line("error: " + error.description)
+            // Messages quote names, paths and values from config files and history files.
+            TerminalOutput.standardError.line("error: " + SafeText.escaped(error.description, keepingNewlines: true))
             return error.exitCode
         }
+    }
+
+    /// Prints what ArgumentParser threw: help and version on stdout (exit 0), errors on stderr (exit 2).
+    private static func report(_ error: any Error) -> Int32 {
+        let message = RootCommand.fullMessage(for: error)
+        if RootCommand.exitCode(for: error) == .success {
+            TerminalOutput.standardOutput.line(message)
+            return CLIExit.success
+        }
+        TerminalOutput.standardError.line(SafeText.escaped(message, keepingNewlines: true))
+        return CLIExit.usage
     }
 
     /// Benchmarks by name; the first of two with the same name wins.
@@ -126,6 +143,12 @@ struct CLIError: Error, CustomStringConvertible {
 }
 
 struct RootCommand: ParsableCommand {
+    /// Every subcommand, in the order `benchboard --help` lists them; a new command is one entry here.
+    static let subcommands: [any ParsableCommand.Type] = [
+        RunCommand.self, ReportCommand.self, CompareCommand.self, ListCommand.self, ValidateCommand.self,
+        RunsCommand.self, PruneCommand.self,
+    ]
+
     static let configuration = CommandConfiguration(
         commandName: "benchboard",
         abstract: "Run benchmarks in isolation, keep their history, and publish reports.",
@@ -135,10 +158,46 @@ struct RootCommand: ParsableCommand {
             Exit codes: 0 success; 1 a benchmark failed, crashed or timed out (or regressed, with \
             --fail-on-regression); 2 bad usage, config or input; 130 interrupted.
             """,
-        subcommands: [
-            RunCommand.self, ReportCommand.self, CompareCommand.self, ListCommand.self, ValidateCommand.self,
-            RunsCommand.self, PruneCommand.self,
-        ],
+        version: BenchBoardVersion.string,
+        subcommands: subcommands,
         defaultSubcommand: RunCommand.self
     )
+
+    /// The names a first argument may have: every subcommand with its aliases, and `help`.
+    static var subcommandNames: [String] {
+        subcommands.flatMap { command in
+            [command.configuration.commandName].compactMap { $0 } + command.configuration.aliases
+        } + ["help"]
+    }
+
+    /// The error for a first argument that is neither an option nor a subcommand. Without this
+    /// check ArgumentParser hands it to the default subcommand (`run`), which then complains about
+    /// an unexpected argument and shows its own usage. `run` takes no positional arguments, so a
+    /// bare first word can only ever be a subcommand.
+    static func unknownSubcommand(in arguments: [String]) -> String? {
+        // `help SUB` too: ArgumentParser would show the overview for a SUB it does not know.
+        let word = arguments.first == "help" ? arguments.dropFirst().first : arguments.first
+        guard let first = word, !first.hasPrefix("-"), !subcommandNames.contains(first) else { return nil }
+        let names = subcommandNames.filter { $0 != "help" }
+        let hint = Suggestion.closest(to: first, in: names).map { " Did you mean '\($0)'?" } ?? ""
+        return "'\(visible(first))' is not a benchboard subcommand.\(hint) The subcommands are "
+            + names.joined(separator: ", ") + "; `benchboard --help` describes them."
+    }
+
+    /// Typed text with control characters and bidi overrides shown as `\u{…}`, so an argument
+    /// cannot drive the terminal through an error message.
+    static func visible(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x20 || (0x7F...0x9F).contains(value) || (0x202A...0x202E).contains(value)
+                || (0x2066...0x2069).contains(value)
+            {
+                result += "\\u{" + String(value, radix: 16, uppercase: true) + "}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
 }

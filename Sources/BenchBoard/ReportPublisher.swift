@@ -24,9 +24,10 @@ struct ReportPublisher {
     }
 
     func publish(baseline: String?) throws(CLIError) -> [URL] {
-        let loaded = HistoryStore(directory: historyDirectory).load()
+        let loaded = HistoryStore(directory: historyDirectory, maxFileBytes: settings.historyMaxFileBytes).load()
         for warning in loaded.warnings {
-            TerminalOutput.standardError.line(context.terminal.paint("warning:", .yellow) + " \(warning)")
+            TerminalOutput.standardError.line(
+                context.terminal.paint("warning:", .yellow) + " " + SafeText.escaped(warning.description))
         }
         let records = loaded.runs.map(\.record)
         let options = settings.analysisOptions()
@@ -34,8 +35,13 @@ struct ReportPublisher {
         if let current = records.last {
             let chosen = try BaselineResolver(historyDirectory: historyDirectory, records: records)
                 .resolve(baseline ?? settings.baseline, for: current)
+            if let fallback = chosen?.fallback {
+                TerminalOutput.standardError.line(context.terminal.paint("note:", .yellow) + " " + fallback)
+            }
             let earlier = Array(records.dropLast())
-            comparison = Analyzer.compare(current: current, baseline: chosen, history: earlier, options: options)
+            comparison = Analyzer.compare(current: current, baseline: chosen?.run, history: earlier, options: options)
+            // The reports say which other machine or build the baseline came from, not only that it differs.
+            if let fallback = chosen?.fallback { comparison?.caveat = fallback }
         }
         let runs = loaded.runs.map { ReportRun(record: $0.record, jsonHref: href(for: $0.url)) }
         let input = ReportInput(runs: runs, comparison: comparison, warnings: loaded.warnings.map(\.description))

@@ -38,8 +38,8 @@ enum Worker {
         while index + 1 < arguments.count {
             let value = arguments[index + 1]
             switch arguments[index] {
-            case "--warmup": settings.warmup = Int(value) ?? 0
-            case "--iterations": settings.iterations = max(1, Int(value) ?? 1)
+            case "--warmup": settings.warmup = min(max(0, Int(value) ?? 0), IterationSettings.maximumIterations)
+            case "--iterations": settings.iterations = min(max(1, Int(value) ?? 1), IterationSettings.maximumIterations)
             case "--min-time-ms": settings.minTimeNs = nanoseconds(value)
             case "--max-duration-ms": settings.maxDurationNs = nanoseconds(value)
             default:
@@ -69,8 +69,7 @@ enum Worker {
 
     /// Milliseconds as written on the command line, in whole nanoseconds; nil unless finite and positive.
     private static func nanoseconds(_ text: String) -> UInt64? {
-        guard let milliseconds = Double(text), milliseconds.isFinite, milliseconds > 0 else { return nil }
-        return UInt64(min(milliseconds * 1_000_000, Double(UInt64.max / 2)))
+        Double(text).map { IterationSettings.nanoseconds(milliseconds: $0) }.flatMap { $0 > 0 ? $0 : nil }
     }
 
     private static func fail(_ message: String) {

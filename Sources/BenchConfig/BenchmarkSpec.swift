@@ -67,9 +67,10 @@ public struct BenchmarkSpec: Sendable, Equatable {
         }
     }
 
-    /// The target in whole nanoseconds, as a run record stores it.
+    /// The target in whole nanoseconds, as a run record stores it; nil for a target no Int64
+    /// of nanoseconds holds (config refuses those; a spec built in code must not trap).
     public var targetNs: Int64? {
-        targetMs.map { Int64(($0 * 1_000_000).rounded()) }
+        targetMs.flatMap { Int64(exactly: ($0 * 1_000_000).rounded()) }
     }
 
     /// The resolved settings as a run record stores them, so a run file explains itself.

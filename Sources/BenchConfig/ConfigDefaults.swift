@@ -1,3 +1,5 @@
+import BenchModel
+
 /// Built-in values for everything config.toml may leave out.
 public enum ConfigDefaults {
     public static let group = "default"
@@ -17,4 +19,5 @@ public enum ConfigDefaults {
     public static let cpuThreshold = 0.10
     public static let alpha = 0.01
     public static let baseline = "previous"
+    public static let historyMaxFileBytes = HistoryLimits.defaultMaxFileBytes
 }

@@ -1,6 +1,6 @@
 /// The keys each table accepts, for unknown-key checks and "did you mean" hints.
 enum ConfigKeys {
-    static let topLevel = ["features", "defaults", "report", "benchmark"]
+    static let topLevel = ["features", "defaults", "report", "history", "benchmark"]
     static let features = ["isolated_benchmarks"]
     /// Everything `[defaults]` sets can be overridden per `[[benchmark]]`.
     static let defaults = [
@@ -13,12 +13,15 @@ enum ConfigKeys {
         "alpha", "slow_is_failure", "baseline",
     ]
 
+    static let history = ["max_file_mb"]
+
     /// Where a key that is unknown here does belong, for "'title' belongs in [report]".
     static func home(of key: String) -> String? {
         if features.contains(key) { return "[features]" }
         if defaults.contains(key) { return "[defaults] or a [[benchmark]]" }
         if benchmark.contains(key) { return "a [[benchmark]]" }
         if report.contains(key) { return "[report]" }
+        if history.contains(key) { return "[history]" }
         return nil
     }
 }

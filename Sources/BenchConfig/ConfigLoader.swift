@@ -18,6 +18,11 @@ public enum ConfigLoader {
     public static func parse(
         text: String, path: String, baseDirectory: String, registeredSwiftBenchmarks: Set<String>?
     ) throws(ConfigError) -> SuiteConfig {
+        // Refused here because toml++ would abort on them rather than report an error.
+        if let problem = TOMLLineLocator.unsafeSyntax(in: text) {
+            throw ConfigError(Diagnostic(
+                file: path, line: problem.line, message: "invalid TOML: \(problem.message) (column \(problem.column))"))
+        }
         let root: TOMLTable
         do {
             root = try TOMLTable(string: text)

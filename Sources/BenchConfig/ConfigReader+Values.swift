@@ -30,7 +30,9 @@ extension ConfigReader {
         }
     }
 
-    mutating func wholeNumber(_ table: TOMLTable, _ key: String, _ site: Site, unit: String, minimum: Int) -> Int? {
+    mutating func wholeNumber(
+        _ table: TOMLTable, _ key: String, _ site: Site, unit: String, minimum: Int, maximum: Int, maximumText: String
+    ) -> Int? {
         guard let value = table[key] else { return nil }
         let wanted = "'\(key)' must be a whole number\(unit)"
         let result: Int
@@ -50,10 +52,14 @@ extension ConfigReader {
             problem("'\(key)' must be \(bound), got \(result)", at: site, key: [key])
             return nil
         }
+        guard result <= maximum else {
+            problem("'\(key)' must be at most \(maximumText), got \(result)", at: site, key: [key])
+            return nil
+        }
         return result
     }
 
-    /// A duration in milliseconds, integer or decimal, greater than zero.
+    /// A duration in milliseconds, integer or decimal, greater than zero and at most 7 days.
     mutating func positiveNumber(_ table: TOMLTable, _ key: String, _ site: Site) -> Double? {
         guard let value = table[key] else { return nil }
         guard let number = number(value), number.isFinite else {
@@ -62,6 +68,11 @@ extension ConfigReader {
         }
         guard number > 0 else {
             problem("'\(key)' must be greater than 0, got \(format(number))", at: site, key: [key])
+            return nil
+        }
+        guard number <= Double(ConfigLimits.maxDurationMs) else {
+            problem("'\(key)' must be at most \(ConfigLimits.maxDurationText), got \(format(number))",
+                at: site, key: [key])
             return nil
         }
         return number
@@ -210,6 +221,9 @@ extension ConfigReader {
             if name.isEmpty || name.contains("=") {
                 valid = false
                 problem("'\(key)' has an invalid variable name '\(name)'", at: site, key: [key, name])
+            } else if ConfigLimits.reservedEnvironment.contains(name) {
+                valid = false
+                problem(reserved(name, in: key), at: site, key: [key, name])
             }
         }
         return valid ? result : nil
@@ -234,9 +248,18 @@ extension ConfigReader {
                     at: site, key: [key])
                 return nil
             }
+            guard !ConfigLimits.reservedEnvironment.contains(name) else {
+                problem(reserved(name, in: key), at: site, key: [key])
+                return nil
+            }
             names.append(name)
         }
         return names
+    }
+
+    private func reserved(_ name: String, in key: String) -> String {
+        let verb = key == "inherit_env" ? "inherit" : "set"
+        return "'\(key)' cannot \(verb) \(name): benchboard sets it for every child (the result channel is always fd 3); remove it"
     }
 
     /// "previous", a run id, or "branch:NAME".

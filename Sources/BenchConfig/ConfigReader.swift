@@ -45,7 +45,8 @@ struct ConfigReader {
         var defaults = readDefaults(root)
         // A benchmark's env merges over the default env, the built-in one when [defaults] sets none.
         if defaults.env == nil { defaults.env = ConfigDefaults.env }
-        let report = readReport(root, baseDirectory: baseDirectory)
+        var report = readReport(root, baseDirectory: baseDirectory)
+        readHistory(root, into: &report)
         let benchmarks = readBenchmarks(root, defaults: defaults, registered: registered)
         return SuiteConfig(
             sourcePath: sourcePath, baseDirectory: baseDirectory, isolatedBenchmarks: isolated, report: report,
@@ -55,7 +56,7 @@ struct ConfigReader {
 
     private mutating func checkTopLevel(_ root: TOMLTable) {
         let site = Site(table: "", index: nil, label: "the top level")
-        let tables = ["[features]", "[defaults]", "[report]", "[[benchmark]]"]
+        let tables = ["[features]", "[defaults]", "[report]", "[history]", "[[benchmark]]"]
         for key in root.keys where !ConfigKeys.topLevel.contains(key) {
             guard let value = root[key] else { continue }
             let isTable = value.type == .table
@@ -130,6 +131,25 @@ struct ConfigReader {
         if let value = bool(table, "slow_is_failure", site) { report.slowIsFailure = value }
         if let value = baseline(table, "baseline", site) { report.baseline = value }
         return report
+    }
+
+    /// `[history]`: how the history folder's files are read (where it is stays `[report] history`).
+    private mutating func readHistory(_ root: TOMLTable, into report: inout ReportSettings) {
+        if let value = root["history"], value.type == .string {
+            problem(
+                "unknown key 'history' at the top level; the history folder is set in [report] as history = \"…\" ([history] is a table holding max_file_mb)",
+                at: Site(table: "", index: nil, label: "the top level"), key: ["history"])
+            return
+        }
+        guard let table = section(root, "history") else { return }
+        let site = Site(table: "history", index: nil, label: "[history]")
+        checkKeys(table, allowed: ConfigKeys.history, site: site)
+        let limit = ConfigLimits.maxHistoryFileMB
+        if let megabytes = wholeNumber(
+            table, "max_file_mb", site, unit: " of MiB", minimum: 1, maximum: limit, maximumText: "\(limit) (1 TiB)")
+        {
+            report.historyMaxFileBytes = Int64(megabytes) * 1_048_576
+        }
     }
 
     // MARK: - Benchmarks
@@ -255,11 +275,15 @@ struct ConfigReader {
     /// The keys `[defaults]` and `[[benchmark]]` share.
     private mutating func overrides(_ table: TOMLTable, _ site: Site) -> BenchmarkOverrides {
         var o = BenchmarkOverrides()
-        o.timeoutMs = wholeNumber(table, "timeout_ms", site, unit: " of milliseconds", minimum: 1)
-        o.graceMs = wholeNumber(table, "grace_ms", site, unit: " of milliseconds", minimum: 0)
+        let duration = ConfigLimits.maxDurationText
+        let count = String(ConfigLimits.maxIterations)
+        let maxMs = ConfigLimits.maxDurationMs
+        let maxCount = ConfigLimits.maxIterations
+        o.timeoutMs = wholeNumber(table, "timeout_ms", site, unit: " of milliseconds", minimum: 1, maximum: maxMs, maximumText: duration)
+        o.graceMs = wholeNumber(table, "grace_ms", site, unit: " of milliseconds", minimum: 0, maximum: maxMs, maximumText: duration)
         o.killSignal = signal(table, "kill_signal", site)
-        o.warmup = wholeNumber(table, "warmup", site, unit: "", minimum: 0)
-        o.iterations = wholeNumber(table, "iterations", site, unit: "", minimum: 1)
+        o.warmup = wholeNumber(table, "warmup", site, unit: "", minimum: 0, maximum: maxCount, maximumText: count)
+        o.iterations = wholeNumber(table, "iterations", site, unit: "", minimum: 1, maximum: maxCount, maximumText: count)
         o.minTimeMs = positiveNumber(table, "min_time_ms", site)
         o.maxDurationMs = positiveNumber(table, "max_duration_ms", site)
         o.env = stringTable(table, "env", site)

@@ -17,12 +17,15 @@ public struct ReportSettings: Sendable, Equatable {
     public var slowIsFailure: Bool
     /// "previous", a run id, or "branch:NAME".
     public var baseline: String
+    /// `[history] max_file_mb` in bytes: a history file larger than this is skipped unread.
+    public var historyMaxFileBytes: Int64
 
     public init(
         title: String = ConfigDefaults.title, outputDirectory: String, historyDirectory: String,
         templatesDirectory: String? = nil, regressionThreshold: Double = ConfigDefaults.regressionThreshold,
         memoryThreshold: Double = ConfigDefaults.memoryThreshold, cpuThreshold: Double = ConfigDefaults.cpuThreshold,
-        alpha: Double = ConfigDefaults.alpha, slowIsFailure: Bool = false, baseline: String = ConfigDefaults.baseline
+        alpha: Double = ConfigDefaults.alpha, slowIsFailure: Bool = false, baseline: String = ConfigDefaults.baseline,
+        historyMaxFileBytes: Int64 = ConfigDefaults.historyMaxFileBytes
     ) {
         self.title = title
         self.outputDirectory = outputDirectory
@@ -34,6 +37,7 @@ public struct ReportSettings: Sendable, Equatable {
         self.alpha = alpha
         self.slowIsFailure = slowIsFailure
         self.baseline = baseline
+        self.historyMaxFileBytes = historyMaxFileBytes
     }
 
     /// Every default, with the default folders under `baseDirectory`.

@@ -1,8 +1,8 @@
 /// "Did you mean …?" for a misspelt key or name.
-enum Suggestion {
+public enum Suggestion {
     /// The closest candidate, when it is close enough to be a likely typo: a case-only difference,
     /// or an edit distance (with transpositions) of at most a third of the word, and at least 1.
-    static func closest(to word: String, in candidates: [String]) -> String? {
+    public static func closest(to word: String, in candidates: [String]) -> String? {
         let lowered = word.lowercased()
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {

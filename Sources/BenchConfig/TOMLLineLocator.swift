@@ -48,6 +48,14 @@ struct TOMLLineLocator {
         return headers[scope]
     }
 
+    /// The first spot toml++ cannot be trusted to refuse (see `Scanner.noteMalformedHeader` and
+    /// `Scanner.noteMalformedElement`): its line, column and what is wrong; nil when there is none.
+    static func unsafeSyntax(in text: String) -> Scanner.Problem? {
+        var scanner = Scanner(bytes: Array(text.utf8))
+        scanner.run { _ in }
+        return scanner.problem
+    }
+
     // MARK: - Building the index
 
     private var arrayOrdinals: [String: Int] = [:]
@@ -110,6 +118,15 @@ extension TOMLLineLocator {
         let bytes: [UInt8]
         var i = 0
         var line = 1
+        struct Problem: Equatable {
+            var line: Int
+            var column: Int
+            var message: String
+        }
+
+        /// The first header or array element toml++ 3 asserts on (built without assertions, it
+        /// assumes them): parsed, such input aborts the process instead of raising a parse error.
+        private(set) var problem: Problem?
 
         init(bytes: [UInt8]) {
             self.bytes = bytes
@@ -137,6 +154,7 @@ extension TOMLLineLocator {
                     let isArray = i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "[")
                     i += isArray ? 2 : 1
                     let headerLine = line
+                    noteMalformedHeader()
                     let path = keyPath()
                     skipToEndOfLine()
                     emit(.header(path: path, isArray: isArray, line: headerLine))
@@ -148,6 +166,57 @@ extension TOMLLineLocator {
                     skipValue()
                 }
             }
+        }
+
+        /// A header's name must start with a bare-key character or a quote: toml++ asserts so, and
+        /// `[!x]`, `[.x]` or `[\u{1B}x]` would abort the process.
+        private mutating func noteMalformedHeader() {
+            guard problem == nil else { return }
+            var j = i
+            while j < bytes.count, bytes[j] == UInt8(ascii: " ") || bytes[j] == UInt8(ascii: "\t") { j += 1 }
+            guard j < bytes.count else { return }
+            let c = bytes[j]
+            let isBare = (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
+                || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || c == UInt8(ascii: "_") || c == UInt8(ascii: "-")
+            // An empty name (`[]`, `[ ]`, end of file) is a parse error toml++ reports itself;
+            // the end of a line is not.
+            if isBare || c == Self.quote || c == Self.apostrophe || c == UInt8(ascii: "]") { return }
+            note(at: j, line: line, "a table name starts with a letter, a digit, '_', '-' or a quote")
+        }
+
+        /// Where an array element starts (after `[` or `,`, blanks, line breaks and comments),
+        /// `}` and the Unicode line breaks U+0085, U+2028 and U+2029 make toml++ assert.
+        private mutating func noteMalformedElement(from start: Int) {
+            guard problem == nil else { return }
+            var j = start
+            var elementLine = line
+            while j < bytes.count {
+                let c = bytes[j]
+                if c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") || c == UInt8(ascii: "\r") {
+                    j += 1
+                } else if c == Self.newline {
+                    elementLine += 1
+                    j += 1
+                } else if c == Self.hash {
+                    while j < bytes.count, bytes[j] != Self.newline { j += 1 }
+                } else {
+                    break
+                }
+            }
+            guard j < bytes.count else { return }
+            let rest = bytes[j...]
+            if bytes[j] == UInt8(ascii: "}") || rest.starts(with: [0xC2, 0x85]) || rest.starts(with: [0xE2, 0x80, 0xA8])
+                || rest.starts(with: [0xE2, 0x80, 0xA9])
+            {
+                note(at: j, line: elementLine, "expected a value or ']' in the array")
+            }
+        }
+
+        private mutating func note(at position: Int, line: Int, _ message: String) {
+            var lineStart = position
+            while lineStart > 0, bytes[lineStart - 1] != Self.newline { lineStart -= 1 }
+            let column = String(decoding: bytes[lineStart..<position], as: UTF8.self).count + 1
+            problem = Problem(line: line, column: column, message: message)
         }
 
         private mutating func skipBlanks() {
@@ -236,6 +305,8 @@ extension TOMLLineLocator {
         /// counting the lines a multi-line value spans.
         private mutating func skipValue() {
             var depth = 0
+            // The open brackets, innermost last: a `,` starts an array element only inside `[`.
+            var open: [UInt8] = []
             while i < bytes.count {
                 let c = bytes[i]
                 switch c {
@@ -245,9 +316,15 @@ extension TOMLLineLocator {
                     skipToEndOfLine()
                 case UInt8(ascii: "["), UInt8(ascii: "{"):
                     depth += 1
+                    open.append(c)
                     i += 1
+                    if c == UInt8(ascii: "[") { noteMalformedElement(from: i) }
+                case UInt8(ascii: ","):
+                    i += 1
+                    if open.last == UInt8(ascii: "[") { noteMalformedElement(from: i) }
                 case UInt8(ascii: "]"), UInt8(ascii: "}"):
                     depth -= 1
+                    if !open.isEmpty { open.removeLast() }
                     i += 1
                 case Self.newline:
                     line += 1

@@ -1,6 +1,6 @@
 /// Everything readable in a history folder, plus what was skipped.
 public struct HistoryLoad: Sendable {
-    /// Oldest first by `startedAt`, then by id.
+    /// Oldest first by start time (`RunRecord.startsBefore`), then by id.
     public var runs: [StoredRun]
     /// In file-name order.
     public var warnings: [HistoryWarning]

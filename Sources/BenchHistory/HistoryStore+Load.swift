@@ -4,8 +4,10 @@ import Foundation
 
 extension HistoryStore {
     /// Every run in the folder (not recursive), oldest first. A missing folder is an empty
-    /// history. Files that cannot be used (corrupt, truncated, foreign, newer schema) are skipped
-    /// with a warning naming them; older schemas are migrated on read.
+    /// history. Files that cannot be used (not a regular file, over `maxFileBytes`, corrupt,
+    /// truncated, foreign, newer schema, negative or non-finite figures, dated in the future) are
+    /// skipped with a warning naming them; older schemas are migrated on read. Nothing is ever
+    /// deleted or rewritten here.
     ///
     /// Files are decoded in parallel: JSON decoding dominates, and a long history is thousands
     /// of files.
@@ -15,7 +17,7 @@ extension HistoryStore {
         case let .files(found): urls = found
         case let .unlistable(warning): return HistoryLoad(runs: [], warnings: [warning])
         }
-        let results = Self.decodeAll(urls)
+        let results = Self.decodeAll(urls, maxBytes: maxFileBytes, now: Date())
         var runs: [StoredRun] = []
         var warnings: [HistoryWarning] = []
         runs.reserveCapacity(urls.count)
@@ -31,17 +33,17 @@ extension HistoryStore {
 
     /// One run file, anywhere (also outside the folder, as `compare` and `import` need).
     public func loadRun(at url: URL) throws(HistoryError) -> RunRecord {
-        switch RunFileDecoder.read(url, decoder: RunRecordCoding.decoder()) {
+        switch RunFileDecoder.read(url, decoder: RunRecordCoding.decoder(), maxBytes: maxFileBytes) {
         case let .success(record): return record
         case let .failure(problem): throw .unusableFile(url, reason: problem.reason)
         }
     }
 
-    /// Oldest first: by start time, then id, then file name, so the order never depends on
-    /// the order the folder was listed in.
+    /// Oldest first: by start time to the nanosecond where the file has it (`RunRecord.startNs`),
+    /// then id, then file name, so the order never depends on the order the folder was listed in.
     static func isOlder(_ a: StoredRun, _ b: StoredRun) -> Bool {
-        if a.record.startedAt != b.record.startedAt { return a.record.startedAt < b.record.startedAt }
-        if a.record.id != b.record.id { return a.record.id < b.record.id }
+        if RunRecord.startsBefore(a.record, b.record) { return true }
+        if RunRecord.startsBefore(b.record, a.record) { return false }
         return a.url.lastPathComponent < b.url.lastPathComponent
     }
 
@@ -69,13 +71,13 @@ extension HistoryStore {
 
     /// Decodes every file, spread over the cores. Each slot of the result buffer is written by
     /// exactly one iteration, so the writes need no lock.
-    static func decodeAll(_ urls: [URL]) -> [Result<RunRecord, RunFileProblem>] {
+    static func decodeAll(_ urls: [URL], maxBytes: Int64, now: Date) -> [Result<RunRecord, RunFileProblem>] {
         let count = urls.count
         guard count > 0 else { return [] }
         let slots = Slots(count: count)
         defer { slots.free() }
         DispatchQueue.concurrentPerform(iterations: count) { index in
-            slots.set(index, RunFileDecoder.read(urls[index], decoder: RunRecordCoding.decoder()))
+            slots.set(index, RunFileDecoder.read(urls[index], decoder: RunRecordCoding.decoder(), maxBytes: maxBytes, now: now))
         }
         return slots.buffer.map { $0 ?? .failure(.unreadable("not read")) }
     }

@@ -11,9 +11,12 @@ import Foundation
 /// (`write`) or removed on explicit request (`prune`); nothing rewrites one in place.
 public struct HistoryStore: Sendable {
     public let directory: URL
+    /// A run file larger than this is skipped with a warning, unread (`[history] max_file_mb`).
+    public let maxFileBytes: Int64
 
-    public init(directory: URL) {
+    public init(directory: URL, maxFileBytes: Int64 = HistoryLimits.defaultMaxFileBytes) {
         self.directory = directory.standardizedFileURL
+        self.maxFileBytes = maxFileBytes
     }
 
     /// `<yyyyMMdd'T'HHmmss'Z' of startedAt in UTC>-<short id>.json`: sorts by time in a plain `ls`, and

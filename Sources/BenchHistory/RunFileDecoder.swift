@@ -8,6 +8,10 @@ enum RunFileProblem: Error {
     case foreign(String)
     case newer(String)
     case invalid(String)
+    case notRegular(String)
+    case tooLarge(bytes: Int64, limit: Int64)
+    case implausible(String)
+    case future(String)
 
     var reason: String {
         switch self {
@@ -16,21 +20,40 @@ enum RunFileProblem: Error {
         case let .foreign(detail): "not a benchboard run file (\(detail))"
         case let .newer(schema): "written by a newer benchboard (\(schema)); upgrade to read it"
         case let .invalid(detail): "not a valid \(HistorySchema.current) file: \(detail)"
+        case let .notRegular(kind): "not a regular file but \(kind); only regular files are read"
+        case let .tooLarge(bytes, limit):
+            "\(Self.mebibytes(bytes)), over the \(Self.mebibytes(limit)) limit for a run file ([history] max_file_mb); not read"
+        case let .implausible(detail): "impossible values: \(detail)"
+        case let .future(detail): "dated in the future: \(detail)"
         }
+    }
+
+    private static func mebibytes(_ bytes: Int64) -> String {
+        if bytes < 1_048_576 { return "\(bytes) bytes" }
+        return bytes % 1_048_576 == 0 ? "\(bytes / 1_048_576) MiB" : String(format: "%.1f MiB", Double(bytes) / 1_048_576)
     }
 }
 
 /// Reads one run file: the schema check, migration of older files, and a precise reason for
 /// any file that cannot be used.
 enum RunFileDecoder {
-    static func read(_ url: URL, decoder: JSONDecoder) -> Result<RunRecord, RunFileProblem> {
+    /// Reads and decodes one file: only a regular file within `maxBytes`, and only a run whose
+    /// figures are possible and, given `now`, whose dates are not after it (plus the allowed
+    /// clock skew). Without `now` the dates are not checked: a file named on the command line
+    /// is compared as asked; only in a folder would a future date make it "latest" for good.
+    static func read(
+        _ url: URL, decoder: JSONDecoder, maxBytes: Int64 = HistoryLimits.defaultMaxFileBytes, now: Date? = nil
+    ) -> Result<RunRecord, RunFileProblem> {
         let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            return .failure(.unreadable(AtomicFile.reason(error)))
+        switch RunFileReader.contents(of: url, maxBytes: maxBytes) {
+        case let .success(bytes): data = bytes
+        case let .failure(problem): return .failure(problem)
         }
-        return decode(data, decoder: decoder)
+        let decoded = decode(data, decoder: decoder)
+        if case let .success(record) = decoded, let problem = RunPlausibility.problem(in: record, now: now) {
+            return .failure(problem)
+        }
+        return decoded
     }
 
     static func decode(_ data: Data, decoder: JSONDecoder) -> Result<RunRecord, RunFileProblem> {

@@ -29,6 +29,7 @@ enum RunRecordFastDecoder {
         var schema: String?
         var id: String?
         var startedAt: Date?
+        var startedAtUnixNs: Int64?
         var finishedAt: Date?
         var interrupted: Bool?
         var isolation: Bool?
@@ -38,6 +39,7 @@ enum RunRecordFastDecoder {
         var git: GitInfo?
         var machine: MachineInfo?
         var benchmarks: [BenchmarkResult]?
+        var selection: RunSelection?
         try r.beginObject()
         var first = true
         while let key = try r.nextKey(&first) {
@@ -45,6 +47,7 @@ enum RunRecordFastDecoder {
             case "schema": schema = try r.string()
             case "id": id = try r.string()
             case "startedAt": startedAt = try r.date()
+            case "startedAtUnixNs": startedAtUnixNs = r.null() ? nil : try r.int64()
             case "finishedAt": finishedAt = try r.date()
             case "interrupted": interrupted = try r.bool()
             case "isolation": isolation = try r.bool()
@@ -54,6 +57,7 @@ enum RunRecordFastDecoder {
             case "git": git = r.null() ? nil : try gitInfo(&r)
             case "machine": machine = try machineInfo(&r)
             case "benchmarks": benchmarks = try array(&r, benchmarkResult)
+            case "selection": selection = r.null() ? nil : try runSelection(&r)
             default: throw Mismatch()
             }
         }
@@ -61,9 +65,27 @@ enum RunRecordFastDecoder {
             let machine, let benchmarks
         else { throw Mismatch() }
         return RunRecord(
-            schema: schema, id: id, startedAt: startedAt, finishedAt: finishedAt, interrupted: interrupted,
-            isolation: isolation, buildConfiguration: buildConfiguration, title: title, configPath: configPath, git: git,
-            machine: machine, benchmarks: benchmarks)
+            schema: schema, id: id, startedAt: startedAt, startedAtUnixNs: startedAtUnixNs, finishedAt: finishedAt,
+            interrupted: interrupted, isolation: isolation, buildConfiguration: buildConfiguration, title: title,
+            configPath: configPath, git: git, machine: machine, benchmarks: benchmarks, selection: selection)
+    }
+
+    private static func runSelection(_ r: inout Reader) throws(Mismatch) -> RunSelection {
+        var filter: String?
+        var shard: String?
+        var notSelected: [String]?
+        try r.beginObject()
+        var first = true
+        while let key = try r.nextKey(&first) {
+            switch key {
+            case "filter": filter = r.null() ? nil : try r.string()
+            case "shard": shard = r.null() ? nil : try r.string()
+            case "notSelected": notSelected = try array(&r) { (r: inout Reader) throws(Mismatch) in try r.string() }
+            default: throw Mismatch()
+            }
+        }
+        guard let notSelected else { throw Mismatch() }
+        return RunSelection(filter: filter, shard: shard, notSelected: notSelected)
     }
 
     private static func gitInfo(_ r: inout Reader) throws(Mismatch) -> GitInfo {
@@ -125,6 +147,7 @@ enum RunRecordFastDecoder {
         var timeoutMs: Int?
         var warmup: Int?
         var samplesNs: [Int64]?
+        var samplesSource: SamplesSource?
         var stats: SampleStats?
         var resources: Resources?
         var config: BenchmarkSettings?
@@ -150,6 +173,7 @@ enum RunRecordFastDecoder {
             case "timeoutMs": timeoutMs = try r.int()
             case "warmup": warmup = try r.int()
             case "samplesNs": samplesNs = try array(&r) { (r: inout Reader) throws(Mismatch) in try r.int64() }
+            case "samplesSource": samplesSource = r.null() ? nil : try enumValue(&r)
             case "stats": stats = r.null() ? nil : try sampleStats(&r)
             case "resources": resources = try self.resources(&r)
             case "config": config = r.null() ? nil : try settings(&r)
@@ -162,7 +186,8 @@ enum RunRecordFastDecoder {
         return BenchmarkResult(
             name: name, group: group, kind: kind, mode: mode, outcome: outcome, exitCode: exitCode, signal: signal,
             error: error, stderrTail: stderrTail, killedBy: killedBy, targetNs: targetNs, timeoutMs: timeoutMs,
-            warmup: warmup, samplesNs: samplesNs, stats: stats, resources: resources, config: config)
+            warmup: warmup, samplesNs: samplesNs, stats: stats, resources: resources, config: config,
+            samplesSource: samplesSource)
     }
 
     private static func sampleStats(_ r: inout Reader) throws(Mismatch) -> SampleStats {

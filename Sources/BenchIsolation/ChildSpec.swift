@@ -10,7 +10,7 @@ public struct ChildSpec: Sendable, Equatable {
     /// argv; argv[0] is looked up in `environment["PATH"]` when it has no "/".
     public var arguments: [String]
     /// The complete environment: nothing is inherited. The one addition is
-    /// `BENCHBOARD_RESULT_FD=3`, unless the spec sets that variable itself.
+    /// `BENCHBOARD_RESULT_FD=3`, which replaces any value the spec sets: the channel is always fd 3.
     public var environment: [String: String]
     /// Where the child starts; nil keeps benchboard's working directory.
     public var workingDirectory: String?
@@ -36,9 +36,7 @@ public struct ChildSpec: Sendable, Equatable {
     /// What the child really gets: the spec's environment plus the result channel variable.
     public var effectiveEnvironment: [String: String] {
         var environment = self.environment
-        if environment[Self.resultFDVariable] == nil {
-            environment[Self.resultFDVariable] = String(Self.resultFD)
-        }
+        environment[Self.resultFDVariable] = String(Self.resultFD)
         return environment
     }
 }

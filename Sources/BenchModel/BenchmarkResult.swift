@@ -29,6 +29,16 @@ public enum Outcome: String, Codable, Sendable {
     public var isSuccess: Bool { self == .ok }
 }
 
+/// Who timed a benchmark's samples.
+public enum SamplesSource: String, Codable, Sendable {
+    /// Timed inside the benchmark's process: a command's own harness reporting on fd 3, or
+    /// benchboard's loop around a Swift benchmark's closure (worker or in-process).
+    case harness
+    /// The wall time of each child process from start to exit, as the launcher measured it:
+    /// a command that reported nothing usable on fd 3.
+    case wall
+}
+
 /// Everything one benchmark produced in one run.
 public struct BenchmarkResult: Codable, Sendable, Equatable {
     public var name: String
@@ -50,6 +60,8 @@ public struct BenchmarkResult: Codable, Sendable, Equatable {
     public var warmup: Int
     /// The measured iterations, one sample each, in nanoseconds.
     public var samplesNs: [Int64]
+    /// Who timed `samplesNs`; nil when there are none, and in files written before it was recorded.
+    public var samplesSource: SamplesSource?
     public var stats: SampleStats?
     public var resources: Resources
     /// The resolved configuration this benchmark ran with, so a run file explains itself.
@@ -59,7 +71,8 @@ public struct BenchmarkResult: Codable, Sendable, Equatable {
         name: String, group: String, kind: BenchmarkKind, mode: ExecutionMode, outcome: Outcome,
         exitCode: Int32? = nil, signal: String? = nil, error: String? = nil, stderrTail: String? = nil,
         killedBy: String? = nil, targetNs: Int64? = nil, timeoutMs: Int, warmup: Int, samplesNs: [Int64],
-        stats: SampleStats? = nil, resources: Resources, config: BenchmarkSettings? = nil
+        stats: SampleStats? = nil, resources: Resources, config: BenchmarkSettings? = nil,
+        samplesSource: SamplesSource? = nil
     ) {
         self.name = name
         self.group = group
@@ -75,6 +88,7 @@ public struct BenchmarkResult: Codable, Sendable, Equatable {
         self.timeoutMs = timeoutMs
         self.warmup = warmup
         self.samplesNs = samplesNs
+        self.samplesSource = samplesSource
         self.stats = stats
         self.resources = resources
         self.config = config
@@ -83,7 +97,7 @@ public struct BenchmarkResult: Codable, Sendable, Equatable {
     // Optionals are written as explicit nulls so every file has the same shape.
     private enum CodingKeys: String, CodingKey {
         case name, group, kind, mode, outcome, exitCode, signal, error, stderrTail, killedBy, targetNs,
-            timeoutMs, warmup, samplesNs, stats, resources, config
+            timeoutMs, warmup, samplesNs, samplesSource, stats, resources, config
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -102,6 +116,7 @@ public struct BenchmarkResult: Codable, Sendable, Equatable {
         try c.encode(timeoutMs, forKey: .timeoutMs)
         try c.encode(warmup, forKey: .warmup)
         try c.encode(samplesNs, forKey: .samplesNs)
+        try c.encode(samplesSource, forKey: .samplesSource)
         try c.encode(stats, forKey: .stats)
         try c.encode(resources, forKey: .resources)
         try c.encodeIfPresent(config, forKey: .config)

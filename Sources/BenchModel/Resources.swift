@@ -73,10 +73,12 @@ public struct Resources: Codable, Sendable, Equatable {
         try c.encode(cgroupPeakBytes, forKey: .cgroupPeakBytes)
     }
 
-    /// CPU user + system in microseconds, nil when neither is known.
+    /// CPU user + system in microseconds, nil when neither is known. Saturates: the figures may
+    /// come from a history file, where any UInt64 is possible.
     public var cpuTotalUs: UInt64? {
         guard cpuUserUs != nil || cpuSystemUs != nil else { return nil }
-        return (cpuUserUs ?? 0) + (cpuSystemUs ?? 0)
+        let (sum, overflow) = (cpuUserUs ?? 0).addingReportingOverflow(cpuSystemUs ?? 0)
+        return overflow ? UInt64.max : sum
     }
 
     /// The 💾 figure: for swift benchmarks the peak growth with warm-up (after warm-up in runs

@@ -5,7 +5,7 @@
 /// Shared by the terminal report and the Markdown summary so both say the same thing.
 public enum ResultLine {
     public static func format(_ result: BenchmarkResult) -> String {
-        var parts = ["\(statusIcon(result)) \(result.name)"]
+        var parts = ["\(statusIcon(result)) \(SafeText.escaped(result.name))"]
         if result.mode == .isolated { parts[0] += " 🔒 Isolated" }
         if result.mode == .fallback { parts[0] += " ⚠️ Fallback (in-process)" }
         if result.outcome.isSuccess, let median = result.medianNs {
@@ -50,7 +50,7 @@ public enum ResultLine {
     private static func reason(_ result: BenchmarkResult) -> String {
         let text = result.stderrTail?.split(separator: "\n").last.map(String.init) ?? result.error
         guard let text, !text.isEmpty else { return "" }
-        return ": " + String(text.prefix(200))
+        return ": " + SafeText.escaped(String(text.prefix(200)))
     }
 
     public static func resourceText(_ result: BenchmarkResult) -> String {

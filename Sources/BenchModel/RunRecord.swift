@@ -5,7 +5,11 @@ import Foundation
 public struct RunRecord: Codable, Sendable, Equatable {
     public var schema: String
     public var id: String
+    /// Whole seconds: the form every history file has had.
     public var startedAt: Date
+    /// The same start in nanoseconds since 1970 (UTC), so runs started within one second keep their
+    /// order; nil in files written before it existed. See `startNs`.
+    public var startedAtUnixNs: Int64?
     public var finishedAt: Date
     /// True when the run was stopped by SIGINT/SIGTERM before every benchmark ran.
     public var interrupted: Bool
@@ -19,15 +23,19 @@ public struct RunRecord: Codable, Sendable, Equatable {
     public var git: GitInfo?
     public var machine: MachineInfo
     public var benchmarks: [BenchmarkResult]
+    /// Set when `--filter`/`--shard` ran part of the suite; nil for a whole-suite run.
+    public var selection: RunSelection?
 
     public init(
-        schema: String = HistorySchema.current, id: String, startedAt: Date, finishedAt: Date,
-        interrupted: Bool = false, isolation: Bool, buildConfiguration: String, title: String? = nil,
-        configPath: String? = nil, git: GitInfo?, machine: MachineInfo, benchmarks: [BenchmarkResult]
+        schema: String = HistorySchema.current, id: String, startedAt: Date, startedAtUnixNs: Int64? = nil,
+        finishedAt: Date, interrupted: Bool = false, isolation: Bool, buildConfiguration: String,
+        title: String? = nil, configPath: String? = nil, git: GitInfo?, machine: MachineInfo,
+        benchmarks: [BenchmarkResult], selection: RunSelection? = nil
     ) {
         self.schema = schema
         self.id = id
         self.startedAt = startedAt
+        self.startedAtUnixNs = startedAtUnixNs
         self.finishedAt = finishedAt
         self.interrupted = interrupted
         self.isolation = isolation
@@ -37,10 +45,35 @@ public struct RunRecord: Codable, Sendable, Equatable {
         self.git = git
         self.machine = machine
         self.benchmarks = benchmarks
+        self.selection = selection
     }
 
     public func benchmark(named name: String) -> BenchmarkResult? {
         benchmarks.first { $0.name == name }
+    }
+
+    /// Whether this run set out to run `name`: false only for a benchmark its selection left out.
+    public func selected(_ name: String) -> Bool {
+        !(selection?.notSelected.contains(name) ?? false)
+    }
+
+    /// The start in nanoseconds since 1970, what runs are ordered by: `startedAtUnixNs` when it lies
+    /// within the second `startedAt` names (a hand-edited file cannot move a run to another time
+    /// with it), else the start of that second, so an older file sorts before a newer one started
+    /// in the same second.
+    public var startNs: Int64 {
+        let seconds = startedAt.timeIntervalSince1970.rounded(.down)
+        // Int64 nanoseconds reach the year 2262; beyond that (or NaN) only the sign orders.
+        guard abs(seconds) < 9e9 else { return seconds < 0 ? Int64.min : Int64.max }
+        let base = Int64(seconds) * 1_000_000_000
+        if let precise = startedAtUnixNs, precise >= base, precise - base < 1_000_000_000 { return precise }
+        return base
+    }
+
+    /// Oldest first: by `startNs`, then by id, so the order never depends on how runs were listed.
+    public static func startsBefore(_ a: RunRecord, _ b: RunRecord) -> Bool {
+        let (startA, startB) = (a.startNs, b.startNs)
+        return startA != startB ? startA < startB : a.id < b.id
     }
 }
 

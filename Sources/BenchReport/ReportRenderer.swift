@@ -14,7 +14,9 @@ public struct ReportRenderer: Sendable {
     }
 
     /// Writes index.html, runs.html, style.css, benchmarks/<slug>.html, summary.md and
-    /// junit.xml into `outputDirectory` (created if needed; nothing is written outside it),
+    /// junit.xml into `outputDirectory` (created if needed; nothing is written outside it, and a
+    /// symbolically linked `benchmarks/` is refused), deletes the pages of the previous render it
+    /// did not write again (listed in `.benchboard-manifest.json`; see `ReportManifest`),
     /// appends summary.md to `githubStepSummaryPath` when set, and returns the files written.
     @discardableResult
     public func write(_ input: ReportInput, to outputDirectory: URL) throws(ReportError) -> [URL] {
@@ -23,6 +25,7 @@ public struct ReportRenderer: Sendable {
         let status = SuiteStatus(index)
         try Self.makeDirectory(output)
         let pagesDirectory = output.appendingPathComponent("benchmarks", isDirectory: true)
+        try ReportManifest.checkNotLinked(pagesDirectory)
         try Self.makeDirectory(pagesDirectory)
 
         var written: [URL] = []
@@ -43,11 +46,12 @@ public struct ReportRenderer: Sendable {
             }
         }
         for page in pages { written.append(try page.get()) }
-        Self.removeStalePages(in: pagesDirectory, keeping: written)
 
         let summary = SummaryBuilder(index: index, status: status, options: options).render(with: templates)
         written.append(try Self.write(summary, to: "summary.md", in: output))
         written.append(try Self.write(JUnitWriter(index: index, status: status, options: options).xml(), to: "junit.xml", in: output))
+        // Pages of renamed or removed benchmarks go; nothing the renderer did not write does.
+        try ReportManifest.update(in: output, written: written)
         if let path = options.githubStepSummaryPath, !path.isEmpty {
             try Self.append(summary, to: URL(fileURLWithPath: path))
         }
@@ -76,22 +80,6 @@ public struct ReportRenderer: Sendable {
     }
 
     /// Writes `name` inside `directory`, refusing any name that would land elsewhere.
-    /// A benchmark that was renamed or removed would otherwise keep its old page, reachable from a
-    /// static host forever. Only `.html` files directly in `benchmarks/`, which is the renderer's
-    /// own folder, are candidates; anything else there is left alone.
-    private static func removeStalePages(in directory: URL, keeping written: [URL]) {
-        let current = Set(written.map { $0.standardizedFileURL.path })
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        for name in names where name.hasSuffix(".html") {
-            let file = directory.appendingPathComponent(name).standardizedFileURL
-            var isDirectory: ObjCBool = false
-            guard !current.contains(file.path),
-                FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory), !isDirectory.boolValue
-            else { continue }
-            try? FileManager.default.removeItem(at: file)
-        }
-    }
-
     private static func write(_ text: String, to name: String, in directory: URL) throws(ReportError) -> URL {
         let file = directory.appendingPathComponent(name).standardizedFileURL
         guard !name.contains("/"), !name.hasPrefix("."), file.deletingLastPathComponent().path == directory.standardizedFileURL.path

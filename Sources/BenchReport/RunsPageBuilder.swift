@@ -27,7 +27,7 @@ struct RunsPageBuilder {
 
     /// "42.0 s", "3 min 12 s"
     static func duration(_ seconds: Double) -> String {
-        guard seconds.isFinite, seconds >= 0 else { return "–" }
+        guard seconds.isFinite, seconds >= 0, seconds < 1e15 else { return "–" }
         if seconds < 60 { return String(format: "%.1f s", seconds) }
         let whole = Int(seconds.rounded())
         return "\(whole / 60) min \(whole % 60) s"

@@ -1,28 +1,21 @@
+import BenchModel
+
 /// User text (names, groups, stderr, commit subjects) made safe for XML 1.0 and Markdown.
 /// HTML escaping itself is Mustache's job (`{{value}}`); what it does not cover is here:
-/// control characters XML forbids, and Markdown punctuation that would turn a benchmark
-/// name into a link or an HTML tag in a pull-request comment.
+/// control characters and bidi overrides (escaped visibly by `SafeText`, the one sanitizer every
+/// output shares), and Markdown punctuation that would turn a benchmark name into a link or an
+/// HTML tag in a pull-request comment.
 enum TextSafety {
-    /// Replaces characters XML 1.0 cannot carry (C0 controls other than tab/LF/CR, U+FFFE/U+FFFF,
-    /// lone surrogates never reach a Swift String) with U+FFFD.
+    /// `SafeText.escaped`, keeping tabs and newlines: what XML 1.0 cannot carry (C0 controls
+    /// other than tab/LF, U+FFFE/U+FFFF) and what would reorder or hide text (C1 controls, bidi
+    /// overrides and isolates) become visible escapes such as `\u{1B}`.
     static func xml(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isForbidden) else { return text }
-        var result = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            result.append(isForbidden(scalar) ? "\u{FFFD}" : scalar)
-        }
-        return String(result)
+        SafeText.escaped(text, keepingNewlines: true)
     }
 
     /// One line of XML-safe text: newlines become spaces (for titles and table cells).
     static func line(_ text: String) -> String {
         xml(text).split(whereSeparator: \.isNewline).joined(separator: " ")
-    }
-
-    private static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
-        let v = scalar.value
-        if v < 0x20 { return v != 0x09 && v != 0x0A && v != 0x0D }
-        return v == 0xFFFE || v == 0xFFFF
     }
 
     private static let markdownSpecials: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "&", "|", "~", "#"]

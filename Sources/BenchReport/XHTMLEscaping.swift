@@ -28,14 +28,15 @@ struct XHTMLEscaping: MustacheContentType {
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// Markup characters and the C0 controls other than tab, LF and CR. (U+FFFE/U+FFFF start
-    /// with 0xEF and are rare: they take the slow path through `TextSafety.xml` only when
-    /// other work is needed, and are also removed by the view-model builders.)
+    /// Markup characters, controls (C0 other than tab and LF, DEL) and the lead bytes of what
+    /// `SafeText` escapes beyond ASCII: 0xC2 (C1 controls), 0xD8 (U+061C), 0xE2 (bidi marks,
+    /// overrides and isolates), 0xEF (U+FFFE/U+FFFF). Those lead bytes also start harmless
+    /// characters ("—", "…"); such values merely take the slow path, which leaves them alone.
     private static func isSpecial(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "\""), UInt8(ascii: "'"): true
-        case 0x09, 0x0A, 0x0D: false
-        case 0..<0x20: true
+        case 0x09, 0x0A: false
+        case 0..<0x20, 0x7F, 0xC2, 0xD8, 0xE2, 0xEF: true
         default: false
         }
     }

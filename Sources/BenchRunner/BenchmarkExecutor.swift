@@ -74,7 +74,7 @@ final class BenchmarkExecutor: @unchecked Sendable {
                 if warmup.interrupted || interruption.isSet { return nil }
                 if let failed = failedResult(spec, warmup, accounting, started) { return failed }
             }
-            let minTimeNs = spec.minTimeMs.map { UInt64($0 * 1_000_000) } ?? 0
+            let minTimeNs = spec.minTimeMs.map { IterationSettings.nanoseconds(milliseconds: $0) } ?? 0
             var measuredNs: UInt64 = 0
             var samples: [Int64] = []
             while samples.count < spec.iterations || (measuredNs < minTimeNs && samples.count < IterationSettings.maximumIterations) {
@@ -84,7 +84,8 @@ final class BenchmarkExecutor: @unchecked Sendable {
                 } else {
                     // Enough iterations, not enough time: estimate how many more reach min_time_ms.
                     let mean = max(1, measuredNs / UInt64(samples.count))
-                    count = min(IterationSettings.maximumIterations - samples.count, Int((minTimeNs - measuredNs) / mean) + 1)
+                    let remaining = IterationSettings.maximumIterations - samples.count
+                    count = min(remaining, Int(min(UInt64(remaining), (minTimeNs - measuredNs) / mean)) + 1)
                 }
                 progress.phase(spec, "measuring \(samples.count + count) iterations")
                 let batch = try launcher.run(child, iterations: count)
@@ -105,17 +106,35 @@ final class BenchmarkExecutor: @unchecked Sendable {
                 }
             }
             // A harness that timed itself on fd 3 knows better than the wall clock around it.
-            let reported = ResultChannel.samples(in: resultLines)
-            let finalSamples = reported.isEmpty ? samples : reported
+            let reported = ResultChannel.harnessSamples(in: resultLines)
+            if reported.hasProblems { progress.warning(Self.harnessWarning(spec, reported)) }
+            let source: SamplesSource = reported.samples.isEmpty ? .wall : .harness
             let totalMs = Self.milliseconds(since: started)
             var resources = accounting.resources(totalMs: totalMs)
             resources.overheadMs = max(0, totalMs - Double(accounting.childWallNs) / 1_000_000)
-            return success(spec, mode: .isolated, samples: finalSamples, resources: resources)
+            return success(
+                spec, mode: .isolated, samples: source == .harness ? reported.samples : samples, source: source,
+                resources: resources)
         } catch {
             launchers.discard(because: error.description)
             return failure(spec, mode: .isolated, FailureDescription(outcome: .error, error: error.description),
                            totalMs: Self.milliseconds(since: started))
         }
+    }
+
+    /// One warning per benchmark for everything its harness reported that could not be used.
+    static func harnessWarning(_ spec: BenchmarkSpec, _ reported: ResultChannel.HarnessSamples) -> String {
+        var refused: [String] = []
+        if reported.droppedValues > 0 {
+            refused.append("\(reported.droppedValues) value(s) that are negative, not finite or beyond Int64 nanoseconds")
+        }
+        if reported.invalidObjects > 0 {
+            refused.append("\(reported.invalidObjects) object(s) naming samplesNs or sampleNs that do not decode as numbers")
+        }
+        let outcome = reported.samples.isEmpty
+            ? "no usable sample is left, so the wall times of the processes are recorded instead (samplesSource: wall)"
+            : "\(reported.samples.count) usable sample(s) kept"
+        return "\(spec.name): dropped what it reported on fd 3: " + refused.joined(separator: " and ") + "; " + outcome
     }
 
     private func failedResult(
@@ -183,6 +202,7 @@ final class BenchmarkExecutor: @unchecked Sendable {
         if var failed = failedResult(spec, batch, accounting, started) {
             // What the worker measured before it crashed or ran out of time is kept.
             failed.samplesNs = reading.samplesNs
+            failed.samplesSource = reading.samplesNs.isEmpty ? nil : .harness
             failed.stats = reading.samplesNs.isEmpty ? nil : statistics(spec, reading.samplesNs)
             return failed
         }
@@ -196,13 +216,14 @@ final class BenchmarkExecutor: @unchecked Sendable {
         resources.peakMemoryGrowthBytes = report.peakMemoryGrowthBytes
         resources.peakMemoryGrowthWithWarmupBytes = report.peakMemoryGrowthWithWarmupBytes
         resources.overheadMs = max(0, totalMs - Double(report.benchmarkNs) / 1_000_000)
-        return success(spec, mode: .isolated, samples: report.samplesNs, resources: resources)
+        return success(spec, mode: .isolated, samples: report.samplesNs, source: .harness, resources: resources)
     }
 
     private func runSwiftInProcess(_ spec: BenchmarkSpec, benchmark: any SwiftBenchmark, mode: ExecutionMode) -> BenchmarkResult? {
         let settings = IterationSettings(
-            warmup: spec.warmup, iterations: spec.iterations, minTimeNs: spec.minTimeMs.map { UInt64($0 * 1_000_000) },
-            maxDurationNs: spec.maxDurationMs.map { UInt64($0 * 1_000_000) })
+            warmup: spec.warmup, iterations: spec.iterations,
+            minTimeNs: spec.minTimeMs.map { IterationSettings.nanoseconds(milliseconds: $0) },
+            maxDurationNs: spec.maxDurationMs.map { IterationSettings.nanoseconds(milliseconds: $0) })
         progress.phase(spec, "in-process: warm-up ×\(spec.warmup), \(spec.iterations) iterations")
         let before = ProcessUsage.current()
         let started = MonotonicClock.now()
@@ -225,7 +246,7 @@ final class BenchmarkExecutor: @unchecked Sendable {
             involuntaryContextSwitches: after.involuntaryContextSwitches &- before.involuntaryContextSwitches,
             minorFaults: after.minorFaults &- before.minorFaults, majorFaults: after.majorFaults &- before.majorFaults,
             peakMemoryGrowthWithWarmupBytes: report.peakMemoryGrowthWithWarmupBytes)
-        return success(spec, mode: mode, samples: report.samplesNs, resources: resources)
+        return success(spec, mode: mode, samples: report.samplesNs, source: .harness, resources: resources)
     }
 
     // MARK: - Building results
@@ -242,9 +263,12 @@ final class BenchmarkExecutor: @unchecked Sendable {
             killSignal: SignalName.number(of: spec.killSignal) ?? SIGTERM)
     }
 
-    private func success(_ spec: BenchmarkSpec, mode: ExecutionMode, samples: [Int64], resources: Resources) -> BenchmarkResult {
+    private func success(
+        _ spec: BenchmarkSpec, mode: ExecutionMode, samples: [Int64], source: SamplesSource, resources: Resources
+    ) -> BenchmarkResult {
         var result = base(spec, mode: mode, outcome: .ok, resources: resources)
         result.samplesNs = samples
+        result.samplesSource = samples.isEmpty ? nil : source
         result.stats = statistics(spec, samples)
         return result
     }

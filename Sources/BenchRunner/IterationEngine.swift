@@ -40,7 +40,7 @@ public enum IterationEngine {
         }
 
         var samples: [Int64] = []
-        samples.reserveCapacity(min(settings.iterations, IterationSettings.maximumIterations))
+        samples.reserveCapacity(min(max(0, settings.iterations), IterationSettings.maximumIterations))
         var measured: UInt64 = 0
         var handedOver = 0
         let budget = settings.maxDurationNs ?? benchmark.maxDurationNs

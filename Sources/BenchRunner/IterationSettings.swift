@@ -19,4 +19,12 @@ public struct IterationSettings: Sendable, Equatable, Codable {
         self.minTimeNs = minTimeNs
         self.maxDurationNs = maxDurationNs
     }
+
+    /// Milliseconds as whole nanoseconds, saturating instead of trapping: config caps durations
+    /// at 7 days, and this guards specs built in code and the worker's own arguments.
+    public static func nanoseconds(milliseconds: Double) -> UInt64 {
+        let ns = (milliseconds * 1_000_000).rounded()
+        guard ns.isFinite, ns > 0 else { return 0 }
+        return ns < 1.8e19 ? UInt64(ns) : UInt64.max
+    }
 }

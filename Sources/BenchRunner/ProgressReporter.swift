@@ -28,14 +28,14 @@ final class ProgressReporter: @unchecked Sendable {
     func begin(_ spec: BenchmarkSpec, position: Int) {
         self.position = position
         if !terminal.isInteractive && !quiet {
-            output.line("[\(position)/\(total)] \(spec.name)")
+            output.line("[\(position)/\(total)] \(SafeText.escaped(spec.name))")
         }
     }
 
     func phase(_ spec: BenchmarkSpec, _ text: String) {
         guard terminal.isInteractive, !quiet else { return }
         // Erase and redraw the live line: "\r" back to column 0, "ESC[2K" clears it.
-        output.write("\r\u{1B}[2K" + terminal.paint("[\(position)/\(total)]", .dim) + " \(spec.name): \(text)")
+        output.write("\r\u{1B}[2K" + terminal.paint("[\(position)/\(total)]", .dim) + " \(SafeText.escaped(spec.name)): \(SafeText.escaped(text))")
         liveLineShown = true
     }
 
@@ -47,7 +47,8 @@ final class ProgressReporter: @unchecked Sendable {
 
     func warning(_ text: String) {
         clearLiveLine()
-        output.line(terminal.paint("warning:", .yellow) + " " + text)
+        // Warnings quote names, paths and child output.
+        output.line(terminal.paint("warning:", .yellow) + " " + SafeText.escaped(text, keepingNewlines: true))
     }
 
     /// Says `text` the first time `key` comes up, and `repeat` after that: a run-wide problem

@@ -11,19 +11,49 @@ public enum ResultChannel {
         var sampleNs: Double?
     }
 
+    /// What a harness reported, and how much of it had to be refused.
+    public struct HarnessSamples: Sendable, Equatable {
+        /// The usable samples, in order.
+        public var samples: [Int64]
+        /// Values that are not a whole number of nanoseconds an Int64 holds: negative, not
+        /// finite, or 2⁶³ ns and beyond.
+        public var droppedValues: Int
+        /// Objects that name `samplesNs` or `sampleNs` but do not decode (a string, an overflow
+        /// such as 1e400, a value that is not a number).
+        public var invalidObjects: Int
+
+        public var hasProblems: Bool { droppedValues > 0 || invalidObjects > 0 }
+    }
+
     /// Every sample the lines report, in order; empty when none do.
     public static func samples(in lines: [String]) -> [Int64] {
+        harnessSamples(in: lines).samples
+    }
+
+    /// Every sample the lines report, with a count of what was refused. Never traps: the
+    /// values are converted with `Int64(exactly:)`, so `{"sampleNs":1e19}` is a dropped value.
+    public static func harnessSamples(in lines: [String]) -> HarnessSamples {
         let decoder = JSONDecoder()
-        var samples: [Int64] = []
+        var result = HarnessSamples(samples: [], droppedValues: 0, invalidObjects: 0)
         for object in lines.flatMap(JSONObjects.split) {
-            guard let parsed = try? decoder.decode(HarnessLine.self, from: Data(object.utf8)) else { continue }
-            for value in parsed.samplesNs ?? [] where value.isFinite && value >= 0 {
-                samples.append(Int64(value.rounded()))
+            guard let parsed = try? decoder.decode(HarnessLine.self, from: Data(object.utf8)) else {
+                if object.contains("\"samplesNs\"") || object.contains("\"sampleNs\"") { result.invalidObjects += 1 }
+                continue
             }
-            if let value = parsed.sampleNs, value.isFinite, value >= 0 {
-                samples.append(Int64(value.rounded()))
+            for value in (parsed.samplesNs ?? []) + (parsed.sampleNs.map { [$0] } ?? []) {
+                if let sample = nanoseconds(value) {
+                    result.samples.append(sample)
+                } else {
+                    result.droppedValues += 1
+                }
             }
         }
-        return samples
+        return result
+    }
+
+    /// A reported value as whole nanoseconds; nil when it is negative, not finite or past Int64.
+    static func nanoseconds(_ value: Double) -> Int64? {
+        guard value.isFinite, value >= 0 else { return nil }
+        return Int64(exactly: value.rounded())
     }
 }

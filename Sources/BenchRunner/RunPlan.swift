@@ -1,4 +1,5 @@
 import BenchConfig
+import BenchModel
 import Foundation
 
 /// What a run will do, resolved from config, environment and command line before anything starts.
@@ -9,12 +10,18 @@ public struct RunPlan: Sendable {
     public var isolation: Bool
     /// Which setting decided `isolation` ("--no-isolation", "BENCHMARK_ISOLATION=false", …).
     public var isolationSource: String
+    /// What `--filter`/`--shard` chose, recorded in the run; nil when the whole suite runs.
+    public var selection: RunSelection?
 
-    public init(config: SuiteConfig, benchmarks: [BenchmarkSpec], isolation: Bool, isolationSource: String) {
+    public init(
+        config: SuiteConfig, benchmarks: [BenchmarkSpec], isolation: Bool, isolationSource: String,
+        selection: RunSelection? = nil
+    ) {
         self.config = config
         self.benchmarks = benchmarks
         self.isolation = isolation
         self.isolationSource = isolationSource
+        self.selection = selection
     }
 
     /// Whether this benchmark runs in a child process.
@@ -49,44 +56,52 @@ public struct Shard: Sendable, Equatable, CustomStringConvertible {
 }
 
 public enum PlanError: Error, Sendable, Equatable, CustomStringConvertible {
-    case invalidFilter(pattern: String, reason: String)
-    case nothingSelected(filter: String?, shard: Shard?)
+    case invalidFilter(NamePatternError)
+    case nothingSelected(filter: String)
 
     public var description: String {
         switch self {
-        case .invalidFilter(let pattern, let reason):
-            "--filter '\(pattern)' is not a valid regular expression: \(reason)"
-        case .nothingSelected(let filter, let shard):
-            "no benchmark matches"
-                + (filter.map { " --filter '\($0)'" } ?? "") + (shard.map { " in shard \($0)" } ?? "")
-                + "; `benchboard list` shows the names"
+        case .invalidFilter(let problem):
+            "--filter \(problem.description). The filter is a regular expression without backtracking features; "
+                + "`benchboard run --help` lists what it supports."
+        case .nothingSelected(let filter):
+            "no benchmark name or group matches --filter '\(filter)'; `benchboard list` shows the names"
         }
     }
 }
 
 public enum Planner {
     /// Selects the benchmarks to run: those whose name or group matches `filter`, then the shard's share.
+    ///
+    /// A filter that matches nothing is an error (most likely a typo). A shard left empty is not:
+    /// a CI matrix may have more jobs than the suite has benchmarks, so the plan is then empty and
+    /// the command decides what to do.
     public static func plan(
         config: SuiteConfig, isolation: Bool, isolationSource: String, filter: String?, shard: Shard?
     ) throws(PlanError) -> RunPlan {
         var selected = config.benchmarks
         if let filter {
-            let regex: NSRegularExpression
+            let pattern: NamePattern
             do {
-                regex = try NSRegularExpression(pattern: filter)
+                pattern = try NamePattern(filter)
             } catch {
-                throw .invalidFilter(pattern: filter, reason: error.localizedDescription)
+                throw .invalidFilter(error)
             }
-            selected = selected.filter { spec in
-                [spec.name, spec.group].contains { text in
-                    regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
-                }
-            }
+            selected = selected.filter { pattern.matches($0.name) || pattern.matches($0.group) }
+            guard !selected.isEmpty else { throw .nothingSelected(filter: filter) }
         }
         if let shard {
             selected = selected.enumerated().filter { shard.contains(position: $0.offset) }.map(\.element)
         }
-        guard !selected.isEmpty else { throw .nothingSelected(filter: filter, shard: shard) }
-        return RunPlan(config: config, benchmarks: selected, isolation: isolation, isolationSource: isolationSource)
+        var selection: RunSelection?
+        if filter != nil || shard != nil {
+            let chosen = Set(selected.map(\.name))
+            selection = RunSelection(
+                filter: filter, shard: shard?.description,
+                notSelected: config.benchmarks.map(\.name).filter { !chosen.contains($0) })
+        }
+        return RunPlan(
+            config: config, benchmarks: selected, isolation: isolation, isolationSource: isolationSource,
+            selection: selection)
     }
 }

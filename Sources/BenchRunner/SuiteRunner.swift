@@ -71,9 +71,11 @@ public final class SuiteRunner: @unchecked Sendable {
         // Whole seconds: that is what the history file keeps, so the record in memory and the
         // one read back are equal.
         let record = RunRecord(
-            id: RunID.make(), startedAt: startedAt.wholeSeconds, finishedAt: Date().wholeSeconds, interrupted: interruption.isSet,
+            id: RunID.make(), startedAt: startedAt.wholeSeconds, startedAtUnixNs: startedAt.unixNanoseconds,
+            finishedAt: Date().wholeSeconds, interrupted: interruption.isSet,
             isolation: plan.isolation, buildConfiguration: buildConfiguration, title: plan.config.report.title,
-            configPath: plan.config.sourcePath, git: git, machine: machine, benchmarks: results)
+            configPath: plan.config.sourcePath, git: git, machine: machine, benchmarks: results,
+            selection: plan.selection)
         return SuiteRunResult(
             record: record, interruptedBy: interruption.signal,
             wallSeconds: Double(MonotonicClock.now() - startedClock) / 1e9)
@@ -82,4 +84,12 @@ public final class SuiteRunner: @unchecked Sendable {
 
 extension Date {
     var wholeSeconds: Date { Date(timeIntervalSince1970: timeIntervalSince1970.rounded(.down)) }
+
+    /// Nanoseconds since 1970 whose whole seconds are exactly `wholeSeconds`, so the record's two
+    /// start fields agree.
+    var unixNanoseconds: Int64 {
+        let seconds = timeIntervalSince1970.rounded(.down)
+        let fraction = min(999_999_999, max(0, ((timeIntervalSince1970 - seconds) * 1e9).rounded(.down)))
+        return Int64(seconds) * 1_000_000_000 + Int64(fraction)
+    }
 }

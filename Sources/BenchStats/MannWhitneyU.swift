@@ -92,6 +92,13 @@ public struct MannWhitneyU: Sendable, Equatable {
     /// rounding even far in the tail (a generating-function division would cancel there).
     public static func exactCumulativeProbability(_ m: Int, _ n: Int, upTo k: Int) -> Double {
         guard k >= 0 else { return 0 }
+        return exactCumulativeDistribution(m, n, upTo: k).last ?? 0
+    }
+
+    /// P(U ≤ u) for every u in 0…min(k, m·n), same counting as `exactCumulativeProbability`;
+    /// one pass serves every rank an interval estimate has to try.
+    static func exactCumulativeDistribution(_ m: Int, _ n: Int, upTo k: Int) -> [Double] {
+        guard k >= 0 else { return [] }
         let limit = Swift.min(k, m * n)
         // counts[i][u]: partitions of u into at most i parts, each ≤ j (for the current j).
         var counts = [[Double]](repeating: [Double](repeating: 0, count: limit + 1), count: m + 1)
@@ -105,11 +112,13 @@ public struct MannWhitneyU: Sendable, Equatable {
                 }
             }
         }
-        var favourable = 0.0
-        for u in 0...limit { favourable += counts[m][u] }
         // C(m + n, m) as a double: the number of equally likely arrangements.
         var total = 1.0
         for i in 0..<m { total = total * Double(n + i + 1) / Double(i + 1) }
-        return Swift.min(1, favourable / total)
+        var favourable = 0.0
+        return (0...limit).map { u in
+            favourable += counts[m][u]
+            return Swift.min(1, favourable / total)
+        }
     }
 }

@@ -1,4 +1,7 @@
-/// Whether a sample set is too spread out to support a verdict at a given threshold.
+/// Whether one run's sample set is too spread out to pin its median down at a given threshold:
+/// the `noisy` flag stored with a run's statistics. Comparisons do not use it: their verdict
+/// weighs the uncertainty against the size of the change (`RelativeChange`), so a doubling
+/// measured with wide samples is still a regression.
 ///
 /// The rule, with `threshold` the relative change a verdict has to resolve (0.05 = 5 %):
 /// 1. Wide interval: the half-width of the 95 % confidence interval of the median, relative to

@@ -56,3 +56,70 @@ final class BaselineTests: XCTestCase {
         XCTAssertNil(select(.commit("ffff"), for: current, in: history + [current]))
     }
 }
+
+/// Baselines come from the same machine and build configuration by default.
+final class SameSetupBaselineTests: XCTestCase {
+    static let other = MachineInfo(
+        hostname: "big-box", os: "Debian 13", kernel: "6.18", cpuModel: "Other CPU", cores: 64, memoryBytes: 256 << 30,
+        swiftVersion: "6.3.1")
+
+    func testPreviousPrefersTheSameMachineAndBuildAndSaysWhenItFallsBack() throws {
+        let history = [
+            Records.run("m1", minute: 0, branch: "main", []),
+            Records.run("o1", minute: 1, branch: "main", machine: Self.other, []),
+            Records.run("d1", minute: 2, branch: "main", build: "debug", []),
+        ]
+        let current = Records.run("m2", minute: 3, branch: "main", [])
+        let chosen = try XCTUnwrap(Baseline.choose(.previous, for: current, in: history))
+        XCTAssertEqual(chosen.run.id, "m1", "not the newer runs of another machine or build")
+        XCTAssertNil(chosen.fallback)
+
+        // The same machine under another hostname is the same setup (identical CI runners).
+        var renamed = current
+        renamed.machine.hostname = "ci-2"
+        XCTAssertEqual(Baseline.choose(.previous, for: renamed, in: history)?.run.id, "m1")
+
+        let elsewhere = Records.run("o2", minute: 3, branch: "main", build: "debug", machine: Self.other, [])
+        let fallback = try XCTUnwrap(Baseline.choose(.previous, for: elsewhere, in: history))
+        XCTAssertEqual(fallback.run.id, "d1", "no debug run on that machine: the newest earlier run anywhere")
+        let note = try XCTUnwrap(fallback.fallback)
+        XCTAssertTrue(note.hasPrefix("No earlier run on this machine with a debug build; the baseline is run d1 from machine ci-1"), note)
+        XCTAssertTrue(note.contains("a hint, not a verdict"), note)
+    }
+
+    func testSameSetupBeforeSameBranch() throws {
+        let history = [
+            Records.run("m1", minute: 0, branch: "main", []),
+            Records.run("f1", minute: 1, branch: "feature", machine: Self.other, []),
+        ]
+        let current = Records.run("f2", minute: 2, branch: "feature", [])
+        XCTAssertEqual(Baseline.select(.previous, for: current, in: history)?.id, "m1")
+    }
+
+    func testBranchAndCommitPreferTheSameSetupButRunIDIsTakenAsNamed() throws {
+        let history = [
+            Records.run("m1", minute: 0, branch: "main", commit: "aaaa111", []),
+            Records.run("o1", minute: 1, branch: "main", commit: "aaaa111", machine: Self.other, []),
+            Records.run("o2", minute: 2, branch: "other", commit: "bbbb222", machine: Self.other, []),
+        ]
+        let current = Records.run("f1", minute: 3, branch: "feature", [])
+        XCTAssertEqual(Baseline.choose(.branch("main"), for: current, in: history), BaselineChoice(run: history[0]))
+        XCTAssertEqual(Baseline.choose(.commit("aaaa"), for: current, in: history), BaselineChoice(run: history[0]))
+        let otherBranch = try XCTUnwrap(Baseline.choose(.branch("other"), for: current, in: history))
+        XCTAssertEqual(otherBranch.run.id, "o2")
+        XCTAssertTrue(otherBranch.fallback?.hasPrefix("No run of branch other on this machine") ?? false, "\(otherBranch)")
+        XCTAssertEqual(Baseline.choose(.runID("o1"), for: current, in: history), BaselineChoice(run: history[1]))
+    }
+
+    /// Runs started within one second are ordered by their sub-second start, not by their random id.
+    func testPreviousWithinOneSecond() throws {
+        var early = Records.run("zz", minute: 0, [])
+        var late = Records.run("aa", minute: 0, [])
+        let second = Int64(early.startedAt.timeIntervalSince1970) * 1_000_000_000
+        early.startedAtUnixNs = second + 100_000_000
+        late.startedAtUnixNs = second + 900_000_000
+        XCTAssertEqual(Baseline.select(.previous, for: late, in: [early, late])?.id, "zz")
+        XCTAssertNil(Baseline.select(.previous, for: early, in: [early, late]))
+        XCTAssertEqual(Baseline.select(.branch("main"), for: Records.run("x", minute: 9, []), in: [late, early])?.id, "aa")
+    }
+}

@@ -51,7 +51,9 @@ final class CompareTests: XCTestCase {
         XCTAssertEqual(try row(c, "dropped").verdict, .removed)
         XCTAssertEqual(try row(c, "two-humps").verdict, .noisy)
         XCTAssertEqual(try row(c, "two-humps").time.note?.contains("the samples have two modes"), true)
-        XCTAssertEqual(try row(c, "wide").verdict, .noisy)
+        // +30 % at 40 % noise on 10 samples: wide, yet the 99 % interval of the change clears zero.
+        XCTAssertEqual(try row(c, "wide").verdict, .regression)
+        XCTAssertGreaterThan(try XCTUnwrap(row(c, "wide").time.changeLowPercent), 0)
         // +50 % on three samples a side: big, but p ≥ 0.1 — noisy, neither a regression nor unchanged.
         XCTAssertEqual(try row(c, "three").verdict, .noisy)
         XCTAssertEqual(try row(c, "three").time.note?.hasPrefix("not significant (p = 0.1"), true)
@@ -184,5 +186,25 @@ final class CompareTests: XCTestCase {
         print("[figures] pure noise, 200 runs × 100 seeds: newest-run regression in \(seedsWithRegression)/100 seeds, change points in \(seedsWithChangePoint)/100; time regressions in \(pairRegressions) of \(pairs) consecutive pairs (\(seedsWithAnyPairRegression) seeds with any)")
         XCTAssertLessThanOrEqual(seedsWithRegression, 1)
         XCTAssertLessThanOrEqual(seedsWithChangePoint, 1)
+    }
+}
+
+/// A run narrowed by --filter/--shard does not call what it left out "removed".
+final class SelectionCompareTests: XCTestCase {
+    func testUnselectedBenchmarksAreNotRemoved() throws {
+        let samples = [1.0e6, 1.01e6, 0.99e6, 1.0e6, 1.02e6]
+        let all = ["a", "b", "c"].map { Records.result($0, samples: samples) }
+        let baseline = Records.run("base", minute: 0, all)
+        var current = Records.run("head", minute: 1, [Records.result("b", samples: samples)])
+
+        let whole = Analyzer.compare(current: current, baseline: baseline)
+        XCTAssertEqual(whole.benchmarks.filter { $0.verdict == .removed }.map(\.name), ["a", "c"], "without a selection")
+
+        current.selection = RunSelection(filter: "b|c", shard: "1/2", notSelected: ["a"])
+        let narrowed = Analyzer.compare(current: current, baseline: baseline)
+        XCTAssertEqual(narrowed.benchmarks.map(\.name), ["b", "c"])
+        XCTAssertEqual(narrowed.benchmarks.filter { $0.verdict == .removed }.map(\.name), ["c"], "c was selected and is gone")
+        XCTAssertEqual(narrowed.notSelected, ["a"])
+        XCTAssertEqual(whole.notSelected, [])
     }
 }

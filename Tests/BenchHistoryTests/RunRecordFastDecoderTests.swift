@@ -117,4 +117,61 @@ final class RunRecordFastDecoderTests: XCTestCase {
         bytes[at + 1] = 0xFF
         XCTAssertNil(RunRecordFastDecoder.decode(Data(bytes)))
     }
+
+    /// The sub-second start and the --filter/--shard selection, present or absent (files written
+    /// before they existed), take the fast path and equal JSONDecoder's result.
+    func testSubSecondStartAndSelection() throws {
+        var run = makeRun(id: "s1", startedAt: date("2026-11-25T11:00:00Z"), benchmarks: 1)
+        run.startedAtUnixNs = 1_795_604_400_123_456_789
+        run.selection = RunSelection(filter: "^(a|b)\\d+ \"x\"", shard: "2/4", notSelected: ["one", "two <&>"])
+        try assertSame(run)
+        run.selection = RunSelection(notSelected: [])
+        try assertSame(run)
+
+        let text = String(decoding: try RunRecordCoding.encoder().encode(run), as: UTF8.self)
+        XCTAssertTrue(text.contains(#""startedAtUnixNs" : 1795604400123456789"#), text)
+        let old = text.replacingOccurrences(of: #""startedAtUnixNs" : [0-9]+,\s*"#, with: "", options: .regularExpression)
+            .replacingOccurrences(of: #",\s*"selection" : \{[^}]*\}"#, with: "", options: .regularExpression)
+        XCTAssertFalse(old.contains("startedAtUnixNs") || old.contains("selection"), old)
+        let fast = try XCTUnwrap(RunRecordFastDecoder.decode(Data(old.utf8)), "an older file takes the fast path")
+        XCTAssertEqual(fast, try codable(Data(old.utf8)))
+        XCTAssertNil(fast.startedAtUnixNs)
+        XCTAssertNil(fast.selection)
+
+        let explicitNulls = text.replacingOccurrences(of: "1795604400123456789", with: "null")
+        let decoded = try XCTUnwrap(RunRecordFastDecoder.decode(Data(explicitNulls.utf8)))
+        XCTAssertEqual(decoded, try codable(Data(explicitNulls.utf8)))
+        XCTAssertNil(decoded.startedAtUnixNs)
+    }
+}
+
+/// Runs started within one second are ordered by their start to the nanosecond.
+final class SubSecondOrderTests: XCTestCase {
+    func testRunsOfOneSecondLoadInStartOrderNotIdOrder() throws {
+        let store = HistoryStore(directory: try temporaryFolder(self))
+        let second: Int64 = 1_795_604_400
+        // Written in an order that matches neither the start order nor the id order.
+        for (id, fraction) in [("m-middle", 500_000_000), ("z-first", 1), ("a-last", 999_999_999)] {
+            var run = makeRun(id: id, startedAt: Date(timeIntervalSince1970: TimeInterval(second)), benchmarks: 1)
+            run.startedAtUnixNs = second * 1_000_000_000 + Int64(fraction)
+            _ = try store.write(run)
+        }
+        // A file from before the field existed sorts at the start of its second.
+        _ = try store.write(makeRun(id: "old", startedAt: Date(timeIntervalSince1970: TimeInterval(second)), benchmarks: 1))
+        XCTAssertEqual(store.load().runs.map(\.record.id), ["old", "z-first", "m-middle", "a-last"])
+    }
+
+    /// A sub-second value that does not lie within the second of `startedAt` (a hand-edited file)
+    /// cannot move the run: the whole second counts.
+    func testStartOutsideItsSecondIsIgnored() {
+        var run = makeRun(id: "x", startedAt: Date(timeIntervalSince1970: 100), benchmarks: 0)
+        run.startedAtUnixNs = 100_400_000_000
+        XCTAssertEqual(run.startNs, 100_400_000_000)
+        run.startedAtUnixNs = 999_000_000_000
+        XCTAssertEqual(run.startNs, 100_000_000_000)
+        run.startedAtUnixNs = 99_999_999_999
+        XCTAssertEqual(run.startNs, 100_000_000_000)
+        run.startedAt = Date(timeIntervalSince1970: 1e300)
+        XCTAssertEqual(run.startNs, Int64.max)
+    }
 }

@@ -50,7 +50,7 @@ final class EscapingTests: XCTestCase {
         XCTAssertEqual(try Fixtures.texts(page, "//*[local-name()='h2'][starts-with(@id,'g-')]/text()"), ["core ", "<g>&\"' "])
         XCTAssertEqual(try Fixtures.texts(page, "//*[local-name()='div'][@class='notice']//*[local-name()='li']"), ["Skipped <history>/x&y.json"])
         let stderr = try Fixtures.texts(page, "//*[local-name()='pre'][@class='stderr']")
-        XCTAssertEqual(stderr, ["</pre><script>x()</script>\nbell\u{FFFD} nul\u{FFFD} esc\u{FFFD}[31m"])
+        XCTAssertEqual(stderr, ["</pre><script>x()</script>\nbell\\u{7} nul\\u{0} esc\\u{1B}[31m"])
         let hrefs = try Fixtures.texts(page, "//@href")
         XCTAssertFalse(hrefs.contains { $0.contains("javascript") }, "\(hrefs)")
         let subject = try Fixtures.texts(page, "//*[local-name()='dd'][contains(., 'bold')]")
@@ -84,23 +84,35 @@ final class EscapingTests: XCTestCase {
         }
     }
 
-    /// A renamed benchmark's old page goes; what is not a page of ours stays.
+    /// A renamed benchmark's old page goes, because the previous render's manifest lists it;
+    /// what that render did not write stays, and a manifest cannot point outside the folder.
     func testStaleBenchmarkPagesAreRemovedAndNothingElse() throws {
-        let output = try Fixtures.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: output) }
+        let parent = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let output = parent.appendingPathComponent("out")
         let pages = output.appendingPathComponent("benchmarks")
         try FileManager.default.createDirectory(at: pages, withIntermediateDirectories: true)
         try Data("old".utf8).write(to: pages.appendingPathComponent("renamed-away.html"))
+        try Data("hand-written".utf8).write(to: pages.appendingPathComponent("methodology.html"))
         try Data("notes".utf8).write(to: pages.appendingPathComponent("notes.txt"))
+        try Data("outside".utf8).write(to: parent.appendingPathComponent("outside.html"))
         try FileManager.default.createDirectory(at: pages.appendingPathComponent("folder.html"), withIntermediateDirectories: true)
+        let manifest = #"{"generator":"benchboard","files":["benchmarks/renamed-away.html","benchmarks/folder.html","benchmarks/notes.txt","../outside.html","/etc/hostname"]}"#
+        try Data(manifest.utf8).write(to: output.appendingPathComponent(".benchboard-manifest.json"))
 
         let written = try ReportRenderer().write(Fixtures.history(), to: output)
         let remaining = Set(try FileManager.default.contentsOfDirectory(atPath: pages.path))
         XCTAssertFalse(remaining.contains("renamed-away.html"))
+        XCTAssertTrue(remaining.contains("methodology.html"))
         XCTAssertTrue(remaining.contains("notes.txt"))
         XCTAssertTrue(remaining.contains("folder.html"))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: parent.appendingPathComponent("outside.html").path))
         for file in written where file.deletingLastPathComponent().lastPathComponent == "benchmarks" {
             XCTAssertTrue(remaining.contains(file.lastPathComponent), file.path)
         }
+        // The new manifest lists exactly what this render wrote.
+        let data = try Data(contentsOf: output.appendingPathComponent(".benchboard-manifest.json"))
+        let listed = try XCTUnwrap((try JSONSerialization.jsonObject(with: data) as? [String: Any])?["files"] as? [String])
+        XCTAssertEqual(Set(listed), Set(written.map { String($0.path.dropFirst(output.path.count + 1)) }))
     }
 }

@@ -10,14 +10,24 @@ struct CompareCommand: ExecutableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
         abstract: "Compare two runs and print a verdict per benchmark.",
-        discussion: "BASE and HEAD are run ids, run files, or history folders (their newest run).")
+        discussion: """
+            BASE is any run spec --baseline takes: previous (the newest run before HEAD on the same \
+            branch, else any branch), RUN-ID (or a unique prefix), branch:NAME, commit:SHA, a run \
+            file, or a history folder (its newest run). previous, branch: and commit: take a run of \
+            HEAD's machine and build configuration when there is one, and say so on stderr when they \
+            have to fall back to another. Run ids, branch: and commit: are looked up in --history.
+            HEAD is a run id, branch:NAME or commit:SHA (the newest such run), a run file or a \
+            folder (its newest run); without it, the newest run of --history.
+            """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case text, markdown, json
     }
 
-    @Argument(help: "The baseline run.") var base: String
-    @Argument(help: "The run to judge.") var head: String
+    @Argument(help: ArgumentHelp("The baseline: previous, RUN-ID, branch:NAME, commit:SHA, a run file or a folder.", valueName: "base"))
+    var base: String
+    @Argument(help: ArgumentHelp("The run to judge (default: the newest run of --history).", valueName: "head"))
+    var head: String?
 
     @Option(help: ArgumentHelp("The smallest change of the median that counts, e.g. 5% or 0.05.", valueName: "percent"))
     var threshold: String?
@@ -28,7 +38,7 @@ struct CompareCommand: ExecutableCommand {
     @Flag(help: "Exit 1 when any benchmark failed or regressed in time, memory or CPU.")
     var failOnRegression = false
 
-    @Option(help: ArgumentHelp("Where to look up run ids (default: [report] history, output/history).", valueName: "dir"))
+    @Option(help: ArgumentHelp("Where run ids, branch: and commit: are looked up, and what drift is judged against (default: [report] history, output/history).", valueName: "dir"))
     var history: String?
 
     @Option(name: [.short, .long], help: ArgumentHelp("The suite whose [report] thresholds apply (optional).", valueName: "file"))
@@ -44,12 +54,31 @@ struct CompareCommand: ExecutableCommand {
             commandLineThreshold = parsed
         }
         let resolver = BaselineResolver(historyDirectory: URL(fileURLWithPath: history ?? settings.historyDirectory))
-        let baseRun = try resolver.run(named: base)
-        let headRun = try resolver.run(named: head)
+        let headRun: RunRecord
+        if let head {
+            headRun = try resolver.run(named: head)
+        } else {
+            headRun = try resolver.newest()
+        }
+        guard let choice = try resolver.resolve(base, for: headRun) else {
+            throw CLIError(
+                "no run matches '\(base)' for run \(headRun.id) in \(resolver.historyDirectory.path); `benchboard runs` lists them")
+        }
+        let baseRun = choice.run
+        if let fallback = choice.fallback {
+            TerminalOutput.standardError.line(context.terminal.paint("note:", .yellow) + " " + fallback)
+        }
         let options = settings.analysisOptions(
             commandLineThreshold: commandLineThreshold, benchmarks: headRun.benchmarks.map(\.name))
-        let comparison = Analyzer.compare(
+        var comparison = Analyzer.compare(
             current: headRun, baseline: baseRun, history: resolver.history(before: headRun, including: baseRun), options: options)
+        if let fallback = choice.fallback { comparison.caveat = fallback }
+        if let selection = headRun.selection, !comparison.notSelected.isEmpty {
+            TerminalOutput.standardError.line(
+                context.terminal.paint("note:", .yellow)
+                    + " \(comparison.notSelected.count) benchmark(s) of the baseline were not selected by run \(headRun.id) "
+                    + "(\(selection.commandLine)); they are left out, not counted as removed.")
+        }
 
         switch format {
         case .text:

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BenchConfig
+import BenchModel
 import Foundation
 
 /// `--config FILE`, shared by every command that reads the suite.
@@ -31,6 +32,7 @@ extension CommandContext {
     func displayPath(_ url: URL) -> String {
         let path = url.standardizedFileURL.path
         let base = URL(fileURLWithPath: currentDirectory).standardizedFileURL.path + "/"
-        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
+        // Shown on the terminal: a folder name may hold control characters.
+        return SafeText.escaped(path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path)
     }
 }

@@ -12,21 +12,29 @@ struct ListCommand: ExecutableCommand {
     @Flag(inversion: .prefixedNo, help: "Show the plan as `run --isolation` / `--no-isolation` would run it.")
     var isolation: Bool?
 
-    @Option(help: ArgumentHelp("Only the benchmarks whose name or group matches.", valueName: "regex"))
+    @Option(help: ArgumentHelp(NamePatternHelp.filter, valueName: "regex"))
     var filter: String?
+
+    @Option(help: ArgumentHelp(ShardArgument.help, valueName: "i/n"))
+    var shard: String?
 
     func execute(_ context: CommandContext) throws(CLIError) -> Int32 {
         let config = try context.loadConfig(configOptions.config)
+        let selectedShard = try ShardArgument.parse(shard)
         let plan: RunPlan
         do {
             let decided = try IsolationSetting.resolve(
                 flag: isolation, environment: context.environment, file: config.isolatedBenchmarks)
             plan = try Planner.plan(
-                config: config, isolation: decided.enabled, isolationSource: decided.source, filter: filter, shard: nil)
+                config: config, isolation: decided.enabled, isolationSource: decided.source, filter: filter, shard: selectedShard)
         } catch let error as ConfigError {
             throw CLIError(error.description)
         } catch {
             throw CLIError("\(error)")
+        }
+        if plan.benchmarks.isEmpty, let selectedShard {
+            TerminalOutput.standardOutput.line(ShardArgument.emptyNote(selectedShard, filtered: filter != nil))
+            return CLIExit.success
         }
         let rows = plan.benchmarks.map { spec in
             [
@@ -43,6 +51,6 @@ struct ListCommand: ExecutableCommand {
     }
 
     private func formatNumber(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BenchConfig
 import BenchHistory
+import BenchModel
 import BenchRunner
 import Foundation
 
@@ -42,12 +43,15 @@ struct PruneCommand: ExecutableCommand {
             cutoff = date
         }
         let directory: String
+        var maxFileBytes = HistoryLimits.defaultMaxFileBytes
         if let history {
             directory = history
         } else {
-            directory = try context.reportSettings(config: config).historyDirectory
+            let settings = try context.reportSettings(config: config)
+            directory = settings.historyDirectory
+            maxFileBytes = settings.historyMaxFileBytes
         }
-        let store = HistoryStore(directory: URL(fileURLWithPath: directory))
+        let store = HistoryStore(directory: URL(fileURLWithPath: directory), maxFileBytes: maxFileBytes)
         let removed: [URL]
         do {
             removed = try store.prune(keepLast: keepLast, before: cutoff, dryRun: dryRun)

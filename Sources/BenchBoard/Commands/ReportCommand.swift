@@ -17,7 +17,7 @@ struct ReportCommand: ExecutableCommand {
     @Option(help: ArgumentHelp("Where to write the reports (default: [report] output, output).", valueName: "dir"))
     var output: String?
 
-    @Option(help: ArgumentHelp("previous, RUN-ID, branch:NAME, commit:SHA or a run file.", valueName: "baseline"))
+    @Option(help: ArgumentHelp("previous, RUN-ID, branch:NAME, commit:SHA, a run file or a folder (see `benchboard compare --help`).", valueName: "baseline"))
     var baseline: String?
 
     @Option(help: ArgumentHelp("A folder of templates that override the built-in ones by file name.", valueName: "dir"))

@@ -16,16 +16,18 @@ struct RunCommand: ExecutableCommand {
         help: "Run swift benchmarks each in its own worker process (default), or in-process. Overrides BENCHMARK_ISOLATION and [features] isolated_benchmarks.")
     var isolation: Bool?
 
-    @Option(help: ArgumentHelp("Run only the benchmarks whose name or group matches this regular expression.", valueName: "regex"))
+    @Option(help: ArgumentHelp(NamePatternHelp.filter, valueName: "regex"))
     var filter: String?
 
-    @Option(help: ArgumentHelp("Run only shard i of n (1-based), e.g. 2/4, to spread a suite over CI jobs.", valueName: "i/n"))
+    @Option(help: ArgumentHelp(
+        ShardArgument.help + " An empty shard exits 0 with a note and writes no run file.",
+        valueName: "i/n"))
     var shard: String?
 
     @Flag(help: "Store the run but do not render the reports.")
     var noReport = false
 
-    @Option(help: ArgumentHelp("The run the reports compare against: previous, RUN-ID, branch:NAME, commit:SHA or a run file.", valueName: "baseline"))
+    @Option(help: ArgumentHelp("The run the reports compare against: previous, RUN-ID, branch:NAME, commit:SHA, a run file or a folder (see `benchboard compare --help`).", valueName: "baseline"))
     var baseline: String?
 
     @Flag(name: .shortAndLong, help: "Print only the closing summary.")
@@ -39,13 +41,7 @@ struct RunCommand: ExecutableCommand {
         } catch {
             throw CLIError(error.description)
         }
-        var selectedShard: Shard?
-        if let shard {
-            guard let parsed = Shard(parsing: shard) else {
-                throw CLIError("--shard '\(shard)' must look like i/n with 1 ≤ i ≤ n, e.g. 2/4")
-            }
-            selectedShard = parsed
-        }
+        let selectedShard = try ShardArgument.parse(shard)
         let plan: RunPlan
         do {
             plan = try Planner.plan(
@@ -53,6 +49,14 @@ struct RunCommand: ExecutableCommand {
                 shard: selectedShard)
         } catch {
             throw CLIError(error.description)
+        }
+        if plan.benchmarks.isEmpty, let selectedShard {
+            // A CI matrix may have more jobs than the suite has benchmarks: that job has nothing to
+            // do, which is no failure. It writes no run file (an empty run would become the
+            // history's "latest run" with nothing in it) and no reports.
+            TerminalOutput.standardOutput.line(
+                ShardArgument.emptyNote(selectedShard, filtered: filter != nil) + " Nothing ran and no run file was written.")
+            return CLIExit.success
         }
         if context.buildConfiguration == "debug" {
             TerminalOutput.standardError.line(context.terminal.paint(TerminalSummary.debugBuildWarning, .yellow))

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BenchConfig
 import BenchHistory
+import BenchModel
 import BenchRunner
 import Foundation
 
@@ -17,14 +18,18 @@ struct RunsCommand: ExecutableCommand {
 
     func execute(_ context: CommandContext) throws(CLIError) -> Int32 {
         let directory: String
+        var maxFileBytes = HistoryLimits.defaultMaxFileBytes
         if let history {
             directory = history
         } else {
-            directory = try context.reportSettings(config: config).historyDirectory
+            let settings = try context.reportSettings(config: config)
+            directory = settings.historyDirectory
+            maxFileBytes = settings.historyMaxFileBytes
         }
-        let loaded = HistoryStore(directory: URL(fileURLWithPath: directory)).load()
+        let loaded = HistoryStore(directory: URL(fileURLWithPath: directory), maxFileBytes: maxFileBytes).load()
         for warning in loaded.warnings {
-            TerminalOutput.standardError.line(context.terminal.paint("warning:", .yellow) + " \(warning)")
+            TerminalOutput.standardError.line(
+                context.terminal.paint("warning:", .yellow) + " " + SafeText.escaped(warning.description))
         }
         let formatter = ISO8601DateFormatter()
         let rows = loaded.runs.reversed().map { run -> [String] in

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BenchConfig
+import BenchModel
 import BenchRunner
 
 struct ValidateCommand: ExecutableCommand {
@@ -18,7 +19,7 @@ struct ValidateCommand: ExecutableCommand {
             throw CLIError(error.description)
         }
         TerminalOutput.standardOutput.line(
-            "\(configOptions.config): valid — \(config.benchmarks.count) benchmarks (\(swift) swift, \(config.benchmarks.count - swift) command)")
+            "\(SafeText.escaped(configOptions.config)): valid — \(config.benchmarks.count) benchmarks (\(swift) swift, \(config.benchmarks.count - swift) command)")
         return CLIExit.success
     }
 }

@@ -1,0 +1,88 @@
+import BenchModel
+import Foundation
+
+/// The checks a decoded run must pass before it is compared with anything: a negative or
+/// non-finite figure turns into "-100 %" verdicts, and a run dated in the future would stay
+/// "latest" for years. The first problem found is the reason the file is skipped.
+enum RunPlausibility {
+    static func problem(in record: RunRecord, now: Date?) -> RunFileProblem? {
+        if let now, let problem = future(record, now: now) { return problem }
+        // The common case (every figure fine) is checked without allocating; the reason is
+        // worked out only for the benchmark that fails.
+        for (position, result) in record.benchmarks.enumerated() where !isPlausible(result) {
+            let place = "benchmarks[\(position)]"
+            if let sample = result.samplesNs.first(where: { $0 < 0 }) {
+                return .implausible("\(place).samplesNs holds a negative sample (\(sample) ns)")
+            }
+            if let target = result.targetNs, target < 0 {
+                return .implausible("\(place).targetNs is negative (\(target))")
+            }
+            let counts = [
+                ("timeoutMs", result.timeoutMs), ("warmup", result.warmup), ("stats.count", result.stats?.count ?? 0),
+                ("config.iterations", result.config?.iterations ?? 0), ("config.graceMs", result.config?.graceMs ?? 0),
+            ]
+            for (field, value) in counts where value < 0 {
+                return .implausible("\(place).\(field) is negative (\(value))")
+            }
+            for (field, value) in figures(result) {
+                guard let value else { continue }
+                if !value.isFinite { return .implausible("\(place).\(field) is not a finite number") }
+                if value < 0 { return .implausible("\(place).\(field) is negative (\(value))") }
+            }
+        }
+        return nil
+    }
+
+    private static func isPlausible(_ result: BenchmarkResult) -> Bool {
+        guard result.timeoutMs >= 0, result.warmup >= 0, (result.targetNs ?? 0) >= 0 else { return false }
+        for sample in result.samplesNs where sample < 0 { return false }
+        let resources = result.resources
+        guard fine(resources.totalMs), fine(resources.overheadMs) else { return false }
+        if let config = result.config {
+            guard config.iterations >= 0, config.graceMs >= 0, fine(config.minTimeMs), fine(config.regressionThreshold)
+            else { return false }
+        }
+        if let stats = result.stats {
+            guard stats.count >= 0, fine(stats.minNs), fine(stats.maxNs), fine(stats.meanNs), fine(stats.medianNs),
+                fine(stats.stddevNs), fine(stats.madNs), fine(stats.p90Ns), fine(stats.p99Ns), fine(stats.cv),
+                fine(stats.ciLowNs), fine(stats.ciHighNs)
+            else { return false }
+        }
+        return true
+    }
+
+    @inline(__always)
+    private static func fine(_ value: Double?) -> Bool {
+        guard let value else { return true }
+        return value.isFinite && value >= 0
+    }
+
+    /// A start or finish more than the allowed clock skew after `now`.
+    private static func future(_ record: RunRecord, now: Date) -> RunFileProblem? {
+        let latest = now.addingTimeInterval(HistoryLimits.clockSkewSeconds)
+        for (label, date) in [("startedAt", record.startedAt), ("finishedAt", record.finishedAt)] where date > latest {
+            let format = ISO8601DateFormatter()
+            return .future(
+                "\(label) is \(format.string(from: date)), later than this machine's clock (\(format.string(from: now))) by more than the \(Int(HistoryLimits.clockSkewSeconds / 60)) minutes allowed for clock skew")
+        }
+        return nil
+    }
+
+    /// Every Double a verdict or a chart is computed from.
+    private static func figures(_ result: BenchmarkResult) -> [(String, Double?)] {
+        var figures: [(String, Double?)] = [
+            ("resources.totalMs", result.resources.totalMs), ("resources.overheadMs", result.resources.overheadMs),
+            ("config.minTimeMs", result.config?.minTimeMs),
+            ("config.regressionThreshold", result.config?.regressionThreshold),
+        ]
+        if let stats = result.stats {
+            figures += [
+                ("stats.minNs", stats.minNs), ("stats.maxNs", stats.maxNs), ("stats.meanNs", stats.meanNs),
+                ("stats.medianNs", stats.medianNs), ("stats.stddevNs", stats.stddevNs), ("stats.madNs", stats.madNs),
+                ("stats.p90Ns", stats.p90Ns), ("stats.p99Ns", stats.p99Ns), ("stats.cv", stats.cv),
+                ("stats.ciLowNs", stats.ciLowNs), ("stats.ciHighNs", stats.ciHighNs),
+            ]
+        }
+        return figures
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The list of files the renderer wrote into an output folder, kept there as
+/// `.benchboard-manifest.json`, so that a later render deletes only pages it wrote itself.
+///
+/// An output folder is often shared (`--output docs`): a hand-written
+/// `docs/benchmarks/methodology.html` is not ours and must survive. So a file is deleted only
+/// when the previous manifest lists it, this render did not write it again (a benchmark renamed
+/// or removed), its path stays inside the output folder without `..`, no folder on the way is a
+/// symbolic link, and it is still a regular file with one of the extensions the renderer writes.
+/// A folder without a manifest (written by an older version, or never by us) loses nothing.
+enum ReportManifest {
+    static let fileName = ".benchboard-manifest.json"
+    /// A manifest is a few KB per thousand benchmarks; anything far larger is not ours.
+    private static let maxBytes = 16 * 1_048_576
+    private static let ownExtensions: Set<String> = ["html", "css", "md", "xml"]
+
+    private struct Contents: Codable {
+        var generator = "benchboard"
+        /// Paths relative to the output folder, "/"-separated.
+        var files: [String]
+    }
+
+    /// Deletes what the previous render wrote and this one did not, then records `written`.
+    /// Returns the files deleted.
+    @discardableResult
+    static func update(in output: URL, written: [URL]) throws(ReportError) -> [URL] {
+        let root = output.standardizedFileURL.path
+        let current = written.compactMap { relativePath(of: $0, in: root) }
+        var removed: [URL] = []
+        for path in Set(previous(in: output)).subtracting(current).sorted() where isDeletable(path, in: output) {
+            let file = output.appendingPathComponent(path)
+            if (try? FileManager.default.removeItem(at: file)) != nil { removed.append(file) }
+        }
+        let data: Data
+        do {
+            data = try JSONEncoder().encode(Contents(files: current.sorted()))
+        } catch {
+            throw .cannotWrite(path: output.appendingPathComponent(fileName).path, reason: "\(error)")
+        }
+        let manifest = output.appendingPathComponent(fileName)
+        do {
+            try data.write(to: manifest, options: .atomic)
+        } catch {
+            throw .cannotWrite(path: manifest.path, reason: (error as NSError).localizedDescription)
+        }
+        return removed
+    }
+
+    /// Refuses a folder inside the output folder that is a symbolic link: writing through it
+    /// would replace files somewhere else entirely.
+    static func checkNotLinked(_ folder: URL) throws(ReportError) {
+        guard isSymbolicLink(folder.path) else { return }
+        throw .cannotWrite(
+            path: folder.path,
+            reason: "it is a symbolic link, and benchboard writes only inside the output folder; replace the link with a folder or choose another --output")
+    }
+
+    /// The files the previous manifest lists; empty when there is none or it is not ours.
+    static func previous(in output: URL) -> [String] {
+        let manifest = output.appendingPathComponent(fileName)
+        guard !isSymbolicLink(manifest.path),
+            let attributes = try? FileManager.default.attributesOfItem(atPath: manifest.path),
+            attributes[.type] as? FileAttributeType == .typeRegular,
+            let size = attributes[.size] as? Int, size <= maxBytes,
+            let data = try? Data(contentsOf: manifest),
+            let contents = try? JSONDecoder().decode(Contents.self, from: data), contents.generator == "benchboard"
+        else { return [] }
+        return contents.files
+    }
+
+    /// "benchmarks/a.html" for a file under `root`; nil for anything elsewhere.
+    private static func relativePath(of file: URL, in root: String) -> String? {
+        let path = file.standardizedFileURL.path
+        guard path.hasPrefix(root + "/") else { return nil }
+        return String(path.dropFirst(root.count + 1))
+    }
+
+    private static func isDeletable(_ path: String, in output: URL) -> Bool {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard !path.hasPrefix("/"), !parts.isEmpty,
+            parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.hasPrefix(".") }),
+            let ext = parts.last?.split(separator: ".").last, ownExtensions.contains(String(ext).lowercased())
+        else { return false }
+        // Every folder on the way, and the file itself, is checked without following links.
+        var folder = output
+        for part in parts.dropLast() {
+            folder.appendPathComponent(String(part))
+            guard isDirectoryNotLink(folder.path) else { return false }
+        }
+        var info = stat()
+        guard lstat(output.appendingPathComponent(path).path, &info) == 0 else { return false }
+        return info.st_mode & S_IFMT == S_IFREG
+    }
+
+    private static func isSymbolicLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
+    }
+
+    private static func isDirectoryNotLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+    }
+}
