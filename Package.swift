@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(name: "BenchIsolationTests", dependencies: ["BenchIsolation", "benchboard-launcher", "bench-fixture"]),
         .testTarget(name: "BenchHistoryTests", dependencies: ["BenchHistory"]),
         .testTarget(name: "BenchAnalysisTests", dependencies: ["BenchAnalysis"]),
-        .testTarget(name: "BenchReportTests", dependencies: ["BenchReport"]),
+        .testTarget(name: "BenchReportTests", dependencies: ["BenchReport", "BenchAnalysis", "BenchStats"]),
         .testTarget(name: "BenchBoardTests", dependencies: ["BenchBoard", "BenchRunner", "BenchModel", "benchboard", "bench-fixture"]),
     ]
 )

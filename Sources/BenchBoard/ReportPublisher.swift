@@ -47,7 +47,8 @@ struct ReportPublisher {
         let input = ReportInput(runs: runs, comparison: comparison, warnings: loaded.warnings.map(\.description))
         let reportOptions = ReportOptions(
             title: settings.title, templatesDirectory: templatesDirectory, analysis: options,
-            slowIsFailure: settings.slowIsFailure, githubStepSummaryPath: context.environment["GITHUB_STEP_SUMMARY"])
+            slowIsFailure: settings.slowIsFailure, githubStepSummaryPath: context.environment["GITHUB_STEP_SUMMARY"],
+            repositoryURL: settings.repositoryURL, siteURL: settings.siteURL)
         do {
             let renderer = try ReportRenderer(options: reportOptions)
             return try renderer.write(input, to: outputDirectory)

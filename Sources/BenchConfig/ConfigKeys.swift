@@ -10,7 +10,7 @@ enum ConfigKeys {
     static let benchmark = ["name", "group", "swift", "command"] + defaults
     static let report = [
         "title", "output", "history", "templates", "regression_threshold", "memory_threshold", "cpu_threshold",
-        "alpha", "slow_is_failure", "baseline",
+        "alpha", "slow_is_failure", "baseline", "repository_url", "site_url",
     ]
 
     static let history = ["max_file_mb"]

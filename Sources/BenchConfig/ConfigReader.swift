@@ -130,6 +130,8 @@ struct ConfigReader {
         if let value = alpha(table, "alpha", site) { report.alpha = value }
         if let value = bool(table, "slow_is_failure", site) { report.slowIsFailure = value }
         if let value = baseline(table, "baseline", site) { report.baseline = value }
+        if let value = webAddress(table, "repository_url", site, kind: .repository) { report.repositoryURL = value }
+        if let value = webAddress(table, "site_url", site, kind: .site) { report.siteURL = value }
         return report
     }
 

@@ -17,6 +17,12 @@ public struct ReportSettings: Sendable, Equatable {
     public var slowIsFailure: Bool
     /// "previous", a run id, or "branch:NAME".
     public var baseline: String
+    /// "https://github.com/OWNER/NAME" (no trailing slash): commits link to `<url>/commit/<sha>`.
+    /// Nil keeps every page free of external URLs.
+    public var repositoryURL: String?
+    /// Where the dashboard is published ("https://…/", with a trailing slash): summary.md links
+    /// benchmarks to their pages there.
+    public var siteURL: String?
     /// `[history] max_file_mb` in bytes: a history file larger than this is skipped unread.
     public var historyMaxFileBytes: Int64
 
@@ -25,7 +31,7 @@ public struct ReportSettings: Sendable, Equatable {
         templatesDirectory: String? = nil, regressionThreshold: Double = ConfigDefaults.regressionThreshold,
         memoryThreshold: Double = ConfigDefaults.memoryThreshold, cpuThreshold: Double = ConfigDefaults.cpuThreshold,
         alpha: Double = ConfigDefaults.alpha, slowIsFailure: Bool = false, baseline: String = ConfigDefaults.baseline,
-        historyMaxFileBytes: Int64 = ConfigDefaults.historyMaxFileBytes
+        repositoryURL: String? = nil, siteURL: String? = nil, historyMaxFileBytes: Int64 = ConfigDefaults.historyMaxFileBytes
     ) {
         self.title = title
         self.outputDirectory = outputDirectory
@@ -37,6 +43,8 @@ public struct ReportSettings: Sendable, Equatable {
         self.alpha = alpha
         self.slowIsFailure = slowIsFailure
         self.baseline = baseline
+        self.repositoryURL = repositoryURL
+        self.siteURL = siteURL
         self.historyMaxFileBytes = historyMaxFileBytes
     }
 

@@ -31,16 +31,20 @@ struct FactView: Sendable {
 struct StepRowView: Sendable {
     var stepDate: String
     var stepCommit: String
+    var stepCommitHref: String?
     var before: String
     var after: String
     var stepPercent: String
     var stepClass: String
+    /// Set for the newest run's jump that is not yet a confirmed step.
+    var stepNote: String?
 }
 
 /// One run of this benchmark, newest first.
 struct RunRowView: Sendable {
     var rowDate: String
     var rowCommit: String
+    var rowCommitHref: String?
     var rowSubject: String
     var rowJSON: String?
     var outcomeIcon: String
@@ -98,10 +102,12 @@ extension StepRowView: MustacheParent {
         switch key {
         case "stepDate": stepDate
         case "stepCommit": stepCommit
+        case "stepCommitHref": stepCommitHref
         case "before": before
         case "after": after
         case "stepPercent": stepPercent
         case "stepClass": stepClass
+        case "stepNote": stepNote
         default: nil
         }
     }
@@ -112,6 +118,7 @@ extension RunRowView: MustacheParent {
         switch key {
         case "rowDate": rowDate
         case "rowCommit": rowCommit
+        case "rowCommitHref": rowCommitHref
         case "rowSubject": rowSubject
         case "rowJSON": rowJSON
         case "outcomeIcon": outcomeIcon

@@ -8,7 +8,7 @@ struct BenchmarkPageBuilder {
 
     func build(name: String) -> BenchmarkPage {
         let entries = index.series[name] ?? []
-        let trend = index.trends[name] ?? Trend(name: name, points: [], changePoints: [])
+        let trend = index.reportedTrend(of: name)
         let latest = entries.last?.result
         let safeName = TextSafety.line(name)
         let chart = ChartBuilder(runs: index.runs)
@@ -30,13 +30,21 @@ struct BenchmarkPageBuilder {
         let failed = entries.filter { !$0.result.outcome.isSuccess }.count
         facts.append(FactView(label: "Runs", value: "\(entries.count)" + (failed > 0 ? ", \(failed) not successful" : "")))
 
-        let steps = trend.changePoints.reversed().map { change in
-            let date = change.pointIndex < trend.points.count ? ReportFormat.date(trend.points[change.pointIndex].date) : "–"
+        // Confirmed steps at or beyond the threshold (smaller ones are not reported anywhere), and
+        // a jump at the newest run, which the detector cannot confirm until more runs follow it,
+        // as that run's verdict.
+        var steps = (index.steps[name] ?? []).reversed().map { change in
+            let run = change.pointIndex < trend.points.count ? trend.points[change.pointIndex].runIndex : nil
+            let info = run.flatMap { $0 < index.runs.count ? index.runs[$0] : nil }
             return StepRowView(
-                stepDate: date, stepCommit: TextSafety.line(change.commit.map { String($0.prefix(7)) } ?? change.runID),
+                stepDate: info?.date ?? "–",
+                stepCommit: info?.shortCommit ?? TextSafety.line(change.commit.map { String($0.prefix(7)) } ?? change.runID),
+                stepCommitHref: info?.commitHref,
                 before: UnitFormat.duration(ns: change.beforeNs), after: UnitFormat.duration(ns: change.afterNs),
-                stepPercent: UnitFormat.percent(change.stepPercent), stepClass: change.stepPercent > 0 ? "bad" : "good")
+                stepPercent: UnitFormat.percent(change.stepPercent), stepClass: change.stepPercent > 0 ? "bad" : "good",
+                stepNote: nil)
         }
+        if let pending = pendingJump(name: name, entries: entries) { steps.insert(pending, at: 0) }
 
         // Only the newest rows are listed; the change column still compares with the run before.
         let shown = max(0, min(entries.count, options.runTableLimit))
@@ -59,7 +67,7 @@ struct BenchmarkPageBuilder {
             }
             rows.append(
                 RunRowView(
-                    rowDate: run.date, rowCommit: run.shortCommit, rowSubject: run.subject,
+                    rowDate: run.date, rowCommit: run.shortCommit, rowCommitHref: run.commitHref, rowSubject: run.subject,
                     rowJSON: run.jsonHref.map { "../" + $0 }, outcomeIcon: ResultLine.statusIcon(result),
                     outcomeText: ReportFormat.outcomeWord(result.outcome), outcomeClass: ReportFormat.outcomeClass(result.outcome),
                     rowMedian: ReportFormat.median(result), rowSpread: result.outcome.isSuccess ? ReportFormat.spread(result) : nil,
@@ -81,6 +89,23 @@ struct BenchmarkPageBuilder {
             failure: latest.flatMap(FailureView.init),
             zoomLinks: zoomLinks, charts: charts, hasTarget: latest?.targetNs != nil, steps: steps, hasSteps: !steps.isEmpty, runRows: rows,
             runsText: runsText)
+    }
+
+    /// The newest run's change against the baseline when its verdict is a regression or an
+    /// improvement and no confirmed step starts there yet.
+    private func pendingJump(name: String, entries: [HistoryIndex.Entry]) -> StepRowView? {
+        guard let latest = entries.last, latest.runIndex == index.runs.count - 1,
+            let comparison = index.comparison(of: name), comparison.verdict == .regression || comparison.verdict == .improvement,
+            let percent = comparison.time.changePercent, let before = comparison.time.baseline, let after = comparison.time.current
+        else { return nil }
+        let trend = index.trends[name]
+        if let last = index.steps[name]?.last, let trend, last.pointIndex == trend.points.count - 1 { return nil }
+        let run = index.runs[latest.runIndex]
+        return StepRowView(
+            stepDate: run.date, stepCommit: run.shortCommit, stepCommitHref: run.commitHref,
+            before: UnitFormat.duration(ns: before), after: UnitFormat.duration(ns: after),
+            stepPercent: UnitFormat.percent(percent), stepClass: percent > 0 ? "bad" : "good",
+            stepNote: "latest run, \(ReportFormat.verdictWord(comparison.verdict)) than the baseline; not yet a confirmed step")
     }
 
     private static func lastMedian(in entries: ArraySlice<HistoryIndex.Entry>) -> Double? {

@@ -54,16 +54,17 @@ struct ChartBuilder {
     func chart(_ trend: Trend, window: Int?, targetNs: Int64?, isDefault: Bool) -> TrendChartView {
         let width = 800.0
         let height = 300.0
-        let left = 78.0
-        let right = width - 12
-        let top = 12.0
-        let bottom = height - 34
+        // Room for labels of up to five characters at the large font phones get (style.css).
+        let left = 74.0
+        let right = width - 14
+        let top = 34.0
+        let bottom = height - 40
         let start = window.map { max(0, trend.points.count - $0) } ?? 0
         let points = Array(trend.points[start...])
         let medians = points.compactMap(\.medianNs)
         var extra = points.compactMap(\.lowNs) + points.compactMap(\.highNs)
         if let targetNs { extra.append(Double(targetNs)) }
-        let scale = Scale(values: medians, extra: extra, low: bottom, high: top, minimumSpan: 0.1)
+        let scale = AxisScale(values: medians + extra, low: bottom, high: top, minimumSpan: 0.1)
         let step = points.count > 1 ? (right - left - 8) / Double(points.count - 1) : 0
         func x(_ i: Int) -> Double { points.count > 1 ? left + 4 + Double(i) * step : (left + right) / 2 }
 
@@ -89,9 +90,7 @@ struct ChartBuilder {
             }
         }
         let band = (upper + lower.reversed()).joined(separator: " ")
-        let yTicks = scale.ticks(count: 5).map {
-            TickView(position: ReportFormat.coordinate(scale.y($0)), text: UnitFormat.duration(ns: $0))
-        }
+        let yTicks = scale.ticks.map { TickView(position: ReportFormat.coordinate(scale.y($0)), text: scale.label($0)) }
         let xTicks = xAxisTicks(points, x: x)
         let steps = trend.changePoints.filter { $0.pointIndex >= start }.map { change in
             StepMarkView(
@@ -114,25 +113,39 @@ struct ChartBuilder {
             chartID: window.map { "last-\($0)" } ?? "all", zoomLabel: zoomLabel,
             chartClass: isDefault ? "zoom zoom-default" : "zoom",
             chartTitle: "\(TextSafety.line(trend.name)): \(zoomLabel.lowercased())", chartDescription: description,
-            width: "800", height: "300", plotLeft: ReportFormat.coordinate(left), plotRight: ReportFormat.coordinate(right),
+            width: "800", height: "300", yUnit: scale.unit, plotLeft: ReportFormat.coordinate(left), plotRight: ReportFormat.coordinate(right),
             plotTop: ReportFormat.coordinate(top), plotBottom: ReportFormat.coordinate(bottom),
             band: band, hasBand: upper.count > 1, line: line.joined(separator: " "), hasLine: line.count > 1,
             target: target, yTicks: yTicks, xTicks: xTicks, points: marks, pointClass: marks.count > 150 ? "pt dense" : "pt",
             failures: failures, steps: steps)
     }
 
-    /// Up to five dates along the x axis, first and last included.
+    /// Up to four labels along the x axis, first and last included, that never repeat: the
+    /// date where the day changes, else the time, else (runs in the same minute) the commit.
     private func xAxisTicks(_ points: [TrendPoint], x: (Int) -> Double) -> [TickView] {
         guard !points.isEmpty else { return [] }
-        let count = min(5, points.count)
+        let count = min(4, points.count)
         var indices: [Int] = []
         for k in 0..<count {
             let index = count == 1 ? 0 : Int((Double(k) * Double(points.count - 1) / Double(count - 1)).rounded())
             if indices.last != index { indices.append(index) }
         }
+        var used: Set<String> = []
+        var lastDay = ""
         return indices.enumerated().map { offset, index in
+            let point = points[index]
+            let day = ReportFormat.day(point.date)
+            var text = day
+            if day == lastDay || used.contains(text) { text = ReportFormat.time(point.date) }
+            if used.contains(text) {
+                let info = point.runIndex < runs.count ? runs[point.runIndex] : nil
+                text = info?.shortCommit ?? TextSafety.line(point.commit.map { String($0.prefix(7)) } ?? point.runID)
+            }
+            if used.contains(text) { text = "#\(point.runIndex + 1)" }
+            used.insert(text)
+            lastDay = day
             let anchor = indices.count == 1 ? "middle" : (offset == 0 ? "start" : (offset == indices.count - 1 ? "end" : "middle"))
-            return TickView(position: ReportFormat.coordinate(x(index)), text: ReportFormat.day(points[index].date), anchor: anchor)
+            return TickView(position: ReportFormat.coordinate(x(index)), text: text, anchor: anchor)
         }
     }
 

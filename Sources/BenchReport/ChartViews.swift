@@ -50,6 +50,8 @@ struct TrendChartView: Sendable {
     var chartDescription: String
     var width: String
     var height: String
+    /// The unit of every y label ("ms"), written once at the top of the axis.
+    var yUnit: String
     var plotLeft: String
     var plotRight: String
     var plotTop: String
@@ -138,6 +140,7 @@ extension TrendChartView: MustacheParent {
         case "chartDescription": chartDescription
         case "width": width
         case "height": height
+        case "yUnit": yUnit
         case "plotLeft": plotLeft
         case "plotRight": plotRight
         case "plotTop": plotTop

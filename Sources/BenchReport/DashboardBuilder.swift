@@ -12,7 +12,7 @@ struct DashboardBuilder {
         var page = DashboardPage(
             title: title, pageTitle: title, root: "", warnings: index.warnings, hasRuns: index.latest != nil,
             latest: nil, verdict: nil, tiles: [], problems: [], groups: [], retired: [],
-            runCount: "\(index.runs.count)", sparklineRuns: "\(options.sparklineRuns)")
+            runCount: "\(index.runs.count)", sparklineRuns: "\(options.sparklineRuns)", recentChanges: [])
         page.hasWarnings = !page.warnings.isEmpty
         guard let latest = index.runs.last else { return page }
         page.pageTitle = "\(status.icon) \(title)"
@@ -29,6 +29,12 @@ struct DashboardBuilder {
             LinkView(text: TextSafety.line(name), href: "benchmarks/\(index.slugs[name] ?? "benchmark").html")
         }
         page.hasProblems = !page.problems.isEmpty
+        let changes = recentChanges()
+        page.recentChanges = changes.rows
+        page.hasRecentChanges = !changes.rows.isEmpty
+        page.recentChangesText = changes.total > changes.rows.count
+            ? "the newest \(changes.rows.count) of \(changes.total) steps; each benchmark's page lists all of its own"
+            : "\(changes.total) step\(changes.total == 1 ? "" : "s") over the whole history, newest first"
         page.hasRetired = !page.retired.isEmpty
         return page
     }
@@ -44,7 +50,7 @@ struct DashboardBuilder {
         }
         return LatestRunView(
             date: run.date, runID: TextSafety.line(record.id), commit: run.shortCommit, subject: run.subject,
-            branch: run.branch, dirty: record.git?.dirty ?? false,
+            branch: run.branch, commitHref: run.commitHref, dirty: record.git?.dirty ?? false,
             machine: TextSafety.line(
                 "\(machine.cpuModel), \(machine.cores) cores, \(memory), \(machine.os) \(machine.kernel)"
                     + (machine.swiftVersion.map { ", Swift \($0)" } ?? "")),
@@ -66,7 +72,9 @@ struct DashboardBuilder {
             tiles.append(TileView(label: "Over target", value: "\(status.slow)", tileClass: status.slow > 0 ? "warn" : "muted"))
         }
         if status.noisy > 0 { tiles.append(TileView(label: "Noisy", value: "\(status.noisy)", tileClass: "noisy")) }
-        if status.steps > 0 { tiles.append(TileView(label: "Steps", value: "\(status.steps)", tileClass: "warn")) }
+        if status.steps > 0 {
+            tiles.append(TileView(label: "Stepped, last \(status.recentStepRuns) runs", value: "\(status.steps)", tileClass: "warn"))
+        }
         return tiles
     }
 
@@ -74,28 +82,56 @@ struct DashboardBuilder {
         let result = item.result
         let name = TextSafety.line(result.name)
         let anchor = "b-\(index.slugs[result.name] ?? "benchmark")"
-        if !result.outcome.isSuccess {
+        switch item.problem {
+        case .failure?, nil:
             return ProblemView(
                 icon: ResultLine.statusIcon(result), name: name, anchor: anchor,
                 text: TextSafety.line(ResultLine.failureText(result)), problemClass: ReportFormat.outcomeClass(result.outcome))
-        }
-        if let change = item.comparison, change.verdict == .regression {
-            let percent = change.time.changePercent.map(UnitFormat.percent) ?? "slower"
+        case .regression?:
+            let change = item.comparison?.time
+            let percent = change?.changePercent.map(UnitFormat.percent) ?? "slower"
             return ProblemView(
                 icon: "🔺", name: name, anchor: anchor,
                 text: "\(percent) slower: \(ReportFormat.median(result))"
-                    + (change.time.baseline.map { " (was \(UnitFormat.duration(ns: $0)))" } ?? ""),
+                    + (change?.baseline.map { " (was \(UnitFormat.duration(ns: $0)))" } ?? ""),
                 problemClass: "bad")
-        }
-        if let step = item.latestStep {
+        case .noisyChange?:
+            let change = item.comparison?.time
+            let percent = change?.changePercent.map(UnitFormat.percent) ?? "?"
             return ProblemView(
-                icon: "📈", name: name, anchor: anchor,
-                text: "Step \(UnitFormat.percent(step.stepPercent)) at this run", problemClass: "bad")
+                icon: "〰️", name: name, anchor: anchor,
+                text: "\(percent), too noisy to call" + (change?.note.map { ": " + TextSafety.line($0) } ?? ""),
+                problemClass: "noisy")
+        case .overTarget?:
+            let target = result.targetNs.map { UnitFormat.duration(ns: Double($0)) } ?? "?"
+            return ProblemView(
+                icon: "❌", name: name, anchor: anchor, text: "Slow: \(ReportFormat.median(result)), target \(target)",
+                problemClass: "warn")
         }
-        let target = result.targetNs.map { UnitFormat.duration(ns: Double($0)) } ?? "?"
-        return ProblemView(
-            icon: "❌", name: name, anchor: anchor, text: "Slow: \(ReportFormat.median(result)), target \(target)",
-            problemClass: "warn")
+    }
+
+    /// Confirmed steps at or beyond each benchmark's threshold over the whole history, newest first.
+    private func recentChanges() -> (rows: [RecentChangeView], total: Int) {
+        var all: [(date: Double, order: Int, name: String, step: ChangePoint)] = []
+        for (order, name) in index.names.enumerated() {
+            guard let trend = index.trends[name] else { continue }
+            for step in index.steps[name] ?? [] where step.pointIndex < trend.points.count {
+                all.append((trend.points[step.pointIndex].date.timeIntervalSince1970, order, name, step))
+            }
+        }
+        all.sort { ($0.date, -$0.order) > ($1.date, -$1.order) }
+        let rows = all.prefix(max(0, options.recentChangesLimit)).map { entry -> RecentChangeView in
+            let step = entry.step
+            let point = index.trends[entry.name]?.points[step.pointIndex]
+            let run = point.flatMap { $0.runIndex < index.runs.count ? index.runs[$0.runIndex] : nil }
+            return RecentChangeView(
+                name: TextSafety.line(entry.name), href: "benchmarks/\(index.slugs[entry.name] ?? "benchmark").html",
+                changeText: UnitFormat.percent(step.stepPercent), changeClass: step.stepPercent > 0 ? "bad" : "good",
+                before: UnitFormat.duration(ns: step.beforeNs), after: UnitFormat.duration(ns: step.afterNs),
+                commit: run?.shortCommit ?? TextSafety.line(step.commit.map { String($0.prefix(7)) } ?? step.runID),
+                commitHref: run?.commitHref, date: run?.date ?? point.map { ReportFormat.date($0.date) } ?? "–")
+        }
+        return (rows, all.count)
     }
 
     private func groups(_ ranked: [SuiteStatus.Item], chart: ChartBuilder) -> [GroupView] {
@@ -128,7 +164,7 @@ struct DashboardBuilder {
                 ? BadgeView(text: "✅ Fast", badgeClass: "good", hint: "Median at or under its target")
                 : BadgeView(text: "❌ Slow", badgeClass: "bad", hint: "Median over its target")
         }
-        let trend = index.trends[result.name] ?? Trend(name: result.name, points: [], changePoints: [])
+        let trend = index.reportedTrend(of: result.name)
         var modeNote: String?
         switch result.mode {
         case .isolated: modeNote = nil
@@ -145,10 +181,12 @@ struct DashboardBuilder {
             memory: ReportFormat.memory(result), memoryChange: result.outcome.isSuccess ? comparison.flatMap { metricBadge($0.memory, quiet: true) } : nil,
             cpu: ReportFormat.cpu(result), cpuChange: result.outcome.isSuccess ? comparison.flatMap { metricBadge($0.cpu, quiet: true) } : nil,
             total: ReportFormat.total(result), change: comparison.flatMap(timeBadge),
-            step: item.latestStep.map {
-                BadgeView(
-                    text: "📈 step \(UnitFormat.percent($0.stepPercent))", badgeClass: $0.stepPercent > 0 ? "bad" : "good",
-                    hint: "A lasting change in this benchmark's history starts at this run")
+            changeNote: comparison.flatMap { $0.verdict == .noisy ? $0.time.note.map(TextSafety.line) : nil },
+            step: item.recentStep.map { step in
+                let when = item.stepRunsAgo == 0 ? "at this run" : "\(item.stepRunsAgo) run\(item.stepRunsAgo == 1 ? "" : "s") ago"
+                return BadgeView(
+                    text: "📈 step \(UnitFormat.percent(step.stepPercent)) \(when)", badgeClass: step.stepPercent > 0 ? "bad" : "good",
+                    hint: "A lasting change of \(UnitFormat.duration(ns: step.beforeNs)) → \(UnitFormat.duration(ns: step.afterNs)) in this benchmark's history")
             },
             sparkline: chart.sparkline(trend, window: options.sparklineRuns), failure: FailureView(result))
     }
@@ -168,7 +206,8 @@ struct DashboardBuilder {
         guard let percent = metric.changePercent else { return nil }
         if quiet, metric.verdict == .unchanged { return nil }
         var hint = "Against the baseline run"
-        if let p = metric.pValue { hint += ", p = " + String(format: "%.3f", p) }
+        if let p = metric.pValue { hint += ", " + ReportFormat.pValue(p) }
+        if let note = metric.note, metric.verdict != .unchanged { hint += "; " + TextSafety.line(note) }
         let word = metric.verdict == .unchanged ? "" : " " + ReportFormat.verdictWord(metric.verdict)
         return BadgeView(
             text: "\(UnitFormat.percent(percent))\(quiet ? "" : word)", badgeClass: ReportFormat.verdictClass(metric.verdict),

@@ -21,6 +21,23 @@ struct DashboardPage: Sendable {
     var hasRetired = false
     var runCount: String
     var sparklineRuns: String
+    /// Confirmed steps at or beyond the threshold over the whole history, newest first.
+    var recentChanges: [RecentChangeView]
+    var hasRecentChanges = false
+    var recentChangesText = ""
+}
+
+/// One confirmed step in "Recent changes".
+struct RecentChangeView: Sendable {
+    var name: String
+    var href: String
+    var changeText: String
+    var changeClass: String
+    var before: String
+    var after: String
+    var commit: String
+    var commitHref: String?
+    var date: String
 }
 
 /// The header facts of the latest run.
@@ -30,6 +47,7 @@ struct LatestRunView: Sendable {
     var commit: String
     var subject: String
     var branch: String
+    var commitHref: String?
     var dirty: Bool
     var machine: String
     var isolation: String
@@ -94,6 +112,8 @@ struct BenchmarkRowView: Sendable {
     var cpuChange: BadgeView?
     var total: String
     var change: BadgeView?
+    /// Why the time verdict is noisy, shown under the change (a hover title alone is lost on phones).
+    var changeNote: String?
     var step: BadgeView?
     var sparkline: SparklineView
     var failure: FailureView?
@@ -149,6 +169,9 @@ extension DashboardPage: MustacheParent {
         case "hasRetired": hasRetired
         case "runCount": runCount
         case "sparklineRuns": sparklineRuns
+        case "recentChanges": recentChanges
+        case "hasRecentChanges": hasRecentChanges
+        case "recentChangesText": recentChangesText
         default: nil
         }
     }
@@ -162,6 +185,7 @@ extension LatestRunView: MustacheParent {
         case "commit": commit
         case "subject": subject
         case "branch": branch
+        case "commitHref": commitHref
         case "dirty": dirty
         case "machine": machine
         case "isolation": isolation
@@ -246,6 +270,7 @@ extension BenchmarkRowView: MustacheParent {
         case "cpuChange": cpuChange
         case "total": total
         case "change": change
+        case "changeNote": changeNote
         case "step": step
         case "sparkline": sparkline
         case "failure": failure
@@ -280,6 +305,23 @@ extension LinkView: MustacheParent {
         switch key {
         case "text": text
         case "href": href
+        default: nil
+        }
+    }
+}
+
+extension RecentChangeView: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "name": name
+        case "href": href
+        case "changeText": changeText
+        case "changeClass": changeClass
+        case "before": before
+        case "after": after
+        case "commit": commit
+        case "commitHref": commitHref
+        case "date": date
         default: nil
         }
     }

@@ -12,6 +12,8 @@ struct HistoryIndex: Sendable {
         var shortCommit: String
         var subject: String
         var branch: String
+        /// `<repository_url>/commit/<sha>`, or nil without a repository URL.
+        var commitHref: String?
     }
 
     /// One benchmark's result in one run.
@@ -29,18 +31,28 @@ struct HistoryIndex: Sendable {
     let slugs: [String: String]
     let series: [String: [Entry]]
     let trends: [String: Trend]
+    /// Each benchmark's time threshold as a fraction (0.05 = 5 %), as the analysis applies it.
+    let thresholds: [String: Double]
+    /// Confirmed steps at or beyond each benchmark's threshold, oldest first: the ones a reader
+    /// should hear about. The detector also keeps smaller real steps; they stay on the chart.
+    let steps: [String: [ChangePoint]]
+    /// Commit links, when `[report] repository_url` is set.
+    let links: ReportLinks
     private let comparisonsByName: [String: BenchmarkComparison]
 
     var latest: RunRecord? { runs.last?.record }
 
     init(_ input: ReportInput, options: ReportOptions) {
+        let links = ReportLinks(repositoryURL: options.repositoryURL, siteURL: options.siteURL)
+        self.links = links
         runs = input.runs.map { run in
             RunInfo(
                 record: run.record, jsonHref: run.jsonHref.flatMap(Self.localHref),
                 date: ReportFormat.date(run.record.startedAt),
                 shortCommit: TextSafety.line(run.record.git?.shortCommit ?? "–"),
                 subject: TextSafety.line(run.record.git?.subject ?? ""),
-                branch: TextSafety.line(run.record.git?.branch ?? "–"))
+                branch: TextSafety.line(run.record.git?.branch ?? "–"),
+                commitHref: links.commit(run.record.git?.commit))
         }
         warnings = input.warnings.map(TextSafety.line)
         if let given = input.comparison {
@@ -71,7 +83,20 @@ struct HistoryIndex: Sendable {
         for name in names { slugs[name] = Slug.make(name, taken: &taken) }
         self.slugs = slugs
         let missing = names.filter { input.trends[$0] == nil }
-        trends = input.trends.merging(Self.computeTrends(names: missing, records: input.runs.map(\.record))) { given, _ in given }
+        let trends = input.trends.merging(Self.computeTrends(names: missing, records: input.runs.map(\.record))) { given, _ in given }
+        self.trends = trends
+        var thresholds: [String: Double] = [:]
+        var steps: [String: [ChangePoint]] = [:]
+        for name in names {
+            let latest = series[name]?.last?.result
+            let threshold = options.analysis.timeThresholdOverrides[name] ?? latest?.config?.regressionThreshold
+                ?? options.analysis.timeThreshold
+            thresholds[name] = threshold
+            // A hair of tolerance so a step of exactly the threshold (5.0 % at 5 %) counts.
+            steps[name] = (trends[name]?.changePoints ?? []).filter { abs($0.stepPercent) >= threshold * 100 - 1e-9 }
+        }
+        self.thresholds = thresholds
+        self.steps = steps
     }
 
     /// Trends are independent per benchmark: compute them on every core.
@@ -89,6 +114,12 @@ struct HistoryIndex: Sendable {
             if colon < slash { return nil }
         }
         return trimmed.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed)
+    }
+
+    /// The trend as the pages draw it: only the steps at or beyond the threshold are marked.
+    func reportedTrend(of name: String) -> Trend {
+        guard let trend = trends[name] else { return Trend(name: name, points: [], changePoints: []) }
+        return Trend(name: trend.name, points: trend.points, changePoints: steps[name] ?? [])
     }
 
     func comparison(of name: String) -> BenchmarkComparison? {

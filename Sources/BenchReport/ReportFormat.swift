@@ -21,6 +21,14 @@ enum ReportFormat {
         return "\(parts.tm_year + 1900)-\(pad(parts.tm_mon + 1))-\(pad(parts.tm_mday))"
     }
 
+    /// "10:49", UTC.
+    static func time(_ date: Date) -> String {
+        var time = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        gmtime_r(&time, &parts)
+        return "\(pad(parts.tm_hour)):\(pad(parts.tm_min))"
+    }
+
     private static func pad(_ value: Int32) -> String {
         value < 10 ? "0\(value)" : "\(value)"
     }
@@ -69,6 +77,11 @@ enum ReportFormat {
     static func median(_ result: BenchmarkResult) -> String {
         guard result.outcome.isSuccess, let median = result.medianNs else { return "–" }
         return UnitFormat.duration(ns: median)
+    }
+
+    /// "p = 0.042", "p < 0.001": three decimals, never a p-value that reads as zero.
+    static func pValue(_ p: Double) -> String {
+        p < 0.001 ? "p < 0.001" : "p = " + String(format: "%.3f", p)
     }
 
     /// CSS class of an outcome: ok, fail or timeout.

@@ -24,12 +24,21 @@ public struct ReportOptions: Sendable {
     /// How many of the newest runs a benchmark page lists in its table (the chart always
     /// covers the whole history, with a hover title per run).
     public var runTableLimit: Int
+    /// `[report] repository_url`: commits link to `<url>/commit/<sha>`. Nil: no external link anywhere.
+    public var repositoryURL: String?
+    /// `[report] site_url`, where the dashboard is published: summary.md links to benchmark pages there.
+    public var siteURL: String?
+    /// A dashboard row says so when its benchmark stepped within this many of its newest runs.
+    public var recentStepRuns: Int
+    /// How many of the newest steps the dashboard's "Recent changes" lists.
+    public var recentChangesLimit: Int
 
     public init(
         title: String = "benchboard", templatesDirectory: URL? = nil, analysis: AnalysisOptions = .init(),
         slowIsFailure: Bool = false, regressionIsFailure: Bool = false, sparklineRuns: Int = 30,
         fullReportURL: String? = nil, githubStepSummaryPath: String? = nil, zoomWindows: [Int] = [30, 100],
-        runTableLimit: Int = 200
+        runTableLimit: Int = 200, repositoryURL: String? = nil, siteURL: String? = nil, recentStepRuns: Int = 10,
+        recentChangesLimit: Int = 30
     ) {
         self.title = title
         self.templatesDirectory = templatesDirectory
@@ -41,5 +50,9 @@ public struct ReportOptions: Sendable {
         self.githubStepSummaryPath = githubStepSummaryPath
         self.zoomWindows = zoomWindows
         self.runTableLimit = runTableLimit
+        self.repositoryURL = repositoryURL
+        self.siteURL = siteURL
+        self.recentStepRuns = recentStepRuns
+        self.recentChangesLimit = recentChangesLimit
     }
 }

@@ -21,35 +21,30 @@ public struct ReportRenderer: Sendable {
     @discardableResult
     public func write(_ input: ReportInput, to outputDirectory: URL) throws(ReportError) -> [URL] {
         let output = outputDirectory.standardizedFileURL
-        let index = HistoryIndex(input, options: options)
-        let status = SuiteStatus(index)
+        let context = ExportContext(input, options: options, templates: templates)
         try Self.makeDirectory(output)
         let pagesDirectory = output.appendingPathComponent("benchmarks", isDirectory: true)
         try ReportManifest.checkNotLinked(pagesDirectory)
         try Self.makeDirectory(pagesDirectory)
 
         var written: [URL] = []
-        let dashboard = DashboardBuilder(index: index, status: status, options: options).build()
-        written.append(try Self.write(templates.render("index", dashboard), to: "index.html", in: output))
-        let runs = RunsPageBuilder(index: index, options: options).build()
-        written.append(try Self.write(templates.render("runs", runs), to: "runs.html", in: output))
-        written.append(try Self.write(templates.render("style.css", options), to: "style.css", in: output))
+        let html = HTMLExporter()
+        written.append(try Self.write(html.export(context), to: "index.html", in: output))
+        written.append(try Self.write(html.runsPage(context), to: "runs.html", in: output))
+        written.append(try Self.write(html.stylesheet(context), to: "style.css", in: output))
 
         // Benchmark pages are independent of each other: render and write them on every core.
-        let templates = self.templates
-        let options = self.options
-        let pages: [Result<URL, ReportError>] = ParallelMap.map(index.names) { name in
-            let page = BenchmarkPageBuilder(index: index, options: options).build(name: name)
-            let file = "\(index.slugs[name] ?? "benchmark").html"
+        let pages: [Result<URL, ReportError>] = ParallelMap.map(context.index.names) { name in
+            let file = "\(context.index.slugs[name] ?? "benchmark").html"
             return Result { () throws(ReportError) -> URL in
-                try Self.write(templates.render("benchmark", page), to: file, in: pagesDirectory)
+                try Self.write(html.benchmarkPage(context, name: name), to: file, in: pagesDirectory)
             }
         }
         for page in pages { written.append(try page.get()) }
 
-        let summary = SummaryBuilder(index: index, status: status, options: options).render(with: templates)
+        let summary = MarkdownExporter().export(context)
         written.append(try Self.write(summary, to: "summary.md", in: output))
-        written.append(try Self.write(JUnitWriter(index: index, status: status, options: options).xml(), to: "junit.xml", in: output))
+        written.append(try Self.write(JUnitExporter().export(context), to: "junit.xml", in: output))
         // Pages of renamed or removed benchmarks go; nothing the renderer did not write does.
         try ReportManifest.update(in: output, written: written)
         if let path = options.githubStepSummaryPath, !path.isEmpty {
@@ -58,15 +53,19 @@ public struct ReportRenderer: Sendable {
         return written
     }
 
+    /// One document in one format: `compare` prints text, json or markdown; `painter` colours
+    /// the text format only.
+    public func export(_ format: ExportFormat, _ input: ReportInput, painter: Painter = .plain) -> String {
+        format.exporter(painter: painter).export(ExportContext(input, options: options, templates: templates))
+    }
+
     /// summary.md's text: also what `benchboard compare --format markdown` prints.
     public func summaryMarkdown(_ input: ReportInput) -> String {
-        let index = HistoryIndex(input, options: options)
-        return SummaryBuilder(index: index, status: SuiteStatus(index), options: options).render(with: templates)
+        export(.markdown, input)
     }
 
     public func junitXML(_ input: ReportInput) -> String {
-        let index = HistoryIndex(input, options: options)
-        return JUnitWriter(index: index, status: SuiteStatus(index), options: options).xml()
+        export(.junit, input)
     }
 
     // MARK: Files

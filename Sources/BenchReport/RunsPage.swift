@@ -15,6 +15,7 @@ struct RunListRowView: Sendable {
     var runDate: String
     var runID: String
     var runCommit: String
+    var runCommitHref: String?
     var runSubject: String
     var runBranch: String
     var dirty: Bool
@@ -53,6 +54,7 @@ extension RunListRowView: MustacheParent {
         case "runDate": runDate
         case "runID": runID
         case "runCommit": runCommit
+        case "runCommitHref": runCommitHref
         case "runSubject": runSubject
         case "runBranch": runBranch
         case "dirty": dirty

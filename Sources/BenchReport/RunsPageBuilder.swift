@@ -13,7 +13,7 @@ struct RunsPageBuilder {
             let failed = record.benchmarks.count - passed
             let seconds = record.finishedAt.timeIntervalSince(record.startedAt)
             return RunListRowView(
-                runDate: run.date, runID: TextSafety.line(record.id), runCommit: run.shortCommit, runSubject: run.subject,
+                runDate: run.date, runID: TextSafety.line(record.id), runCommit: run.shortCommit, runCommitHref: run.commitHref, runSubject: run.subject,
                 runBranch: run.branch, dirty: record.git?.dirty ?? false, passed: "\(passed)/\(record.benchmarks.count)",
                 failed: "\(failed)", failedClass: failed > 0 ? "bad" : "muted", isolation: record.isolation ? "on" : "off",
                 build: TextSafety.line(record.buildConfiguration),

@@ -9,13 +9,43 @@ struct SuiteStatus: Sendable {
         static func < (a: Level, b: Level) -> Bool { a.rawValue < b.rawValue }
     }
 
+    /// Why a benchmark needs attention, worst first: the order of summary.md's problem table.
+    enum Problem: Int, Comparable, Sendable, CaseIterable {
+        /// Failed, crashed, timed out or could not start.
+        case failure
+        case regression
+        /// Noisy, but the change itself is at or beyond the threshold: maybe a regression.
+        case noisyChange
+        /// Median over its `target_ms`.
+        case overTarget
+
+        static func < (a: Problem, b: Problem) -> Bool { a.rawValue < b.rawValue }
+
+        /// "failure", "regression", … for "+3 more regressions".
+        func plural(_ count: Int) -> String {
+            switch self {
+            case .failure: count == 1 ? "failure" : "failures"
+            case .regression: count == 1 ? "regression" : "regressions"
+            case .noisyChange: count == 1 ? "noisy change" : "noisy changes"
+            case .overTarget: "over target"
+            }
+        }
+    }
+
     /// A benchmark of the latest run, ranked by how bad its news is (lower is worse).
     struct Item: Sendable {
         var result: BenchmarkResult
         var comparison: BenchmarkComparison?
-        var latestStep: ChangePoint?
+        /// The newest confirmed step at or beyond the threshold within the last
+        /// `ReportOptions.recentStepRuns` runs of this benchmark.
+        var recentStep: ChangePoint?
+        /// How many runs before the latest one the recent step landed (0: at the latest run).
+        var stepRunsAgo: Int
+        var problem: Problem?
+        /// The benchmark's time threshold as a fraction.
+        var threshold: Double
         var rank: Int
-        var isProblem: Bool { rank < 3 }
+        var isProblem: Bool { problem != nil }
     }
 
     var total = 0
@@ -25,14 +55,20 @@ struct SuiteStatus: Sendable {
     var regressions = 0
     var improvements = 0
     var noisy = 0
+    /// Noisy verdicts whose change is at or beyond the threshold.
+    var noisyChanges = 0
     var slow = 0
+    /// Benchmarks that stepped within the last `recentStepRuns` runs.
     var steps = 0
+    var recentStepRuns = 0
     var items: [Item] = []
 
-    init(_ index: HistoryIndex) {
+    init(_ index: HistoryIndex, recentStepRuns: Int = 10) {
+        self.recentStepRuns = recentStepRuns
         guard let latest = index.latest else { return }
         for result in latest.benchmarks {
             let comparison = index.comparison(of: result.name)
+            let threshold = index.thresholds[result.name] ?? 0.05
             total += 1
             switch result.outcome {
             case .ok: passed += 1
@@ -45,32 +81,41 @@ struct SuiteStatus: Sendable {
             if verdict == .noisy { noisy += 1 }
             let isSlow = result.outcome.isSuccess && result.isFast == false
             if isSlow { slow += 1 }
-            // A step counts as news only when it lands on the latest run.
-            let trend = index.trends[result.name]
-            let step = trend?.changePoints.last.flatMap { change -> ChangePoint? in
-                guard let points = trend?.points, change.pointIndex == points.count - 1 else { return nil }
-                return change
+            let isNoisyChange = verdict == .noisy
+                && (comparison?.time.changePercent).map { abs($0) >= threshold * 100 - 1e-9 } == true
+            if isNoisyChange { noisyChanges += 1 }
+
+            var recentStep: ChangePoint?
+            var runsAgo = 0
+            if let trend = index.trends[result.name], let step = index.steps[result.name]?.last {
+                runsAgo = trend.points.count - 1 - step.pointIndex
+                if runsAgo < recentStepRuns { recentStep = step }
             }
-            if step != nil { steps += 1 }
-            let rank: Int
+            if recentStep != nil { steps += 1 }
+
+            let problem: Problem?
             if !result.outcome.isSuccess {
-                rank = 0
-            } else if verdict == .regression || (step.map { $0.stepPercent > 0 } ?? false) {
-                rank = 1
+                problem = .failure
+            } else if verdict == .regression {
+                problem = .regression
+            } else if isNoisyChange {
+                problem = .noisyChange
             } else if isSlow {
-                rank = 2
-            } else if verdict == .noisy {
-                rank = 3
+                problem = .overTarget
             } else {
-                rank = 4
+                problem = nil
             }
-            items.append(Item(result: result, comparison: comparison, latestStep: step, rank: rank))
+            let rank = problem?.rawValue ?? (verdict == .noisy ? Problem.allCases.count : Problem.allCases.count + 1)
+            items.append(
+                Item(
+                    result: result, comparison: comparison, recentStep: recentStep, stepRunsAgo: runsAgo, problem: problem,
+                    threshold: threshold, rank: rank))
         }
     }
 
     var level: Level {
         if failed + timedOut > 0 { return .bad }
-        if regressions + slow > 0 { return .warning }
+        if regressions + noisyChanges + slow > 0 { return .warning }
         return .good
     }
 
@@ -90,27 +135,34 @@ struct SuiteStatus: Sendable {
         }
     }
 
-    /// "2 of 12 benchmarks failed" / "1 regression" / "All 12 benchmarks passed".
+    /// The worst news, in the order of the problem table: "2 of 12 benchmarks failed",
+    /// "1 regression in 12 benchmarks", …, "All 12 benchmarks passed".
     var headline: String {
         let broken = failed + timedOut
         if broken > 0 {
             return "\(broken) of \(total) benchmark\(total == 1 ? "" : "s") \(timedOut == broken ? "timed out" : "failed")"
         }
-        if regressions > 0 { return "\(regressions) regression\(regressions == 1 ? "" : "s") in \(total) benchmarks" }
-        if slow > 0 { return "\(slow) of \(total) benchmark\(total == 1 ? "" : "s") over target" }
+        if regressions > 0 { return "\(plural(regressions, "regression")) in \(plural(total, "benchmark"))" }
+        if noisyChanges > 0 {
+            return "\(noisyChanges) of \(plural(total, "benchmark")) changed beyond the threshold, too noisy to call"
+        }
+        if slow > 0 { return "\(slow) of \(plural(total, "benchmark")) over target" }
         if total == 0 { return "The latest run has no benchmarks" }
         return total == 1 ? "The benchmark passed" : "All \(total) benchmarks passed"
     }
 
-    /// The other counts worth a mention, comma-separated ("1 timed out, 2 regressions, 3 faster").
+    /// Every count worth a mention, so the line under the headline never contradicts it:
+    /// "3/4 passed · 1 failed, 1 regression, 2 faster".
     var detail: String {
         var parts: [String] = []
-        if failed > 0, timedOut > 0 { parts.append("\(failed) failed, \(timedOut) timed out") }
-        if regressions > 0, failed + timedOut > 0 { parts.append(plural(regressions, "regression")) }
-        if slow > 0, failed + timedOut + regressions > 0 { parts.append("\(slow) over target") }
+        if failed > 0 { parts.append("\(failed) failed") }
+        if timedOut > 0 { parts.append("\(timedOut) timed out") }
+        if regressions > 0 { parts.append(plural(regressions, "regression")) }
+        if noisyChanges > 0 { parts.append("\(noisyChanges) changed but too noisy to call") }
+        if slow > 0 { parts.append("\(slow) over target") }
         if improvements > 0 { parts.append("\(improvements) faster") }
-        if noisy > 0 { parts.append("\(noisy) too noisy to judge") }
-        if steps > 0 { parts.append("\(plural(steps, "step")) detected at this run") }
+        if noisy > noisyChanges { parts.append("\(noisy - noisyChanges) too noisy to judge") }
+        if steps > 0 { parts.append("\(plural(steps, "step")) in the last \(recentStepRuns) runs") }
         if parts.isEmpty { return "\(passed)/\(total) passed, no significant change" }
         return "\(passed)/\(total) passed · " + parts.joined(separator: ", ")
     }

@@ -1,12 +1,20 @@
 import BenchAnalysis
 import BenchModel
 
-/// Builds summary.md: worst news first, everything in `<details>`, and never more than
-/// GitHub's comment limit.
+/// Builds summary.md for a pull-request comment: a headline that agrees with the table under
+/// it, a GFM table of the problems only (worst group first, each group capped), the full table
+/// in `<details>`, and never more than GitHub's comment limit.
 struct SummaryBuilder {
     /// GitHub refuses comments longer than 65 536 characters. Counting UTF-8 bytes (always at
     /// least the character count) keeps us under it whatever GitHub counts.
     static let limit = 65_536
+    /// Rows per problem group before "+N more": a wall of 200 over-target rows must not push
+    /// the failures out of sight.
+    static let groupCap = 10
+    /// Longest text of one table cell or warning; keeps a hostile benchmark name from
+    /// filling the comment on its own.
+    static let cellLimit = 300
+    static let warningLimit = 10
 
     let index: HistoryIndex
     let status: SuiteStatus
@@ -15,20 +23,21 @@ struct SummaryBuilder {
     func render(with templates: TemplateSet) -> String {
         var document = build()
         var text = templates.render("summary", document)
-        var problems = document.problems
-        var lines = document.lines
-        let totalRows = problems.count + lines.count
-        // Drop rows from the end (details first, then the least bad problems) until it fits.
-        while text.utf8.count > Self.limit, !(problems.isEmpty && lines.isEmpty) {
-            var excess = text.utf8.count - Self.limit + 400
-            while excess > 0, !lines.isEmpty { excess -= lines.removeLast().utf8.count + 3 }
-            while excess > 0, !problems.isEmpty { excess -= problems.removeLast().utf8.count + 3 }
-            let left = totalRows - problems.count - lines.count
-            document.problems = problems
-            document.lines = lines
-            document.hasLines = !lines.isEmpty
-            var note = "\(left) of \(totalRows) rows were left out to stay within GitHub's 65 536-character comment limit."
-            if let url = options.fullReportURL {
+        var problems = document.problemRows
+        var rows = document.allRows
+        let totalRows = problems.count + rows.count
+        // Drop rows from the end (the full table first, then the least bad problems) until it fits.
+        while text.utf8.count > Self.limit, !(problems.isEmpty && rows.isEmpty) {
+            var excess = text.utf8.count - Self.limit + 600
+            while excess > 0, !rows.isEmpty { excess -= rows.removeLast().utf8.count + 1 }
+            while excess > 0, !problems.isEmpty { excess -= problems.removeLast().utf8.count + 1 }
+            let left = totalRows - problems.count - rows.count
+            document.problemRows = problems
+            document.hasProblems = !problems.isEmpty
+            document.allRows = rows
+            document.hasAllRows = !rows.isEmpty
+            var note = "\(left) of \(totalRows) table rows were left out to stay within GitHub's 65 536-character comment limit."
+            if let url = fullReportURL {
                 note += " The full report is at \(TextSafety.markdown(url))."
             } else {
                 note += " The full report is in index.html and junit.xml next to this file."
@@ -36,61 +45,124 @@ struct SummaryBuilder {
             document.omitted = note
             text = templates.render("summary", document)
         }
+        // Only a template override can still be too long here: cut it rather than have GitHub refuse it.
+        if text.utf8.count > Self.limit {
+            var cut = Substring(text)
+            while cut.utf8.count > Self.limit - 80 { cut = cut.dropLast(max(1, (cut.utf8.count - Self.limit + 80) / 4)) }
+            text = String(cut) + "\n\n_The summary was cut to fit GitHub's comment limit._\n"
+        }
         return text
     }
 
+    private var fullReportURL: String? { options.fullReportURL ?? index.links.dashboard }
+
     func build() -> SummaryDocument {
-        let title = TextSafety.markdown(options.title)
+        let title = Self.cell(options.title)
+        let warnings = index.warnings.prefix(Self.warningLimit).map(Self.cell)
+            + (index.warnings.count > Self.warningLimit ? ["+\(index.warnings.count - Self.warningLimit) more skipped files"] : [])
         var document = SummaryDocument(
             title: title, hasRuns: false, icon: "ℹ️", headline: "No benchmark runs recorded yet", detail: "",
-            runLine: "", baselineText: "", caveat: nil, warnings: index.warnings.map(TextSafety.markdown), problems: [],
-            hasProblems: false, allTitle: "", lines: [], hasLines: false, omitted: nil,
-            reportLink: options.fullReportURL.map(TextSafety.markdown))
+            runLine: "", baselineText: "", caveat: nil, warnings: warnings, problemsTitle: "", problemRows: [],
+            hasProblems: false, allTitle: "", allRows: [], hasAllRows: false, omitted: nil,
+            reportLink: fullReportURL.map(TextSafety.markdown))
         guard let latest = index.runs.last else { return document }
         let record = latest.record
         document.hasRuns = true
         document.icon = status.icon
         document.headline = status.headline
         document.detail = status.detail
-        var run = "Run \(TextSafety.markdown(record.id)) of \(latest.date)"
-        if let commit = record.git?.shortCommit { run += " · commit \(TextSafety.markdown(commit))" }
-        if let branch = record.git?.branch { run += " on \(TextSafety.markdown(branch))" }
-        run += " · \(TextSafety.markdown(record.buildConfiguration)) build · isolation \(record.isolation ? "on" : "off")"
+        var run = "Run \(Self.cell(record.id)) of \(latest.date)"
+        if let commit = record.git?.commit { run += " · commit \(commitText(commit))" }
+        if let branch = record.git?.branch { run += " on \(Self.cell(branch))" }
+        run += " · \(Self.cell(record.buildConfiguration)) build · isolation \(record.isolation ? "on" : "off")"
         document.runLine = run
         if let baseline = index.comparison?.baseline {
-            let commit = baseline.git?.shortCommit.map { " (\(TextSafety.markdown($0)))" } ?? ""
-            document.baselineText = "Compared with run \(TextSafety.markdown(baseline.id))\(commit) of \(ReportFormat.date(baseline.startedAt))."
+            let commit = baseline.git?.commit.map { " (\(commitText($0)))" } ?? ""
+            document.baselineText = "Compared with run \(Self.cell(baseline.id))\(commit) of \(ReportFormat.date(baseline.startedAt))."
         } else {
             document.baselineText = "No earlier run to compare with."
         }
-        document.caveat = index.comparison?.caveat.map(TextSafety.markdown)
-        let ranked = status.ranked
-        document.problems = ranked.filter(\.isProblem).map(line)
-        document.hasProblems = !document.problems.isEmpty
-        document.lines = status.items.map(line)
-        document.hasLines = !document.lines.isEmpty
+        document.caveat = index.comparison?.caveat.map(Self.cell)
+
+        var problemRows: [String] = []
+        var problemCount = 0
+        for problem in SuiteStatus.Problem.allCases {
+            let members = status.items.filter { $0.problem == problem }
+            problemCount += members.count
+            problemRows += members.prefix(Self.groupCap).map(row)
+            if members.count > Self.groupCap {
+                problemRows.append("| _+\(members.count - Self.groupCap) more \(problem.plural(members.count - Self.groupCap))_ | | | | |")
+            }
+        }
+        document.problemRows = problemRows
+        document.hasProblems = !problemRows.isEmpty
+        document.problemsTitle = "Needs attention (\(problemCount))"
+        document.allRows = status.items.map(row)
+        document.hasAllRows = !document.allRows.isEmpty
         document.allTitle = "All \(status.items.count) benchmark\(status.items.count == 1 ? "" : "s")"
         return document
     }
 
-    /// The seed's line, then what the comparison and the trend say about it.
-    private func line(_ item: SuiteStatus.Item) -> String {
-        var text = TextSafety.markdown(ResultLine.format(item.result))
-        if let comparison = item.comparison {
-            switch comparison.verdict {
-            case .regression, .improvement, .noisy:
-                if let percent = comparison.time.changePercent {
-                    text += " — \(ReportFormat.verdictIcon(comparison.verdict)) \(UnitFormat.percent(percent)) \(ReportFormat.verdictWord(comparison.verdict))"
-                }
-            case .new:
-                text += " — 🆕 new"
-            case .unchanged, .removed, .failed:
-                break
+    /// `| Benchmark | Baseline | Current | Change | Verdict |`
+    private func row(_ item: SuiteStatus.Item) -> String {
+        let result = item.result
+        var name = Self.cell(result.name)
+        if let slug = index.slugs[result.name], let page = index.links.benchmarkPage(slug: slug) {
+            name = "[\(name)](\(page))"
+        }
+        let time = item.comparison?.time
+        let baseline = time?.baseline.map { UnitFormat.duration(ns: $0) } ?? "–"
+        // The comparison's own figures, so baseline, current and change agree with each other.
+        let current = time?.current.map { UnitFormat.duration(ns: $0) } ?? ReportFormat.median(result)
+        let change = time?.changePercent.map(UnitFormat.percent) ?? "–"
+        return "| \(name) | \(baseline) | \(current) | \(change) | \(verdictCell(item)) |"
+    }
+
+    /// The verdict in words; a problem row never carries ✅.
+    private func verdictCell(_ item: SuiteStatus.Item) -> String {
+        let result = item.result
+        var text: String
+        switch item.problem {
+        case .failure:
+            text = Self.cell(ResultLine.failureText(result))
+        case .regression:
+            text = "🔺 slower"
+            if let note = item.comparison?.time.note { text += ": " + Self.cell(note) }
+        case .noisyChange:
+            text = "〰️ noisy" + (item.comparison?.time.note.map { ": " + Self.cell($0) } ?? "")
+        case .overTarget:
+            text = "❌ over target " + (result.targetNs.map { UnitFormat.duration(ns: Double($0)) } ?? "")
+            if item.comparison?.verdict == .improvement { text += " · 🔻 faster" }
+            if item.comparison?.verdict == .noisy {
+                text += " · 〰️ noisy" + (item.comparison?.time.note.map { ": " + Self.cell($0) } ?? "")
+            }
+        case nil:
+            switch item.comparison?.verdict {
+            case .improvement?: text = "🔻 faster"
+            case .noisy?: text = "〰️ noisy" + (item.comparison?.time.note.map { ": " + Self.cell($0) } ?? "")
+            case .new?: text = "🆕 new"
+            case .unchanged?: text = "✅ unchanged"
+            case .failed?: text = "✅ fixed (failed in the baseline)"
+            case .regression?, .removed?, nil: text = "✅ passed"
             }
         }
-        if let step = item.latestStep {
-            text += " — 📈 step \(UnitFormat.percent(step.stepPercent)) at this run"
+        if let step = item.recentStep {
+            let when = item.stepRunsAgo == 0 ? "at this run" : "\(item.stepRunsAgo) run\(item.stepRunsAgo == 1 ? "" : "s") ago"
+            text += " · 📈 step \(UnitFormat.percent(step.stepPercent)) \(when)"
         }
         return text
+    }
+
+    /// A commit as a link to the repository when `repository_url` is set, else the short id.
+    private func commitText(_ sha: String) -> String {
+        let short = Self.cell(String(sha.prefix(7)))
+        guard let href = index.links.commit(sha) else { return short }
+        return "[\(short)](\(href))"
+    }
+
+    /// One table cell: Markdown-escaped, one line, at most `cellLimit` characters.
+    static func cell(_ text: String) -> String {
+        let line = text.count > cellLimit ? String(text.prefix(cellLimit - 1)) + "…" : text
+        return TextSafety.markdown(line)
     }
 }

@@ -1,7 +1,7 @@
 import Mustache
 
 /// The view model of `summary.mustache` (Markdown, for a pull-request comment). Every string
-/// is already Markdown-escaped; the template uses the TEXT content type.
+/// is already Markdown-escaped; table rows are whole GFM rows. The template uses the TEXT content type.
 struct SummaryDocument: Sendable {
     var title: String
     var hasRuns: Bool
@@ -12,11 +12,16 @@ struct SummaryDocument: Sendable {
     var baselineText: String
     var caveat: String?
     var warnings: [String]
-    var problems: [String]
+    /// "Needs attention (3)".
+    var problemsTitle: String
+    /// `| Benchmark | Baseline | Current | Change | Verdict |` rows: failures, regressions, noisy
+    /// changes at or beyond the threshold, over target; each group capped with a "+N more" row.
+    var problemRows: [String]
     var hasProblems: Bool
     var allTitle: String
-    var lines: [String]
-    var hasLines: Bool
+    /// Every benchmark of the latest run, in run order, in the same columns.
+    var allRows: [String]
+    var hasAllRows: Bool
     /// Says how many rows were left out to fit the comment limit, and where the rest is.
     var omitted: String?
     var reportLink: String?
@@ -38,11 +43,12 @@ extension SummaryDocument: MustacheParent {
         case "baselineText": baselineText
         case "caveat": caveat
         case "warnings": warnings
-        case "problems": problems
+        case "problemsTitle": problemsTitle
+        case "problemRows": problemRows
         case "hasProblems": hasProblems
         case "allTitle": allTitle
-        case "lines": lines
-        case "hasLines": hasLines
+        case "allRows": allRows
+        case "hasAllRows": hasAllRows
         case "omitted": omitted
         case "reportLink": reportLink
         default: nil

@@ -5,6 +5,7 @@ import BenchModel
 /// place; otherwise each step is a plain line on stderr, so CI logs stay readable.
 final class ProgressReporter: @unchecked Sendable {
     private let terminal: Terminal
+    private let style: ProgressStyle
     private let output: TerminalOutput
     private let results: TerminalOutput
     private let quiet: Bool
@@ -14,8 +15,12 @@ final class ProgressReporter: @unchecked Sendable {
     private var warnedOnce: Set<String> = []
 
     /// Progress goes to `output` (stderr); each finished benchmark's line goes to `results` (stdout).
-    init(terminal: Terminal, output: TerminalOutput = .standardError, results: TerminalOutput = .standardOutput, quiet: Bool = false) {
+    init(
+        terminal: Terminal, style: ProgressStyle, output: TerminalOutput = .standardError,
+        results: TerminalOutput = .standardOutput, quiet: Bool = false
+    ) {
         self.terminal = terminal
+        self.style = style
         self.output = output
         self.results = results
         self.quiet = quiet
@@ -35,20 +40,20 @@ final class ProgressReporter: @unchecked Sendable {
     func phase(_ spec: BenchmarkSpec, _ text: String) {
         guard terminal.isInteractive, !quiet else { return }
         // Erase and redraw the live line: "\r" back to column 0, "ESC[2K" clears it.
-        output.write("\r\u{1B}[2K" + terminal.paint("[\(position)/\(total)]", .dim) + " \(SafeText.escaped(spec.name)): \(SafeText.escaped(text))")
+        output.write("\r\u{1B}[2K" + style.paint("[\(position)/\(total)]", .counter) + " \(SafeText.escaped(spec.name)): \(SafeText.escaped(text))")
         liveLineShown = true
     }
 
     func finished(_ result: BenchmarkResult) {
         clearLiveLine()
         guard !quiet else { return }
-        results.line(ResultLine.format(result))
+        results.line(style.resultLine(result))
     }
 
     func warning(_ text: String) {
         clearLiveLine()
         // Warnings quote names, paths and child output.
-        output.line(terminal.paint("warning:", .yellow) + " " + SafeText.escaped(text, keepingNewlines: true))
+        output.line(style.paint("warning:", .warning) + " " + SafeText.escaped(text, keepingNewlines: true))
     }
 
     /// Says `text` the first time `key` comes up, and `repeat` after that: a run-wide problem

@@ -20,11 +20,14 @@ public final class SuiteRunner: @unchecked Sendable {
     private let terminal: Terminal
     private let buildConfiguration: String
     private let quiet: Bool
+    private let style: ProgressStyle
 
+    /// `style` formats the lines printed while running (the command hands in the report stage's).
     public init(
         plan: RunPlan, registry: [String: any SwiftBenchmark], environment: [String: String],
-        terminal: Terminal, buildConfiguration: String, quiet: Bool = false
+        terminal: Terminal, buildConfiguration: String, quiet: Bool = false, style: ProgressStyle = .plain
     ) {
+        self.style = style
         self.plan = plan
         self.registry = registry
         self.environment = environment
@@ -39,7 +42,7 @@ public final class SuiteRunner: @unchecked Sendable {
         let interruption = Interruption()
         let launchers = LauncherSession(environment: environment)
         let workerServers = WorkerServerSession(environment: environment)
-        let progress = ProgressReporter(terminal: terminal, quiet: quiet)
+        let progress = ProgressReporter(terminal: terminal, style: style, quiet: quiet)
         // Interrupts stop the running child at once; the loop below notices and stops too.
         let monitor = InterruptMonitor { signal in
             interruption.set(signal)

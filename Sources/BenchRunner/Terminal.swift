@@ -5,7 +5,8 @@ import Glibc
 #endif
 
 /// Where and how benchboard talks to a person: a live line on a TTY, plain lines otherwise,
-/// colour only on a TTY and never with NO_COLOR.
+/// colour only on a TTY and never with NO_COLOR. The colours themselves are the report
+/// stage's `Painter`; this only decides whether there may be any.
 public struct Terminal: Sendable {
     public var isInteractive: Bool
     public var useColor: Bool
@@ -19,18 +20,6 @@ public struct Terminal: Sendable {
         let interactive = isatty(STDERR_FILENO) == 1 && environment["TERM"] != "dumb"
         let colorAllowed = environment["NO_COLOR"].map(\.isEmpty) ?? true
         return Terminal(isInteractive: interactive, useColor: interactive && colorAllowed && isatty(STDOUT_FILENO) == 1)
-    }
-
-    public func paint(_ text: String, _ color: ANSIColor) -> String {
-        useColor ? "\u{1B}[\(color.rawValue)m\(text)\u{1B}[0m" : text
-    }
-
-    public enum ANSIColor: String, Sendable {
-        case red = "31"
-        case green = "32"
-        case yellow = "33"
-        case dim = "2"
-        case bold = "1"
     }
 }
 

@@ -30,8 +30,7 @@ final class CompareRunSpecTests: XCTestCase {
         let result = BenchmarkResult(
             name: "parse", group: "core", kind: .command, mode: .isolated, outcome: .ok, exitCode: 0, timeoutMs: 10_000,
             warmup: 0, samplesNs: samples, resources: Resources(totalMs: 50))
-        // In the past: history lookups skip runs dated in the future.
-        let start = 1_700_000_000 + seconds
+        let start = 1_780_000_000 + seconds
         let record = RunRecord(
             id: id, startedAt: Date(timeIntervalSince1970: start.rounded(.down)),
             startedAtUnixNs: Int64((start * 1e9).rounded()), finishedAt: Date(timeIntervalSince1970: start.rounded(.down) + 1),

@@ -16,7 +16,9 @@ final class ResourceTests: XCTestCase {
     func testCPUBurnerIsMostlyUserTime() throws {
         let result = try makeLauncher().run(fixtureSpec("burn", "300"), iterations: 1)
         let usage = try XCTUnwrap(result.iterations.first?.usage)
-        XCTAssertGreaterThan(usage.userUs, 100_000)
+        // A loaded machine hands the spinner only a share of its 300 ms of wall time: the floor
+        // is low, the ratio to system time is what says "mostly user time".
+        XCTAssertGreaterThan(usage.userUs, 10_000)
         XCTAssertGreaterThan(usage.userUs, 5 * usage.systemUs)
         XCTAssertGreaterThanOrEqual(usage.wallNs, 300_000_000)
     }

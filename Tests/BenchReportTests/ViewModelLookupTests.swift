@@ -63,6 +63,14 @@ final class ViewModelLookupTests: XCTestCase {
         assertAnswersEveryField(step)
         assertAnswersEveryField(StepRowView(stepDate: "d", stepCommit: "c", before: "b", after: "a", stepPercent: "p", stepClass: "s"))
         assertAnswersEveryField(LinkView(text: "t", href: "h"))
+        assertAnswersEveryField(
+            RecentChangeView(
+                name: "n", href: "h", changeText: "c", changeClass: "bad", before: "b", after: "a", commit: "c",
+                commitHref: "https://example.org/commit/abc", date: "d"))
+        assertAnswersEveryField(
+            StepRowView(
+                stepDate: "d", stepCommit: "c", stepCommitHref: "h", before: "b", after: "a", stepPercent: "p", stepClass: "s",
+                stepNote: "n"))
         let runs = RunsPageBuilder(index: index, options: options).build()
         assertAnswersEveryField(runs)
         for row in runs.runs { assertAnswersEveryField(row) }

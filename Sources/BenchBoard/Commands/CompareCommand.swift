@@ -80,22 +80,24 @@ struct CompareCommand: ExecutableCommand {
                     + "(\(selection.commandLine)); they are left out, not counted as removed.")
         }
 
+        // Every format comes from the report stage's exporters, over the same two runs.
+        let input = ReportInput(
+            runs: [ReportRun(record: baseRun, jsonHref: nil), ReportRun(record: headRun, jsonHref: nil)],
+            comparison: comparison, warnings: [])
+        let exportFormat: ExportFormat
         switch format {
-        case .text:
-            TerminalOutput.standardOutput.line(ComparisonFormatter.text(comparison, color: context.terminal.useColor))
-        case .json:
-            TerminalOutput.standardOutput.line(ComparisonFormatter.json(comparison))
-        case .markdown:
-            let input = ReportInput(
-                runs: [ReportRun(record: baseRun, jsonHref: nil), ReportRun(record: headRun, jsonHref: nil)],
-                comparison: comparison, warnings: [])
-            do {
-                let renderer = try ReportRenderer(
-                    options: ReportOptions(title: settings.title, analysis: options, slowIsFailure: settings.slowIsFailure))
-                TerminalOutput.standardOutput.line(renderer.summaryMarkdown(input))
-            } catch {
-                throw CLIError(error.description)
-            }
+        case .text: exportFormat = .text
+        case .json: exportFormat = .json
+        case .markdown: exportFormat = .markdown
+        }
+        do {
+            let renderer = try ReportRenderer(
+                options: ReportOptions(
+                    title: settings.title, analysis: options, slowIsFailure: settings.slowIsFailure,
+                    repositoryURL: settings.repositoryURL, siteURL: settings.siteURL))
+            TerminalOutput.standardOutput.line(renderer.export(exportFormat, input, painter: context.terminal.painter))
+        } catch {
+            throw CLIError(error.description)
         }
         if failOnRegression && (comparison.hasRegressionOrFailure || comparison.hasAnyMetricRegression) {
             return CLIExit.benchmarkFailed

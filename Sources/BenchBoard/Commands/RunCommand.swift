@@ -1,6 +1,7 @@
 import ArgumentParser
 import BenchConfig
 import BenchHistory
+import BenchReport
 import BenchRunner
 import Foundation
 
@@ -64,7 +65,7 @@ struct RunCommand: ExecutableCommand {
 
         let result = SuiteRunner(
             plan: plan, registry: context.registry, environment: context.environment, terminal: context.terminal,
-            buildConfiguration: context.buildConfiguration, quiet: quiet
+            buildConfiguration: context.buildConfiguration, quiet: quiet, style: .report(context.terminal.painter)
         ).run()
 
         let store = HistoryStore(directory: URL(fileURLWithPath: config.report.historyDirectory))
@@ -75,7 +76,7 @@ struct RunCommand: ExecutableCommand {
             throw CLIError("the run could not be stored: \(error.description)")
         }
         TerminalOutput.standardOutput.line(
-            TerminalSummary.render(result.record, wallSeconds: result.wallSeconds, historyFile: context.displayPath(historyFile), terminal: context.terminal))
+            TerminalSummary.render(result.record, wallSeconds: result.wallSeconds, historyFile: context.displayPath(historyFile), painter: context.terminal.painter))
 
         if result.interruptedBy != nil { return CLIExit.interrupted }
         if !noReport {

@@ -1,8 +1,9 @@
+import BenchAnalysis
 import BenchModel
 import Foundation
 
-/// The JSON shape of `ComparisonFormatter.json`, with explicit nulls so every document has the
-/// same keys. Documented on `ComparisonFormatter.json`.
+/// The JSON shape of `JSONExporter`, with explicit nulls so every document has the same keys.
+/// Documented on `JSONExporter`.
 struct ComparisonDocument: Encodable {
     struct Run: Encodable {
         var id: String

@@ -1,10 +1,18 @@
 import BenchAnalysis
 import BenchModel
+import BenchReport
 import BenchStats
 import Foundation
 import XCTest
 
-final class ComparisonFormatterTests: XCTestCase {
+/// `compare`'s text and JSON formats, as the report stage's exporters write them.
+final class TextAndJSONExporterTests: XCTestCase {
+    func export(_ format: ExportFormat, color: Bool = false) throws -> String {
+        let comparison = sample()
+        let runs = [comparison.baseline, comparison.current].compactMap { $0 }.map { ReportRun(record: $0) }
+        return try ReportRenderer().export(format, ReportInput(runs: runs, comparison: comparison), painter: Painter(enabled: color))
+    }
+
     func sample() -> RunComparison {
         var g = SeededGenerator(seed: 4)
         let base = Records.run("base-run", minute: 0, branch: "main", commit: "1111111aaaa", [
@@ -23,7 +31,7 @@ final class ComparisonFormatterTests: XCTestCase {
     }
 
     func testTextIsAlignedWorstFirstAndPlainWithoutColour() throws {
-        let text = ComparisonFormatter.text(sample(), color: false)
+        let text = try export(.text)
         XCTAssertFalse(text.contains("\u{1B}["))
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let headerIndex = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("VERDICT") })
@@ -46,14 +54,14 @@ final class ComparisonFormatterTests: XCTestCase {
         XCTAssertTrue(text.contains("Baseline: base-run (main @ 1111111), release"))
     }
 
-    func testColourOnlyWhenAsked() {
-        let text = ComparisonFormatter.text(sample(), color: true)
+    func testColourOnlyWhenAsked() throws {
+        let text = try export(.text, color: true)
         XCTAssertTrue(text.contains("\u{1B}[31mregression"))
         XCTAssertTrue(text.contains("\u{1B}[0m"))
     }
 
     func testJSONDecodesWithDocumentedFields() throws {
-        let json = ComparisonFormatter.json(sample())
+        let json = try export(.json)
         let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         XCTAssertEqual(object["schema"] as? String, "benchboard.compare/1")
         XCTAssertEqual(object["hasRegressionOrFailure"] as? Bool, true)
@@ -71,21 +79,6 @@ final class ComparisonFormatterTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(time["changePercent"] as? Double), 34.4, accuracy: 3)
         XCTAssertTrue(rows[2]["time"].map { ($0 as? [String: Any])?["baseline"] is NSNull } ?? false, "explicit null")
         // Stable: the same comparison gives byte-identical output.
-        XCTAssertEqual(json, ComparisonFormatter.json(sample()))
-    }
-
-    func testSampleStatisticsForTheRunner() throws {
-        let stats = try XCTUnwrap(SampleStatistics.make(samplesNs: (1...20).map { Int64($0) * 1000 }, threshold: 0.05))
-        XCTAssertEqual(stats.count, 20)
-        XCTAssertEqual(stats.medianNs, 10_500)
-        XCTAssertEqual(stats.ciLowNs, 6000)
-        XCTAssertEqual(stats.ciHighNs, 15_000)
-        XCTAssertEqual(stats.noisy, true, "the median of 1…20 µs is only known to ±43 %")
-        XCTAssertNotNil(stats.madNs)
-        XCTAssertNotNil(stats.p99Ns)
-        XCTAssertNotNil(stats.cv)
-        XCTAssertNil(SampleStatistics.make(samplesNs: [], threshold: 0.05))
-        let tight = try XCTUnwrap(SampleStatistics.make(samplesNs: (0..<50).map { 1_000_000 + Int64($0) }, threshold: 0.05))
-        XCTAssertEqual(tight.noisy, false)
+        XCTAssertEqual(json, try export(.json))
     }
 }

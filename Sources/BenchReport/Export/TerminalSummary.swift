@@ -3,7 +3,7 @@ import Foundation
 
 /// The closing lines of a run: counts, success rate, wall time and where the history file went.
 public enum TerminalSummary {
-    public static func render(_ record: RunRecord, wallSeconds: Double, historyFile: String?, terminal: Terminal) -> String {
+    public static func render(_ record: RunRecord, wallSeconds: Double, historyFile: String?, painter: Painter) -> String {
         let results = record.benchmarks
         let passed = results.filter { $0.outcome == .ok }.count
         let failed = results.filter { $0.outcome == .failed || $0.outcome == .error }.count
@@ -14,12 +14,12 @@ public enum TerminalSummary {
 
         // Passed, failed and timed out are always named, so a log reader never has to infer a zero.
         var counts = [
-            terminal.paint("\(passed) passed", passed == results.count ? .green : .bold),
-            failed > 0 ? terminal.paint("\(failed) failed", .red) : "0 failed",
+            painter.paint("\(passed) passed", passed == results.count ? .green : .bold),
+            failed > 0 ? painter.paint("\(failed) failed", .red) : "0 failed",
         ]
-        if crashed > 0 { counts.append(terminal.paint("\(crashed) crashed", .red)) }
-        counts.append(timedOut > 0 ? terminal.paint("\(timedOut) timed out", .red) : "0 timed out")
-        if slow > 0 { counts.append(terminal.paint("\(slow) slow", .yellow)) }
+        if crashed > 0 { counts.append(painter.paint("\(crashed) crashed", .red)) }
+        counts.append(timedOut > 0 ? painter.paint("\(timedOut) timed out", .red) : "0 timed out")
+        if slow > 0 { counts.append(painter.paint("\(slow) slow", .yellow)) }
 
         var lines = [""]
         lines.append(
@@ -28,7 +28,7 @@ public enum TerminalSummary {
         lines.append(
             "Isolation: " + (record.isolation ? "on (each benchmark in its own process)" : "off (swift benchmarks in-process)"))
         if record.interrupted {
-            lines.append(terminal.paint("Interrupted: the run stopped early; the finished benchmarks were kept.", .yellow))
+            lines.append(painter.paint("Interrupted: the run stopped early; the finished benchmarks were kept.", .yellow))
         }
         if let historyFile {
             lines.append("History: \(historyFile)")

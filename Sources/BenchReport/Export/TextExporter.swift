@@ -1,17 +1,24 @@
+import BenchAnalysis
 import BenchModel
 import Foundation
 
-/// The text and JSON outputs of `benchboard compare` (Markdown is the report module's).
-public enum ComparisonFormatter {
-    /// An aligned table, worst news first, then a one-line tally and the notes that explain
-    /// noisy verdicts. ANSI colours (red regression/failed, green improvement, yellow noisy)
-    /// only when `color` is true, so piped output stays plain. Columns:
-    /// VERDICT, BENCHMARK, BASELINE, CURRENT (median times), CHANGE, P, MEMORY, CPU (changes).
-    public static func text(_ c: RunComparison, color: Bool) -> String {
+/// `benchboard compare`'s text: an aligned table, worst news first, then a one-line tally and
+/// the notes that explain noisy verdicts. ANSI colours (red regression/failed, green
+/// improvement, yellow noisy) only through an enabled painter, so piped output stays plain.
+/// Columns: VERDICT, BENCHMARK, BASELINE, CURRENT (median times), CHANGE, P, MEMORY, CPU (changes).
+struct TextExporter: Exporter {
+    var painter: Painter
+
+    func export(_ context: ExportContext) -> String {
+        guard let comparison = context.index.comparison else { return "No runs.\n" }
+        return text(comparison)
+    }
+
+    func text(_ c: RunComparison) -> String {
         var lines: [String] = []
-        lines.append("Current:  \(describe(c.current))")
-        lines.append("Baseline: \(c.baseline.map(describe) ?? "none (every benchmark is new)")")
-        if let caveat = c.caveat { lines.append(paint("Note: \(SafeText.escaped(caveat))", .yellow, color)) }
+        lines.append("Current:  \(Self.describe(c.current))")
+        lines.append("Baseline: \(c.baseline.map(Self.describe) ?? "none (every benchmark is new)")")
+        if let caveat = c.caveat { lines.append(painter.paint("Note: \(SafeText.escaped(caveat))", .yellow)) }
         lines.append("")
         let header = ["VERDICT", "BENCHMARK", "BASELINE", "CURRENT", "CHANGE", "P", "MEMORY", "CPU"]
         let rows = c.benchmarksWorstFirst
@@ -22,7 +29,7 @@ public enum ComparisonFormatter {
                 row.time.current.map { UnitFormat.duration(ns: $0) } ?? "-",
                 row.time.changePercent.map(UnitFormat.percent) ?? "-",
                 row.time.pValue.map(Format.pValue) ?? "-",
-                metricCell(row.memory), metricCell(row.cpu),
+                Self.metricCell(row.memory), Self.metricCell(row.cpu),
             ]
         }
         let widths = header.indices.map { column in
@@ -35,7 +42,7 @@ public enum ComparisonFormatter {
                 let text = row[column]
                 let padding = String(repeating: " ", count: widths[column] - text.count)
                 let padded = rightAligned.contains(column) ? padding + text : text + padding
-                if let verdict, column == 0 || column == 4 { return paint(padded, tint(verdict), color) }
+                if let verdict, column == 0 || column == 4 { return painter.paint(padded, Self.tint(verdict)) }
                 return padded
             }.joined(separator: "  ").trimmingTrailingSpaces
         }
@@ -56,38 +63,6 @@ public enum ComparisonFormatter {
             }
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// A stable JSON document (keys sorted, explicit nulls). Shape, schema "benchboard.compare/1":
-    ///
-    /// ```
-    /// {
-    ///   "schema": "benchboard.compare/1",
-    ///   "current":  {"id", "startedAt" (ISO 8601), "commit", "branch", "buildConfiguration", "machine"},
-    ///   "baseline": the same shape, or null,
-    ///   "caveat": why the comparison is only a hint (other machine or build), or null,
-    ///   "hasRegressionOrFailure": bool,
-    ///   "counts": {"<verdict>": n, …} for every verdict,
-    ///   "benchmarks": [ worst first:
-    ///     {"name", "group", "verdict",
-    ///      "time":   {"baseline", "current", "changePercent", "verdict", "pValue", "reference", "note"},
-    ///      "memory": the same (bytes), "cpu": the same (microseconds)}
-    ///   ]
-    /// }
-    /// ```
-    /// Times are median nanoseconds; `changePercent` is (current − baseline) / baseline × 100;
-    /// `reference` is the history median memory and CPU were judged against; verdicts are
-    /// regression, improvement, unchanged, new, removed, noisy, failed. Numbers are null when unknown.
-    public static func json(_ c: RunComparison) -> String {
-        let document = ComparisonDocument(c)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        // Every value is finite by construction; a failure here would be a bug, reported in-band.
-        guard let data = try? encoder.encode(document), let text = String(data: data, encoding: .utf8) else {
-            return #"{"error": "the comparison could not be encoded"}"#
-        }
-        return SafeText.jsonEscaped(text) + "\n"
     }
 
     static func describe(_ run: RunRecord) -> String {
@@ -111,25 +86,13 @@ public enum ComparisonFormatter {
         return UnitFormat.percent(change) + marker
     }
 
-    enum Tint: String {
-        case red = "31"
-        case green = "32"
-        case yellow = "33"
-        case plain = ""
-    }
-
-    static func tint(_ verdict: Verdict) -> Tint {
+    static func tint(_ verdict: Verdict) -> Painter.Color? {
         switch verdict {
         case .regression, .failed: .red
         case .improvement: .green
         case .noisy: .yellow
-        default: .plain
+        default: nil
         }
-    }
-
-    static func paint(_ text: String, _ tint: Tint, _ enabled: Bool) -> String {
-        guard enabled, tint != .plain else { return text }
-        return "\u{1B}[\(tint.rawValue)m\(text)\u{1B}[0m"
     }
 }
 

@@ -5,7 +5,14 @@ import Foundation
 /// (classname = group, time = the benchmark's total wall time in seconds), with a `failure`
 /// for failed, crashed, timed-out and — when configured — slow or regressed benchmarks.
 /// Built as an `XMLTree`, which escapes every name and stderr byte.
-struct JUnitWriter {
+struct JUnitExporter: Exporter {
+    func export(_ context: ExportContext) -> String {
+        JUnitDocument(index: context.index, status: context.status, options: context.options).xml()
+    }
+}
+
+/// One junit.xml being built.
+private struct JUnitDocument {
     let index: HistoryIndex
     let status: SuiteStatus
     let options: ReportOptions

@@ -1,8 +1,11 @@
+import BenchModel
+
 /// The one-line verdict per benchmark that users of the original dashboard know:
 ///
 /// `✅ Profile Query (single) 🔒 Isolated — 0.186ms (target: 0.800ms) - ✅ Fast — 💾 Memory: 45.2 KB | ⏱️ CPU: 2.34 ms | 🕐 Total: 12.45 ms`
 ///
-/// Shared by the terminal report and the Markdown summary so both say the same thing.
+/// Printed by `run` as each benchmark finishes (handed to the runner through `ProgressStyle`),
+/// and shown on the benchmark pages and in junit.xml, so all of them say the same thing.
 public enum ResultLine {
     public static func format(_ result: BenchmarkResult) -> String {
         var parts = ["\(statusIcon(result)) \(SafeText.escaped(result.name))"]
