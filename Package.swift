@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "BenchBoard", targets: ["BenchBoard"]),
         .executable(name: "benchboard", targets: ["benchboard"]),
         .executable(name: "benchboard-launcher", targets: ["benchboard-launcher"]),
+        .plugin(name: "BenchboardCommandPlugin", targets: ["BenchboardCommandPlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -30,6 +31,9 @@ let package = Package(
         .target(name: "BenchIsolation", dependencies: ["BenchModel"]),
         // The folder of immutable run files.
         .target(name: "BenchHistory", dependencies: ["BenchModel"]),
+        // Other tools' results files (hyperfine, google-benchmark, pytest-benchmark,
+        // package-benchmark) → run records.
+        .target(name: "BenchImport", dependencies: ["BenchModel"]),
         // Verdicts, baselines and trends computed over history.
         .target(name: "BenchAnalysis", dependencies: ["BenchModel", "BenchStats"]),
         // View models and templates → HTML, Markdown, JUnit.
@@ -41,14 +45,17 @@ let package = Package(
             ],
             plugins: ["TemplateEmbedderPlugin"]
         ),
+        // Callgrind client requests (valgrind/callgrind.h) as C functions, for counting the
+        // instructions of a Swift benchmark's measured iterations.
+        .target(name: "CCallgrind"),
         // The plan: warm-up, iterations, isolation or in-process, progress.
         .target(name: "BenchRunner", dependencies: [
-            "BenchAnalysis",
+            "BenchAnalysis", "CCallgrind",
             "BenchModel", "BenchConfig", "BenchIsolation", "BenchStats", "BenchHistory",
         ]),
         // The library users import to write Swift benchmarks, plus the whole CLI.
         .target(name: "BenchBoard", dependencies: [
-            "BenchModel", "BenchConfig", "BenchIsolation", "BenchRunner", "BenchHistory", "BenchAnalysis", "BenchReport",
+            "BenchModel", "BenchConfig", "BenchIsolation", "BenchRunner", "BenchHistory", "BenchAnalysis", "BenchReport", "BenchImport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The default suite's example benchmarks behind the CLI.
@@ -63,6 +70,17 @@ let package = Package(
             path: "Plugins/TemplateEmbedderPlugin"
         ),
 
+        // `swift package benchboard …`: builds the benchmark executable and the launcher in
+        // release mode and runs it, in users' packages and in this one.
+        .plugin(
+            name: "BenchboardCommandPlugin",
+            capability: .command(
+                intent: .custom(verb: "benchboard", description: "Build the benchmarks in release mode and run benchboard"),
+                permissions: [.writeToPackageDirectory(reason: "benchboard writes its run history and reports into output/")]
+            ),
+            path: "Plugins/BenchboardCommandPlugin"
+        ),
+
         // The spawn-cost reference of the self-benchmark suite (Benchmarks/config.toml).
         .executableTarget(name: "empty-swift", path: "Benchmarks/empty-swift"),
 
@@ -75,6 +93,9 @@ let package = Package(
         .testTarget(name: "BenchHistoryTests", dependencies: ["BenchHistory"]),
         .testTarget(name: "BenchAnalysisTests", dependencies: ["BenchAnalysis"]),
         .testTarget(name: "BenchReportTests", dependencies: ["BenchReport", "BenchAnalysis", "BenchStats"]),
-        .testTarget(name: "BenchBoardTests", dependencies: ["BenchBoard", "BenchRunner", "BenchModel", "benchboard", "bench-fixture"]),
+        .testTarget(
+            name: "BenchBoardTests", dependencies: ["BenchBoard", "BenchRunner", "BenchModel", "benchboard", "bench-fixture"],
+            // Other tools' output read by path, and the programs that made it.
+            exclude: ["Fixtures"]),
     ]
 )

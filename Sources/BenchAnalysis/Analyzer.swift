@@ -57,12 +57,23 @@ public enum Analyzer {
         options.timeThresholdOverrides[result.name] ?? result.config?.regressionThreshold ?? options.timeThreshold
     }
 
+    /// The instructions threshold of one benchmark, in the same order as `timeThreshold`.
+    static func instructionsThreshold(for result: BenchmarkResult, options: AnalysisOptions) -> Double {
+        options.timeThresholdOverrides[result.name] ?? result.config?.regressionThreshold ?? options.instructionsThreshold
+    }
+
     static func compare(
         current: BenchmarkResult, baseline: BenchmarkResult?, window: [RunRecord], options: AnalysisOptions
     ) -> BenchmarkComparison {
         let failed = !current.outcome.isSuccess || (baseline.map { !$0.outcome.isSuccess } ?? false)
+        // Wall time under valgrind is many times native time: it compares only with itself.
+        let sameMetric = baseline.map { $0.metric == current.metric } ?? true
         let time: MetricComparison
-        if let baseline, !failed {
+        if let baseline, !failed, !sameMetric {
+            time = MetricComparison(
+                baseline: baseline.medianNs, current: current.medianNs, changePercent: nil, verdict: .new,
+                note: "not comparable: one run measured time, the other counted instructions under valgrind")
+        } else if let baseline, !failed {
             time = Judge.time(
                 current: current, baseline: baseline,
                 history: MetricWindow.values(of: current.name, in: window, metric: \.medianNs),
@@ -87,17 +98,31 @@ public enum Analyzer {
         let cpu = Judge.single(
             current: cpuOf(current), baseline: baseline.flatMap(cpuOf),
             history: MetricWindow.values(of: current.name, in: window, metric: cpuOf), threshold: options.cpuThreshold)
+        var instructions: MetricComparison?
+        if current.metric == .instructions || baseline?.metric == .instructions {
+            if let baseline, !failed, sameMetric {
+                instructions = Judge.instructions(
+                    current: current, baseline: baseline, threshold: instructionsThreshold(for: current, options: options))
+            } else {
+                instructions = MetricComparison(
+                    baseline: baseline?.medianInstructions, current: current.medianInstructions, changePercent: nil,
+                    verdict: failed ? .failed : .new,
+                    note: baseline != nil && !sameMetric ? "the baseline did not count instructions" : nil)
+            }
+        }
         let verdict: Verdict
         if failed {
             verdict = .failed
         } else if baseline == nil {
             verdict = .new
+        } else if current.metric == .instructions, let instructions {
+            verdict = instructions.verdict
         } else {
             verdict = time.verdict
         }
         return BenchmarkComparison(
             name: current.name, group: current.group, verdict: verdict, time: time, memory: memory, cpu: cpu,
-            current: current, baseline: baseline)
+            instructions: instructions, current: current, baseline: baseline)
     }
 
     /// The series of one benchmark over history (oldest first) and the steps found in it.

@@ -5,6 +5,8 @@ public struct AnalysisOptions: Sendable, Equatable {
     public var timeThreshold: Double
     public var memoryThreshold: Double
     public var cpuThreshold: Double
+    /// The threshold of benchmarks that count instructions and record no threshold of their own.
+    public var instructionsThreshold: Double
     /// Significance level of the two-sided Mann-Whitney U test.
     public var alpha: Double
     /// Per-benchmark time thresholds that override `timeThreshold`, by benchmark name. Without
@@ -16,8 +18,10 @@ public struct AnalysisOptions: Sendable, Equatable {
 
     public init(
         timeThreshold: Double = 0.05, memoryThreshold: Double = 0.10, cpuThreshold: Double = 0.10,
-        alpha: Double = 0.01, timeThresholdOverrides: [String: Double] = [:], historyWindow: Int = 20
+        alpha: Double = 0.01, timeThresholdOverrides: [String: Double] = [:], historyWindow: Int = 20,
+        instructionsThreshold: Double = 0.01
     ) {
+        self.instructionsThreshold = instructionsThreshold
         self.historyWindow = historyWindow
         self.timeThreshold = timeThreshold
         self.memoryThreshold = memoryThreshold
@@ -78,13 +82,30 @@ public struct BenchmarkComparison: Sendable, Equatable {
     public var memory: MetricComparison
     /// CPU user + system in microseconds.
     public var cpu: MetricComparison
+    /// Median instructions per iteration, when either side counted them (`metric = "instructions"`);
+    /// the headline verdict is then this one.
+    public var instructions: MetricComparison?
     public var current: BenchmarkResult?
     public var baseline: BenchmarkResult?
 
+    /// The metric the headline verdict comes from: instructions for a benchmark that counts them.
+    public var headline: MetricComparison {
+        if current?.metric == .instructions, let instructions { return instructions }
+        return time
+    }
+
+    /// The headline metric's value in its unit: a duration, or an instruction count.
+    public func formatHeadline(_ value: Double) -> String {
+        current?.metric == .instructions && instructions != nil
+            ? UnitFormat.instructions(value) : UnitFormat.duration(ns: value)
+    }
+
     public init(
         name: String, group: String, verdict: Verdict, time: MetricComparison, memory: MetricComparison,
-        cpu: MetricComparison, current: BenchmarkResult?, baseline: BenchmarkResult?
+        cpu: MetricComparison, instructions: MetricComparison? = nil, current: BenchmarkResult?,
+        baseline: BenchmarkResult?
     ) {
+        self.instructions = instructions
         self.name = name
         self.group = group
         self.verdict = verdict
@@ -139,7 +160,10 @@ public struct RunComparison: Sendable, Equatable {
 
     /// True when any metric (time, memory or CPU) of any benchmark regressed.
     public var hasAnyMetricRegression: Bool {
-        benchmarks.contains { $0.verdict == .regression || $0.memory.verdict == .regression || $0.cpu.verdict == .regression }
+        benchmarks.contains {
+            $0.verdict == .regression || $0.memory.verdict == .regression || $0.cpu.verdict == .regression
+                || $0.instructions?.verdict == .regression
+        }
     }
     public var hasRegressionOrFailure: Bool {
         benchmarks.contains { $0.verdict == .regression || $0.verdict == .failed }

@@ -12,6 +12,7 @@ extension ReportSettings {
         }
         return AnalysisOptions(
             timeThreshold: commandLineThreshold ?? regressionThreshold, memoryThreshold: memoryThreshold,
-            cpuThreshold: cpuThreshold, alpha: alpha, timeThresholdOverrides: overrides)
+            cpuThreshold: cpuThreshold, alpha: alpha, timeThresholdOverrides: overrides,
+            instructionsThreshold: instructionsThreshold)
     }
 }

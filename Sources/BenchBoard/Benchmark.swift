@@ -13,24 +13,11 @@ import BenchRunner
 ///
 /// The closure is one iteration; benchboard times each call. Register benchmarks by passing them
 /// to `BenchBoard.main(_:)`; config.toml refers to them with `swift = "sort-integers"`.
+/// `Benchmark+Initializers.swift` adds the other shapes package-benchmark users write: async
+/// closures, and setup that hands its result to the closure.
 public final class Benchmark: SwiftBenchmark, @unchecked Sendable {
     public typealias Closure = (Benchmark) throws -> Void
     public typealias Hook = () throws -> Void
-
-    public struct Configuration: Sendable {
-        /// How many times `scaledIterations` repeats the work inside one measured iteration, for
-        /// work too small to time alone. Samples are per iteration, not per repetition.
-        public var scalingFactor: Int
-        /// A wall-time budget for the measured iterations: once spent, the benchmark ends with the
-        /// samples taken so far (outcome ok; at least one iteration is measured). config.toml's
-        /// `max_duration_ms` overrides it.
-        public var maxDuration: Duration?
-
-        public init(scalingFactor: Int = 1, maxDuration: Duration? = nil) {
-            self.scalingFactor = max(1, scalingFactor)
-            self.maxDuration = maxDuration
-        }
-    }
 
     public let name: String
     public let configuration: Configuration
@@ -42,6 +29,9 @@ public final class Benchmark: SwiftBenchmark, @unchecked Sendable {
     private var measurementStart: UInt64?
     private var measuredNs: UInt64?
 
+    /// Inside `BenchBoard.main(collecting:)` the new benchmark registers itself, so the result
+    /// may be dropped as in package-benchmark.
+    @discardableResult
     public init(
         _ name: String, configuration: Configuration = .init(), closure: @escaping Closure,
         setup: Hook? = nil, teardown: Hook? = nil
@@ -51,16 +41,11 @@ public final class Benchmark: SwiftBenchmark, @unchecked Sendable {
         self.closure = closure
         self.setup = setup
         self.teardown = teardown
-    }
-
-    public var maxDurationNs: UInt64? {
-        guard let budget = configuration.maxDuration, budget > .zero else { return nil }
-        let (seconds, attoseconds) = budget.components
-        return UInt64(clamping: seconds) &* 1_000_000_000 &+ UInt64(attoseconds / 1_000_000_000)
+        BenchmarkCollector.current?.add(self)
     }
 
     /// `0..<scalingFactor`: loop over it inside the closure.
-    public var scaledIterations: Range<Int> { 0..<configuration.scalingFactor }
+    public var scaledIterations: Range<Int> { 0..<configuration.scalingFactor.rawValue }
 
     /// Starts the clock inside an iteration, to leave per-iteration preparation out of the sample.
     public func startMeasurement() {
@@ -72,6 +57,12 @@ public final class Benchmark: SwiftBenchmark, @unchecked Sendable {
         guard let start = measurementStart else { return }
         measuredNs = (measuredNs ?? 0) &+ (MonotonicClock.now() &- start)
         measurementStart = nil
+    }
+
+    /// The time an async closure measured inside its task: the sample, unless the closure used
+    /// start/stopMeasurement itself.
+    func recordTaskTime(_ nanoseconds: UInt64) {
+        if measuredNs == nil && measurementStart == nil { measuredNs = nanoseconds }
     }
 
     public func setUp() throws {

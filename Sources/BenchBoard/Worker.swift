@@ -13,6 +13,9 @@ import Glibc
 ///   runs one swift benchmark and streams its samples on the result channel (fd 3) as they are
 ///   taken, then a summary line (see `WorkerStream`).
 ///
+/// With `--count-instructions` the worker runs under callgrind and marks each measured iteration
+/// for it (see `IterationEngine.countInstructions`); its samples then go out at the end.
+///
 /// Both are parsed by hand, before anything else starts: the server must stay single-threaded
 /// and small, and every microsecond the child spends is isolation overhead.
 enum Worker {
@@ -34,8 +37,18 @@ enum Worker {
             return 2
         }
         var settings = IterationSettings(warmup: 0, iterations: 1, minTimeNs: nil)
+        var countInstructions = false
         var index = 1
-        while index + 1 < arguments.count {
+        while index < arguments.count {
+            if arguments[index] == "--count-instructions" {
+                countInstructions = true
+                index += 1
+                continue
+            }
+            guard index + 1 < arguments.count else {
+                fail("worker: \(arguments[index]) needs a value")
+                return 2
+            }
             let value = arguments[index + 1]
             switch arguments[index] {
             case "--warmup": settings.warmup = min(max(0, Int(value) ?? 0), IterationSettings.maximumIterations)
@@ -53,9 +66,14 @@ enum Worker {
         var writeFailed = false
         let report: WorkerReport
         do {
-            report = try IterationEngine.measure(benchmark, settings: settings, sink: { samples in
-                if !writeFailed { writeFailed = !output.write(WorkerStream.samplesLine(samples)) }
-            })
+            if countInstructions {
+                report = try IterationEngine.countInstructions(benchmark, settings: settings)
+                writeFailed = !output.write(WorkerStream.samplesLine(report.samplesNs[...]))
+            } else {
+                report = try IterationEngine.measure(benchmark, settings: settings, sink: { samples in
+                    if !writeFailed { writeFailed = !output.write(WorkerStream.samplesLine(samples)) }
+                })
+            }
         } catch {
             fail("\(name): \(error)")
             return 1

@@ -1,3 +1,5 @@
+import BenchModel
+
 /// The keys `[defaults]` and `[[benchmark]]` share, as written (nil = not written), before the
 /// layers are merged: built-in < `[defaults]` < `[[benchmark]]`.
 struct BenchmarkOverrides {
@@ -12,6 +14,7 @@ struct BenchmarkOverrides {
     var inheritEnv: [String]?
     var targetMs: Double?
     var regressionThreshold: Double?
+    var metric: Metric?
 
     /// `self` over `base`; `env` merges key by key, everything else replaces.
     func over(_ base: BenchmarkOverrides) -> BenchmarkOverrides {
@@ -27,6 +30,7 @@ struct BenchmarkOverrides {
         if let inheritEnv { merged.inheritEnv = inheritEnv }
         if let targetMs { merged.targetMs = targetMs }
         if let regressionThreshold { merged.regressionThreshold = regressionThreshold }
+        if let metric { merged.metric = metric }
         return merged
     }
 }

@@ -32,6 +32,8 @@ public struct BenchmarkSpec: Sendable, Equatable {
     public var inheritEnv: [String]
     /// A fraction (0.05 = 5 %) overriding `[report] regression_threshold` for this benchmark.
     public var regressionThreshold: Double?
+    /// What the samples measure: wall time, or instructions counted under valgrind.
+    public var metric: Metric
     /// The line of its `[[benchmark]]` header, for messages.
     public var line: Int?
 
@@ -41,7 +43,8 @@ public struct BenchmarkSpec: Sendable, Equatable {
         killSignal: String = ConfigDefaults.killSignal, warmup: Int = ConfigDefaults.warmup,
         iterations: Int = ConfigDefaults.iterations, minTimeMs: Double? = nil, maxDurationMs: Double? = nil,
         env: [String: String] = ConfigDefaults.env,
-        inheritEnv: [String] = ConfigDefaults.inheritEnv, regressionThreshold: Double? = nil, line: Int? = nil
+        inheritEnv: [String] = ConfigDefaults.inheritEnv, regressionThreshold: Double? = nil,
+        metric: Metric = ConfigDefaults.metric, line: Int? = nil
     ) {
         self.name = name
         self.group = group
@@ -57,6 +60,7 @@ public struct BenchmarkSpec: Sendable, Equatable {
         self.env = env
         self.inheritEnv = inheritEnv
         self.regressionThreshold = regressionThreshold
+        self.metric = metric
         self.line = line
     }
 
@@ -82,8 +86,9 @@ public struct BenchmarkSpec: Sendable, Equatable {
         case let .swift(name): swift = name
         }
         return BenchmarkSettings(
-            command: command, swift: swift, iterations: iterations, minTimeMs: minTimeMs, maxDurationMs: maxDurationMs, graceMs: graceMs,
-            killSignal: killSignal, env: env, inheritEnv: inheritEnv, regressionThreshold: regressionThreshold
+            command: command, swift: swift, iterations: iterations, minTimeMs: minTimeMs, maxDurationMs: maxDurationMs,
+            graceMs: graceMs, killSignal: killSignal, env: env, inheritEnv: inheritEnv,
+            regressionThreshold: regressionThreshold, metric: metric == .time ? nil : metric
         )
     }
 }

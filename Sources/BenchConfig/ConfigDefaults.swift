@@ -8,6 +8,7 @@ public enum ConfigDefaults {
     public static let killSignal = "SIGTERM"
     public static let warmup = 3
     public static let iterations = 30
+    public static let metric = Metric.time
     public static let env = ["NODE_ENV": "production"]
     public static let inheritEnv = ["PATH", "HOME", "LANG", "TMPDIR"]
 
@@ -17,6 +18,8 @@ public enum ConfigDefaults {
     public static let regressionThreshold = 0.05
     public static let memoryThreshold = 0.10
     public static let cpuThreshold = 0.10
+    /// Instruction counts barely move between runs, so a smaller change is already news.
+    public static let instructionsThreshold = 0.01
     public static let alpha = 0.01
     public static let baseline = "previous"
     public static let historyMaxFileBytes = HistoryLimits.defaultMaxFileBytes

@@ -5,12 +5,12 @@ enum ConfigKeys {
     /// Everything `[defaults]` sets can be overridden per `[[benchmark]]`.
     static let defaults = [
         "timeout_ms", "grace_ms", "kill_signal", "warmup", "iterations", "min_time_ms", "max_duration_ms", "env", "inherit_env",
-        "target_ms", "regression_threshold",
+        "target_ms", "regression_threshold", "metric",
     ]
     static let benchmark = ["name", "group", "swift", "command"] + defaults
     static let report = [
-        "title", "output", "history", "templates", "regression_threshold", "memory_threshold", "cpu_threshold",
-        "alpha", "slow_is_failure", "baseline", "repository_url", "site_url",
+        "title", "output", "history", "templates", "regression_threshold", "instructions_threshold", "memory_threshold",
+        "cpu_threshold", "alpha", "slow_is_failure", "baseline", "repository_url", "site_url",
     ]
 
     static let history = ["max_file_mb"]

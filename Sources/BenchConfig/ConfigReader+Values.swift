@@ -1,3 +1,4 @@
+import BenchModel
 import Foundation
 import TOMLKit
 
@@ -141,6 +142,22 @@ extension ConfigReader {
             return nil
         }
         return string
+    }
+
+    /// `metric = "time"` or `"instructions"`.
+    mutating func metric(_ table: TOMLTable, _ key: String, _ site: Site) -> Metric? {
+        guard let value = table[key] else { return nil }
+        let allowed = Metric.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: " or ")
+        guard let text = value.string else {
+            problem("'\(key)' must be \(allowed), got \(describe(value))", at: site, key: [key])
+            return nil
+        }
+        guard let metric = Metric(rawValue: text) else {
+            let hint = Suggestion.hint(for: text, in: Metric.allCases.map(\.rawValue), quote: { "\"\($0)\"" })
+            problem("'\(key)' must be \(allowed), got \"\(text)\"\(hint)", at: site, key: [key])
+            return nil
+        }
+        return metric
     }
 
     mutating func signal(_ table: TOMLTable, _ key: String, _ site: Site) -> String? {

@@ -125,6 +125,7 @@ struct ConfigReader {
             report.templatesDirectory = PathResolver.resolve(templates, against: baseDirectory)
         }
         if let value = threshold(table, "regression_threshold", site) { report.regressionThreshold = value }
+        if let value = threshold(table, "instructions_threshold", site) { report.instructionsThreshold = value }
         if let value = threshold(table, "memory_threshold", site) { report.memoryThreshold = value }
         if let value = threshold(table, "cpu_threshold", site) { report.cpuThreshold = value }
         if let value = alpha(table, "alpha", site) { report.alpha = value }
@@ -229,7 +230,7 @@ struct ConfigReader {
             minTimeMs: settings.minTimeMs, maxDurationMs: definition.isSwift ? settings.maxDurationMs : nil,
             env: settings.env ?? ConfigDefaults.env,
             inheritEnv: settings.inheritEnv ?? ConfigDefaults.inheritEnv,
-            regressionThreshold: settings.regressionThreshold,
+            regressionThreshold: settings.regressionThreshold, metric: settings.metric ?? ConfigDefaults.metric,
             line: locator.line(ofTable: "benchmark", index: index)
         )
     }
@@ -292,6 +293,7 @@ struct ConfigReader {
         o.inheritEnv = variableNames(table, "inherit_env", site)
         o.targetMs = positiveNumber(table, "target_ms", site)
         o.regressionThreshold = threshold(table, "regression_threshold", site)
+        o.metric = metric(table, "metric", site)
         return o
     }
 

@@ -9,6 +9,8 @@ public struct ReportSettings: Sendable, Equatable {
     public var templatesDirectory: String?
     /// Fractions: 0.05 = 5 %.
     public var regressionThreshold: Double
+    /// The threshold of benchmarks whose metric is instructions and that set none of their own.
+    public var instructionsThreshold: Double
     public var memoryThreshold: Double
     public var cpuThreshold: Double
     /// Significance level of the comparison test.
@@ -29,6 +31,7 @@ public struct ReportSettings: Sendable, Equatable {
     public init(
         title: String = ConfigDefaults.title, outputDirectory: String, historyDirectory: String,
         templatesDirectory: String? = nil, regressionThreshold: Double = ConfigDefaults.regressionThreshold,
+        instructionsThreshold: Double = ConfigDefaults.instructionsThreshold,
         memoryThreshold: Double = ConfigDefaults.memoryThreshold, cpuThreshold: Double = ConfigDefaults.cpuThreshold,
         alpha: Double = ConfigDefaults.alpha, slowIsFailure: Bool = false, baseline: String = ConfigDefaults.baseline,
         repositoryURL: String? = nil, siteURL: String? = nil, historyMaxFileBytes: Int64 = ConfigDefaults.historyMaxFileBytes
@@ -38,6 +41,7 @@ public struct ReportSettings: Sendable, Equatable {
         self.historyDirectory = historyDirectory
         self.templatesDirectory = templatesDirectory
         self.regressionThreshold = regressionThreshold
+        self.instructionsThreshold = instructionsThreshold
         self.memoryThreshold = memoryThreshold
         self.cpuThreshold = cpuThreshold
         self.alpha = alpha

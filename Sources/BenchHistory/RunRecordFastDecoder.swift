@@ -40,6 +40,8 @@ enum RunRecordFastDecoder {
         var machine: MachineInfo?
         var benchmarks: [BenchmarkResult]?
         var selection: RunSelection?
+        var kind: RunKind?
+        var source: RunSource?
         try r.beginObject()
         var first = true
         while let key = try r.nextKey(&first) {
@@ -58,6 +60,8 @@ enum RunRecordFastDecoder {
             case "machine": machine = try machineInfo(&r)
             case "benchmarks": benchmarks = try array(&r, benchmarkResult)
             case "selection": selection = r.null() ? nil : try runSelection(&r)
+            case "kind": kind = r.null() ? nil : try enumValue(&r)
+            case "source": source = r.null() ? nil : try runSource(&r)
             default: throw Mismatch()
             }
         }
@@ -67,7 +71,8 @@ enum RunRecordFastDecoder {
         return RunRecord(
             schema: schema, id: id, startedAt: startedAt, startedAtUnixNs: startedAtUnixNs, finishedAt: finishedAt,
             interrupted: interrupted, isolation: isolation, buildConfiguration: buildConfiguration, title: title,
-            configPath: configPath, git: git, machine: machine, benchmarks: benchmarks, selection: selection)
+            configPath: configPath, git: git, machine: machine, benchmarks: benchmarks, selection: selection, kind: kind,
+            source: source)
     }
 
     private static func runSelection(_ r: inout Reader) throws(Mismatch) -> RunSelection {
@@ -86,6 +91,33 @@ enum RunRecordFastDecoder {
         }
         guard let notSelected else { throw Mismatch() }
         return RunSelection(filter: filter, shard: shard, notSelected: notSelected)
+    }
+
+    private static func runSource(_ r: inout Reader) throws(Mismatch) -> RunSource {
+        var source = RunSource(format: nil, files: [])
+        var files: [String]?
+        try r.beginObject()
+        var first = true
+        while let key = try r.nextKey(&first) {
+            switch key {
+            case "format": source.format = r.null() ? nil : try r.string()
+            case "files": files = try array(&r) { (r: inout Reader) throws(Mismatch) in try r.string() }
+            case "runIDs":
+                source.runIDs = r.null() ? nil : try array(&r) { (r: inout Reader) throws(Mismatch) in try r.string() }
+            case "context":
+                if !r.null() {
+                    var values: [String: String] = [:]
+                    try r.beginObject()
+                    var firstEntry = true
+                    while let name = try r.nextKey(&firstEntry) { values[name] = try r.string() }
+                    source.context = values
+                }
+            default: throw Mismatch()
+            }
+        }
+        guard let files else { throw Mismatch() }
+        source.files = files
+        return source
     }
 
     private static func gitInfo(_ r: inout Reader) throws(Mismatch) -> GitInfo {
@@ -149,6 +181,9 @@ enum RunRecordFastDecoder {
         var samplesNs: [Int64]?
         var samplesSource: SamplesSource?
         var stats: SampleStats?
+        var metric = Metric.time
+        var samplesInstructions: [Int64]?
+        var instructionStats: CountStats?
         var resources: Resources?
         var config: BenchmarkSettings?
         try r.beginObject()
@@ -175,6 +210,10 @@ enum RunRecordFastDecoder {
             case "samplesNs": samplesNs = try array(&r) { (r: inout Reader) throws(Mismatch) in try r.int64() }
             case "samplesSource": samplesSource = r.null() ? nil : try enumValue(&r)
             case "stats": stats = r.null() ? nil : try sampleStats(&r)
+            case "metric": metric = try enumValue(&r)
+            case "samplesInstructions":
+                samplesInstructions = r.null() ? nil : try array(&r) { (r: inout Reader) throws(Mismatch) in try r.int64() }
+            case "instructionStats": instructionStats = r.null() ? nil : try countStats(&r)
             case "resources": resources = try self.resources(&r)
             case "config": config = r.null() ? nil : try settings(&r)
             default: throw Mismatch()
@@ -186,8 +225,32 @@ enum RunRecordFastDecoder {
         return BenchmarkResult(
             name: name, group: group, kind: kind, mode: mode, outcome: outcome, exitCode: exitCode, signal: signal,
             error: error, stderrTail: stderrTail, killedBy: killedBy, targetNs: targetNs, timeoutMs: timeoutMs,
-            warmup: warmup, samplesNs: samplesNs, stats: stats, resources: resources, config: config,
-            samplesSource: samplesSource)
+            warmup: warmup, samplesNs: samplesNs, stats: stats, metric: metric, samplesInstructions: samplesInstructions,
+            instructionStats: instructionStats, resources: resources, config: config, samplesSource: samplesSource)
+    }
+
+    private static func countStats(_ r: inout Reader) throws(Mismatch) -> CountStats {
+        var count: Int?
+        var min: Double?
+        var max: Double?
+        var mean: Double?
+        var median: Double?
+        var stddev: Double?
+        try r.beginObject()
+        var first = true
+        while let key = try r.nextKey(&first) {
+            switch key {
+            case "count": count = try r.int()
+            case "min": min = try r.double()
+            case "max": max = try r.double()
+            case "mean": mean = try r.double()
+            case "median": median = try r.double()
+            case "stddev": stddev = try r.double()
+            default: throw Mismatch()
+            }
+        }
+        guard let count, let min, let max, let mean, let median, let stddev else { throw Mismatch() }
+        return CountStats(count: count, min: min, max: max, mean: mean, median: median, stddev: stddev)
     }
 
     private static func sampleStats(_ r: inout Reader) throws(Mismatch) -> SampleStats {
@@ -267,6 +330,7 @@ enum RunRecordFastDecoder {
         var env: [String: String]?
         var inheritEnv: [String]?
         var regressionThreshold: Double?
+        var metric: Metric?
         try r.beginObject()
         var first = true
         while let key = try r.nextKey(&first) {
@@ -286,13 +350,15 @@ enum RunRecordFastDecoder {
                 env = values
             case "inheritEnv": inheritEnv = try array(&r) { (r: inout Reader) throws(Mismatch) in try r.string() }
             case "regressionThreshold": regressionThreshold = r.null() ? nil : try r.double()
+            case "metric": metric = r.null() ? nil : try enumValue(&r)
             default: throw Mismatch()
             }
         }
         guard let iterations, let graceMs, let killSignal, let env, let inheritEnv else { throw Mismatch() }
         return BenchmarkSettings(
             command: command, swift: swift, iterations: iterations, minTimeMs: minTimeMs, maxDurationMs: maxDurationMs,
-            graceMs: graceMs, killSignal: killSignal, env: env, inheritEnv: inheritEnv, regressionThreshold: regressionThreshold)
+            graceMs: graceMs, killSignal: killSignal, env: env, inheritEnv: inheritEnv, regressionThreshold: regressionThreshold,
+            metric: metric)
     }
 
     @inline(__always)

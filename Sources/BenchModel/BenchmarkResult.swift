@@ -63,6 +63,12 @@ public struct BenchmarkResult: Codable, Sendable, Equatable {
     /// Who timed `samplesNs`; nil when there are none, and in files written before it was recorded.
     public var samplesSource: SamplesSource?
     public var stats: SampleStats?
+    /// What the samples that decide verdicts measure. With `.instructions`, `samplesNs` still holds
+    /// wall times, inflated by valgrind, and `samplesInstructions` the counts.
+    public var metric: Metric
+    /// Instructions executed per measured iteration, one sample each; nil for the time metric.
+    public var samplesInstructions: [Int64]?
+    public var instructionStats: CountStats?
     public var resources: Resources
     /// The resolved configuration this benchmark ran with, so a run file explains itself.
     public var config: BenchmarkSettings?
@@ -71,7 +77,8 @@ public struct BenchmarkResult: Codable, Sendable, Equatable {
         name: String, group: String, kind: BenchmarkKind, mode: ExecutionMode, outcome: Outcome,
         exitCode: Int32? = nil, signal: String? = nil, error: String? = nil, stderrTail: String? = nil,
         killedBy: String? = nil, targetNs: Int64? = nil, timeoutMs: Int, warmup: Int, samplesNs: [Int64],
-        stats: SampleStats? = nil, resources: Resources, config: BenchmarkSettings? = nil,
+        stats: SampleStats? = nil, metric: Metric = .time, samplesInstructions: [Int64]? = nil,
+        instructionStats: CountStats? = nil, resources: Resources, config: BenchmarkSettings? = nil,
         samplesSource: SamplesSource? = nil
     ) {
         self.name = name
@@ -90,6 +97,9 @@ public struct BenchmarkResult: Codable, Sendable, Equatable {
         self.samplesNs = samplesNs
         self.samplesSource = samplesSource
         self.stats = stats
+        self.metric = metric
+        self.samplesInstructions = samplesInstructions
+        self.instructionStats = instructionStats
         self.resources = resources
         self.config = config
     }
@@ -97,7 +107,33 @@ public struct BenchmarkResult: Codable, Sendable, Equatable {
     // Optionals are written as explicit nulls so every file has the same shape.
     private enum CodingKeys: String, CodingKey {
         case name, group, kind, mode, outcome, exitCode, signal, error, stderrTail, killedBy, targetNs,
-            timeoutMs, warmup, samplesNs, samplesSource, stats, resources, config
+            timeoutMs, warmup, samplesNs, samplesSource, stats, metric, samplesInstructions, instructionStats, resources, config
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        group = try c.decode(String.self, forKey: .group)
+        kind = try c.decode(BenchmarkKind.self, forKey: .kind)
+        mode = try c.decode(ExecutionMode.self, forKey: .mode)
+        outcome = try c.decode(Outcome.self, forKey: .outcome)
+        exitCode = try c.decodeIfPresent(Int32.self, forKey: .exitCode)
+        signal = try c.decodeIfPresent(String.self, forKey: .signal)
+        error = try c.decodeIfPresent(String.self, forKey: .error)
+        stderrTail = try c.decodeIfPresent(String.self, forKey: .stderrTail)
+        killedBy = try c.decodeIfPresent(String.self, forKey: .killedBy)
+        targetNs = try c.decodeIfPresent(Int64.self, forKey: .targetNs)
+        timeoutMs = try c.decode(Int.self, forKey: .timeoutMs)
+        warmup = try c.decode(Int.self, forKey: .warmup)
+        samplesNs = try c.decode([Int64].self, forKey: .samplesNs)
+        samplesSource = try c.decodeIfPresent(SamplesSource.self, forKey: .samplesSource)
+        stats = try c.decodeIfPresent(SampleStats.self, forKey: .stats)
+        // Files written before instruction counting knew only time.
+        metric = try c.decodeIfPresent(Metric.self, forKey: .metric) ?? .time
+        samplesInstructions = try c.decodeIfPresent([Int64].self, forKey: .samplesInstructions)
+        instructionStats = try c.decodeIfPresent(CountStats.self, forKey: .instructionStats)
+        resources = try c.decode(Resources.self, forKey: .resources)
+        config = try c.decodeIfPresent(BenchmarkSettings.self, forKey: .config)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -118,6 +154,10 @@ public struct BenchmarkResult: Codable, Sendable, Equatable {
         try c.encode(samplesNs, forKey: .samplesNs)
         try c.encode(samplesSource, forKey: .samplesSource)
         try c.encode(stats, forKey: .stats)
+        try c.encode(metric, forKey: .metric)
+        // Only instruction-counted benchmarks carry counts; time files keep their old shape.
+        try c.encodeIfPresent(samplesInstructions, forKey: .samplesInstructions)
+        try c.encodeIfPresent(instructionStats, forKey: .instructionStats)
         try c.encode(resources, forKey: .resources)
         try c.encodeIfPresent(config, forKey: .config)
     }
@@ -131,9 +171,16 @@ public struct BenchmarkResult: Codable, Sendable, Equatable {
         return sorted.count % 2 == 1 ? Double(sorted[mid]) : (Double(sorted[mid - 1]) + Double(sorted[mid])) / 2
     }
 
-    /// ✅ Fast / ❌ Slow against the target, nil without a target or a median.
+    /// The median instruction count, from the recorded stats or the samples; nil for the time metric.
+    public var medianInstructions: Double? {
+        if let instructionStats { return instructionStats.median }
+        return samplesInstructions.flatMap { CountStats($0)?.median }
+    }
+
+    /// ✅ Fast / ❌ Slow against the target, nil without a target or a median. Nil when counting
+    /// instructions: the target is a time, and wall time under valgrind is not the program's.
     public var isFast: Bool? {
-        guard let targetNs, let median = medianNs else { return nil }
+        guard metric == .time, let targetNs, let median = medianNs else { return nil }
         return median <= Double(targetNs)
     }
 }
@@ -151,11 +198,13 @@ public struct BenchmarkSettings: Codable, Sendable, Equatable {
     public var env: [String: String]
     public var inheritEnv: [String]
     public var regressionThreshold: Double?
+    /// Nil in files written before instruction counting: time.
+    public var metric: Metric?
 
     public init(
         command: [String]?, swift: String?, iterations: Int, minTimeMs: Double?, maxDurationMs: Double? = nil, graceMs: Int,
         killSignal: String,
-        env: [String: String], inheritEnv: [String], regressionThreshold: Double? = nil
+        env: [String: String], inheritEnv: [String], regressionThreshold: Double? = nil, metric: Metric? = nil
     ) {
         self.command = command
         self.swift = swift
@@ -167,5 +216,6 @@ public struct BenchmarkSettings: Codable, Sendable, Equatable {
         self.env = env
         self.inheritEnv = inheritEnv
         self.regressionThreshold = regressionThreshold
+        self.metric = metric
     }
 }

@@ -25,12 +25,16 @@ public struct RunRecord: Codable, Sendable, Equatable {
     public var benchmarks: [BenchmarkResult]
     /// Set when `--filter`/`--shard` ran part of the suite; nil for a whole-suite run.
     public var selection: RunSelection?
+    /// Nil for runs benchboard measured (and every file written before imports existed).
+    public var kind: RunKind?
+    /// For imported and merged runs: the files and tool they came from.
+    public var source: RunSource?
 
     public init(
         schema: String = HistorySchema.current, id: String, startedAt: Date, startedAtUnixNs: Int64? = nil,
         finishedAt: Date, interrupted: Bool = false, isolation: Bool, buildConfiguration: String,
         title: String? = nil, configPath: String? = nil, git: GitInfo?, machine: MachineInfo,
-        benchmarks: [BenchmarkResult], selection: RunSelection? = nil
+        benchmarks: [BenchmarkResult], selection: RunSelection? = nil, kind: RunKind? = nil, source: RunSource? = nil
     ) {
         self.schema = schema
         self.id = id
@@ -46,6 +50,8 @@ public struct RunRecord: Codable, Sendable, Equatable {
         self.machine = machine
         self.benchmarks = benchmarks
         self.selection = selection
+        self.kind = kind
+        self.source = source
     }
 
     public func benchmark(named name: String) -> BenchmarkResult? {

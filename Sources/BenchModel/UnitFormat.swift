@@ -10,6 +10,15 @@ public enum UnitFormat {
         return String(format: "%.3fms", ms)
     }
 
+    /// An instruction count in decimal units: "850 instr", "14.04K instr", "101.63M instr", "2.10G instr".
+    public static func instructions(_ count: Double) -> String {
+        let units: [(Double, String)] = [(1e9, "G"), (1e6, "M"), (1e3, "K")]
+        for (scale, unit) in units where abs(count) >= scale {
+            return String(format: "%.2f%@ instr", count / scale, unit)
+        }
+        return String(format: "%.0f instr", count)
+    }
+
     /// Milliseconds with two decimals and a space: "12.45 ms".
     public static func milliseconds(_ ms: Double) -> String {
         String(format: "%.2f ms", ms)

@@ -19,6 +19,10 @@ struct BenchmarkPage: Sendable {
     var hasSteps: Bool
     var runRows: [RunRowView]
     var runsText: String
+    /// This benchmark's series per machine, when it ran on more than one (machine-series.mustache).
+    var machineSeries: [MachineSeriesView] = []
+    var machineSeriesCount = ""
+    var hasMachineSeries = false
 }
 
 /// A label and its value in the page header.
@@ -82,6 +86,9 @@ extension BenchmarkPage: MustacheParent {
         case "hasSteps": hasSteps
         case "runRows": runRows
         case "runsText": runsText
+        case "machineSeries": machineSeries
+        case "machineSeriesCount": machineSeriesCount
+        case "hasMachineSeries": hasMachineSeries
         default: nil
         }
     }

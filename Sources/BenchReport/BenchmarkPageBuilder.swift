@@ -23,8 +23,12 @@ struct BenchmarkPageBuilder {
         if let latest {
             facts.append(FactView(label: "Kind", value: latest.kind.rawValue))
             facts.append(FactView(label: "Mode", value: latest.mode.rawValue))
+            if let last = entries.last, let format = index.runs[last.runIndex].record.source?.format {
+                facts.append(FactView(label: "Imported from", value: TextSafety.line(format)))
+            }
             if let target = latest.targetNs { facts.append(FactView(label: "Target", value: UnitFormat.duration(ns: Double(target)))) }
-            facts.append(FactView(label: "Timeout", value: "\(latest.timeoutMs) ms"))
+            // Imported results record no timeout of ours (0).
+            if latest.timeoutMs > 0 { facts.append(FactView(label: "Timeout", value: "\(latest.timeoutMs) ms")) }
             facts.append(FactView(label: "Samples", value: "\(latest.samplesNs.count) (+\(latest.warmup) warm-up)"))
         }
         let failed = entries.filter { !$0.result.outcome.isSuccess }.count
@@ -81,7 +85,7 @@ struct BenchmarkPageBuilder {
         }
 
         let title = TextSafety.line(options.title)
-        return BenchmarkPage(
+        var page = BenchmarkPage(
             title: title, pageTitle: "\(safeName) · \(title)", root: "../", name: safeName,
             groupName: TextSafety.line(latest?.group ?? ""),
             latestLine: latest.map { TextSafety.line(ResultLine.format($0)) } ?? "",
@@ -89,6 +93,10 @@ struct BenchmarkPageBuilder {
             failure: latest.flatMap(FailureView.init),
             zoomLinks: zoomLinks, charts: charts, hasTarget: latest?.targetNs != nil, steps: steps, hasSteps: !steps.isEmpty, runRows: rows,
             runsText: runsText)
+        page.machineSeries = MachineSeriesBuilder(runs: index.runs).series(of: entries, name: name)
+        page.machineSeriesCount = "\(page.machineSeries.count) machines"
+        page.hasMachineSeries = !page.machineSeries.isEmpty
+        return page
     }
 
     /// The newest run's change against the baseline when its verdict is a regression or an

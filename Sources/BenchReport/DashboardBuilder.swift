@@ -28,6 +28,8 @@ struct DashboardBuilder {
         page.retired = index.names.filter { !current.contains($0) }.map { name in
             LinkView(text: TextSafety.line(name), href: "benchmarks/\(index.slugs[name] ?? "benchmark").html")
         }
+        page.machines = MachineSeriesBuilder(runs: index.runs).dashboardRows()
+        page.machineCountText = page.machines.count == 1 ? "1 machine" : "\(page.machines.count) machines"
         page.hasProblems = !page.problems.isEmpty
         let changes = recentChanges()
         page.recentChanges = changes.rows

@@ -21,6 +21,9 @@ struct DashboardPage: Sendable {
     var hasRetired = false
     var runCount: String
     var sparklineRuns: String
+    /// The machines in the history (machines.mustache).
+    var machines: [MachineRowView] = []
+    var machineCountText = ""
     /// Confirmed steps at or beyond the threshold over the whole history, newest first.
     var recentChanges: [RecentChangeView]
     var hasRecentChanges = false
@@ -169,6 +172,8 @@ extension DashboardPage: MustacheParent {
         case "hasRetired": hasRetired
         case "runCount": runCount
         case "sparklineRuns": sparklineRuns
+        case "machines": machines
+        case "machineCountText": machineCountText
         case "recentChanges": recentChanges
         case "hasRecentChanges": hasRecentChanges
         case "recentChangesText": recentChangesText

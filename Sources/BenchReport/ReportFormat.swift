@@ -74,9 +74,13 @@ enum ReportFormat {
         UnitFormat.milliseconds(result.resources.totalMs)
     }
 
+    /// The median of the benchmark's metric: a duration, or an instruction count.
     static func median(_ result: BenchmarkResult) -> String {
-        guard result.outcome.isSuccess, let median = result.medianNs else { return "–" }
-        return UnitFormat.duration(ns: median)
+        guard result.outcome.isSuccess else { return "–" }
+        if result.metric == .instructions {
+            return result.medianInstructions.map(UnitFormat.instructions) ?? "–"
+        }
+        return result.medianNs.map { UnitFormat.duration(ns: $0) } ?? "–"
     }
 
     /// "p = 0.042", "p < 0.001": three decimals, never a p-value that reads as zero.

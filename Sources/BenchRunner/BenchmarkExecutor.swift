@@ -40,6 +40,8 @@ final class BenchmarkExecutor: @unchecked Sendable {
     /// not recorded.
     func run(_ spec: BenchmarkSpec) -> BenchmarkResult? {
         switch spec.definition {
+        case .command(let arguments) where spec.metric == .instructions:
+            return runCommandCountingInstructions(spec, arguments: arguments)
         case .command(let arguments):
             return runCommand(spec, arguments: arguments)
         case .swift(let name):
@@ -47,6 +49,10 @@ final class BenchmarkExecutor: @unchecked Sendable {
                 // Config validation refuses unknown names; this guards a registry that changed underneath.
                 return failure(spec, mode: .isolated, FailureDescription(
                     outcome: .error, error: "no swift benchmark named '\(name)' is registered"), totalMs: 0)
+            }
+            // Instructions are counted by running the worker under valgrind, whatever the isolation setting.
+            if spec.metric == .instructions {
+                return runSwiftCountingInstructions(spec, name: name)
             }
             if plan.isolation {
                 return runSwiftIsolated(spec, name: name, benchmark: benchmark)
@@ -249,6 +255,143 @@ final class BenchmarkExecutor: @unchecked Sendable {
         return success(spec, mode: mode, samples: report.samplesNs, source: .harness, resources: resources)
     }
 
+    // MARK: - Counting instructions
+
+    /// `metric = "instructions"` for a command: each iteration is one child under cachegrind, with
+    /// an output folder of its own; its count is the sum over the processes it started. No
+    /// warm-up: a fresh process executes the same instructions whether the caches are warm or not.
+    private func runCommandCountingInstructions(_ spec: BenchmarkSpec, arguments: [String]) -> BenchmarkResult? {
+        let started = MonotonicClock.now()
+        let (valgrind, launcher, folder): (Valgrind, Launcher, ScratchFolder)
+        switch countingSetup(spec) {
+        case .success(let setup): (valgrind, launcher, folder) = setup
+        case .failure(let problem): return failure(spec, mode: .isolated, problem, totalMs: 0)
+        }
+        defer { folder.remove() }
+        var accounting = UsageAccounting()
+        var samples: [Int64] = []
+        var counts: [Int64] = []
+        do {
+            for iteration in 0..<spec.iterations {
+                progress.phase(spec, "counting instructions, iteration \(iteration + 1) of \(spec.iterations)")
+                guard let output = folder.subfolder(String(iteration)) else {
+                    return failure(spec, mode: .isolated, FailureDescription(
+                        outcome: .error, error: "cannot create a folder for valgrind's output in \(folder.path)"),
+                        totalMs: Self.milliseconds(since: started))
+                }
+                let child = childSpec(spec, arguments: valgrind.commandArguments(arguments, outputFolder: output))
+                let batch = try launcher.run(child, iterations: 1)
+                accounting.add(batch)
+                if batch.interrupted || interruption.isSet { return nil }
+                let count = Valgrind.instructions(inFolder: output)
+                if var failed = failedResult(spec, batch, accounting, started) {
+                    // No count at all: valgrind itself could not run the program; its message says why.
+                    if count == nil, failed.outcome == .failed {
+                        failed.outcome = .error
+                        failed.error = "valgrind could not run it: " + (failed.stderrTail ?? "no message")
+                    }
+                    return failed
+                }
+                guard let count, let wall = batch.iterations.first?.usage?.wallNs else {
+                    var result = failure(spec, mode: .isolated, FailureDescription(
+                        outcome: .error, error: "valgrind wrote no instruction count"), totalMs: Self.milliseconds(since: started))
+                    result.stderrTail = batch.stderrTail.tail().isEmpty ? nil : batch.stderrTail.tail()
+                    return result
+                }
+                counts.append(count)
+                samples.append(Int64(clamping: wall))
+            }
+        } catch {
+            launchers.discard(because: error.description)
+            return failure(spec, mode: .isolated, FailureDescription(outcome: .error, error: error.description),
+                           totalMs: Self.milliseconds(since: started))
+        }
+        let totalMs = Self.milliseconds(since: started)
+        var resources = accounting.resources(totalMs: totalMs)
+        resources.overheadMs = max(0, totalMs - Double(accounting.childWallNs) / 1_000_000)
+        return counted(success(spec, mode: .isolated, samples: samples, source: .wall, resources: resources), counts)
+    }
+
+    /// `metric = "instructions"` for a swift benchmark: one worker under callgrind, which dumps each
+    /// measured iteration's count to `callgrind.out.N` (see `IterationEngine.countInstructions`).
+    private func runSwiftCountingInstructions(_ spec: BenchmarkSpec, name: String) -> BenchmarkResult? {
+        let started = MonotonicClock.now()
+        let (valgrind, launcher, folder): (Valgrind, Launcher, ScratchFolder)
+        switch countingSetup(spec) {
+        case .success(let setup): (valgrind, launcher, folder) = setup
+        case .failure(let problem): return failure(spec, mode: .isolated, problem, totalMs: 0)
+        }
+        defer { folder.remove() }
+        guard let executable = workerExecutable else {
+            return failure(spec, mode: .isolated, FailureDescription(
+                outcome: .error, error: "cannot locate benchboard's own executable to run the worker under valgrind"),
+                totalMs: 0)
+        }
+        let worker = [
+            CountingWorker.executable(for: executable, in: folder), "worker", name, "--warmup", String(spec.warmup),
+            "--iterations", String(spec.iterations), "--count-instructions",
+        ]
+        let outputFile = folder.path + "/callgrind.out"
+        var child = childSpec(spec, arguments: valgrind.workerArguments(worker, outputFile: outputFile))
+        // Hash seeds differ per process and change how much work a Dictionary or Set does.
+        child.environment["SWIFT_DETERMINISTIC_HASHING"] = "1"
+        progress.phase(spec, "counting instructions under valgrind: warm-up ×\(spec.warmup), \(spec.iterations) iterations")
+        let batch: BatchResult
+        do {
+            batch = try launcher.run(child, iterations: 1)
+        } catch {
+            launchers.discard(because: error.description)
+            return failure(spec, mode: .isolated, FailureDescription(outcome: .error, error: error.description),
+                           totalMs: Self.milliseconds(since: started))
+        }
+        if batch.interrupted || interruption.isSet { return nil }
+        let totalMs = Self.milliseconds(since: started)
+        var accounting = UsageAccounting()
+        accounting.add(batch)
+        if let failed = failedResult(spec, batch, accounting, started) { return failed }
+        guard let report = WorkerStream.read(batch.resultLines).report else {
+            var result = failure(spec, mode: .isolated, FailureDescription(
+                outcome: .error, error: "the worker under valgrind exited without reporting its samples"), totalMs: totalMs)
+            result.stderrTail = batch.stderrTail.tail()
+            return result
+        }
+        let counts = (1...max(1, report.samplesNs.count)).compactMap { Valgrind.instructions(inFile: "\(outputFile).\($0)") }
+        guard counts.count == report.samplesNs.count else {
+            return failure(spec, mode: .isolated, FailureDescription(
+                outcome: .error,
+                error: "callgrind counted \(counts.count) of \(report.samplesNs.count) iterations; is this executable built with valgrind/callgrind.h?"),
+                totalMs: totalMs)
+        }
+        var resources = accounting.resources(totalMs: totalMs)
+        resources.overheadMs = max(0, totalMs - Double(report.benchmarkNs) / 1_000_000)
+        return counted(success(spec, mode: .isolated, samples: report.samplesNs, source: .harness, resources: resources), counts)
+    }
+
+    private func countingSetup(_ spec: BenchmarkSpec)
+        -> Result<(Valgrind, Launcher, ScratchFolder), FailureDescription>
+    {
+        guard let valgrind = Valgrind.locate(environment: parentEnvironment) else {
+            return .failure(FailureDescription(
+                outcome: .error, error: InstructionCountingError.valgrindMissing(benchmark: spec.name).description))
+        }
+        guard let launcher = launchers.current() else {
+            return .failure(FailureDescription(
+                outcome: .error, error: "could not be started: \(launchers.problem ?? "no launcher")"))
+        }
+        guard let folder = ScratchFolder.make(prefix: "benchboard-valgrind") else {
+            return .failure(FailureDescription(outcome: .error, error: "cannot create a temporary folder for valgrind's output"))
+        }
+        return .success((valgrind, launcher, folder))
+    }
+
+    private func counted(_ result: BenchmarkResult, _ counts: [Int64]) -> BenchmarkResult {
+        var result = result
+        result.metric = .instructions
+        result.samplesInstructions = counts
+        result.instructionStats = CountStats(counts)
+        return result
+    }
+
     // MARK: - Building results
 
     private func childSpec(_ spec: BenchmarkSpec, arguments: [String]) -> ChildSpec {
@@ -290,7 +433,7 @@ final class BenchmarkExecutor: @unchecked Sendable {
         BenchmarkResult(
             name: spec.name, group: spec.group, kind: spec.kind, mode: mode, outcome: outcome,
             targetNs: spec.targetNs, timeoutMs: spec.timeoutMs,
-            warmup: spec.warmup, samplesNs: [], resources: resources, config: spec.settings)
+            warmup: spec.warmup, samplesNs: [], metric: spec.metric, resources: resources, config: spec.settings)
     }
 
     static func milliseconds(since start: UInt64) -> Double {

@@ -48,9 +48,10 @@ public enum IterationEngine {
         let measuringSince = MonotonicClock.now()
         var lastHandOver = measuringSince
         var sinkNs: UInt64 = 0
+        let cap = min(IterationSettings.maximumIterations, benchmark.maxIterations ?? .max)
         while !shouldStop() {
             let enough = samples.count >= settings.iterations && measured >= (settings.minTimeNs ?? 0)
-            if enough || samples.count >= IterationSettings.maximumIterations { break }
+            if enough || samples.count >= cap { break }
             let before = MonotonicClock.now()
             if let budget, !samples.isEmpty, before - measuringSince >= budget {
                 stoppedByDuration = true

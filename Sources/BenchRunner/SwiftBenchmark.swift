@@ -6,6 +6,9 @@ public protocol SwiftBenchmark: AnyObject, Sendable {
     /// The benchmark's own time budget for its measured iterations, in nanoseconds; config.toml's
     /// `max_duration_ms` overrides it.
     var maxDurationNs: UInt64? { get }
+    /// The most measured iterations the benchmark allows (package-benchmark's `maxIterations`):
+    /// caps config.toml's `iterations` and `min_time_ms`; nil: no cap of its own.
+    var maxIterations: Int? { get }
     /// Runs once before the warm-up, outside of any measurement.
     func setUp() throws
     /// Runs one iteration. Returns the nanoseconds the iteration measured itself (between
@@ -17,4 +20,5 @@ public protocol SwiftBenchmark: AnyObject, Sendable {
 
 extension SwiftBenchmark {
     public var maxDurationNs: UInt64? { nil }
+    public var maxIterations: Int? { nil }
 }

@@ -46,3 +46,6 @@ extension String {
         return String(kept.suffix(characters))
     }
 }
+
+/// So a setup step can hand a failure back through `Result`.
+extension FailureDescription: Error {}

@@ -17,6 +17,12 @@ enum DiagnosticBenchmarks {
                 let buffer = [UInt8](repeating: 1, count: 64 << 20)
                 blackHole(buffer)
             },
+            Benchmark("hash-2k-keys") { _ in
+                // Hashing: its cost depends on the per-process seed unless SWIFT_DETERMINISTIC_HASHING is set.
+                var keys = Set<String>()
+                for number in 0..<2_000 { keys.insert("key-\(number)") }
+                blackHole(keys)
+            },
             Benchmark("crash-sigsegv") { _ in
                 raise(SIGSEGV)
             },

@@ -73,6 +73,34 @@ final class RunRecordFastDecoderTests: XCTestCase {
         XCTAssertEqual(Set(loaded.runs.map(\.record.benchmarks[0].resources.cgroupPeakBytes)), [268_435_456, nil])
     }
 
+    /// Imported and merged runs say so; a measured run's file has neither key, so it is byte for
+    /// byte what it was before the fields existed.
+    func testRunKindAndSource() throws {
+        var imported = makeRun(id: "i1", startedAt: date("2026-11-25T12:00:00Z"), benchmarks: 2)
+        imported.kind = .imported
+        imported.source = RunSource(
+            format: "google-benchmark", files: ["bench \"x\".json", "b/c.json"],
+            context: ["mhz_per_cpu": "2300", "library_build_type": "release", "é\t": ""])
+        try assertSame(imported)
+        var merged = makeRun(id: "m1", startedAt: date("2026-11-25T12:00:00Z"), benchmarks: 1)
+        merged.kind = .merged
+        merged.source = RunSource(format: nil, files: [], runIDs: ["a", "b"], context: nil)
+        try assertSame(merged)
+
+        let measured = makeRun(id: "r1", startedAt: date("2026-11-25T12:00:00Z"), benchmarks: 1)
+        try assertSame(measured)
+        let object = try JSONSerialization.jsonObject(with: try RunRecordCoding.encoder().encode(measured)) as? [String: Any]
+        XCTAssertNil(object?["kind"])
+        XCTAssertNil(object?["source"])
+        XCTAssertNotNil(object?["machine"])
+
+        // A kind this version does not know takes the slow path, which refuses it too.
+        let future = String(decoding: try RunRecordCoding.encoder().encode(imported), as: UTF8.self)
+            .replacingOccurrences(of: "\"imported\"", with: "\"teleported\"")
+        XCTAssertNil(RunRecordFastDecoder.decode(Data(future.utf8)))
+        XCTAssertThrowsError(try codable(Data(future.utf8)))
+    }
+
     func testDatesAcrossYearsMatchFoundation() throws {
         for iso in ["2000-02-29T00:00:00Z", "2026-12-31T23:59:59Z", "2100-03-01T12:00:00Z", "1970-01-01T00:00:00Z"] {
             try assertSame(makeRun(id: "d", startedAt: date(iso), benchmarks: 0))

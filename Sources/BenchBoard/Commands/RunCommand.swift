@@ -59,6 +59,12 @@ struct RunCommand: ExecutableCommand {
                 ShardArgument.emptyNote(selectedShard, filtered: filter != nil) + " Nothing ran and no run file was written.")
             return CLIExit.success
         }
+        // Counting instructions needs valgrind: say so before anything runs, not once per benchmark.
+        do {
+            _ = try plan.valgrind(environment: context.environment)
+        } catch {
+            throw CLIError(error.description)
+        }
         if context.buildConfiguration == "debug" {
             TerminalOutput.standardError.line(context.terminal.paint(TerminalSummary.debugBuildWarning, .yellow))
         }

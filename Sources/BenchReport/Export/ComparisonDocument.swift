@@ -59,6 +59,21 @@ struct ComparisonDocument: Encodable {
         var time: Metric
         var memory: Metric
         var cpu: Metric
+        /// Null unless either side counted instructions.
+        var instructions: Metric?
+
+        enum CodingKeys: String, CodingKey { case name, group, verdict, time, memory, cpu, instructions }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(name, forKey: .name)
+            try c.encode(group, forKey: .group)
+            try c.encode(verdict, forKey: .verdict)
+            try c.encode(time, forKey: .time)
+            try c.encode(memory, forKey: .memory)
+            try c.encode(cpu, forKey: .cpu)
+            try c.encode(instructions, forKey: .instructions)
+        }
     }
 
     var schema = "benchboard.compare/1"
@@ -79,7 +94,7 @@ struct ComparisonDocument: Encodable {
         benchmarks = comparison.benchmarksWorstFirst.map {
             Row(
                 name: $0.name, group: $0.group, verdict: $0.verdict, time: Metric(metric: $0.time),
-                memory: Metric(metric: $0.memory), cpu: Metric(metric: $0.cpu))
+                memory: Metric(metric: $0.memory), cpu: Metric(metric: $0.cpu), instructions: $0.instructions.map(Metric.init))
         }
     }
 

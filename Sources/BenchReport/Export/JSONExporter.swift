@@ -16,7 +16,9 @@ import Foundation
 ///   "benchmarks": [ worst first:
 ///     {"name", "group", "verdict",
 ///      "time":   {"baseline", "current", "changePercent", "verdict", "pValue", "reference", "note"},
-///      "memory": the same (bytes), "cpu": the same (microseconds)}
+///      "memory": the same (bytes), "cpu": the same (microseconds),
+///      "instructions": the same (median instructions per iteration), or null unless either
+///      side counted instructions (`metric = "instructions"`; its verdict is then the headline)}
 ///   ]
 /// }
 /// ```

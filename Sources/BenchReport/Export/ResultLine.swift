@@ -11,7 +11,12 @@ public enum ResultLine {
         var parts = ["\(statusIcon(result)) \(SafeText.escaped(result.name))"]
         if result.mode == .isolated { parts[0] += " 🔒 Isolated" }
         if result.mode == .fallback { parts[0] += " ⚠️ Fallback (in-process)" }
-        if result.outcome.isSuccess, let median = result.medianNs {
+        if result.outcome.isSuccess, result.metric == .instructions, let count = result.medianInstructions {
+            // A target is a time, and wall time under valgrind says nothing about it.
+            parts.append(UnitFormat.instructions(count) + (result.medianNs.map {
+                " (wall time under valgrind: \(UnitFormat.duration(ns: $0)))"
+            } ?? ""))
+        } else if result.outcome.isSuccess, let median = result.medianNs {
             var timing = UnitFormat.duration(ns: median)
             if let target = result.targetNs {
                 timing += " (target: \(UnitFormat.duration(ns: Double(target))))"

@@ -5,7 +5,8 @@ import Foundation
 /// `benchboard compare`'s text: an aligned table, worst news first, then a one-line tally and
 /// the notes that explain noisy verdicts. ANSI colours (red regression/failed, green
 /// improvement, yellow noisy) only through an enabled painter, so piped output stays plain.
-/// Columns: VERDICT, BENCHMARK, BASELINE, CURRENT (median times), CHANGE, P, MEMORY, CPU (changes).
+/// Columns: VERDICT, BENCHMARK, BASELINE, CURRENT (median times, or median instruction counts for a
+/// benchmark that counts them), CHANGE, P, MEMORY, CPU (changes).
 struct TextExporter: Exporter {
     var painter: Painter
 
@@ -25,10 +26,10 @@ struct TextExporter: Exporter {
         let cells: [[String]] = rows.map { row in
             [
                 row.verdict.rawValue, SafeText.escaped(row.name),
-                row.time.baseline.map { UnitFormat.duration(ns: $0) } ?? "-",
-                row.time.current.map { UnitFormat.duration(ns: $0) } ?? "-",
-                row.time.changePercent.map(UnitFormat.percent) ?? "-",
-                row.time.pValue.map(Format.pValue) ?? "-",
+                row.headline.baseline.map(row.formatHeadline) ?? "-",
+                row.headline.current.map(row.formatHeadline) ?? "-",
+                row.headline.changePercent.map(UnitFormat.percent) ?? "-",
+                row.headline.pValue.map(Format.pValue) ?? "-",
                 Self.metricCell(row.memory), Self.metricCell(row.cpu),
             ]
         }
@@ -56,7 +57,9 @@ struct TextExporter: Exporter {
         }
         lines.append(tally.isEmpty ? "No benchmarks." : tally.joined(separator: ", "))
         for row in rows {
-            for (label, metric) in [("time", row.time), ("memory", row.memory), ("cpu", row.cpu)] {
+            let metrics = [("time", row.time), ("memory", row.memory), ("cpu", row.cpu)]
+                + (row.instructions.map { [("instructions", $0)] } ?? [])
+            for (label, metric) in metrics {
                 if let note = metric.note, metric.verdict == .noisy || metric.verdict == row.verdict {
                     lines.append("  \(SafeText.escaped(row.name)) (\(label), \(metric.verdict.rawValue)): \(note)")
                 }

@@ -13,6 +13,8 @@
 //   flood MIB                     write MIB MiB on stdout
 //   fd3 N                         write N result lines on the fd named in BENCHBOARD_RESULT_FD
 //   env                           print the environment, one variable a line
+//   loop N                        add up N numbers in a loop (a known amount of work, for
+//                                 instruction counting), exit 0
 //   true                          exit 0
 #define _GNU_SOURCE
 #include <signal.h>
@@ -141,6 +143,11 @@ int main(int argc, char **argv) {
     if (strcmp(mode, "env") == 0) {
         for (char **e = environ; *e; e++) puts(*e);
         return 0;
+    }
+    if (strcmp(mode, "loop") == 0) {
+        volatile long sum = 0;
+        for (long i = 0; i < a; i++) sum += i;
+        return sum < 0;
     }
     if (strcmp(mode, "true") == 0) return 0;
     fprintf(stderr, "bench-fixture: unknown mode %s\n", mode);

@@ -1,0 +1,80 @@
+import ArgumentParser
+import BenchHistory
+import BenchModel
+import BenchRunner
+import Foundation
+
+struct MergeCommand: ExecutableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Put the runs of one commit and machine (shards, matrix jobs) back together as one new run.",
+        discussion: """
+            RUN is a run file or the id (or a unique prefix of it) of a run in the history folder. \
+            The runs must share the commit, the machine (CPU, cores, memory, OS, kernel, Swift \
+            version; host names may differ) and the build configuration. The merged run is \
+            written as a new file in the history folder; the runs named stay as they are.
+            """)
+
+    enum Preference: String, ExpressibleByArgument, CaseIterable {
+        case newest
+    }
+
+    @Argument(help: ArgumentHelp("The runs to merge: run files or run ids.", valueName: "run"))
+    var runs: [String]
+
+    @Option(help: ArgumentHelp("Where run ids are looked up and the merged run is written (default: [report] history of ./config.toml, output/history).", valueName: "dir"))
+    var history: String?
+
+    @Option(help: "When a benchmark is in more than one run: keep the one from the run that started last (without it, merge refuses).")
+    var prefer: Preference?
+
+    func validate() throws {
+        guard runs.count >= 2 else { throw ValidationError("name at least two runs to merge") }
+    }
+
+    func execute(_ context: CommandContext) throws(CLIError) -> Int32 {
+        var folder = history
+        if folder == nil { folder = try context.reportSettings(config: nil).historyDirectory }
+        let directory = URL(fileURLWithPath: folder ?? "output/history")
+        let store = HistoryStore(directory: directory)
+        var stored: [StoredRun]?
+        var inputs: [RunMerge.Input] = []
+        for text in runs {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: text, isDirectory: &isDirectory) {
+                if isDirectory.boolValue { throw CLIError("\(text): is a folder; name run files or run ids") }
+                do {
+                    inputs.append(RunMerge.Input(label: text, record: try store.loadRun(at: URL(fileURLWithPath: text)), file: text))
+                } catch {
+                    throw CLIError(error.description)
+                }
+                continue
+            }
+            let history = stored ?? store.load().runs
+            stored = history
+            let matches = history.filter { $0.record.id == text } + history.filter { $0.record.id != text && $0.record.id.hasPrefix(text) }
+            guard let match = matches.first, matches.count == 1 || matches[0].record.id == text else {
+                throw CLIError(
+                    matches.isEmpty
+                        ? "\(text): neither a run file nor a run id in \(context.displayPath(directory)); `benchboard runs` lists the ids"
+                        : "\(text): matches \(matches.count) runs; give more of the id")
+            }
+            inputs.append(RunMerge.Input(label: text, record: match.record, file: context.displayPath(match.url)))
+        }
+        let merged: RunRecord
+        do {
+            merged = try RunMerge.merge(inputs, id: RunID.make(), preferNewest: prefer == .newest)
+        } catch {
+            throw CLIError(error.description)
+        }
+        let written: URL
+        do {
+            written = try store.write(merged)
+        } catch {
+            throw CLIError(error.description)
+        }
+        TerminalOutput.standardOutput.line(
+            "Merged \(inputs.count) runs (\(merged.benchmarks.count) benchmarks) into run \(merged.id): \(context.displayPath(written))")
+        return CLIExit.success
+    }
+}

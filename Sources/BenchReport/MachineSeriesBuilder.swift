@@ -1,0 +1,104 @@
+import BenchModel
+
+/// The machine views: which machines the history holds (dashboard), and each machine's own
+/// series of one benchmark (benchmark pages), so numbers from different machines are never
+/// read as one line.
+struct MachineSeriesBuilder {
+    let runs: [HistoryIndex.RunInfo]
+
+    /// Every machine of the history, in order of first appearance.
+    func dashboardRows() -> [MachineRowView] {
+        let catalog = MachineCatalog(runs.map(\.record))
+        let latest = runs.last?.record.machine.fingerprint
+        return catalog.machines.map { machine in
+            let newest = machine.runIndices.last.map { runs[$0].date } ?? "–"
+            let count = machine.runIndices.count
+            return MachineRowView(
+                machineAnchor: machine.anchor, machineName: MachineCatalog.name(machine),
+                machineDetail: MachineCatalog.detail(machine), machineRuns: "\(count)", machineLatest: newest,
+                isCurrent: machine.fingerprint == latest)
+        }
+    }
+
+    /// One section per machine this benchmark ran on; empty when it ran on one machine only
+    /// (the page's main chart is then that machine's series).
+    func series(of entries: [HistoryIndex.Entry], name: String) -> [MachineSeriesView] {
+        let catalog = MachineCatalog(entries.map { runs[$0.runIndex].record })
+        guard catalog.machines.count > 1 else { return [] }
+        return catalog.machines.map { machine in
+            let own = machine.runIndices.map { entries[$0] }
+            let count = own.count
+            return MachineSeriesView(
+                machineAnchor: machine.anchor, machineName: MachineCatalog.name(machine),
+                machineDetail: MachineCatalog.detail(machine),
+                machineRunsText: "\(count) run\(count == 1 ? "" : "s")",
+                chart: chart(own, name: name, machine: machine))
+        }
+    }
+
+    /// Runs evenly spaced, oldest left; the y axis spans this machine's medians only.
+    private func chart(_ entries: [HistoryIndex.Entry], name: String, machine: MachineCatalog.Machine) -> MachineChartView {
+        let width = 800.0
+        let height = 180.0
+        let left = 78.0
+        let right = width - 12
+        let top = 12.0
+        let bottom = height - 30
+        let medians = entries.map { $0.result.outcome.isSuccess ? $0.result.medianNs : nil }
+        let values = medians.compactMap { $0 }
+        var low = values.min() ?? 0
+        var high = values.max() ?? 1
+        // A flat series gets a band of ±5 % so it draws as a line in the middle, not as noise.
+        if high - low < high * 0.1 {
+            let grow = (high * 0.1 - (high - low)) / 2
+            low = max(0, low - grow)
+            high += grow
+        }
+        if high <= low { high = low + 1 }
+        func y(_ value: Double) -> Double { bottom - (value - low) / (high - low) * (bottom - top) }
+        let step = entries.count > 1 ? (right - left - 8) / Double(entries.count - 1) : 0
+        func x(_ index: Int) -> Double { entries.count > 1 ? left + 4 + Double(index) * step : (left + right) / 2 }
+
+        var line: [String] = []
+        var points: [MachinePointView] = []
+        var failures: [MachinePointView] = []
+        for (index, entry) in entries.enumerated() {
+            let run = runs[entry.runIndex]
+            let px = ReportFormat.coordinate(x(index))
+            let value = medians[index].map { UnitFormat.duration(ns: $0) } ?? ReportFormat.outcomeWord(entry.result.outcome)
+            let title = TextSafety.line("\(run.date) · \(run.shortCommit) · \(run.record.machine.hostname) · \(value)")
+            if let median = medians[index] {
+                let py = ReportFormat.coordinate(y(median))
+                line.append("\(px),\(py)")
+                points.append(MachinePointView(x: px, y: py, title: title))
+            } else {
+                failures.append(MachinePointView(x: px, y: ReportFormat.coordinate(bottom - 6), title: title))
+            }
+        }
+        let yTicks = [low, (low + high) / 2, high].map {
+            MachineTickView(position: ReportFormat.coordinate(y($0)), text: UnitFormat.duration(ns: $0), anchor: "end")
+        }
+        var xTicks: [MachineTickView] = []
+        if let first = entries.first, let last = entries.last {
+            xTicks.append(MachineTickView(
+                position: ReportFormat.coordinate(x(0)), text: ReportFormat.day(runs[first.runIndex].record.startedAt),
+                anchor: entries.count == 1 ? "middle" : "start"))
+            if entries.count > 1 {
+                xTicks.append(MachineTickView(
+                    position: ReportFormat.coordinate(x(entries.count - 1)),
+                    text: ReportFormat.day(runs[last.runIndex].record.startedAt), anchor: "end"))
+            }
+        }
+        var description = "Median time per run on \(MachineCatalog.name(machine)), oldest left, newest right"
+        if let least = values.min(), let most = values.max() {
+            description += ", from \(UnitFormat.duration(ns: least)) to \(UnitFormat.duration(ns: most))"
+        }
+        if !failures.isEmpty { description += "; \(failures.count) failed runs marked at the bottom" }
+        return MachineChartView(
+            chartID: "\(machine.anchor)-chart", chartTitle: TextSafety.line("\(name) on \(MachineCatalog.name(machine))"),
+            chartDescription: TextSafety.line(description), width: "800", height: "180",
+            plotLeft: ReportFormat.coordinate(left), plotRight: ReportFormat.coordinate(right),
+            plotBottom: ReportFormat.coordinate(bottom), line: line.joined(separator: " "), hasLine: line.count > 1,
+            yTicks: yTicks, xTicks: xTicks, points: points, failures: failures)
+    }
+}

@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Appends run files to the history branch and pushes it, retrying when another job pushed first.
+#
+#   scripts/push-history.sh [--repo DIR] [--remote NAME] [--branch NAME] [--dir PATH] RUN.json...
+#
+#   --repo    a clone whose remote receives the runs (default: .); its credentials are used
+#   --remote  default origin
+#   --branch  the history branch (default: benchboard-data); created as an orphan branch when missing
+#   --dir     the folder inside the branch that holds the run files (default: history)
+#
+# Run files have unique names and are never rewritten, so two jobs that push at once never
+# conflict: the loser of the race fetches the winner's tip, adds its files on top of it and pushes
+# again. A file already on the branch with the same name is left as it is (a re-run job adds
+# nothing twice). Exits 0 once the runs are on the remote, 1 after the last attempt failed,
+# 2 on bad usage.
+set -euo pipefail
+
+repo=. remote=origin branch=benchboard-data dir=history attempts=${BENCHBOARD_PUSH_ATTEMPTS:-10}
+runs=()
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --repo) repo=$2; shift 2 ;;
+        --remote) remote=$2; shift 2 ;;
+        --branch) branch=$2; shift 2 ;;
+        --dir) dir=$2; shift 2 ;;
+        -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -*) echo "push-history: unknown option $1" >&2; exit 2 ;;
+        *) runs+=("$1"); shift ;;
+    esac
+done
+if [ ${#runs[@]} -eq 0 ]; then
+    echo "push-history: no run files given" >&2
+    exit 2
+fi
+if ! git check-ref-format --branch "$branch" >/dev/null 2>&1; then
+    echo "push-history: '$branch' is not a valid branch name" >&2
+    exit 2
+fi
+case "$dir" in /*|*..*) echo "push-history: --dir must be a relative path inside the branch, not '$dir'" >&2; exit 2 ;; esac
+for run in "${runs[@]}"; do
+    if [ ! -f "$run" ]; then
+        echo "push-history: no run file at $run" >&2
+        exit 2
+    fi
+    case "$(basename "$run")" in *.json) ;; *) echo "push-history: $run is not a .json run file" >&2; exit 2 ;; esac
+done
+# Absolute paths: the work happens in another folder.
+absolute=()
+for run in "${runs[@]}"; do absolute+=("$(cd "$(dirname "$run")" && pwd)/$(basename "$run")"); done
+
+repo=$(cd "$repo" && pwd)
+git -C "$repo" rev-parse --git-dir >/dev/null 2>&1 || { echo "push-history: $repo is not a git repository" >&2; exit 2; }
+# The commit is built with git's plumbing in a private index: nothing is checked out, so the
+# user's work tree and branches are never touched and a large history costs nothing to add to.
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/benchboard-history.XXXXXX")
+trap 'rm -rf "$scratch"' EXIT
+export GIT_INDEX_FILE="$scratch/index"
+tracking="refs/benchboard/$branch"
+author_name=${GIT_AUTHOR_NAME:-benchboard}
+author_email=${GIT_AUTHOR_EMAIL:-benchboard@users.noreply.github.com}
+export GIT_AUTHOR_NAME="$author_name" GIT_AUTHOR_EMAIL="$author_email"
+export GIT_COMMITTER_NAME="${GIT_COMMITTER_NAME:-$author_name}" GIT_COMMITTER_EMAIL="${GIT_COMMITTER_EMAIL:-$author_email}"
+
+# Builds a commit that adds the run files to the branch's current tip (or starts the branch);
+# prints its id, or nothing when every file is already there.
+build_commit() {
+    local parent="" added=0 name blob
+    # Quietly nothing when the branch does not exist yet.
+    if git -C "$repo" fetch --quiet --no-tags "$remote" "+refs/heads/$branch:$tracking" 2>/dev/null; then
+        parent=$(git -C "$repo" rev-parse --verify "$tracking^{commit}")
+        git -C "$repo" read-tree "$parent"
+    else
+        git -C "$repo" read-tree --empty
+    fi
+    for run in "${absolute[@]}"; do
+        name=$(basename "$run")
+        if git -C "$repo" ls-files --error-unmatch -- "$dir/$name" >/dev/null 2>&1; then
+            echo "push-history: $dir/$name is already on $branch; left as it is" >&2
+            continue
+        fi
+        blob=$(git -C "$repo" hash-object -w -- "$run")
+        git -C "$repo" update-index --add --cacheinfo "100644,$blob,$dir/$name"
+        added=$((added + 1))
+    done
+    [ "$added" -gt 0 ] || return 0
+    local tree
+    tree=$(git -C "$repo" write-tree)
+    git -C "$repo" commit-tree "$tree" ${parent:+-p "$parent"} -m "benchboard: add $added run file(s)"
+}
+
+attempt=1
+while :; do
+    commit=$(build_commit)
+    if [ -z "$commit" ]; then
+        echo "push-history: nothing new for $branch"
+        exit 0
+    fi
+    # Without --force: a push that would drop someone else's run is refused by the remote.
+    if git -C "$repo" push --quiet "$remote" "$commit:refs/heads/$branch" 2>"$scratch/err"; then
+        echo "push-history: pushed to $branch (attempt $attempt)"
+        exit 0
+    fi
+    if [ "$attempt" -ge "$attempts" ]; then
+        echo "push-history: giving up after $attempt attempts; the last error was:" >&2
+        cat "$scratch/err" >&2
+        exit 1
+    fi
+    echo "push-history: $branch moved on the remote; fetching and retrying (attempt $attempt)"
+    # Spread out the retries of many jobs that lost the same race.
+    sleep "$((attempt / 3)).$((RANDOM % 10))"
+    attempt=$((attempt + 1))
+done
