@@ -18,8 +18,9 @@ let package = Package(
     targets: [
         // Codable types that cross stages, and the history schema version.
         .target(name: "BenchModel"),
-        // Descriptive statistics, significance tests and change points; no dependencies.
-        .target(name: "BenchStats"),
+        // Descriptive statistics, significance tests and change points, and the `SampleStats` a
+        // run file keeps (the one model type it fills in).
+        .target(name: "BenchStats", dependencies: ["BenchModel"]),
         // config.toml → validated, resolved configuration.
         .target(name: "BenchConfig", dependencies: [
             "BenchModel",
@@ -27,8 +28,10 @@ let package = Package(
         ]),
         // The tiny C program every child is started through, so max RSS is the child's own.
         .executableTarget(name: "benchboard-launcher"),
+        // The Linux calls Swift cannot make itself (prctl is variadic).
+        .target(name: "CBenchSystem"),
         // Spawning, draining, timing out and reaping children through the launcher.
-        .target(name: "BenchIsolation", dependencies: ["BenchModel"]),
+        .target(name: "BenchIsolation", dependencies: ["BenchModel", "CBenchSystem"]),
         // The folder of immutable run files.
         .target(name: "BenchHistory", dependencies: ["BenchModel"]),
         // Other tools' results files (hyperfine, google-benchmark, pytest-benchmark,
@@ -49,13 +52,15 @@ let package = Package(
         // instructions of a Swift benchmark's measured iterations.
         .target(name: "CCallgrind"),
         // The plan: warm-up, iterations, isolation or in-process, progress.
+        // The git/machine probes and the run id are handed in by the command, so the runner knows
+        // only the stages before it.
         .target(name: "BenchRunner", dependencies: [
-            "BenchAnalysis", "CCallgrind",
-            "BenchModel", "BenchConfig", "BenchIsolation", "BenchStats", "BenchHistory",
+            "CCallgrind",
+            "BenchModel", "BenchConfig", "BenchIsolation", "BenchStats", "CBenchSystem",
         ]),
         // The library users import to write Swift benchmarks, plus the whole CLI.
         .target(name: "BenchBoard", dependencies: [
-            "BenchModel", "BenchConfig", "BenchIsolation", "BenchRunner", "BenchHistory", "BenchAnalysis", "BenchReport", "BenchImport",
+            "BenchModel", "BenchConfig", "BenchIsolation", "BenchRunner", "BenchHistory", "BenchAnalysis", "BenchReport", "BenchImport", "BenchStats",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The default suite's example benchmarks behind the CLI.
@@ -93,6 +98,7 @@ let package = Package(
         .testTarget(name: "BenchHistoryTests", dependencies: ["BenchHistory"]),
         .testTarget(name: "BenchAnalysisTests", dependencies: ["BenchAnalysis"]),
         .testTarget(name: "BenchReportTests", dependencies: ["BenchReport", "BenchAnalysis", "BenchStats"]),
+        .testTarget(name: "BenchRunnerTests", dependencies: ["BenchRunner", "BenchConfig", "BenchIsolation", "BenchModel"]),
         .testTarget(
             name: "BenchBoardTests", dependencies: ["BenchBoard", "BenchRunner", "BenchModel", "benchboard", "bench-fixture"],
             // Other tools' output read by path, and the programs that made it.

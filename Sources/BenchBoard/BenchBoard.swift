@@ -46,6 +46,9 @@ public enum BenchBoard {
         if arguments.first == "worker-server" {
             return Worker.serve(arguments: Array(arguments.dropFirst()), registry: registry)
         }
+        // A closed stdout (`benchboard run | head -n 1`) makes writes fail with EPIPE instead of
+        // killing benchboard before the run is stored; terminal output just goes missing.
+        signal(SIGPIPE, SIG_IGN)
         let environment = ProcessInfo.processInfo.environment
         let context = CommandContext(
             registry: registry, registeredNames: benchmarks.map(\.name), environment: environment,
@@ -155,8 +158,9 @@ struct RootCommand: ParsableCommand {
         discussion: """
             Without a subcommand, benchboard runs the suite in config.toml and writes the reports \
             into the output folder (the same as `benchboard run`).
-            Exit codes: 0 success; 1 a benchmark failed, crashed or timed out (or regressed, with \
-            --fail-on-regression); 2 bad usage, config or input; 130 interrupted.
+            Exit codes: 0 success; 1 a benchmark failed, crashed, timed out or went over a limit (or \
+            regressed, with --fail-on-regression); 2 bad usage, config or input; 130 interrupted \
+            (SIGINT, SIGTERM or SIGHUP; the finished benchmarks are stored, marked interrupted).
             """,
         version: BenchBoardVersion.string,
         subcommands: subcommands,

@@ -14,6 +14,7 @@ struct BenchmarkOverrides {
     var inheritEnv: [String]?
     var targetMs: Double?
     var regressionThreshold: Double?
+    var limits = ResourceLimits()
     var metric: Metric?
 
     /// `self` over `base`; `env` merges key by key, everything else replaces.
@@ -30,6 +31,7 @@ struct BenchmarkOverrides {
         if let inheritEnv { merged.inheritEnv = inheritEnv }
         if let targetMs { merged.targetMs = targetMs }
         if let regressionThreshold { merged.regressionThreshold = regressionThreshold }
+        merged.limits = limits.over(base.limits)
         if let metric { merged.metric = metric }
         return merged
     }

@@ -34,6 +34,8 @@ public struct BenchmarkSpec: Sendable, Equatable {
     public var regressionThreshold: Double?
     /// What the samples measure: wall time, or instructions counted under valgrind.
     public var metric: Metric
+    /// `max_memory_mb`, `max_processes`, `max_cpu_s`, `max_open_files`, `max_output_mb`.
+    public var limits: ResourceLimits
     /// The line of its `[[benchmark]]` header, for messages.
     public var line: Int?
 
@@ -44,8 +46,10 @@ public struct BenchmarkSpec: Sendable, Equatable {
         iterations: Int = ConfigDefaults.iterations, minTimeMs: Double? = nil, maxDurationMs: Double? = nil,
         env: [String: String] = ConfigDefaults.env,
         inheritEnv: [String] = ConfigDefaults.inheritEnv, regressionThreshold: Double? = nil,
+        limits: ResourceLimits = ResourceLimits(),
         metric: Metric = ConfigDefaults.metric, line: Int? = nil
     ) {
+        self.limits = limits
         self.name = name
         self.group = group
         self.definition = definition

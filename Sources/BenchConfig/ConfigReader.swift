@@ -230,7 +230,8 @@ struct ConfigReader {
             minTimeMs: settings.minTimeMs, maxDurationMs: definition.isSwift ? settings.maxDurationMs : nil,
             env: settings.env ?? ConfigDefaults.env,
             inheritEnv: settings.inheritEnv ?? ConfigDefaults.inheritEnv,
-            regressionThreshold: settings.regressionThreshold, metric: settings.metric ?? ConfigDefaults.metric,
+            regressionThreshold: settings.regressionThreshold, limits: settings.limits,
+            metric: settings.metric ?? ConfigDefaults.metric,
             line: locator.line(ofTable: "benchmark", index: index)
         )
     }
@@ -293,6 +294,7 @@ struct ConfigReader {
         o.inheritEnv = variableNames(table, "inherit_env", site)
         o.targetMs = positiveNumber(table, "target_ms", site)
         o.regressionThreshold = threshold(table, "regression_threshold", site)
+        o.limits = limits(table, site)
         o.metric = metric(table, "metric", site)
         return o
     }

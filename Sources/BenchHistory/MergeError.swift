@@ -19,7 +19,7 @@ public enum MergeError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .tooFew:
-            "give at least two runs to merge"
+            "give at least one run to merge"
         case let .sameRunTwice(label):
             "\(label) is named twice"
         case let .differs(field, values):

@@ -186,6 +186,8 @@ enum RunRecordFastDecoder {
         var instructionStats: CountStats?
         var resources: Resources?
         var config: BenchmarkSettings?
+        var limits: [AppliedLimit]?
+        var limitHit: LimitedResource?
         try r.beginObject()
         var first = true
         while let key = try r.nextKey(&first) {
@@ -216,6 +218,8 @@ enum RunRecordFastDecoder {
             case "instructionStats": instructionStats = r.null() ? nil : try countStats(&r)
             case "resources": resources = try self.resources(&r)
             case "config": config = r.null() ? nil : try settings(&r)
+            case "limits": limits = r.null() ? nil : try array(&r, appliedLimit)
+            case "limitHit": limitHit = r.null() ? nil : try enumValue(&r)
             default: throw Mismatch()
             }
         }
@@ -226,7 +230,26 @@ enum RunRecordFastDecoder {
             name: name, group: group, kind: kind, mode: mode, outcome: outcome, exitCode: exitCode, signal: signal,
             error: error, stderrTail: stderrTail, killedBy: killedBy, targetNs: targetNs, timeoutMs: timeoutMs,
             warmup: warmup, samplesNs: samplesNs, stats: stats, metric: metric, samplesInstructions: samplesInstructions,
-            instructionStats: instructionStats, resources: resources, config: config, samplesSource: samplesSource)
+            instructionStats: instructionStats, resources: resources, config: config, samplesSource: samplesSource,
+            limits: limits, limitHit: limitHit)
+    }
+
+    private static func appliedLimit(_ r: inout Reader) throws(Mismatch) -> AppliedLimit {
+        var resource: LimitedResource?
+        var value: Double?
+        var mechanism: String?
+        try r.beginObject()
+        var first = true
+        while let key = try r.nextKey(&first) {
+            switch key {
+            case "resource": resource = try enumValue(&r)
+            case "value": value = try r.double()
+            case "mechanism": mechanism = try r.string()
+            default: throw Mismatch()
+            }
+        }
+        guard let resource, let value, let mechanism else { throw Mismatch() }
+        return AppliedLimit(resource: resource, value: value, mechanism: mechanism)
     }
 
     private static func countStats(_ r: inout Reader) throws(Mismatch) -> CountStats {

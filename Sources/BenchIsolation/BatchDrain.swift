@@ -16,6 +16,9 @@ struct BatchDrain {
     private(set) var results = ResultChannel(capacity: BatchResult.resultCapBytes)
     /// From the launcher's "M" line, when it runs in a memory cgroup: the batch's own peak.
     private(set) var cgroupPeakBytes: UInt64?
+    /// The children wrote more than `spec.limits.outputBytes` on stdout and stderr together: the
+    /// batch was stopped (an "I" request) and its last child did not finish on its own.
+    private(set) var outputLimitHit = false
     private var runningChild: pid_t?
     private let spec: ChildSpec
     private let progress: ((IterationReport, Int) -> Void)?
@@ -49,6 +52,7 @@ struct BatchDrain {
             for (index, stream) in streams.enumerated() where fds[index + 1].revents != 0 {
                 readAvailable(stream, from: launcher, scratch: scratch, rounds: 16)
             }
+            enforceOutputLimit(launcher)
             if fds[0].revents != 0 {
                 let count = recv(launcher.channel, scratch.baseAddress, scratch.count, Int32(MSG_DONTWAIT))
                 if count > 0 {
@@ -73,9 +77,9 @@ struct BatchDrain {
             switch try LauncherReport(line: line[...]) {
             case .started(let pid):
                 runningChild = pid
-            case .finished(let termination, let usage):
+            case .finished(let termination, let usage, let limitHit):
                 runningChild = nil
-                record(IterationReport(termination: termination, usage: usage))
+                record(IterationReport(termination: termination, usage: usage, limitHit: limitHit))
             case .spawnFailed(let code, let stage):
                 let message = Self.spawnFailureMessage(errno: code, stage: stage, spec: spec)
                 record(IterationReport(termination: .spawnFailed(errno: code, message: message), usage: nil))
@@ -94,6 +98,17 @@ struct BatchDrain {
             }
         }
         return nil
+    }
+
+    /// Over the output cap, the batch is stopped like an interrupt: the launcher sends the running
+    /// child its kill signal, SIGKILL after the grace period, and ends the batch. The pipes go on
+    /// being drained meanwhile (and counted, not kept past the tails).
+    private mutating func enforceOutputLimit(_ launcher: LauncherProcess) {
+        guard !outputLimitHit, let cap = spec.limits.outputBytes,
+            stdout.totalBytes + stderr.totalBytes > cap
+        else { return }
+        outputLimitHit = true
+        _ = FileDescriptorIO.sendAll(launcher.channel, LauncherRequest.interrupt, dontWait: true)
     }
 
     /// Everything the children wrote so far; they are all dead when this is called, so it ends.

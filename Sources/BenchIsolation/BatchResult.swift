@@ -24,12 +24,15 @@ public struct BatchResult: Sendable, Equatable {
     /// when the batch began: every child's whole process tree (grandchildren included) and the
     /// page cache it caused. Nil where the machine offers no writable cgroup v1 memory controller.
     public var cgroupPeakBytes: UInt64?
+    /// stdout + stderr went over `ChildLimits.outputBytes`, and the batch was stopped there.
+    public var outputLimitHit: Bool
 
     public init(
         iterations: [IterationReport] = [], stdoutTail: String = "", stderrTail: String = "",
         stdoutBytes: Int = 0, stderrBytes: Int = 0, resultLines: [String] = [], droppedResultBytes: Int = 0,
-        interrupted: Bool = false, cgroupPeakBytes: UInt64? = nil
+        interrupted: Bool = false, cgroupPeakBytes: UInt64? = nil, outputLimitHit: Bool = false
     ) {
+        self.outputLimitHit = outputLimitHit
         self.iterations = iterations
         self.stdoutTail = stdoutTail
         self.stderrTail = stderrTail
@@ -43,4 +46,9 @@ public struct BatchResult: Sendable, Equatable {
 
     /// Every child that ran exited 0 and none failed to start.
     public var allSucceeded: Bool { iterations.allSatisfy(\.isSuccess) }
+
+    /// The first limit hit in the batch: a child's (memory, processes, cpu) or the output cap.
+    public var limitHit: LimitKind? {
+        iterations.lazy.compactMap(\.limitHit).first ?? (outputLimitHit ? .output : nil)
+    }
 }

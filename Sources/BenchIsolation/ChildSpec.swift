@@ -20,11 +20,14 @@ public struct ChildSpec: Sendable, Equatable {
     public var graceMs: Int
     /// Sent to the child's whole process group on timeout or interrupt.
     public var killSignal: Int32
+    /// Memory, processes, CPU, open files and output for every child of the batch.
+    public var limits: ChildLimits
 
     public init(
         arguments: [String], environment: [String: String], workingDirectory: String? = nil,
-        timeoutMs: Int = 10_000, graceMs: Int = 1_000, killSignal: Int32 = SIGTERM
+        timeoutMs: Int = 10_000, graceMs: Int = 1_000, killSignal: Int32 = SIGTERM, limits: ChildLimits = .none
     ) {
+        self.limits = limits
         self.arguments = arguments
         self.environment = environment
         self.workingDirectory = workingDirectory

@@ -9,6 +9,8 @@ import Glibc
 public final class ForkServerClient: @unchecked Sendable {
     /// The server's process id.
     public private(set) var processID: Int32 = 0
+    /// The process id of the server's launcher, a child of benchboard.
+    public var launcherProcess: Int32 { launcher.processID }
     private let launcher: Launcher
     /// Our ends of the named pipes: requests (read-write, so opening never blocks), the rest read-only.
     private let requests: Int32
@@ -30,7 +32,9 @@ public final class ForkServerClient: @unchecked Sendable {
 
     /// Starts `server` (whose last argument must be left for the pipe folder: it is appended)
     /// through the launcher at `launcherPath`, and waits for its greeting.
-    public init(launcherPath: String, server: ChildSpec, temporaryDirectory: String) throws(IsolationError) {
+    public init(
+        launcherPath: String, server: ChildSpec, temporaryDirectory: String, useCgroups: Bool = true
+    ) throws(IsolationError) {
         let folder = try ForkServerChannels.makeFolder(in: temporaryDirectory)
         defer { ForkServerChannels.removeFolder(folder) }
         // Read ends first, non-blocking: the server's opens of the write ends then return at once.
@@ -49,7 +53,7 @@ public final class ForkServerClient: @unchecked Sendable {
         self.reports = reports
         self.outputs = outputs
         do {
-            launcher = try Launcher(executablePath: launcherPath)
+            launcher = try Launcher(executablePath: launcherPath, useCgroups: useCgroups)
         } catch {
             FileDescriptorIO.closeAll(descriptors)
             throw error

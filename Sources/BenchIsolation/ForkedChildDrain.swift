@@ -81,7 +81,7 @@ struct ForkedChildDrain {
             switch try LauncherReport(line: line[...]) {
             case .started(let pid):
                 runningChild = pid
-            case .finished(let termination, let usage):
+            case .finished(let termination, let usage, _):
                 runningChild = nil
                 iteration = IterationReport(termination: termination, usage: usage)
             case .spawnFailed(let code, let stage):

@@ -10,9 +10,11 @@ public final class Launcher: @unchecked Sendable {
     public let executablePath: String
     /// The launcher's process id.
     public let processID: Int32
-    /// The launcher runs in a memory cgroup of its own, so every `BatchResult` carries
-    /// `cgroupPeakBytes`. Set once, while the initializer waits for the greeting.
-    public private(set) var hasMemoryCgroup = false
+    /// The cgroups the launcher runs in (from its greeting). Set once, while the initializer waits
+    /// for the greeting.
+    public private(set) var capabilities = LauncherCapabilities()
+    /// The launcher runs in a memory cgroup of its own, so every `BatchResult` carries `cgroupPeakBytes`.
+    public var hasMemoryCgroup: Bool { capabilities.memoryCgroup }
     private let process: LauncherProcess
 
     /// Held for the whole of a batch, and by `shutdown()` before it closes the read ends.
@@ -39,10 +41,11 @@ public final class Launcher: @unchecked Sendable {
         try LauncherLocator.locate(environment: environment)
     }
 
-    /// Spawns the launcher and waits for its greeting.
-    public init(executablePath: String) throws(IsolationError) {
+    /// Spawns the launcher and waits for its greeting. `useCgroups` false keeps it out of cgroups
+    /// (limits then fall back to rlimits, leftovers to the subreaper alone).
+    public init(executablePath: String, useCgroups: Bool = true) throws(IsolationError) {
         self.executablePath = executablePath
-        let process = try LauncherProcess.start(executablePath: executablePath)
+        let process = try LauncherProcess.start(executablePath: executablePath, arguments: useCgroups ? [] : ["--no-cgroups"])
         self.process = process
         self.processID = process.pid
         do {
@@ -112,10 +115,15 @@ public final class Launcher: @unchecked Sendable {
                 iterations: drain.iterations, stdoutTail: drain.stdout.text, stderrTail: drain.stderr.text,
                 stdoutBytes: drain.stdout.totalBytes, stderrBytes: drain.stderr.totalBytes,
                 resultLines: drain.results.lines, droppedResultBytes: drain.results.droppedBytes,
-                interrupted: interrupted || status == "interrupted", cgroupPeakBytes: drain.cgroupPeakBytes)
+                // The drain's own stop for the output cap ends the batch "interrupted" too; only a
+                // call to interrupt() makes it an interrupt of the run.
+                interrupted: interrupted || (status == "interrupted" && !drain.outputLimitHit),
+                cgroupPeakBytes: drain.cgroupPeakBytes, outputLimitHit: drain.outputLimitHit)
         case .launcherExited(let child):
-            // Its own process group: the launcher can no longer stop it, so we do.
+            // Its own process group: the launcher can no longer stop it, so we do; and its cgroup
+            // holds the rest of the tree (setsid'ed descendants included).
             if let child { kill(-child, SIGKILL) }
+            if let folder = capabilities.killDirectory { Containment.killCgroup(folder) }
             let reason = "it exited unexpectedly (\(reapLauncher())) while running \"\(spec.arguments[0])\""
             markExited(reason: reason)
             stateLock.lock()
@@ -170,6 +178,8 @@ public final class Launcher: @unchecked Sendable {
         defer { runLock.unlock() }
         guard !reaped else { return }
         _ = reapLauncher()
+        // The launcher cleans up after itself on EOF; this is for one that had to be SIGKILLed.
+        if let folder = capabilities.killDirectory { Containment.killCgroup(folder) }
         FileDescriptorIO.closeAll(process.descriptors)
     }
 
@@ -235,13 +245,13 @@ public final class Launcher: @unchecked Sendable {
             if let newline = line.firstIndex(of: UInt8(ascii: "\n")) {
                 let text = String(decoding: line[..<newline], as: UTF8.self)
                 pendingReports = Array(line[(newline + 1)...])
-                guard case .hello(let version, _, let memoryCgroup)? = try? LauncherReport(line: text[...]) else {
+                guard case .hello(let version, _, let found)? = try? LauncherReport(line: text[...]) else {
                     throw .protocolError("\(executablePath) greeted with \"\(text.prefix(80))\"")
                 }
                 guard version == LauncherReport.protocolVersion else {
                     throw .protocolError("protocol version \(version), expected \(LauncherReport.protocolVersion)")
                 }
-                hasMemoryCgroup = memoryCgroup
+                capabilities = found
                 return
             }
             let now = DispatchTime.now().uptimeNanoseconds

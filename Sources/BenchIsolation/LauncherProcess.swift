@@ -14,7 +14,7 @@ struct LauncherProcess {
 
     /// Spawns the launcher with its descriptors 0-5 in place (see the protocol in its main.c), an
     /// empty signal mask, default signal handlers and an empty environment.
-    static func start(executablePath: String) throws(IsolationError) -> LauncherProcess {
+    static func start(executablePath: String, arguments: [String] = []) throws(IsolationError) -> LauncherProcess {
         var cleanup: [Int32] = []
         defer { FileDescriptorIO.closeAll(cleanup) }
         func track<T>(_ body: () throws(IsolationError) -> T, _ fds: (T) -> [Int32]) throws(IsolationError) -> T {
@@ -62,7 +62,7 @@ struct LauncherProcess {
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
         var pid: pid_t = 0
-        let status = CStringArray.with([executablePath]) { argv in
+        let status = CStringArray.with([executablePath] + arguments) { argv in
             CStringArray.with([]) { envp in
                 posix_spawn(&pid, executablePath, &actions, &attributes, argv, envp)
             }

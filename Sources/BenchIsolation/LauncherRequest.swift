@@ -26,11 +26,16 @@ enum LauncherRequest {
         }
         // Over 2^40 ms (35 years) is "forever"; the cap keeps the launcher's nanosecond sums in range.
         let forever = 1 << 40
-        let header = [
+        let limits: [String] = [
+            String(spec.limits.memoryBytes ?? 0), String(max(0, spec.limits.processes ?? 0)),
+            String(max(0, spec.limits.cpuSeconds ?? 0)), String(max(0, spec.limits.openFiles ?? 0)),
+        ]
+        let fields: [String] = [
             "R", String(iterations), stopOnFailure ? "1" : "0", String(min(max(0, spec.timeoutMs), forever)),
             String(min(max(0, spec.graceMs), forever)), String(spec.killSignal), String(spec.arguments.count),
             String(environment.count), spec.workingDirectory == nil ? "0" : "1", String(payload.count),
-        ].joined(separator: " ")
+        ]
+        let header = (fields + limits).joined(separator: " ")
         return Array((header + "\n").utf8) + payload
     }
 

@@ -25,6 +25,8 @@ public enum Outcome: String, Codable, Sendable {
     case timeout
     /// Could not be started at all (command not found, permission denied, …).
     case error
+    /// Ran into one of its resource limits (`limitHit` says which) and was stopped there.
+    case limit
 
     public var isSuccess: Bool { self == .ok }
 }
@@ -72,6 +74,10 @@ public struct BenchmarkResult: Codable, Sendable, Equatable {
     public var resources: Resources
     /// The resolved configuration this benchmark ran with, so a run file explains itself.
     public var config: BenchmarkSettings?
+    /// The limits it ran under and how each was enforced; nil when it had none.
+    public var limits: [AppliedLimit]?
+    /// For outcome `limit`: which limit it hit.
+    public var limitHit: LimitedResource?
 
     public init(
         name: String, group: String, kind: BenchmarkKind, mode: ExecutionMode, outcome: Outcome,
@@ -79,8 +85,10 @@ public struct BenchmarkResult: Codable, Sendable, Equatable {
         killedBy: String? = nil, targetNs: Int64? = nil, timeoutMs: Int, warmup: Int, samplesNs: [Int64],
         stats: SampleStats? = nil, metric: Metric = .time, samplesInstructions: [Int64]? = nil,
         instructionStats: CountStats? = nil, resources: Resources, config: BenchmarkSettings? = nil,
-        samplesSource: SamplesSource? = nil
+        samplesSource: SamplesSource? = nil, limits: [AppliedLimit]? = nil, limitHit: LimitedResource? = nil
     ) {
+        self.limits = limits
+        self.limitHit = limitHit
         self.name = name
         self.group = group
         self.kind = kind
@@ -107,7 +115,8 @@ public struct BenchmarkResult: Codable, Sendable, Equatable {
     // Optionals are written as explicit nulls so every file has the same shape.
     private enum CodingKeys: String, CodingKey {
         case name, group, kind, mode, outcome, exitCode, signal, error, stderrTail, killedBy, targetNs,
-            timeoutMs, warmup, samplesNs, samplesSource, stats, metric, samplesInstructions, instructionStats, resources, config
+            timeoutMs, warmup, samplesNs, samplesSource, stats, metric, samplesInstructions, instructionStats, resources, config,
+            limits, limitHit
     }
 
     public init(from decoder: any Decoder) throws {
@@ -134,6 +143,8 @@ public struct BenchmarkResult: Codable, Sendable, Equatable {
         instructionStats = try c.decodeIfPresent(CountStats.self, forKey: .instructionStats)
         resources = try c.decode(Resources.self, forKey: .resources)
         config = try c.decodeIfPresent(BenchmarkSettings.self, forKey: .config)
+        limits = try c.decodeIfPresent([AppliedLimit].self, forKey: .limits)
+        limitHit = try c.decodeIfPresent(LimitedResource.self, forKey: .limitHit)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -160,6 +171,8 @@ public struct BenchmarkResult: Codable, Sendable, Equatable {
         try c.encodeIfPresent(instructionStats, forKey: .instructionStats)
         try c.encode(resources, forKey: .resources)
         try c.encodeIfPresent(config, forKey: .config)
+        try c.encodeIfPresent(limits, forKey: .limits)
+        try c.encodeIfPresent(limitHit, forKey: .limitHit)
     }
 
     /// The median in nanoseconds, from the recorded stats or, for old files, from the samples.

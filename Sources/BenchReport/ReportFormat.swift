@@ -93,7 +93,7 @@ enum ReportFormat {
         switch outcome {
         case .ok: "ok"
         case .timeout: "timeout"
-        case .failed, .crashed, .error: "fail"
+        case .failed, .crashed, .error, .limit: "fail"
         }
     }
 
@@ -104,6 +104,7 @@ enum ReportFormat {
         case .crashed: "crashed"
         case .timeout: "timed out"
         case .error: "could not start"
+        case .limit: "hit a limit"
         }
     }
 
@@ -152,6 +153,7 @@ enum ReportFormat {
         case .timeout:
             facts.append("Ran over its time limit of \(result.timeoutMs) ms; ended by \(result.killedBy ?? "SIGKILL")")
         case .error: facts.append("Could not be started")
+        case .limit: facts.append("Stopped at its \(result.limitHit?.configKey ?? "resource") limit")
         }
         if let error = result.error, !error.isEmpty { facts.append(TextSafety.line(error)) }
         return facts

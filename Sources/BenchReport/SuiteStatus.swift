@@ -73,7 +73,7 @@ struct SuiteStatus: Sendable {
             switch result.outcome {
             case .ok: passed += 1
             case .timeout: timedOut += 1
-            case .failed, .crashed, .error: failed += 1
+            case .failed, .crashed, .error, .limit: failed += 1
             }
             let verdict = comparison?.verdict
             if verdict == .regression { regressions += 1 }

@@ -1,7 +1,7 @@
-import BenchAnalysis
 import BenchConfig
 import BenchIsolation
 import BenchModel
+import BenchStats
 import Foundation
 
 #if canImport(Glibc)
@@ -15,7 +15,10 @@ final class BenchmarkExecutor: @unchecked Sendable {
     private let registry: [String: any SwiftBenchmark]
     private let parentEnvironment: [String: String]
     private let launchers: LauncherSession
-    private let workerServers: WorkerServerSession
+    /// The run's fork server, under a launcher of its own.
+    private let workerServers: LauncherSession
+    /// How the fork server is started; nil when an injected factory answers for it (tests).
+    private let serverFactory: ForkServerFactory?
     private let interruption: Interruption
     private let progress: ProgressReporter
     /// Where the worker is started from: this very executable, resolved so the launcher can exec it.
@@ -23,14 +26,15 @@ final class BenchmarkExecutor: @unchecked Sendable {
 
     init(
         plan: RunPlan, registry: [String: any SwiftBenchmark], parentEnvironment: [String: String],
-        launchers: LauncherSession, workerServers: WorkerServerSession, interruption: Interruption,
-        progress: ProgressReporter
+        launchers: LauncherSession, workerServers: LauncherSession, serverFactory: ForkServerFactory?,
+        interruption: Interruption, progress: ProgressReporter
     ) {
         self.plan = plan
         self.registry = registry
         self.parentEnvironment = parentEnvironment
         self.launchers = launchers
         self.workerServers = workerServers
+        self.serverFactory = serverFactory
         self.interruption = interruption
         self.progress = progress
         self.workerExecutable = SelfExecutable.path()
@@ -54,6 +58,11 @@ final class BenchmarkExecutor: @unchecked Sendable {
             if spec.metric == .instructions {
                 return runSwiftCountingInstructions(spec, name: name)
             }
+            // Limits are set by the launcher on the processes it starts, so a limited benchmark
+            // gets an exec'd worker of its own instead of a child of the shared fork server.
+            if plan.isolation, !spec.limits.isEmpty {
+                return runSwiftWorker(spec, name: name, benchmark: benchmark)
+            }
             if plan.isolation {
                 return runSwiftIsolated(spec, name: name, benchmark: benchmark)
             }
@@ -68,17 +77,20 @@ final class BenchmarkExecutor: @unchecked Sendable {
             return failure(spec, mode: .isolated, FailureDescription(
                 outcome: .error, error: "could not be started: \(launchers.problem ?? "no launcher")"), totalMs: 0)
         }
-        let child = childSpec(spec, arguments: arguments)
+        var child = childSpec(spec, arguments: arguments)
+        let outputCap = child.limits.outputBytes
+        let limits = LimitPolicy.applied(spec.limits, capabilities: launcher.capabilities)
         let started = MonotonicClock.now()
         var accounting = UsageAccounting()
         var resultLines: [String] = []
         do {
             if spec.warmup > 0 {
                 progress.phase(spec, "warm-up ×\(spec.warmup)")
-                let warmup = try launcher.run(child, iterations: spec.warmup)
+                let warmup = try launcher.runBatch(child, iterations: spec.warmup)
                 accounting.add(warmup)
+                Self.spendOutput(warmup, of: outputCap, in: &child)
                 if warmup.interrupted || interruption.isSet { return nil }
-                if let failed = failedResult(spec, warmup, accounting, started) { return failed }
+                if let failed = failedResult(spec, warmup, accounting, started, limits: limits) { return failed }
             }
             let minTimeNs = spec.minTimeMs.map { IterationSettings.nanoseconds(milliseconds: $0) } ?? 0
             var measuredNs: UInt64 = 0
@@ -94,10 +106,11 @@ final class BenchmarkExecutor: @unchecked Sendable {
                     count = min(remaining, Int(min(UInt64(remaining), (minTimeNs - measuredNs) / mean)) + 1)
                 }
                 progress.phase(spec, "measuring \(samples.count + count) iterations")
-                let batch = try launcher.run(child, iterations: count)
+                let batch = try launcher.runBatch(child, iterations: count)
                 accounting.add(batch)
+                Self.spendOutput(batch, of: outputCap, in: &child)
                 if batch.interrupted || interruption.isSet { return nil }
-                if let failed = failedResult(spec, batch, accounting, started) { return failed }
+                if let failed = failedResult(spec, batch, accounting, started, limits: limits) { return failed }
                 // A batch that ran nothing and reported no failure would otherwise loop forever.
                 guard !batch.iterations.isEmpty else {
                     return failure(spec, mode: .isolated, FailureDescription(
@@ -118,13 +131,17 @@ final class BenchmarkExecutor: @unchecked Sendable {
             let totalMs = Self.milliseconds(since: started)
             var resources = accounting.resources(totalMs: totalMs)
             resources.overheadMs = max(0, totalMs - Double(accounting.childWallNs) / 1_000_000)
-            return success(
+            var result = success(
                 spec, mode: .isolated, samples: source == .harness ? reported.samples : samples, source: source,
                 resources: resources)
+            result.limits = limits
+            return result
         } catch {
-            launchers.discard(because: error.description)
-            return failure(spec, mode: .isolated, FailureDescription(outcome: .error, error: error.description),
-                           totalMs: Self.milliseconds(since: started))
+            launchers.discard(because: error.description, keeping: workerServers.processIDs)
+            var result = failure(spec, mode: .isolated, FailureDescription(outcome: .error, error: error.description),
+                                 totalMs: Self.milliseconds(since: started))
+            result.limits = limits
+            return result
         }
     }
 
@@ -143,9 +160,25 @@ final class BenchmarkExecutor: @unchecked Sendable {
         return "\(spec.name): dropped what it reported on fd 3: " + refused.joined(separator: " and ") + "; " + outcome
     }
 
+    /// The benchmark's result when the batch hit a limit or a child failed; nil when all went well.
+    /// A limit wins over the failure it caused (an OOM-killed child also "crashed with SIGKILL").
     private func failedResult(
-        _ spec: BenchmarkSpec, _ batch: BatchResult, _ accounting: UsageAccounting, _ started: UInt64
+        _ spec: BenchmarkSpec, _ batch: BatchResult, _ accounting: UsageAccounting, _ started: UInt64,
+        limits: [AppliedLimit]?
     ) -> BenchmarkResult? {
+        if let hit = batch.limitHit {
+            let resource = LimitPolicy.resource(hit)
+            var result = failure(
+                spec, mode: .isolated,
+                FailureDescription(outcome: .limit, error: LimitPolicy.sentence(resource, limits: limits)),
+                totalMs: Self.milliseconds(since: started))
+            let tail = batch.stderrTail.tail()
+            result.stderrTail = tail.isEmpty ? nil : tail
+            result.resources = accounting.resources(totalMs: result.resources.totalMs)
+            result.limits = limits
+            result.limitHit = resource
+            return result
+        }
         guard let bad = batch.iterations.first(where: { !$0.isSuccess }),
             var description = FailureDescription(bad.termination, timeoutMs: spec.timeoutMs)
         else { return nil }
@@ -154,6 +187,7 @@ final class BenchmarkExecutor: @unchecked Sendable {
         var result = failure(spec, mode: .isolated, description, totalMs: Self.milliseconds(since: started))
         result.stderrTail = tail.isEmpty ? nil : tail
         result.resources = accounting.resources(totalMs: result.resources.totalMs)
+        result.limits = limits
         return result
     }
 
@@ -168,31 +202,69 @@ final class BenchmarkExecutor: @unchecked Sendable {
         }
         // The first benchmark also pays for starting the server: that is part of what isolation costs.
         let started = MonotonicClock.now()
-        let server: ForkServerClient
-        switch workerServers.current(server: childSpec(spec, arguments: [executable, "worker-server"])) {
-        case .success(let running):
-            server = running
-        case .failure(let problem):
+        serverFactory?.prepare(server: childSpec(spec, arguments: [executable, "worker-server"]))
+        guard let server = workerServers.current() else {
             progress.warning(
                 once: "worker-server",
-                "The swift benchmark worker could not be started. \(problem) Swift benchmarks run in-process (mode: fallback).",
+                "The swift benchmark worker could not be started. \(workerServers.problem ?? "no worker server") Swift benchmarks run in-process (mode: fallback).",
                 repeat: "\(spec.name): no worker; running it in-process")
             return runSwiftInProcess(spec, benchmark: benchmark, mode: .fallback)
         }
         var arguments = ["worker", name, "--warmup", String(spec.warmup), "--iterations", String(spec.iterations)]
         if let minTime = spec.minTimeMs { arguments += ["--min-time-ms", String(minTime)] }
         if let maxDuration = spec.maxDurationMs { arguments += ["--max-duration-ms", String(maxDuration)] }
+        let limits = LimitPolicy.applied(spec.limits, capabilities: server.capabilities)
         progress.phase(spec, "worker: warm-up ×\(spec.warmup), \(spec.iterations) iterations")
         let batch: BatchResult
         do {
-            batch = try server.run(childSpec(spec, arguments: arguments))
+            batch = try server.runBatch(childSpec(spec, arguments: arguments), iterations: 1)
         } catch {
             // The server had started, so this is not a reason to run the benchmark in-process.
             // A request it was never sent leaves it as good as it was.
-            if case .invalidSpec = error {} else { workerServers.discard(because: error.description) }
+            if case .invalidSpec = error {} else {
+                workerServers.discard(because: error.description, keeping: launchers.processIDs)
+            }
             return failure(spec, mode: .isolated, FailureDescription(outcome: .error, error: error.description),
                            totalMs: Self.milliseconds(since: started))
         }
+        return workerResult(spec, batch, started: started, limits: limits, benchmark: benchmark)
+    }
+
+    /// In an exec'd worker of its own, started by the run's launcher, which sets the benchmark's
+    /// resource limits on it (the fork server's children share the server's limits and cgroup).
+    private func runSwiftWorker(_ spec: BenchmarkSpec, name: String, benchmark: any SwiftBenchmark) -> BenchmarkResult? {
+        guard let executable = workerExecutable else {
+            progress.warning("\(spec.name): cannot locate benchboard's own executable; running it in-process")
+            return runSwiftInProcess(spec, benchmark: benchmark, mode: .fallback)
+        }
+        guard let launcher = launchers.current() else {
+            progress.warning(
+                once: "launcher",
+                "\(launchers.problem ?? "no launcher"). Swift benchmarks with limits run in-process (mode: fallback); command benchmarks cannot run.",
+                repeat: "\(spec.name): no launcher; running it in-process")
+            return runSwiftInProcess(spec, benchmark: benchmark, mode: .fallback)
+        }
+        var arguments = [executable, "worker", name, "--warmup", String(spec.warmup), "--iterations", String(spec.iterations)]
+        if let minTime = spec.minTimeMs { arguments += ["--min-time-ms", String(minTime)] }
+        if let maxDuration = spec.maxDurationMs { arguments += ["--max-duration-ms", String(maxDuration)] }
+        let started = MonotonicClock.now()
+        let limits = LimitPolicy.applied(spec.limits, capabilities: launcher.capabilities)
+        progress.phase(spec, "worker: warm-up ×\(spec.warmup), \(spec.iterations) iterations")
+        let batch: BatchResult
+        do {
+            batch = try launcher.runBatch(childSpec(spec, arguments: arguments), iterations: 1)
+        } catch {
+            launchers.discard(because: error.description, keeping: workerServers.processIDs)
+            progress.warning("\(spec.name): \(error.description); running it in-process")
+            return runSwiftInProcess(spec, benchmark: benchmark, mode: .fallback)
+        }
+        return workerResult(spec, batch, started: started, limits: limits, benchmark: benchmark)
+    }
+
+    /// The result of one worker, forked or exec'd, from its batch.
+    private func workerResult(
+        _ spec: BenchmarkSpec, _ batch: BatchResult, started: UInt64, limits: [AppliedLimit]?, benchmark: any SwiftBenchmark
+    ) -> BenchmarkResult? {
         if batch.interrupted || interruption.isSet { return nil }
         let totalMs = Self.milliseconds(since: started)
         var accounting = UsageAccounting()
@@ -205,7 +277,7 @@ final class BenchmarkExecutor: @unchecked Sendable {
             return runSwiftInProcess(spec, benchmark: benchmark, mode: .fallback)
         }
         let reading = WorkerStream.read(batch.resultLines)
-        if var failed = failedResult(spec, batch, accounting, started) {
+        if var failed = failedResult(spec, batch, accounting, started, limits: limits) {
             // What the worker measured before it crashed or ran out of time is kept.
             failed.samplesNs = reading.samplesNs
             failed.samplesSource = reading.samplesNs.isEmpty ? nil : .harness
@@ -222,7 +294,9 @@ final class BenchmarkExecutor: @unchecked Sendable {
         resources.peakMemoryGrowthBytes = report.peakMemoryGrowthBytes
         resources.peakMemoryGrowthWithWarmupBytes = report.peakMemoryGrowthWithWarmupBytes
         resources.overheadMs = max(0, totalMs - Double(report.benchmarkNs) / 1_000_000)
-        return success(spec, mode: .isolated, samples: report.samplesNs, source: .harness, resources: resources)
+        var result = success(spec, mode: .isolated, samples: report.samplesNs, source: .harness, resources: resources)
+        result.limits = limits
+        return result
     }
 
     private func runSwiftInProcess(_ spec: BenchmarkSpec, benchmark: any SwiftBenchmark, mode: ExecutionMode) -> BenchmarkResult? {
@@ -252,7 +326,9 @@ final class BenchmarkExecutor: @unchecked Sendable {
             involuntaryContextSwitches: after.involuntaryContextSwitches &- before.involuntaryContextSwitches,
             minorFaults: after.minorFaults &- before.minorFaults, majorFaults: after.majorFaults &- before.majorFaults,
             peakMemoryGrowthWithWarmupBytes: report.peakMemoryGrowthWithWarmupBytes)
-        return success(spec, mode: mode, samples: report.samplesNs, source: .harness, resources: resources)
+        var result = success(spec, mode: mode, samples: report.samplesNs, source: .harness, resources: resources)
+        result.limits = LimitPolicy.applied(spec.limits, capabilities: nil)
+        return result
     }
 
     // MARK: - Counting instructions
@@ -262,12 +338,13 @@ final class BenchmarkExecutor: @unchecked Sendable {
     /// warm-up: a fresh process executes the same instructions whether the caches are warm or not.
     private func runCommandCountingInstructions(_ spec: BenchmarkSpec, arguments: [String]) -> BenchmarkResult? {
         let started = MonotonicClock.now()
-        let (valgrind, launcher, folder): (Valgrind, Launcher, ScratchFolder)
+        let (valgrind, launcher, folder): (Valgrind, any BatchExecutor, ScratchFolder)
         switch countingSetup(spec) {
         case .success(let setup): (valgrind, launcher, folder) = setup
         case .failure(let problem): return failure(spec, mode: .isolated, problem, totalMs: 0)
         }
         defer { folder.remove() }
+        let limits = LimitPolicy.applied(spec.limits, capabilities: launcher.capabilities)
         var accounting = UsageAccounting()
         var samples: [Int64] = []
         var counts: [Int64] = []
@@ -280,11 +357,11 @@ final class BenchmarkExecutor: @unchecked Sendable {
                         totalMs: Self.milliseconds(since: started))
                 }
                 let child = childSpec(spec, arguments: valgrind.commandArguments(arguments, outputFolder: output))
-                let batch = try launcher.run(child, iterations: 1)
+                let batch = try launcher.runBatch(child, iterations: 1)
                 accounting.add(batch)
                 if batch.interrupted || interruption.isSet { return nil }
                 let count = Valgrind.instructions(inFolder: output)
-                if var failed = failedResult(spec, batch, accounting, started) {
+                if var failed = failedResult(spec, batch, accounting, started, limits: limits) {
                     // No count at all: valgrind itself could not run the program; its message says why.
                     if count == nil, failed.outcome == .failed {
                         failed.outcome = .error
@@ -302,26 +379,29 @@ final class BenchmarkExecutor: @unchecked Sendable {
                 samples.append(Int64(clamping: wall))
             }
         } catch {
-            launchers.discard(because: error.description)
+            launchers.discard(because: error.description, keeping: workerServers.processIDs)
             return failure(spec, mode: .isolated, FailureDescription(outcome: .error, error: error.description),
                            totalMs: Self.milliseconds(since: started))
         }
         let totalMs = Self.milliseconds(since: started)
         var resources = accounting.resources(totalMs: totalMs)
         resources.overheadMs = max(0, totalMs - Double(accounting.childWallNs) / 1_000_000)
-        return counted(success(spec, mode: .isolated, samples: samples, source: .wall, resources: resources), counts)
+        var result = counted(success(spec, mode: .isolated, samples: samples, source: .wall, resources: resources), counts)
+        result.limits = limits
+        return result
     }
 
     /// `metric = "instructions"` for a swift benchmark: one worker under callgrind, which dumps each
     /// measured iteration's count to `callgrind.out.N` (see `IterationEngine.countInstructions`).
     private func runSwiftCountingInstructions(_ spec: BenchmarkSpec, name: String) -> BenchmarkResult? {
         let started = MonotonicClock.now()
-        let (valgrind, launcher, folder): (Valgrind, Launcher, ScratchFolder)
+        let (valgrind, launcher, folder): (Valgrind, any BatchExecutor, ScratchFolder)
         switch countingSetup(spec) {
         case .success(let setup): (valgrind, launcher, folder) = setup
         case .failure(let problem): return failure(spec, mode: .isolated, problem, totalMs: 0)
         }
         defer { folder.remove() }
+        let limits = LimitPolicy.applied(spec.limits, capabilities: launcher.capabilities)
         guard let executable = workerExecutable else {
             return failure(spec, mode: .isolated, FailureDescription(
                 outcome: .error, error: "cannot locate benchboard's own executable to run the worker under valgrind"),
@@ -338,9 +418,9 @@ final class BenchmarkExecutor: @unchecked Sendable {
         progress.phase(spec, "counting instructions under valgrind: warm-up ×\(spec.warmup), \(spec.iterations) iterations")
         let batch: BatchResult
         do {
-            batch = try launcher.run(child, iterations: 1)
+            batch = try launcher.runBatch(child, iterations: 1)
         } catch {
-            launchers.discard(because: error.description)
+            launchers.discard(because: error.description, keeping: workerServers.processIDs)
             return failure(spec, mode: .isolated, FailureDescription(outcome: .error, error: error.description),
                            totalMs: Self.milliseconds(since: started))
         }
@@ -348,7 +428,7 @@ final class BenchmarkExecutor: @unchecked Sendable {
         let totalMs = Self.milliseconds(since: started)
         var accounting = UsageAccounting()
         accounting.add(batch)
-        if let failed = failedResult(spec, batch, accounting, started) { return failed }
+        if let failed = failedResult(spec, batch, accounting, started, limits: limits) { return failed }
         guard let report = WorkerStream.read(batch.resultLines).report else {
             var result = failure(spec, mode: .isolated, FailureDescription(
                 outcome: .error, error: "the worker under valgrind exited without reporting its samples"), totalMs: totalMs)
@@ -364,11 +444,13 @@ final class BenchmarkExecutor: @unchecked Sendable {
         }
         var resources = accounting.resources(totalMs: totalMs)
         resources.overheadMs = max(0, totalMs - Double(report.benchmarkNs) / 1_000_000)
-        return counted(success(spec, mode: .isolated, samples: report.samplesNs, source: .harness, resources: resources), counts)
+        var result = counted(success(spec, mode: .isolated, samples: report.samplesNs, source: .harness, resources: resources), counts)
+        result.limits = limits
+        return result
     }
 
     private func countingSetup(_ spec: BenchmarkSpec)
-        -> Result<(Valgrind, Launcher, ScratchFolder), FailureDescription>
+        -> Result<(Valgrind, any BatchExecutor, ScratchFolder), FailureDescription>
     {
         guard let valgrind = Valgrind.locate(environment: parentEnvironment) else {
             return .failure(FailureDescription(
@@ -403,7 +485,8 @@ final class BenchmarkExecutor: @unchecked Sendable {
             environment: environment,
             workingDirectory: plan.config.baseDirectory,
             timeoutMs: spec.timeoutMs, graceMs: spec.graceMs,
-            killSignal: SignalName.number(of: spec.killSignal) ?? SIGTERM)
+            killSignal: SignalName.number(of: spec.killSignal) ?? SIGTERM,
+            limits: LimitPolicy.childLimits(spec.limits))
     }
 
     private func success(
@@ -434,6 +517,13 @@ final class BenchmarkExecutor: @unchecked Sendable {
             name: spec.name, group: spec.group, kind: spec.kind, mode: mode, outcome: outcome,
             targetNs: spec.targetNs, timeoutMs: spec.timeoutMs,
             warmup: spec.warmup, samplesNs: [], metric: spec.metric, resources: resources, config: spec.settings)
+    }
+
+    /// `max_output_mb` covers the whole benchmark, but each batch's drain counts only its own
+    /// bytes: the next batch gets what is left of the budget.
+    private static func spendOutput(_ batch: BatchResult, of cap: Int?, in child: inout ChildSpec) {
+        guard let left = child.limits.outputBytes, cap != nil else { return }
+        child.limits.outputBytes = max(0, left - batch.stdoutBytes - batch.stderrBytes)
     }
 
     static func milliseconds(since start: UInt64) -> Double {

@@ -1,18 +1,25 @@
 import BenchConfig
 import BenchModel
+import Synchronization
 
 /// Tells a person what the run is doing while it runs. On a TTY one live line is rewritten in
 /// place; otherwise each step is a plain line on stderr, so CI logs stay readable.
-final class ProgressReporter: @unchecked Sendable {
+/// The runner's thread drives it; its few counters sit behind a lock all the same, so it can be
+/// shared without `@unchecked`.
+final class ProgressReporter: Sendable {
+    private struct State {
+        var position = 0
+        var total = 0
+        var liveLineShown = false
+        var warnedOnce: Set<String> = []
+    }
+
     private let terminal: Terminal
     private let style: ProgressStyle
     private let output: TerminalOutput
     private let results: TerminalOutput
     private let quiet: Bool
-    private var position = 0
-    private var total = 0
-    private var liveLineShown = false
-    private var warnedOnce: Set<String> = []
+    private let state = Mutex(State())
 
     /// Progress goes to `output` (stderr); each finished benchmark's line goes to `results` (stdout).
     init(
@@ -27,11 +34,14 @@ final class ProgressReporter: @unchecked Sendable {
     }
 
     func start(total: Int) {
-        self.total = total
+        state.withLock { $0.total = total }
     }
 
     func begin(_ spec: BenchmarkSpec, position: Int) {
-        self.position = position
+        let total = state.withLock { state in
+            state.position = position
+            return state.total
+        }
         if !terminal.isInteractive && !quiet {
             output.line("[\(position)/\(total)] \(SafeText.escaped(spec.name))")
         }
@@ -39,9 +49,12 @@ final class ProgressReporter: @unchecked Sendable {
 
     func phase(_ spec: BenchmarkSpec, _ text: String) {
         guard terminal.isInteractive, !quiet else { return }
+        let (position, total) = state.withLock { state in
+            state.liveLineShown = true
+            return (state.position, state.total)
+        }
         // Erase and redraw the live line: "\r" back to column 0, "ESC[2K" clears it.
         output.write("\r\u{1B}[2K" + style.paint("[\(position)/\(total)]", .counter) + " \(SafeText.escaped(spec.name)): \(SafeText.escaped(text))")
-        liveLineShown = true
     }
 
     func finished(_ result: BenchmarkResult) {
@@ -59,7 +72,7 @@ final class ProgressReporter: @unchecked Sendable {
     /// Says `text` the first time `key` comes up, and `repeat` after that: a run-wide problem
     /// (no launcher) is explained once, not once per benchmark.
     func warning(once key: String, _ text: String, repeat short: String) {
-        if warnedOnce.insert(key).inserted {
+        if state.withLock({ $0.warnedOnce.insert(key).inserted }) {
             warning(text)
         } else {
             warning(short)
@@ -67,9 +80,10 @@ final class ProgressReporter: @unchecked Sendable {
     }
 
     func clearLiveLine() {
-        if liveLineShown {
-            output.write("\r\u{1B}[2K")
-            liveLineShown = false
+        let shown = state.withLock { state in
+            defer { state.liveLineShown = false }
+            return state.liveLineShown
         }
+        if shown { output.write("\r\u{1B}[2K") }
     }
 }

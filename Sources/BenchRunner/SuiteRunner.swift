@@ -1,47 +1,60 @@
 import BenchConfig
-import BenchHistory
 import BenchModel
 import Foundation
 
 /// What a run produced: the record to store, and whether a signal cut it short.
 public struct SuiteRunResult: Sendable {
     public var record: RunRecord
-    /// SIGINT or SIGTERM when the run was interrupted.
+    /// SIGINT, SIGTERM or SIGHUP when the run was interrupted.
     public var interruptedBy: Int32?
     /// Wall time of the whole run; the record's dates are whole seconds.
     public var wallSeconds: Double
 }
 
 /// Runs every benchmark of a plan, one after the other, and assembles the run record.
-public final class SuiteRunner: @unchecked Sendable {
+public struct SuiteRunner: Sendable {
     private let plan: RunPlan
     private let registry: [String: any SwiftBenchmark]
     private let environment: [String: String]
     private let terminal: Terminal
     private let buildConfiguration: String
     private let quiet: Bool
+    private let identity: RunIdentity
+    private let executors: any BatchExecutorFactory
+    private let injectedExecutors: Bool
+    private let holdSignals: Bool
     private let style: ProgressStyle
 
     /// `style` formats the lines printed while running (the command hands in the report stage's).
+    /// `executors` defaults to the real launcher. With `holdSignalsAfterRun`, SIGINT, SIGTERM and
+    /// SIGHUP stay caught (and dropped) after `run()` returns, until the caller has stored the run
+    /// and calls `InterruptMonitor.restoreDefaults()`.
     public init(
         plan: RunPlan, registry: [String: any SwiftBenchmark], environment: [String: String],
-        terminal: Terminal, buildConfiguration: String, quiet: Bool = false, style: ProgressStyle = .plain
+        terminal: Terminal, buildConfiguration: String, identity: RunIdentity, quiet: Bool = false,
+        style: ProgressStyle = .plain, executors: (any BatchExecutorFactory)? = nil, holdSignalsAfterRun: Bool = false
     ) {
         self.style = style
+        self.holdSignals = holdSignalsAfterRun
         self.plan = plan
         self.registry = registry
         self.environment = environment
         self.terminal = terminal
         self.buildConfiguration = buildConfiguration
         self.quiet = quiet
+        self.identity = identity
+        self.executors = executors ?? LauncherFactory(environment: environment)
+        self.injectedExecutors = executors != nil
     }
 
     public func run() -> SuiteRunResult {
         let startedAt = Date()
         let startedClock = MonotonicClock.now()
         let interruption = Interruption()
-        let launchers = LauncherSession(environment: environment)
-        let workerServers = WorkerServerSession(environment: environment)
+        let launchers = LauncherSession(factory: executors)
+        // The fork server runs under a launcher of its own; an injected factory answers for it too.
+        let serverFactory = injectedExecutors ? nil : ForkServerFactory(environment: environment)
+        let workerServers = LauncherSession(factory: serverFactory ?? executors)
         let progress = ProgressReporter(terminal: terminal, style: style, quiet: quiet)
         // Interrupts stop the running child at once; the loop below notices and stops too.
         let monitor = InterruptMonitor { signal in
@@ -50,15 +63,14 @@ public final class SuiteRunner: @unchecked Sendable {
             workerServers.interrupt()
         }
         defer {
-            monitor.cancel()
-            workerServers.shutdown()
+            monitor.cancel(restoringDefaults: !holdSignals)
+            // Each session's orphan killing spares the other's launcher while it still runs.
+            workerServers.shutdown(keeping: launchers.processIDs)
             launchers.shutdown()
         }
-        let git = GitProbe.current(in: plan.config.baseDirectory)
-        let machine = MachineProbe.current()
         let executor = BenchmarkExecutor(
             plan: plan, registry: registry, parentEnvironment: environment, launchers: launchers,
-            workerServers: workerServers, interruption: interruption, progress: progress)
+            workerServers: workerServers, serverFactory: serverFactory, interruption: interruption, progress: progress)
 
         progress.start(total: plan.benchmarks.count)
         var results: [BenchmarkResult] = []
@@ -74,10 +86,10 @@ public final class SuiteRunner: @unchecked Sendable {
         // Whole seconds: that is what the history file keeps, so the record in memory and the
         // one read back are equal.
         let record = RunRecord(
-            id: RunID.make(), startedAt: startedAt.wholeSeconds, startedAtUnixNs: startedAt.unixNanoseconds,
+            id: identity.id, startedAt: startedAt.wholeSeconds, startedAtUnixNs: startedAt.unixNanoseconds,
             finishedAt: Date().wholeSeconds, interrupted: interruption.isSet,
             isolation: plan.isolation, buildConfiguration: buildConfiguration, title: plan.config.report.title,
-            configPath: plan.config.sourcePath, git: git, machine: machine, benchmarks: results,
+            configPath: plan.config.sourcePath, git: identity.git, machine: identity.machine, benchmarks: results,
             selection: plan.selection)
         return SuiteRunResult(
             record: record, interruptedBy: interruption.signal,

@@ -96,8 +96,10 @@ static int watch_child(struct reader *in, pid_t pid, const struct request *req, 
             set_timeout(&wait_for, wake - now);
             timeout = &wait_for;
         }
-        int n = ppoll(fds, pidfd >= 0 ? 2 : 1, timeout, NULL);
+        // TERM, HUP and INT are delivered only here (see main.c) and passed on to the child's group.
+        int n = ppoll(fds, pidfd >= 0 ? 2 : 1, timeout, &relay_mask);
         if (n < 0 && errno != EINTR) break;
+        relay_signals(pid);
         if (pidfd >= 0 ? (n > 0 && (fds[1].revents & POLLIN)) : has_exited(pid)) break;
         if (n > 0 && fds[0].revents) {
             int commands = pump_commands(in);
@@ -117,16 +119,39 @@ static int watch_child(struct reader *in, pid_t pid, const struct request *req, 
     return result;
 }
 
+/// Which limit, if any, ended or hampered the child: 'm', 'p', 'c' or '-'.
+static char limit_hit(const struct child_limits *limits, const struct limit_counters *before, int status,
+                      const struct rusage *ru) {
+    if (limits->watch_counters) {
+        struct limit_counters after;
+        cgroups_counters(&after);
+        if (after.oom_kills > before->oom_kills) return 'm';
+        if (after.pids_refused > before->pids_refused) return 'p';
+    }
+    if (limits->cpu_s && WIFSIGNALED(status)) {
+        long cpu_s = ru->ru_utime.tv_sec + ru->ru_stime.tv_sec;
+        if (WTERMSIG(status) == SIGXCPU || (WTERMSIG(status) == SIGKILL && cpu_s >= limits->cpu_s)) return 'c';
+    }
+    return '-';
+}
+
 /// Spawns, watches and reaps one child and reports it. Sets *success when it exited 0.
-static int run_child(struct reader *in, const struct request *req, int *success, int *report_failed) {
+static int run_child(struct reader *in, const struct request *req, const struct child_limits *limits, int *success,
+                     int *report_failed) {
     *success = 0;
     if (req->setup_errno) {
         if (report_later("X %d %c", req->setup_errno, req->setup_stage) != 0) *report_failed = 1;
         return CHILD_DONE;
     }
     pid_t pid;
+    struct limit_counters before = {0, 0};
+    if (limits->watch_counters) cgroups_counters(&before);
+    discard_signals();
+    const char *oom_adj = cgroups_usual_oom_adj();
     uint64_t start = now_ns();
-    int err = posix_spawn(&pid, req->path, &req->actions, &req->attr, req->argv, req->envp);
+    int err = needs_limited_spawn(limits, oom_adj)
+        ? spawn_limited(&pid, req, limits, oom_adj)
+        : posix_spawn(&pid, req->path, &req->actions, &req->attr, req->argv, req->envp);
     if (err != 0) {
         if (report_later("X %d s", err) != 0) *report_failed = 1;
         return CHILD_DONE;
@@ -156,28 +181,47 @@ static int run_child(struct reader *in, const struct request *req, int *success,
         value = WTERMSIG(status);
     }
     *success = (how == 'x' && value == 0);
-    if (report_later("F %c %d %llu %llu %llu %llu %llu %llu %llu %llu", how, value,
+    char limit = limit_hit(limits, &before, status, &ru);
+    if (report_later("F %c %d %llu %llu %llu %llu %llu %llu %llu %llu %c", how, value,
                     (unsigned long long)wall, (unsigned long long)ru.ru_maxrss * 1024u,
                     (unsigned long long)ru.ru_utime.tv_sec * 1000000u + (unsigned long long)ru.ru_utime.tv_usec,
                     (unsigned long long)ru.ru_stime.tv_sec * 1000000u + (unsigned long long)ru.ru_stime.tv_usec,
                     (unsigned long long)ru.ru_nvcsw, (unsigned long long)ru.ru_nivcsw,
-                    (unsigned long long)ru.ru_minflt, (unsigned long long)ru.ru_majflt) != 0)
+                    (unsigned long long)ru.ru_minflt, (unsigned long long)ru.ru_majflt, limit) != 0)
         return CHILD_EOF;
     return result;
 }
 
-int run_batch(struct reader *in, const struct request *req) {
+int run_batch(struct reader *in, const struct request *req, const struct cgroups *groups) {
     const char *status = "ok";
     unsigned long long baseline = 0, peak = 0;
     int measured = memcg_batch_start(&baseline) == 0;
+    // A cgroup limit where the cgroup works, else the rlimit (the rule benchboard records).
+    unsigned long long cgroup_memory = groups->memory && measured ? req->max_memory_bytes : 0;
+    long cgroup_processes = groups->pids ? req->max_processes : 0;
+    struct child_limits limits = {
+        .cpu_s = req->max_cpu_s,
+        .open_files = req->max_open_files,
+        .data_bytes = cgroup_memory ? 0 : req->max_memory_bytes,
+        .processes = cgroup_processes ? 0 : req->max_processes,
+        .watch_counters = 0,
+    };
+    if (cgroup_memory || cgroup_processes) {
+        cgroups_set_limits(cgroup_memory, baseline, cgroup_processes);
+        limits.watch_counters = 1;
+    }
+    int eof = 0;
     for (long i = 0; i < req->iterations; i++) {
         if (take_commands(in) & CMD_INTERRUPT) {
             status = "interrupted";
             break;
         }
         int success = 0, report_failed = 0;
-        int result = run_child(in, req, &success, &report_failed);
-        if (result == CHILD_EOF || report_failed) return 1;
+        int result = run_child(in, req, &limits, &success, &report_failed);
+        if (result == CHILD_EOF || report_failed) {
+            eof = 1;
+            break;
+        }
         if (result == CHILD_INTERRUPTED) {
             status = "interrupted";
             break;
@@ -187,6 +231,10 @@ int run_batch(struct reader *in, const struct request *req) {
             break;
         }
     }
+    if (limits.watch_counters) cgroups_clear_limits();
+    // The whole cgroup dies with the benchmark: anything that slipped past the per-child cleanup.
+    if (cgroups_holds_others() && cgroups_kill_descendants() == 0) reap_leftovers();
+    if (eof) return 1;
     if (measured && memcg_peak(&peak) == 0 && report_later("M %llu %llu", peak, baseline) != 0) return 1;
     return report_line("D %s", status) != 0;
 }

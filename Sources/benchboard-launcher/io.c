@@ -37,7 +37,7 @@ static int flush_held(void) {
 }
 
 static int hold_line(const char *format, va_list args) {
-    char line[256];
+    char line[640];
     int n = vsnprintf(line, sizeof line - 1, format, args);
     if (n < 0) return -1;
     if ((size_t)n > sizeof line - 2) n = (int)(sizeof line - 2);

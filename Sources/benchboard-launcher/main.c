@@ -5,6 +5,8 @@
 // ru_maxrss. Children started from this small C process report their own peak instead. It is
 // spawned once per run, so a batch of iterations costs one posix_spawn per child and nothing more.
 //
+// Arguments: none, or "--no-cgroups" to stay out of cgroups (limits are then rlimits only).
+//
 // File descriptors when benchboard starts it:
 //   0  request stream (read; benchboard passes one end of a stream socket pair as both 0 and 1).
 //      EOF means benchboard is gone: kill what runs and exit.
@@ -16,18 +18,33 @@
 // Every other descriptor is closed at start-up.
 //
 // Protocol (ASCII lines on 0 and 1; numbers in decimal):
-//   launcher → "H 2 <launcher pid> <memcg 0|1>\n" once at start-up (protocol version 2). <memcg> 1:
-//              the launcher runs in a memory cgroup of its own and every "D" line is preceded by "M".
+//   launcher → "H 3 <launcher pid> <memcg 0|1> <pidscg 0|1> <kill dir>\n" once at start-up (protocol
+//              version 3). <memcg> 1: the launcher runs in a memory cgroup of its own, every "D" line
+//              is preceded by "M" and a memory limit is a cgroup limit. <pidscg> 1: a process limit is
+//              a pids cgroup limit. <kill dir>: the rest of the line, the cgroup v2 folder holding
+//              the launcher and everything it starts, or "-" when there is none; should the
+//              launcher die, benchboard writes "1" to its cgroup.kill (see cgroup.c).
 //   request  ← "R <iterations> <stop-on-failure 0|1> <timeout ms, 0 = none> <grace ms> <kill signal>
-//               <argc> <envc> <has-cwd 0|1> <payload bytes>\n"
+//               <argc> <envc> <has-cwd 0|1> <payload bytes> <max memory bytes> <max processes>
+//               <max cpu s> <max open files>\n" (each limit 0 = none)
 //              then exactly <payload bytes> bytes: argc, envc and has-cwd NUL-terminated strings,
 //              in that order (argv, then the child's complete environment, then its working directory).
+//              Limits: memory is the memory cgroup's limit for the batch when <memcg> is 1, else every
+//              child's RLIMIT_DATA; processes is pids.max when <pidscg> is 1, else RLIMIT_NPROC (which
+//              counts every process of the user, and which root ignores); cpu is RLIMIT_CPU (SIGXCPU at
+//              the limit, SIGKILL a second later); open files is RLIMIT_NOFILE. A batch with any
+//              rlimit starts its children with fork + exec instead of posix_spawn, setting the limits
+//              (soft = hard) in the child before exec (see spawn.c).
 //   request  ← "I\n": interrupt. While a batch runs: the current child's group gets the kill signal,
 //              then SIGKILL after the grace period, and the batch stops. Ignored while idle.
 //   report   → "S <pid>\n" once a child has run for 2 ms (its pid is also its process group id).
 //   report   → "F <how> <value> <wall ns> <maxrss bytes> <user us> <system us> <nvcsw> <nivcsw>
-//               <minflt> <majflt>\n" when a child has been reaped. <how>: 'x' exited with code
+//               <minflt> <majflt> <limit>\n" when a child has been reaped. <how>: 'x' exited with code
 //              <value>, 's' killed by signal <value>, 't' timed out and ended by signal <value>.
+//              <limit>: '-', or the limit the child hit: 'm' memory (an OOM kill in the memory cgroup),
+//              'p' processes (a fork refused by pids.max), 'c' cpu (ended by SIGXCPU, or by SIGKILL
+//              with its CPU time at the limit). An rlimit on memory, processes or files only makes
+//              calls fail inside the child; the kernel keeps no count, so those are not reported.
 //   report   → "X <errno> <stage>\n" when a child could not be started; stage 'p' = not found on
 //              the request's PATH, 'c' = working directory unusable, 's' = posix_spawn failed.
 //   report   → "M <peak bytes> <baseline bytes>\n" just before each "D" when <memcg> is 1: the peak
@@ -49,14 +66,21 @@
 // block signals and a child would inherit that), stdin from /dev/null, wall time from just before
 // posix_spawn to after wait4 (like hyperfine), rusage from wait4 of that child alone. After each
 // child its whole group is killed, and since the launcher is a child subreaper, grandchildren that
-// left the group are reparented here, killed and reaped before the next child starts.
+// left the group (setsid) are reparented here, killed and reaped before the next child starts;
+// where the cgroup v2 folder exists, whatever outlived its child is first killed in one step
+// through cgroup.kill (a fork bomb can outrun kill-by-pid), and again at the end of each batch.
 //
-// Lifetime: no PR_SET_PDEATHSIG, which fires when the *thread* that spawned us exits (any thread
-// of a Swift process); EOF on fd 0 is what says benchboard is gone, however it died. SIGINT and
-// SIGQUIT from the terminal are ignored: benchboard decides and sends "I". The launcher's own
-// peak RSS is kept small because it is the floor of every child's (see memory.c). Where a cgroup v1
-// memory controller is writable, the launcher moves itself into "benchboard-<pid>" under its own
-// memory cgroup at start-up and back out (removing the folder) when it exits (see memcg.c).
+// Lifetime: the launcher exits only on end of input (EOF on fd 0 says benchboard is gone, however
+// it died), then kills what runs and leaves its cgroups. No PR_SET_PDEATHSIG, which fires when the
+// *thread* that spawned us exits (any thread of a Swift process). SIGTERM, SIGHUP and SIGINT do
+// not end it: a whole process group gets them (GNU timeout, a closed terminal, Ctrl-C, a cancelled
+// CI job) and a launcher that died first would orphan the running child's setsid'ed descendants.
+// They are caught (not ignored, so exec resets them in children), blocked except inside the
+// ppoll that watches a child, and relayed to that child's process group; benchboard, which got
+// the same signal, then sends "I". Signals that arrive while no child runs are dropped. SIGQUIT is
+// ignored. The launcher's own peak RSS is kept small because it is the floor of every child's
+// (see memory.c). Where cgroups are writable, the launcher moves itself into "benchboard-<pid>"
+// folders at start-up and back out (removing them) when it exits (see cgroup.c).
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -68,11 +92,52 @@
 
 #include "launcher.h"
 
-int main(void) {
-    // Terminal signals are benchboard's to handle: it asks for an interrupt on the request stream.
+/// The last of TERM, HUP or INT caught, 0 when none since the last relay.
+static volatile sig_atomic_t caught;
+sigset_t relay_mask;
+static sigset_t relayed;
+
+static void on_signal(int signo) {
+    caught = signo;
+}
+
+void relay_signals(pid_t pgid) {
+    int signo = caught;
+    if (!signo) return;
+    caught = 0;
+    kill(-pgid, signo);
+}
+
+void discard_signals(void) {
+    // Pending (blocked) ones would otherwise be delivered in the next child's first ppoll.
+    struct timespec now = {0, 0};
+    while (sigtimedwait(&relayed, NULL, &now) > 0) {}
+    caught = 0;
+}
+
+static void catch_signals(void) {
+    sigemptyset(&relayed);
+    sigaddset(&relayed, SIGTERM);
+    sigaddset(&relayed, SIGHUP);
+    sigaddset(&relayed, SIGINT);
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = on_signal;
+    action.sa_flags = SA_RESTART;
+    sigfillset(&action.sa_mask);
+    sigaction(SIGTERM, &action, NULL);
+    sigaction(SIGHUP, &action, NULL);
+    sigaction(SIGINT, &action, NULL);
+    sigprocmask(SIG_BLOCK, &relayed, &relay_mask);
+    sigdelset(&relay_mask, SIGTERM);
+    sigdelset(&relay_mask, SIGHUP);
+    sigdelset(&relay_mask, SIGINT);
+}
+
+int main(int argc, char **argv) {
     signal(SIGPIPE, SIG_IGN);
-    signal(SIGINT, SIG_IGN);
     signal(SIGQUIT, SIG_IGN);
+    catch_signals();
     for (int fd = 0; fd <= 5; fd++) {
         if (fcntl(fd, F_GETFD) < 0) {
             static const char usage[] =
@@ -92,15 +157,17 @@ int main(void) {
     if (flags >= 0) fcntl(3, F_SETFD, flags & ~FD_CLOEXEC);
     // Grandchildren that escape their process group reparent to us instead of init.
     prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
-    // Children inherit the cgroup at spawn. Done before shedding memory, so that the library code
+    // Children inherit the cgroups at spawn. Done before shedding memory, so that the library code
     // it ran does not stay resident.
-    int memcg = memcg_enter();
+    struct cgroups groups = {0, 0, 0, NULL};
+    // "--no-cgroups": benchboard was asked to leave cgroups alone (BENCHBOARD_CGROUPS=0).
+    if (!(argc > 1 && strcmp(argv[1], "--no-cgroups") == 0)) cgroups_enter(&groups);
     // Our peak RSS is the floor of every child's: keep it small (see memory.c).
     shed_memory();
 
     int dev_null = open("/dev/null", O_RDONLY | O_CLOEXEC);
     struct reader in = {0};
-    report_line("H 2 %ld %d", (long)getpid(), memcg);
+    report_line("H 3 %ld %d %d %s", (long)getpid(), groups.memory, groups.pids, groups.kill ? groups.kill_dir : "-");
     for (;;) {
         struct request req;
         int rc = read_request(&in, &req, dev_null);
@@ -108,16 +175,16 @@ int main(void) {
         if (rc == READ_BAD) {
             report_line("E malformed request");
             reap_leftovers();
-            memcg_leave();
+            cgroups_leave();
             return 2;
         }
         // A large request may have raised our peak; it must not show up in the children's.
         reset_peak();
-        int eof = run_batch(&in, &req);
+        int eof = run_batch(&in, &req, &groups);
         free_request(&req);
         if (eof) break;
     }
     reap_leftovers();
-    memcg_leave();
+    cgroups_leave();
     return 0;
 }

@@ -57,26 +57,41 @@ static void kill_children(void) {
         kill_children_by_scan(self);
         return;
     }
+    // The list is "pid pid pid " and may be longer than the buffer: a number cut by the buffer's
+    // end is carried over to the next read, never taken as a pid of its own (which would name
+    // some other process, or process group).
+    size_t carried = 0;
     for (;;) {
-        ssize_t n = read(fd, list, sizeof list - 1);
+        ssize_t n = read(fd, list + carried, sizeof list - 1 - carried);
         if (n <= 0) break;
-        list[n] = '\0';
-        // A number cut by the buffer end is caught on the next round of reap_leftovers.
+        size_t length = carried + (size_t)n;
+        list[length] = '\0';
         char *p = list;
-        while (*p) {
+        for (;;) {
+            while (*p == ' ' || *p == '\n') p++;
             char *end;
             long pid = strtol(p, &end, 10);
             if (end == p) break;
+            if (*end == '\0') break;  // maybe cut: keep for the next read
             if (pid > 0) kill_process_and_group((pid_t)pid);
             p = end;
         }
+        carried = (size_t)(list + length - p);
+        if (carried >= sizeof list / 2) carried = 0;  // not a number list any more
+        memmove(list, p, carried);
     }
+    // What is left at the end of the file is a whole number.
+    list[carried] = '\0';
+    char *end;
+    long last = strtol(list, &end, 10);
+    if (end != list && last > 0) kill_process_and_group((pid_t)last);
     close(fd);
 }
 
 void reap_leftovers(void) {
     uint64_t deadline = now_ns() + 2000000000u;
     long pause_ns = 50000;
+    int cgroup_killed = 0;
     for (;;) {
         int status;
         pid_t r = waitpid(-1, &status, WNOHANG);
@@ -85,7 +100,12 @@ void reap_leftovers(void) {
             if (errno == EINTR) continue;
             return;  // ECHILD: nothing is left
         }
-        // Something we are parent of is still alive (or dying): make sure it dies.
+        // Something we are parent of is still alive (or dying): make sure it dies. The cgroup
+        // first, in one step (a fork bomb cannot outrun it), then by pid where there is none.
+        if (!cgroup_killed) {
+            cgroup_killed = 1;
+            cgroups_kill_descendants();
+        }
         kill_children();
         if (now_ns() > deadline) {
             static const char msg[] = "benchboard-launcher: a descendant refuses to die, leaving it\n";

@@ -110,6 +110,7 @@ static int prepare_spawn(struct request *req, int dev_null) {
         return -1;
     }
     req->prepared = 1;
+    req->dev_null = dev_null;
     int rc = 0;
     // An open /dev/null duplicated onto 0 saves a path lookup per child over opening it each time.
     if (dev_null >= 0) rc |= posix_spawn_file_actions_adddup2(&req->actions, dev_null, 0);
@@ -121,6 +122,7 @@ static int prepare_spawn(struct request *req, int dev_null) {
     ignored_signals(&ignored);
     rc |= posix_spawnattr_setsigmask(&req->attr, &none);
     rc |= posix_spawnattr_setsigdefault(&req->attr, &ignored);
+    req->defaults = ignored;
     rc |= posix_spawnattr_setpgroup(&req->attr, 0);
     rc |= posix_spawnattr_setflags(&req->attr,
         POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
@@ -156,11 +158,13 @@ int read_request(struct reader *in, struct request *req, int dev_null) {
         if (line[0] == 'I' && line[1] == '\0') continue;  // an interrupt that arrived while idle
         break;
     }
-    long iterations, stop, timeout, grace, killsig, argc, envc, has_cwd, size;
+    long iterations, stop, timeout, grace, killsig, argc, envc, has_cwd, size, processes, cpu, files;
+    unsigned long long memory;
     char extra;
-    if (sscanf(line, "R %ld %ld %ld %ld %ld %ld %ld %ld %ld %c", &iterations, &stop, &timeout, &grace,
-               &killsig, &argc, &envc, &has_cwd, &size, &extra) != 9)
+    if (sscanf(line, "R %ld %ld %ld %ld %ld %ld %ld %ld %ld %llu %ld %ld %ld %c", &iterations, &stop, &timeout,
+               &grace, &killsig, &argc, &envc, &has_cwd, &size, &memory, &processes, &cpu, &files, &extra) != 13)
         return READ_BAD;
+    if (processes < 0 || cpu < 0 || files < 0) return READ_BAD;
     if (iterations < 0 || timeout < 0 || grace < 0 || killsig < 1 || killsig >= NSIG || argc < 1 ||
         argc > MAX_STRINGS || envc < 0 || envc > MAX_STRINGS || (has_cwd != 0 && has_cwd != 1) ||
         size < 0 || size > MAX_PAYLOAD)
@@ -170,6 +174,10 @@ int read_request(struct reader *in, struct request *req, int dev_null) {
     req->timeout_ms = timeout;
     req->grace_ms = grace;
     req->kill_signal = (int)killsig;
+    req->max_memory_bytes = memory;
+    req->max_processes = processes;
+    req->max_cpu_s = cpu;
+    req->max_open_files = files;
     req->payload = malloc((size_t)size + 1);
     if (!req->payload) return READ_BAD;
     int rc = read_exact(in, req->payload, (size_t)size);

@@ -1,4 +1,5 @@
 import BenchAnalysis
+import BenchStats
 import XCTest
 
 final class SampleStatisticsTests: XCTestCase {

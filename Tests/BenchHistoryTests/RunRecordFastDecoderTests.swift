@@ -203,3 +203,19 @@ final class SubSecondOrderTests: XCTestCase {
         XCTAssertEqual(run.startNs, Int64.max)
     }
 }
+
+extension RunRecordFastDecoderTests {
+    /// Outcome `limit`, `limitHit` and `limits` take the fast path and read back equal.
+    func testLimitOutcomeAndAppliedLimits() throws {
+        var run = makeRun(id: "l1", startedAt: date("2026-11-29T11:00:00Z"), benchmarks: 2)
+        run.benchmarks[0].outcome = .limit
+        run.benchmarks[0].limitHit = .memory
+        run.benchmarks[0].limits = [
+            AppliedLimit(resource: .memory, value: 64, mechanism: "cgroup v1 memory.limit_in_bytes"),
+            AppliedLimit(resource: .output, value: 1.5, mechanism: "output drain"),
+        ]
+        try assertSame(run)
+        let text = String(decoding: try RunRecordCoding.encoder().encode(run), as: UTF8.self)
+        XCTAssertTrue(text.contains(#""limitHit" : "memory""#), text)
+    }
+}

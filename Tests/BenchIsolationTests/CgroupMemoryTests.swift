@@ -25,9 +25,14 @@ final class CgroupMemoryTests: XCTestCase {
     }
 
     func testReportLines() throws {
-        XCTAssertEqual(try LauncherReport(line: "H 2 42 1"), .hello(version: 2, pid: 42, memoryCgroup: true))
-        XCTAssertEqual(try LauncherReport(line: "H 2 42 0"), .hello(version: 2, pid: 42, memoryCgroup: false))
-        XCTAssertEqual(try LauncherReport(line: "H 1 42"), .hello(version: 1, pid: 42, memoryCgroup: false))
+        XCTAssertEqual(
+            try LauncherReport(line: "H 3 42 1 0 /sys/fs/cgroup/unified/a b/benchboard-42"),
+            .hello(version: 3, pid: 42, capabilities: LauncherCapabilities(
+                memoryCgroup: true, pidsCgroup: false, killDirectory: "/sys/fs/cgroup/unified/a b/benchboard-42")))
+        XCTAssertEqual(
+            try LauncherReport(line: "H 3 42 0 1 -"),
+            .hello(version: 3, pid: 42, capabilities: LauncherCapabilities(memoryCgroup: false, pidsCgroup: true)))
+        XCTAssertEqual(try LauncherReport(line: "H 1 42"), .hello(version: 1, pid: 42, capabilities: LauncherCapabilities()))
         XCTAssertEqual(try LauncherReport(line: "M 300 100"), .memoryPeak(peakBytes: 300, baselineBytes: 100))
         XCTAssertThrowsError(try LauncherReport(line: "M 300"))
         XCTAssertThrowsError(try LauncherReport(line: "M x 1"))

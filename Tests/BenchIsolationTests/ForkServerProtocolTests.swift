@@ -7,21 +7,24 @@ import XCTest
 /// launcher's lines do, and what benchboard sends must decode on the server's side.
 final class ForkServerProtocolTests: XCTestCase {
     func testReportLinesRoundTripThroughTheLaunchersParser() throws {
-        guard case .hello(let version, let pid, _) = try LauncherReport(line: LauncherReport.helloLine(pid: 4321)[...]) else {
+        guard case .hello(let version, let pid, let capabilities) = try LauncherReport(line: LauncherReport.helloLine(pid: 4321)[...]) else {
             return XCTFail("not a greeting")
         }
         XCTAssertEqual(version, LauncherReport.protocolVersion)
         XCTAssertEqual(pid, 4321)
+        // The server holds no cgroup of its own: nothing for benchboard to kill through one.
+        XCTAssertEqual(capabilities, LauncherCapabilities())
         let usage = ChildUsage(
             wallNs: 1_234_567, maxRSSBytes: 11_345_920, userUs: 1_500, systemUs: 250, voluntaryContextSwitches: 3,
             involuntaryContextSwitches: 4, minorFaults: 500, majorFaults: 1)
         for termination: Termination in [.exited(0), .exited(3), .signaled(SIGSEGV), .timedOut(killedBy: SIGKILL)] {
             let line = LauncherReport.finishedLine(termination, usage)
-            guard case .finished(let parsed, let parsedUsage) = try LauncherReport(line: line[...]) else {
+            guard case .finished(let parsed, let parsedUsage, let limitHit) = try LauncherReport(line: line[...]) else {
                 return XCTFail("not a finished line: \(line)")
             }
             XCTAssertEqual(parsed, termination)
             XCTAssertEqual(parsedUsage, usage)
+            XCTAssertNil(limitHit)
         }
     }
 

@@ -4,6 +4,7 @@ import BenchHistory
 import BenchImport
 import BenchModel
 import BenchRunner
+import BenchStats
 import Foundation
 
 struct ImportCommand: ExecutableCommand {

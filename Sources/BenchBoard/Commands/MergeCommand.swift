@@ -29,7 +29,7 @@ struct MergeCommand: ExecutableCommand {
     var prefer: Preference?
 
     func validate() throws {
-        guard runs.count >= 2 else { throw ValidationError("name at least two runs to merge") }
+        guard !runs.isEmpty else { throw ValidationError("name at least one run to merge") }
     }
 
     func execute(_ context: CommandContext) throws(CLIError) -> Int32 {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BenchConfig
 import BenchHistory
+import BenchIsolation
 import BenchReport
 import BenchRunner
 import Foundation
@@ -69,11 +70,19 @@ struct RunCommand: ExecutableCommand {
             TerminalOutput.standardError.line(context.terminal.paint(TerminalSummary.debugBuildWarning, .yellow))
         }
 
+        // Orphaned descendants of a benchmark (its launcher killed, say) are reparented to us, not
+        // to init, so the runner can kill and reap them (see Containment).
+        Containment.becomeSubreaper()
+        let identity = RunIdentity(
+            id: RunID.make(), git: GitProbe.current(in: plan.config.baseDirectory), machine: MachineProbe.current())
         let result = SuiteRunner(
             plan: plan, registry: context.registry, environment: context.environment, terminal: context.terminal,
-            buildConfiguration: context.buildConfiguration, quiet: quiet, style: .report(context.terminal.painter)
+            buildConfiguration: context.buildConfiguration, identity: identity, quiet: quiet,
+            style: .report(context.terminal.painter), holdSignalsAfterRun: true
         ).run()
 
+        // A second signal must not lose the finished results: it is dropped until they are stored.
+        defer { InterruptMonitor.restoreDefaults() }
         let store = HistoryStore(directory: URL(fileURLWithPath: config.report.historyDirectory))
         let historyFile: URL
         do {
@@ -81,6 +90,7 @@ struct RunCommand: ExecutableCommand {
         } catch {
             throw CLIError("the run could not be stored: \(error.description)")
         }
+        InterruptMonitor.restoreDefaults()
         TerminalOutput.standardOutput.line(
             TerminalSummary.render(result.record, wallSeconds: result.wallSeconds, historyFile: context.displayPath(historyFile), painter: context.terminal.painter))
 

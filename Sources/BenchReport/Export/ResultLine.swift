@@ -36,6 +36,7 @@ public enum ResultLine {
         case .ok: "✅"
         case .timeout: "⏱️"
         case .failed, .crashed, .error: "💥"
+        case .limit: "🚧"
         }
     }
 
@@ -52,6 +53,8 @@ public enum ResultLine {
             return "⏱️ Timeout: over \(result.timeoutMs) ms, ended by \(result.killedBy ?? "SIGKILL")"
         case .error:
             return "💥 Error" + reason(result)
+        case .limit:
+            return "🚧 Limit: " + (result.error ?? "over a resource limit")
         }
     }
 

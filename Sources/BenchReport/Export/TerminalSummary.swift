@@ -9,6 +9,7 @@ public enum TerminalSummary {
         let failed = results.filter { $0.outcome == .failed || $0.outcome == .error }.count
         let crashed = results.filter { $0.outcome == .crashed }.count
         let timedOut = results.filter { $0.outcome == .timeout }.count
+        let limited = results.filter { $0.outcome == .limit }.count
         let slow = results.filter { $0.outcome == .ok && $0.isFast == false }.count
         let rate = results.isEmpty ? 0 : Double(passed) / Double(results.count) * 100
 
@@ -18,6 +19,7 @@ public enum TerminalSummary {
             failed > 0 ? painter.paint("\(failed) failed", .red) : "0 failed",
         ]
         if crashed > 0 { counts.append(painter.paint("\(crashed) crashed", .red)) }
+        if limited > 0 { counts.append(painter.paint("\(limited) over a limit", .red)) }
         counts.append(timedOut > 0 ? painter.paint("\(timedOut) timed out", .red) : "0 timed out")
         if slow > 0 { counts.append(painter.paint("\(slow) slow", .yellow)) }
 

@@ -10,6 +10,15 @@
 //                                 fork N grandchildren that sleep MS and print their pids on stdout;
 //                                 with "setsid" the first one leaves the process group; with "wait"
 //                                 the parent sleeps MS too instead of exiting at once
+//   family FILE N MS              fork N grandchildren that each call setsid() (leaving the group
+//                                 and session) and sleep MS; every process appends its pid to FILE
+//                                 (one line each) and the parent sleeps MS too
+//   bomb FILE DEPTH MS            a bounded setsid fork bomb: every process leaves its session,
+//                                 appends its pid to FILE and forks two more until DEPTH levels
+//                                 (2^(DEPTH+1) - 1 processes), then sleeps MS; forks that fail are
+//                                 counted in FILE as "refused" lines and otherwise ignored
+//   term-ignoring FILE MS         append its pid to FILE, ignore SIGTERM, SIGHUP and SIGINT, sleep MS
+//   fds N                         open /dev/null N times; exit 1 at the first failure
 //   flood MIB                     write MIB MiB on stdout
 //   fd3 N                         write N result lines on the fd named in BENCHBOARD_RESULT_FD
 //   env                           print the environment, one variable a line
@@ -21,6 +30,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/mman.h>
 #include <time.h>
 #include <unistd.h>
@@ -77,6 +87,72 @@ static int fork_grandchildren(int n, long ms, int escape, int wait) {
         if (read(ready[0], &byte, 1) != 1) return 1;
     }
     if (wait) sleep_ms(ms);
+    return 0;
+}
+
+static void note_pid(const char *file, const char *what) {
+    int fd = open(file, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0) return;
+    dprintf(fd, "%s%ld\n", what, (long)getpid());
+    close(fd);
+}
+
+static int family(const char *file, int n, long ms) {
+    note_pid(file, "");
+    for (int i = 0; i < n; i++) {
+        pid_t pid = fork();
+        if (pid < 0) return 1;
+        if (pid == 0) {
+            setsid();
+            note_pid(file, "");
+            sleep_ms(ms);
+            _exit(0);
+        }
+    }
+    sleep_ms(ms);
+    return 0;
+}
+
+static void bomb(const char *file, int depth, long ms) {
+    note_pid(file, "");
+    for (int level = depth; level > 0; level--) {
+        // Each process forks two: the first child carries on the tree, the parent keeps forking.
+        int forked = 0;
+        for (int i = 0; i < 2; i++) {
+            pid_t pid = fork();
+            if (pid < 0) {
+                note_pid(file, "refused ");
+                continue;
+            }
+            if (pid == 0) {
+                setsid();
+                note_pid(file, "");
+                forked = -1;
+                break;
+            }
+            forked++;
+        }
+        if (forked >= 0) break;  // the parent of this level is done forking
+    }
+    sleep_ms(ms);
+}
+
+static int term_ignoring(const char *file, long ms) {
+    signal(SIGTERM, SIG_IGN);
+    signal(SIGHUP, SIG_IGN);
+    signal(SIGINT, SIG_IGN);
+    note_pid(file, "");
+    sleep_ms(ms);
+    return 0;
+}
+
+static int open_files(long n) {
+    for (long i = 0; i < n; i++) {
+        if (open("/dev/null", O_RDONLY) < 0) {
+            perror("bench-fixture: open");
+            return 1;
+        }
+    }
     return 0;
 }
 
@@ -138,6 +214,13 @@ int main(int argc, char **argv) {
         }
         return fork_grandchildren((int)a, b, escape, wait);
     }
+    if (strcmp(mode, "family") == 0 && argc > 4) return family(argv[2], (int)b, atol(argv[4]));
+    if (strcmp(mode, "bomb") == 0 && argc > 4) {
+        bomb(argv[2], (int)b, atol(argv[4]));
+        return 0;
+    }
+    if (strcmp(mode, "term-ignoring") == 0 && argc > 3) return term_ignoring(argv[2], b);
+    if (strcmp(mode, "fds") == 0) return open_files(a);
     if (strcmp(mode, "flood") == 0) return flood(a);
     if (strcmp(mode, "fd3") == 0) return fd3((int)a);
     if (strcmp(mode, "env") == 0) {

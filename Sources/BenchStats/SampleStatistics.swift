@@ -1,5 +1,5 @@
 import BenchModel
-import BenchStats
+
 
 /// Turns a benchmark's raw samples into the `SampleStats` stored in its run file, so reports read
 /// the figures instead of recomputing them.

@@ -1,0 +1,48 @@
+import BenchIsolation
+
+/// The runner's seam over process execution, like hyperfine's executor trait: start a batch of
+/// children of one spec, get back how each ended and what they wrote. `Launcher` is the real one;
+/// BenchRunnerTests drive the runner through a fake, without processes.
+///
+/// Implementations must be safe to `interrupt()` from any thread while `runBatch` blocks another.
+public protocol BatchExecutor: AnyObject, Sendable {
+    /// What the executor runs children in: decides how each resource limit is enforced.
+    var capabilities: LauncherCapabilities { get }
+    /// Runs `spec` up to `iterations` times, stopping at the first child that fails. `progress`,
+    /// if given, receives each child's report as it ends (with the count so far), on the calling
+    /// thread; the whole batch comes back at the end.
+    func runBatch(
+        _ spec: ChildSpec, iterations: Int, progress: ((_ ended: IterationReport, _ count: Int) -> Void)?
+    ) throws(IsolationError) -> BatchResult
+    /// Stops the running batch (its child's group gets its kill signal, SIGKILL after grace) and
+    /// every later one; sticky.
+    func interrupt()
+    /// Ends the executor; anything still running is killed.
+    func shutdown()
+    /// The process that runs the children (a launcher), if there is one: a child of benchboard
+    /// that the orphan killing of another executor must spare.
+    var launcherProcessID: Int32? { get }
+}
+
+/// Starts executors for a run: once, and again after one died.
+public protocol BatchExecutorFactory: Sendable {
+    func start() throws(IsolationError) -> any BatchExecutor
+}
+
+extension BatchExecutor {
+    public var launcherProcessID: Int32? { nil }
+
+    public func runBatch(_ spec: ChildSpec, iterations: Int) throws(IsolationError) -> BatchResult {
+        try runBatch(spec, iterations: iterations, progress: nil)
+    }
+}
+
+extension Launcher: BatchExecutor {
+    public var launcherProcessID: Int32? { processID }
+
+    public func runBatch(
+        _ spec: ChildSpec, iterations: Int, progress: ((_ ended: IterationReport, _ count: Int) -> Void)?
+    ) throws(IsolationError) -> BatchResult {
+        try run(spec, iterations: iterations, progress: progress)
+    }
+}

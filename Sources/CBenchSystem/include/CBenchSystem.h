@@ -1,0 +1,18 @@
+// The few Linux calls Swift cannot make itself (variadic C functions are not imported).
+#ifndef CBENCHSYSTEM_H
+#define CBENCHSYSTEM_H
+
+/// prctl(PR_SET_CHILD_SUBREAPER, 1): orphaned descendants are reparented to this process instead
+/// of init. 0 on success, -1 (errno set) where the kernel refuses.
+int cbench_set_child_subreaper(void);
+
+/// Whether this process is a child subreaper: 1, 0, or -1 on error.
+int cbench_is_child_subreaper(void);
+
+/// Installs a handler for each of `signals` that writes the signal's number (one byte) to a pipe,
+/// and returns the pipe's read end (non-blocking, close-on-exec), or -1. A real handler, unlike
+/// SIG_IGN plus signalfd, sees a signal whichever thread it is delivered to, whatever the other
+/// threads block. Called again, it reuses the same pipe.
+int cbench_signal_pipe(const int *signals, int count);
+
+#endif

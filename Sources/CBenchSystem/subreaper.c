@@ -1,0 +1,22 @@
+#define _GNU_SOURCE
+#include <sys/prctl.h>
+
+#include "CBenchSystem.h"
+
+int cbench_set_child_subreaper(void) {
+#ifdef PR_SET_CHILD_SUBREAPER
+    return prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
+#else
+    return -1;
+#endif
+}
+
+int cbench_is_child_subreaper(void) {
+#ifdef PR_GET_CHILD_SUBREAPER
+    int value = 0;
+    if (prctl(PR_GET_CHILD_SUBREAPER, &value, 0, 0, 0) != 0) return -1;
+    return value != 0;
+#else
+    return -1;
+#endif
+}
