@@ -29,14 +29,22 @@ print(f"run {run['id']} ({run['buildConfiguration']}, {run['machine']['cpuModel'
 
 overheads = [b["resources"]["overheadMs"] for b in run["benchmarks"]
              if b["group"] == "isolation overhead" and b["outcome"] == "ok"]
+static_c = median_ms("static C program")
 empty = median_ms("empty Swift program")
-if overheads and empty is not None:
+if overheads:
     overhead = statistics.median(overheads)
     print(f"isolation overhead of a swift benchmark: median {overhead:.3f} ms over {len(overheads)} workers "
-          f"(min {min(overheads):.3f}, max {max(overheads):.3f})")
-    print(f"spawn + reap of an empty Swift+Foundation program: median {empty:.3f} ms")
-    verdict = "meets" if overhead <= empty + 1 else "MISSES"
-    print(f"  goal overhead <= empty + 1 ms = {empty + 1:.3f} ms: {verdict} (ratio {overhead / empty:.2f}x)")
+          f"(min {min(overheads):.3f}, max {max(overheads):.3f}; the first also starts the worker server)")
+    if static_c is not None:
+        print(f"spawn + reap of a static C program: median {static_c:.3f} ms")
+    if empty is not None:
+        print(f"spawn + reap of an empty Swift+Foundation program: median {empty:.3f} ms")
+    if static_c is not None:
+        ratio = overhead / static_c
+        verdict = "meets" if ratio <= 3 else "MISSES"
+        print(f"  goal overhead <= 3 x static C = {3 * static_c:.3f} ms: {verdict} (ratio {ratio:.2f}x)")
+    if empty is not None:
+        print(f"  overhead / empty Swift spawn: {overhead / empty:.2f}x")
 
 true = by_name.get("/bin/true x1000")
 hyperfine_path = os.path.join(os.environ.get("TMPDIR", "/tmp"), "benchboard-hyperfine-true.json")

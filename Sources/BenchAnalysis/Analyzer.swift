@@ -83,9 +83,12 @@ public enum Analyzer {
                 baseline: baseline?.medianNs, current: current.medianNs, changePercent: nil,
                 verdict: failed ? .failed : .new)
         }
+        // A baseline recorded before swift benchmarks measured growth with warm-up is compared
+        // on the growth after warm-up, which both runs have.
+        let withWarmup = baseline.map { $0.resources.peakMemoryGrowthWithWarmupBytes != nil } ?? true
         let memoryOf: (BenchmarkResult) -> Double? = { result in
             // Not `.map(Double.init)`: on UInt64 that resolves to init(bitPattern:).
-            result.resources.memoryFigureBytes(for: result.kind).map { Double($0) }
+            result.resources.memoryFigureBytes(for: result.kind, withWarmup: withWarmup).map { Double($0) }
         }
         let cpuOf: (BenchmarkResult) -> Double? = { result in result.resources.cpuTotalUs.map { Double($0) } }
         var memory = Judge.single(

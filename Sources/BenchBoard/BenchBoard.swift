@@ -24,8 +24,11 @@ public enum BenchBoard {
         let rest = Array(arguments.dropFirst())
         // The worker leaves without Foundation's teardown: its result is already written, and
         // every microsecond it spends is isolation overhead. Buffered output is flushed first.
-        if rest.first == "worker" {
-            let code = Worker.run(arguments: Array(rest.dropFirst()), registry: registry(benchmarks))
+        if rest.first == "worker" || rest.first == "worker-server" {
+            let workerArguments = Array(rest.dropFirst())
+            let code = rest.first == "worker"
+                ? Worker.run(arguments: workerArguments, registry: registry(benchmarks))
+                : Worker.serve(arguments: workerArguments, registry: registry(benchmarks))
             fflush(nil)
             _exit(code)
         }
@@ -39,6 +42,9 @@ public enum BenchBoard {
         // The worker skips argument parsing: its start-up time is isolation overhead.
         if arguments.first == "worker" {
             return Worker.run(arguments: Array(arguments.dropFirst()), registry: registry)
+        }
+        if arguments.first == "worker-server" {
+            return Worker.serve(arguments: Array(arguments.dropFirst()), registry: registry)
         }
         // A closed stdout (`benchboard run | head -n 1`) makes writes fail with EPIPE instead of
         // killing benchboard before the run is stored; terminal output just goes missing.

@@ -1,22 +1,36 @@
 import BenchIsolation
 import BenchRunner
-import Foundation
 
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// The hidden `worker` mode: benchboard re-executes itself to run one swift benchmark in a fresh
-/// process, and sends the samples back on the result channel.
+/// The worker side of swift-benchmark isolation, in benchboard's own executable:
 ///
-/// `benchboard worker NAME --warmup N --iterations N [--min-time-ms MS] [--count-instructions]`
+/// - `benchboard worker-server FOLDER`: the fork server (see `ForkServer`), started once per run;
+///   it forks one child per benchmark, and the child runs the `worker` arguments below.
+/// - `benchboard worker NAME --warmup N --iterations N [--min-time-ms MS] [--max-duration-ms MS]`:
+///   runs one swift benchmark and streams its samples on the result channel (fd 3) as they are
+///   taken, then a summary line (see `WorkerStream`).
 ///
 /// With `--count-instructions` the worker runs under callgrind and marks each measured iteration
-/// for it (see `IterationEngine.countInstructions`).
+/// for it (see `IterationEngine.countInstructions`); its samples then go out at the end.
 ///
-/// It is parsed by hand, before anything else starts, because every millisecond the worker
-/// spends starting up is isolation overhead.
+/// Both are parsed by hand, before anything else starts: the server must stay single-threaded
+/// and small, and every microsecond the child spends is isolation overhead.
 enum Worker {
+    static func serve(arguments: [String], registry: [String: any SwiftBenchmark]) -> Int32 {
+        guard arguments.count == 1, let folder = arguments.first else {
+            fail("worker-server: benchboard starts this itself, with the folder of its pipes")
+            return 2
+        }
+        return ForkServer.serve(folder: folder) { job in
+            let code = run(arguments: Array(job.arguments.dropFirst()), registry: registry)
+            fflush(nil)
+            return code
+        }
+    }
+
     static func run(arguments: [String], registry: [String: any SwiftBenchmark]) -> Int32 {
         guard let name = arguments.first, let benchmark = registry[name] else {
             fail("worker: no swift benchmark named '\(arguments.first ?? "")' is registered")
@@ -39,7 +53,8 @@ enum Worker {
             switch arguments[index] {
             case "--warmup": settings.warmup = min(max(0, Int(value) ?? 0), IterationSettings.maximumIterations)
             case "--iterations": settings.iterations = min(max(1, Int(value) ?? 1), IterationSettings.maximumIterations)
-            case "--min-time-ms": settings.minTimeNs = Double(value).map { IterationSettings.nanoseconds(milliseconds: $0) }
+            case "--min-time-ms": settings.minTimeNs = nanoseconds(value)
+            case "--max-duration-ms": settings.maxDurationNs = nanoseconds(value)
             default:
                 fail("worker: unknown option \(arguments[index])")
                 return 2
@@ -47,21 +62,32 @@ enum Worker {
             index += 2
         }
         let descriptor = getenv(ChildSpec.resultFDVariable).flatMap { Int32(String(cString: $0)) } ?? ChildSpec.resultFD
+        let output = TerminalOutput(descriptor: descriptor)
+        var writeFailed = false
         let report: WorkerReport
         do {
-            report = countInstructions
-                ? try IterationEngine.countInstructions(benchmark, settings: settings)
-                : try IterationEngine.measure(benchmark, settings: settings)
+            if countInstructions {
+                report = try IterationEngine.countInstructions(benchmark, settings: settings)
+                writeFailed = !output.write(WorkerStream.samplesLine(report.samplesNs[...]))
+            } else {
+                report = try IterationEngine.measure(benchmark, settings: settings, sink: { samples in
+                    if !writeFailed { writeFailed = !output.write(WorkerStream.samplesLine(samples)) }
+                })
+            }
         } catch {
             fail("\(name): \(error)")
             return 1
         }
-        let line = ResultChannel.encode(report) + "\n"
-        guard TerminalOutput(descriptor: descriptor).write(line) else {
+        guard !writeFailed, output.write(WorkerStream.summaryLine(report)) else {
             fail("worker: cannot write to the result channel (fd \(descriptor)): \(String(cString: strerror(errno)))")
             return 1
         }
         return 0
+    }
+
+    /// Milliseconds as written on the command line, in whole nanoseconds; nil unless finite and positive.
+    private static func nanoseconds(_ text: String) -> UInt64? {
+        Double(text).map { IterationSettings.nanoseconds(milliseconds: $0) }.flatMap { $0 > 0 ? $0 : nil }
     }
 
     private static func fail(_ message: String) {

@@ -9,6 +9,7 @@ struct BenchmarkOverrides {
     var warmup: Int?
     var iterations: Int?
     var minTimeMs: Double?
+    var maxDurationMs: Double?
     var env: [String: String]?
     var inheritEnv: [String]?
     var targetMs: Double?
@@ -25,6 +26,7 @@ struct BenchmarkOverrides {
         if let warmup { merged.warmup = warmup }
         if let iterations { merged.iterations = iterations }
         if let minTimeMs { merged.minTimeMs = minTimeMs }
+        if let maxDurationMs { merged.maxDurationMs = maxDurationMs }
         if let env { merged.env = (base.env ?? [:]).merging(env) { _, mine in mine } }
         if let inheritEnv { merged.inheritEnv = inheritEnv }
         if let targetMs { merged.targetMs = targetMs }

@@ -4,6 +4,11 @@ import BenchModel
 public enum BenchmarkDefinition: Sendable, Equatable {
     case command([String])
     case swift(String)
+
+    public var isSwift: Bool {
+        if case .swift = self { return true }
+        return false
+    }
 }
 
 /// One `[[benchmark]]` with every default applied: what the runner needs and nothing to look up.
@@ -20,6 +25,9 @@ public struct BenchmarkSpec: Sendable, Equatable {
     public var iterations: Int
     /// Run until this much measured time; `iterations` is then a minimum.
     public var minTimeMs: Double?
+    /// Swift benchmarks: a wall-time budget for the measured iterations; once spent, the
+    /// benchmark ends with the samples taken so far (outcome ok). Nil: the benchmark's own, if any.
+    public var maxDurationMs: Double?
     public var env: [String: String]
     public var inheritEnv: [String]
     /// A fraction (0.05 = 5 %) overriding `[report] regression_threshold` for this benchmark.
@@ -35,7 +43,8 @@ public struct BenchmarkSpec: Sendable, Equatable {
         name: String, group: String = ConfigDefaults.group, definition: BenchmarkDefinition, targetMs: Double? = nil,
         timeoutMs: Int = ConfigDefaults.timeoutMs, graceMs: Int = ConfigDefaults.graceMs,
         killSignal: String = ConfigDefaults.killSignal, warmup: Int = ConfigDefaults.warmup,
-        iterations: Int = ConfigDefaults.iterations, minTimeMs: Double? = nil, env: [String: String] = ConfigDefaults.env,
+        iterations: Int = ConfigDefaults.iterations, minTimeMs: Double? = nil, maxDurationMs: Double? = nil,
+        env: [String: String] = ConfigDefaults.env,
         inheritEnv: [String] = ConfigDefaults.inheritEnv, regressionThreshold: Double? = nil,
         limits: ResourceLimits = ResourceLimits(),
         metric: Metric = ConfigDefaults.metric, line: Int? = nil
@@ -51,6 +60,7 @@ public struct BenchmarkSpec: Sendable, Equatable {
         self.warmup = warmup
         self.iterations = iterations
         self.minTimeMs = minTimeMs
+        self.maxDurationMs = maxDurationMs
         self.env = env
         self.inheritEnv = inheritEnv
         self.regressionThreshold = regressionThreshold
@@ -80,9 +90,9 @@ public struct BenchmarkSpec: Sendable, Equatable {
         case let .swift(name): swift = name
         }
         return BenchmarkSettings(
-            command: command, swift: swift, iterations: iterations, minTimeMs: minTimeMs, graceMs: graceMs,
-            killSignal: killSignal, env: env, inheritEnv: inheritEnv, regressionThreshold: regressionThreshold,
-            metric: metric == .time ? nil : metric
+            command: command, swift: swift, iterations: iterations, minTimeMs: minTimeMs, maxDurationMs: maxDurationMs,
+            graceMs: graceMs, killSignal: killSignal, env: env, inheritEnv: inheritEnv,
+            regressionThreshold: regressionThreshold, metric: metric == .time ? nil : metric
         )
     }
 }

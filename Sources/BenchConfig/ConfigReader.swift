@@ -213,6 +213,12 @@ struct ConfigReader {
         let group = string(table, "group", site) ?? ConfigDefaults.group
         let settings = overrides(table, site).over(defaults)
         let definition = readDefinition(table, site: site, registered: registered)
+        if table["max_duration_ms"] != nil, table["command"] != nil {
+            // A launcher batch runs its children without a look at the clock in between.
+            problem(
+                "'max_duration_ms' in \(site.label) applies to swift benchmarks only; a command benchmark runs exactly its iterations (use iterations = … or timeout_ms = …)",
+                at: site, key: ["max_duration_ms"])
+        }
         guard let name, let definition else { return nil }
         return BenchmarkSpec(
             name: name, group: group, definition: definition, targetMs: settings.targetMs,
@@ -221,7 +227,8 @@ struct ConfigReader {
             killSignal: settings.killSignal ?? ConfigDefaults.killSignal,
             warmup: settings.warmup ?? ConfigDefaults.warmup,
             iterations: settings.iterations ?? ConfigDefaults.iterations,
-            minTimeMs: settings.minTimeMs, env: settings.env ?? ConfigDefaults.env,
+            minTimeMs: settings.minTimeMs, maxDurationMs: definition.isSwift ? settings.maxDurationMs : nil,
+            env: settings.env ?? ConfigDefaults.env,
             inheritEnv: settings.inheritEnv ?? ConfigDefaults.inheritEnv,
             regressionThreshold: settings.regressionThreshold, limits: settings.limits,
             metric: settings.metric ?? ConfigDefaults.metric,
@@ -282,6 +289,7 @@ struct ConfigReader {
         o.warmup = wholeNumber(table, "warmup", site, unit: "", minimum: 0, maximum: maxCount, maximumText: count)
         o.iterations = wholeNumber(table, "iterations", site, unit: "", minimum: 1, maximum: maxCount, maximumText: count)
         o.minTimeMs = positiveNumber(table, "min_time_ms", site)
+        o.maxDurationMs = positiveNumber(table, "max_duration_ms", site)
         o.env = stringTable(table, "env", site)
         o.inheritEnv = variableNames(table, "inherit_env", site)
         o.targetMs = positiveNumber(table, "target_ms", site)

@@ -326,6 +326,7 @@ enum RunRecordFastDecoder {
             case "overheadMs": resources.overheadMs = r.null() ? nil : try r.double()
             case "maxRSSBytes": resources.maxRSSBytes = r.null() ? nil : try r.uint64()
             case "peakMemoryGrowthBytes": resources.peakMemoryGrowthBytes = r.null() ? nil : try r.uint64()
+            case "peakMemoryGrowthWithWarmupBytes": resources.peakMemoryGrowthWithWarmupBytes = r.null() ? nil : try r.uint64()
             case "cpuUserUs": resources.cpuUserUs = r.null() ? nil : try r.uint64()
             case "cpuSystemUs": resources.cpuSystemUs = r.null() ? nil : try r.uint64()
             case "voluntaryContextSwitches": resources.voluntaryContextSwitches = r.null() ? nil : try r.uint64()
@@ -346,6 +347,7 @@ enum RunRecordFastDecoder {
         var swift: String?
         var iterations: Int?
         var minTimeMs: Double?
+        var maxDurationMs: Double?
         var graceMs: Int?
         var killSignal: String?
         var env: [String: String]?
@@ -360,6 +362,7 @@ enum RunRecordFastDecoder {
             case "swift": swift = r.null() ? nil : try r.string()
             case "iterations": iterations = try r.int()
             case "minTimeMs": minTimeMs = r.null() ? nil : try r.double()
+            case "maxDurationMs": maxDurationMs = r.null() ? nil : try r.double()
             case "graceMs": graceMs = try r.int()
             case "killSignal": killSignal = try r.string()
             case "env":
@@ -376,8 +379,8 @@ enum RunRecordFastDecoder {
         }
         guard let iterations, let graceMs, let killSignal, let env, let inheritEnv else { throw Mismatch() }
         return BenchmarkSettings(
-            command: command, swift: swift, iterations: iterations, minTimeMs: minTimeMs, graceMs: graceMs,
-            killSignal: killSignal, env: env, inheritEnv: inheritEnv, regressionThreshold: regressionThreshold,
+            command: command, swift: swift, iterations: iterations, minTimeMs: minTimeMs, maxDurationMs: maxDurationMs,
+            graceMs: graceMs, killSignal: killSignal, env: env, inheritEnv: inheritEnv, regressionThreshold: regressionThreshold,
             metric: metric)
     }
 

@@ -11,6 +11,9 @@ public enum IsolationError: Error, CustomStringConvertible, Equatable {
     case protocolError(String)
     /// The child spec cannot be passed on as it is.
     case invalidSpec(String)
+    /// The worker server of swift benchmarks (see `ForkServer`) could not be started, died or
+    /// stopped answering.
+    case workerServerFailed(String)
     /// `shutdown()` was called before this `run`.
     case launcherShutDown
     /// An operating-system call benchboard depends on failed.
@@ -28,6 +31,8 @@ public enum IsolationError: Error, CustomStringConvertible, Equatable {
         case .protocolError(let detail):
             return "benchboard-launcher answered something unexpected (\(detail)); it probably belongs to "
                 + "another version of benchboard: rebuild the package."
+        case .workerServerFailed(let reason):
+            return "The swift benchmark worker server failed: \(reason)."
         case .invalidSpec(let reason):
             return "The benchmark cannot be started: \(reason)."
         case .launcherShutDown:

@@ -14,13 +14,36 @@ public enum ProcessMemory {
     }
 
     /// VmHWM from /proc/self/status: the peak resident set, in bytes.
-    public static func peakBytes() -> UInt64? { statusField("VmHWM:") }
+    public static func peakBytes() -> UInt64? { statusFields(["VmHWM:"])?[0] }
 
     /// VmRSS from /proc/self/status: the current resident set, in bytes.
-    public static func residentBytes() -> UInt64? { statusField("VmRSS:") }
+    public static func residentBytes() -> UInt64? { statusFields(["VmRSS:"])?[0] }
 
-    /// Reads "<name>\t   1234 kB" from /proc/self/status.
-    private static func statusField(_ name: String) -> UInt64? {
+    /// The peak, current and file-backed resident set, from one read of /proc/self/status.
+    public struct Snapshot: Sendable, Equatable {
+        public var peakBytes: UInt64
+        public var residentBytes: UInt64
+        /// RssFile: pages of mapped files, program and library code included.
+        public var fileBytes: UInt64
+    }
+
+    public static func snapshot() -> Snapshot? {
+        guard let values = statusFields(["VmHWM:", "VmRSS:", "RssFile:"]) else { return nil }
+        return Snapshot(peakBytes: values[0], residentBytes: values[1], fileBytes: values[2])
+    }
+
+    /// How much the peak grew since `start`, leaving out file pages mapped in since then: a child
+    /// forked from the worker server faults in every code page it runs for the first time
+    /// (about 1 MB for an empty benchmark), which is not memory the benchmark allocated.
+    public static func growth(from start: Snapshot, to end: Snapshot, peak: UInt64) -> UInt64 {
+        let files = end.fileBytes > start.fileBytes ? end.fileBytes - start.fileBytes : 0
+        let grown = peak > start.residentBytes ? peak - start.residentBytes : 0
+        return grown > files ? grown - files : 0
+    }
+
+    /// Reads "<name>\t   1234 kB" lines from /proc/self/status, in the order of `names`; nil
+    /// unless every one is there.
+    private static func statusFields(_ names: [String]) -> [UInt64]? {
         let fd = open("/proc/self/status", O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
@@ -32,13 +55,31 @@ public enum ProcessMemory {
             guard n > 0 else { break }
             bytes.append(contentsOf: chunk[0..<n])
         }
-        let text = String(decoding: bytes, as: UTF8.self)
-        for line in text.split(separator: "\n") where line.hasPrefix(name) {
-            let fields = line.dropFirst(name.count).split(whereSeparator: { $0 == " " || $0 == "\t" })
-            guard let value = fields.first.flatMap({ UInt64($0) }) else { return nil }
-            let unit = fields.count > 1 ? fields[1] : "kB"
-            return unit == "kB" ? value * 1024 : value
+        // Scanned as bytes, not as String lines: in a freshly forked child every probe's cost is
+        // isolation overhead.
+        let wanted = names.map { Array($0.utf8) }
+        var values = [UInt64?](repeating: nil, count: names.count)
+        var lineStart = 0
+        while lineStart < bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            let line = bytes[lineStart..<lineEnd]
+            lineStart = lineEnd + 1
+            guard let index = wanted.firstIndex(where: { line.starts(with: $0) }) else { continue }
+            var value: UInt64 = 0
+            var digits = 0
+            for byte in line.dropFirst(wanted[index].count) {
+                if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                    value = value &* 10 &+ UInt64(byte - UInt8(ascii: "0"))
+                    digits += 1
+                } else if digits > 0 {
+                    break
+                }
+            }
+            guard digits > 0 else { return nil }
+            // Every size in /proc/self/status is in kB.
+            values[index] = value * 1024
         }
-        return nil
+        let found = values.compactMap { $0 }
+        return found.count == names.count ? found : nil
     }
 }

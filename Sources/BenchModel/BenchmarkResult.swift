@@ -204,6 +204,8 @@ public struct BenchmarkSettings: Codable, Sendable, Equatable {
     public var swift: String?
     public var iterations: Int
     public var minTimeMs: Double?
+    /// Swift benchmarks: the time budget of the measured iterations, when one was set in config.toml.
+    public var maxDurationMs: Double?
     public var graceMs: Int
     public var killSignal: String
     public var env: [String: String]
@@ -213,13 +215,15 @@ public struct BenchmarkSettings: Codable, Sendable, Equatable {
     public var metric: Metric?
 
     public init(
-        command: [String]?, swift: String?, iterations: Int, minTimeMs: Double?, graceMs: Int, killSignal: String,
+        command: [String]?, swift: String?, iterations: Int, minTimeMs: Double?, maxDurationMs: Double? = nil, graceMs: Int,
+        killSignal: String,
         env: [String: String], inheritEnv: [String], regressionThreshold: Double? = nil, metric: Metric? = nil
     ) {
         self.command = command
         self.swift = swift
         self.iterations = iterations
         self.minTimeMs = minTimeMs
+        self.maxDurationMs = maxDurationMs
         self.graceMs = graceMs
         self.killSignal = killSignal
         self.env = env

@@ -65,6 +65,9 @@ enum ReportFormat {
         let resources = result.resources
         var parts: [String] = []
         if let rss = resources.maxRSSBytes { parts.append("max RSS \(UnitFormat.bytes(rss))") }
+        if let growth = resources.peakMemoryGrowthWithWarmupBytes {
+            parts.append("peak growth with warm-up \(UnitFormat.bytes(growth))")
+        }
         if let growth = resources.peakMemoryGrowthBytes { parts.append("peak growth while measured \(UnitFormat.bytes(growth))") }
         if let tree = resources.cgroupPeakBytes { parts.append("process tree peak (cgroup) \(UnitFormat.bytes(tree))") }
         return parts.isEmpty ? "no memory figure recorded" : parts.joined(separator: " · ")

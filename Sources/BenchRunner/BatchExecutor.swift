@@ -19,6 +19,9 @@ public protocol BatchExecutor: AnyObject, Sendable {
     func interrupt()
     /// Ends the executor; anything still running is killed.
     func shutdown()
+    /// The process that runs the children (a launcher), if there is one: a child of benchboard
+    /// that the orphan killing of another executor must spare.
+    var launcherProcessID: Int32? { get }
 }
 
 /// Starts executors for a run: once, and again after one died.
@@ -27,12 +30,16 @@ public protocol BatchExecutorFactory: Sendable {
 }
 
 extension BatchExecutor {
+    public var launcherProcessID: Int32? { nil }
+
     public func runBatch(_ spec: ChildSpec, iterations: Int) throws(IsolationError) -> BatchResult {
         try runBatch(spec, iterations: iterations, progress: nil)
     }
 }
 
 extension Launcher: BatchExecutor {
+    public var launcherProcessID: Int32? { processID }
+
     public func runBatch(
         _ spec: ChildSpec, iterations: Int, progress: ((_ ended: IterationReport, _ count: Int) -> Void)?
     ) throws(IsolationError) -> BatchResult {

@@ -15,6 +15,10 @@ final class BenchmarkExecutor: @unchecked Sendable {
     private let registry: [String: any SwiftBenchmark]
     private let parentEnvironment: [String: String]
     private let launchers: LauncherSession
+    /// The run's fork server, under a launcher of its own.
+    private let workerServers: LauncherSession
+    /// How the fork server is started; nil when an injected factory answers for it (tests).
+    private let serverFactory: ForkServerFactory?
     private let interruption: Interruption
     private let progress: ProgressReporter
     /// Where the worker is started from: this very executable, resolved so the launcher can exec it.
@@ -22,12 +26,15 @@ final class BenchmarkExecutor: @unchecked Sendable {
 
     init(
         plan: RunPlan, registry: [String: any SwiftBenchmark], parentEnvironment: [String: String],
-        launchers: LauncherSession, interruption: Interruption, progress: ProgressReporter
+        launchers: LauncherSession, workerServers: LauncherSession, serverFactory: ForkServerFactory?,
+        interruption: Interruption, progress: ProgressReporter
     ) {
         self.plan = plan
         self.registry = registry
         self.parentEnvironment = parentEnvironment
         self.launchers = launchers
+        self.workerServers = workerServers
+        self.serverFactory = serverFactory
         self.interruption = interruption
         self.progress = progress
         self.workerExecutable = SelfExecutable.path()
@@ -50,6 +57,11 @@ final class BenchmarkExecutor: @unchecked Sendable {
             // Instructions are counted by running the worker under valgrind, whatever the isolation setting.
             if spec.metric == .instructions {
                 return runSwiftCountingInstructions(spec, name: name)
+            }
+            // Limits are set by the launcher on the processes it starts, so a limited benchmark
+            // gets an exec'd worker of its own instead of a child of the shared fork server.
+            if plan.isolation, !spec.limits.isEmpty {
+                return runSwiftWorker(spec, name: name, benchmark: benchmark)
             }
             if plan.isolation {
                 return runSwiftIsolated(spec, name: name, benchmark: benchmark)
@@ -125,7 +137,7 @@ final class BenchmarkExecutor: @unchecked Sendable {
             result.limits = limits
             return result
         } catch {
-            launchers.discard(because: error.description)
+            launchers.discard(because: error.description, keeping: workerServers.processIDs)
             var result = failure(spec, mode: .isolated, FailureDescription(outcome: .error, error: error.description),
                                  totalMs: Self.milliseconds(since: started))
             result.limits = limits
@@ -181,7 +193,46 @@ final class BenchmarkExecutor: @unchecked Sendable {
 
     // MARK: - Swift benchmarks
 
+    /// In a child forked by the run's fork server (see `ForkServer`). Only a server or child that
+    /// cannot be started at all falls back to in-process; a crash, timeout or failure is a result.
     private func runSwiftIsolated(_ spec: BenchmarkSpec, name: String, benchmark: any SwiftBenchmark) -> BenchmarkResult? {
+        guard let executable = workerExecutable else {
+            progress.warning("\(spec.name): cannot locate benchboard's own executable; running it in-process")
+            return runSwiftInProcess(spec, benchmark: benchmark, mode: .fallback)
+        }
+        // The first benchmark also pays for starting the server: that is part of what isolation costs.
+        let started = MonotonicClock.now()
+        serverFactory?.prepare(server: childSpec(spec, arguments: [executable, "worker-server"]))
+        guard let server = workerServers.current() else {
+            progress.warning(
+                once: "worker-server",
+                "The swift benchmark worker could not be started. \(workerServers.problem ?? "no worker server") Swift benchmarks run in-process (mode: fallback).",
+                repeat: "\(spec.name): no worker; running it in-process")
+            return runSwiftInProcess(spec, benchmark: benchmark, mode: .fallback)
+        }
+        var arguments = ["worker", name, "--warmup", String(spec.warmup), "--iterations", String(spec.iterations)]
+        if let minTime = spec.minTimeMs { arguments += ["--min-time-ms", String(minTime)] }
+        if let maxDuration = spec.maxDurationMs { arguments += ["--max-duration-ms", String(maxDuration)] }
+        let limits = LimitPolicy.applied(spec.limits, capabilities: server.capabilities)
+        progress.phase(spec, "worker: warm-up ×\(spec.warmup), \(spec.iterations) iterations")
+        let batch: BatchResult
+        do {
+            batch = try server.runBatch(childSpec(spec, arguments: arguments), iterations: 1)
+        } catch {
+            // The server had started, so this is not a reason to run the benchmark in-process.
+            // A request it was never sent leaves it as good as it was.
+            if case .invalidSpec = error {} else {
+                workerServers.discard(because: error.description, keeping: launchers.processIDs)
+            }
+            return failure(spec, mode: .isolated, FailureDescription(outcome: .error, error: error.description),
+                           totalMs: Self.milliseconds(since: started))
+        }
+        return workerResult(spec, batch, started: started, limits: limits, benchmark: benchmark)
+    }
+
+    /// In an exec'd worker of its own, started by the run's launcher, which sets the benchmark's
+    /// resource limits on it (the fork server's children share the server's limits and cgroup).
+    private func runSwiftWorker(_ spec: BenchmarkSpec, name: String, benchmark: any SwiftBenchmark) -> BenchmarkResult? {
         guard let executable = workerExecutable else {
             progress.warning("\(spec.name): cannot locate benchboard's own executable; running it in-process")
             return runSwiftInProcess(spec, benchmark: benchmark, mode: .fallback)
@@ -189,12 +240,13 @@ final class BenchmarkExecutor: @unchecked Sendable {
         guard let launcher = launchers.current() else {
             progress.warning(
                 once: "launcher",
-                "\(launchers.problem ?? "no launcher"). Swift benchmarks run in-process (mode: fallback); command benchmarks cannot run.",
+                "\(launchers.problem ?? "no launcher"). Swift benchmarks with limits run in-process (mode: fallback); command benchmarks cannot run.",
                 repeat: "\(spec.name): no launcher; running it in-process")
             return runSwiftInProcess(spec, benchmark: benchmark, mode: .fallback)
         }
         var arguments = [executable, "worker", name, "--warmup", String(spec.warmup), "--iterations", String(spec.iterations)]
         if let minTime = spec.minTimeMs { arguments += ["--min-time-ms", String(minTime)] }
+        if let maxDuration = spec.maxDurationMs { arguments += ["--max-duration-ms", String(maxDuration)] }
         let started = MonotonicClock.now()
         let limits = LimitPolicy.applied(spec.limits, capabilities: launcher.capabilities)
         progress.phase(spec, "worker: warm-up ×\(spec.warmup), \(spec.iterations) iterations")
@@ -202,10 +254,17 @@ final class BenchmarkExecutor: @unchecked Sendable {
         do {
             batch = try launcher.runBatch(childSpec(spec, arguments: arguments), iterations: 1)
         } catch {
-            launchers.discard(because: error.description)
+            launchers.discard(because: error.description, keeping: workerServers.processIDs)
             progress.warning("\(spec.name): \(error.description); running it in-process")
             return runSwiftInProcess(spec, benchmark: benchmark, mode: .fallback)
         }
+        return workerResult(spec, batch, started: started, limits: limits, benchmark: benchmark)
+    }
+
+    /// The result of one worker, forked or exec'd, from its batch.
+    private func workerResult(
+        _ spec: BenchmarkSpec, _ batch: BatchResult, started: UInt64, limits: [AppliedLimit]?, benchmark: any SwiftBenchmark
+    ) -> BenchmarkResult? {
         if batch.interrupted || interruption.isSet { return nil }
         let totalMs = Self.milliseconds(since: started)
         var accounting = UsageAccounting()
@@ -214,12 +273,18 @@ final class BenchmarkExecutor: @unchecked Sendable {
             return failure(spec, mode: .isolated, FailureDescription(outcome: .error, error: "the worker did not run"), totalMs: totalMs)
         }
         if case .spawnFailed(_, let message) = iteration.termination {
-            // Only a worker that cannot start at all falls back; a crash or timeout is a result.
             progress.warning("\(spec.name): the worker could not be started (\(message)); running it in-process")
             return runSwiftInProcess(spec, benchmark: benchmark, mode: .fallback)
         }
-        if let failed = failedResult(spec, batch, accounting, started, limits: limits) { return failed }
-        guard let report = ResultChannel.workerReport(in: batch.resultLines) else {
+        let reading = WorkerStream.read(batch.resultLines)
+        if var failed = failedResult(spec, batch, accounting, started, limits: limits) {
+            // What the worker measured before it crashed or ran out of time is kept.
+            failed.samplesNs = reading.samplesNs
+            failed.samplesSource = reading.samplesNs.isEmpty ? nil : .harness
+            failed.stats = reading.samplesNs.isEmpty ? nil : statistics(spec, reading.samplesNs)
+            return failed
+        }
+        guard let report = reading.report else {
             var result = failure(spec, mode: .isolated, FailureDescription(
                 outcome: .failed, exitCode: 0, error: "the worker exited without reporting its samples"), totalMs: totalMs)
             result.stderrTail = batch.stderrTail.tail()
@@ -227,6 +292,7 @@ final class BenchmarkExecutor: @unchecked Sendable {
         }
         var resources = accounting.resources(totalMs: totalMs)
         resources.peakMemoryGrowthBytes = report.peakMemoryGrowthBytes
+        resources.peakMemoryGrowthWithWarmupBytes = report.peakMemoryGrowthWithWarmupBytes
         resources.overheadMs = max(0, totalMs - Double(report.benchmarkNs) / 1_000_000)
         var result = success(spec, mode: .isolated, samples: report.samplesNs, source: .harness, resources: resources)
         result.limits = limits
@@ -235,7 +301,9 @@ final class BenchmarkExecutor: @unchecked Sendable {
 
     private func runSwiftInProcess(_ spec: BenchmarkSpec, benchmark: any SwiftBenchmark, mode: ExecutionMode) -> BenchmarkResult? {
         let settings = IterationSettings(
-            warmup: spec.warmup, iterations: spec.iterations, minTimeNs: spec.minTimeMs.map { IterationSettings.nanoseconds(milliseconds: $0) })
+            warmup: spec.warmup, iterations: spec.iterations,
+            minTimeNs: spec.minTimeMs.map { IterationSettings.nanoseconds(milliseconds: $0) },
+            maxDurationNs: spec.maxDurationMs.map { IterationSettings.nanoseconds(milliseconds: $0) })
         progress.phase(spec, "in-process: warm-up ×\(spec.warmup), \(spec.iterations) iterations")
         let before = ProcessUsage.current()
         let started = MonotonicClock.now()
@@ -256,7 +324,8 @@ final class BenchmarkExecutor: @unchecked Sendable {
             totalMs: totalMs, overheadMs: max(0, totalMs - Double(report.benchmarkNs) / 1_000_000),
             voluntaryContextSwitches: after.voluntaryContextSwitches &- before.voluntaryContextSwitches,
             involuntaryContextSwitches: after.involuntaryContextSwitches &- before.involuntaryContextSwitches,
-            minorFaults: after.minorFaults &- before.minorFaults, majorFaults: after.majorFaults &- before.majorFaults)
+            minorFaults: after.minorFaults &- before.minorFaults, majorFaults: after.majorFaults &- before.majorFaults,
+            peakMemoryGrowthWithWarmupBytes: report.peakMemoryGrowthWithWarmupBytes)
         var result = success(spec, mode: mode, samples: report.samplesNs, source: .harness, resources: resources)
         result.limits = LimitPolicy.applied(spec.limits, capabilities: nil)
         return result
@@ -310,7 +379,7 @@ final class BenchmarkExecutor: @unchecked Sendable {
                 samples.append(Int64(clamping: wall))
             }
         } catch {
-            launchers.discard(because: error.description)
+            launchers.discard(because: error.description, keeping: workerServers.processIDs)
             return failure(spec, mode: .isolated, FailureDescription(outcome: .error, error: error.description),
                            totalMs: Self.milliseconds(since: started))
         }
@@ -353,7 +422,7 @@ final class BenchmarkExecutor: @unchecked Sendable {
         do {
             batch = try launcher.runBatch(child, iterations: 1)
         } catch {
-            launchers.discard(because: error.description)
+            launchers.discard(because: error.description, keeping: workerServers.processIDs)
             return failure(spec, mode: .isolated, FailureDescription(outcome: .error, error: error.description),
                            totalMs: Self.milliseconds(since: started))
         }
@@ -362,7 +431,7 @@ final class BenchmarkExecutor: @unchecked Sendable {
         var accounting = UsageAccounting()
         accounting.add(batch)
         if let failed = failedResult(spec, batch, accounting, started, limits: limits) { return failed }
-        guard let report = ResultChannel.workerReport(in: batch.resultLines) else {
+        guard let report = WorkerStream.read(batch.resultLines).report else {
             var result = failure(spec, mode: .isolated, FailureDescription(
                 outcome: .error, error: "the worker under valgrind exited without reporting its samples"), totalMs: totalMs)
             result.stderrTail = batch.stderrTail.tail()
@@ -428,9 +497,12 @@ final class BenchmarkExecutor: @unchecked Sendable {
         var result = base(spec, mode: mode, outcome: .ok, resources: resources)
         result.samplesNs = samples
         result.samplesSource = samples.isEmpty ? nil : source
-        result.stats = SampleStatistics.make(
-            samplesNs: samples, threshold: spec.regressionThreshold ?? plan.config.report.regressionThreshold)
+        result.stats = statistics(spec, samples)
         return result
+    }
+
+    private func statistics(_ spec: BenchmarkSpec, _ samples: [Int64]) -> SampleStats? {
+        SampleStatistics.make(samplesNs: samples, threshold: spec.regressionThreshold ?? plan.config.report.regressionThreshold)
     }
 
     private func failure(_ spec: BenchmarkSpec, mode: ExecutionMode, _ description: FailureDescription, totalMs: Double) -> BenchmarkResult {

@@ -46,7 +46,8 @@ final class LauncherSession: Sendable {
     }
 
     /// Called after the executor failed mid-run: the next `current()` starts a new one.
-    func discard(because reason: String) {
+    /// `keeping`: the launchers of the run's other sessions, which are children of benchboard too.
+    func discard(because reason: String, keeping: Set<Int32> = []) {
         let old = state.withLock { state -> (any BatchExecutor)? in
             let old = state.executor
             state.executor = nil
@@ -55,7 +56,7 @@ final class LauncherSession: Sendable {
             return old
         }
         old?.shutdown()
-        Self.reapOrphans()
+        Self.reapOrphans(keeping: keeping)
     }
 
     func interrupt() {
@@ -66,20 +67,25 @@ final class LauncherSession: Sendable {
         executor?.interrupt()
     }
 
-    func shutdown() {
+    func shutdown(keeping: Set<Int32> = []) {
         let old = state.withLock { state -> (any BatchExecutor)? in
             let old = state.executor
             state.executor = nil
             return old
         }
         old?.shutdown()
-        Self.reapOrphans()
+        Self.reapOrphans(keeping: keeping)
     }
 
     /// Once the launcher is gone, any child benchboard still has is a descendant of a benchmark
     /// that was orphaned and reparented here (benchboard is a child subreaper): kill and reap it.
     /// Only in a subreaper, so a test process running the suite in-process is left alone.
-    private static func reapOrphans() {
-        if Containment.isSubreaper { Containment.killOrphans() }
+    private static func reapOrphans(keeping: Set<Int32>) {
+        if Containment.isSubreaper { Containment.killOrphans(keeping: keeping) }
+    }
+
+    /// The running executor's own process (its launcher), for the other sessions to spare.
+    var processIDs: Set<Int32> {
+        state.withLock { state in state.executor?.launcherProcessID.map { [$0] } ?? [] }
     }
 }

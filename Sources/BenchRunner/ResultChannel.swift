@@ -2,9 +2,9 @@ import Foundation
 
 /// Reads what children wrote to the result channel (fd 3, announced in `BENCHBOARD_RESULT_FD`).
 ///
-/// Two line shapes are understood: the worker's full `WorkerReport`, and a harness's own samples,
-/// `{"samplesNs":[…]}` or `{"sampleNs":N}`, so a program in any language can report what it
-/// timed itself. Other lines are ignored: a harness may log there too.
+/// A harness's own samples, `{"samplesNs":[…]}` or `{"sampleNs":N}`, so a program in any
+/// language can report what it timed itself. Other lines are ignored: a harness may log there
+/// too. (A swift benchmark's worker writes lines of its own, read by `WorkerStream`.)
 public enum ResultChannel {
     private struct HarnessLine: Decodable {
         var samplesNs: [Double]?
@@ -55,28 +55,5 @@ public enum ResultChannel {
     static func nanoseconds(_ value: Double) -> Int64? {
         guard value.isFinite, value >= 0 else { return nil }
         return Int64(exactly: value.rounded())
-    }
-
-    /// The worker's report: the last line that decodes as one.
-    public static func workerReport(in lines: [String]) -> WorkerReport? {
-        let decoder = JSONDecoder()
-        for object in lines.flatMap(JSONObjects.split).reversed() {
-            if let report = try? decoder.decode(WorkerReport.self, from: Data(object.utf8)) {
-                return report
-            }
-        }
-        return nil
-    }
-
-    /// The worker's one line. Written by hand because the worker's every microsecond is
-    /// isolation overhead, and the first use of JSONEncoder costs more than the whole line; the
-    /// shape is three numeric fields, and the tests decode it with JSONDecoder.
-    public static func encode(_ report: WorkerReport) -> String {
-        var line = "{\"benchmarkNs\":\(report.benchmarkNs),\"peakMemoryGrowthBytes\":"
-        line += report.peakMemoryGrowthBytes.map(String.init) ?? "null"
-        line += ",\"samplesNs\":["
-        line += report.samplesNs.map(String.init).joined(separator: ",")
-        line += "]}"
-        return line
     }
 }

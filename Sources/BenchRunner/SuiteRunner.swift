@@ -21,6 +21,7 @@ public struct SuiteRunner: Sendable {
     private let quiet: Bool
     private let identity: RunIdentity
     private let executors: any BatchExecutorFactory
+    private let injectedExecutors: Bool
     private let holdSignals: Bool
     private let style: ProgressStyle
 
@@ -43,6 +44,7 @@ public struct SuiteRunner: Sendable {
         self.quiet = quiet
         self.identity = identity
         self.executors = executors ?? LauncherFactory(environment: environment)
+        self.injectedExecutors = executors != nil
     }
 
     public func run() -> SuiteRunResult {
@@ -50,19 +52,25 @@ public struct SuiteRunner: Sendable {
         let startedClock = MonotonicClock.now()
         let interruption = Interruption()
         let launchers = LauncherSession(factory: executors)
+        // The fork server runs under a launcher of its own; an injected factory answers for it too.
+        let serverFactory = injectedExecutors ? nil : ForkServerFactory(environment: environment)
+        let workerServers = LauncherSession(factory: serverFactory ?? executors)
         let progress = ProgressReporter(terminal: terminal, style: style, quiet: quiet)
         // Interrupts stop the running child at once; the loop below notices and stops too.
         let monitor = InterruptMonitor { signal in
             interruption.set(signal)
             launchers.interrupt()
+            workerServers.interrupt()
         }
         defer {
             monitor.cancel(restoringDefaults: !holdSignals)
+            // Each session's orphan killing spares the other's launcher while it still runs.
+            workerServers.shutdown(keeping: launchers.processIDs)
             launchers.shutdown()
         }
         let executor = BenchmarkExecutor(
             plan: plan, registry: registry, parentEnvironment: environment, launchers: launchers,
-            interruption: interruption, progress: progress)
+            workerServers: workerServers, serverFactory: serverFactory, interruption: interruption, progress: progress)
 
         progress.start(total: plan.benchmarks.count)
         var results: [BenchmarkResult] = []

@@ -3,6 +3,9 @@
 public protocol SwiftBenchmark: AnyObject, Sendable {
     /// The registered name that config.toml's `swift = "…"` refers to.
     var name: String { get }
+    /// The benchmark's own time budget for its measured iterations, in nanoseconds; config.toml's
+    /// `max_duration_ms` overrides it.
+    var maxDurationNs: UInt64? { get }
     /// The most measured iterations the benchmark allows (package-benchmark's `maxIterations`):
     /// caps config.toml's `iterations` and `min_time_ms`; nil: no cap of its own.
     var maxIterations: Int? { get }
@@ -16,5 +19,6 @@ public protocol SwiftBenchmark: AnyObject, Sendable {
 }
 
 extension SwiftBenchmark {
+    public var maxDurationNs: UInt64? { nil }
     public var maxIterations: Int? { nil }
 }

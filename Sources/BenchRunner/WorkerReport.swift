@@ -1,16 +1,28 @@
-/// What a swift benchmark's run produced, sent by the worker as one JSON line on the result
-/// channel (fd 3) and produced directly by an in-process run.
+/// What a swift benchmark's run produced: in-process directly, and from a worker as the lines
+/// it streamed on the result channel (see `WorkerStream`).
 public struct WorkerReport: Codable, Sendable, Equatable {
     public var samplesNs: [Int64]
-    /// Time spent in the benchmark's own code: setup, warm-up, measured iterations and teardown.
+    /// Time spent in the benchmark's own code: setup, warm-up, measured iterations and teardown
+    /// (the memory probes and the streaming of samples are left out: they are isolation's cost).
     public var benchmarkNs: UInt64
-    /// How much the peak RSS grew during the measured iterations; nil where the kernel refuses
-    /// to reset the peak.
+    /// How much the peak RSS grew during the measured iterations alone (warm-up excluded); nil
+    /// where the kernel refuses to reset the peak.
     public var peakMemoryGrowthBytes: UInt64?
+    /// How much the peak RSS grew from just before the first warm-up iteration (after setup) to
+    /// the end of the measured iterations: what the benchmark allocates, even when its warm-up
+    /// already did the allocating and the measured iterations reuse the memory.
+    public var peakMemoryGrowthWithWarmupBytes: UInt64?
+    /// The measured iterations ended because their time budget (`max_duration_ms`) was spent.
+    public var stoppedByDuration: Bool
 
-    public init(samplesNs: [Int64], benchmarkNs: UInt64, peakMemoryGrowthBytes: UInt64?) {
+    public init(
+        samplesNs: [Int64], benchmarkNs: UInt64, peakMemoryGrowthBytes: UInt64?,
+        peakMemoryGrowthWithWarmupBytes: UInt64? = nil, stoppedByDuration: Bool = false
+    ) {
         self.samplesNs = samplesNs
         self.benchmarkNs = benchmarkNs
         self.peakMemoryGrowthBytes = peakMemoryGrowthBytes
+        self.peakMemoryGrowthWithWarmupBytes = peakMemoryGrowthWithWarmupBytes
+        self.stoppedByDuration = stoppedByDuration
     }
 }

@@ -1,4 +1,5 @@
 import BenchBoard
+import Foundation
 
 #if canImport(Glibc)
 import Glibc
@@ -28,10 +29,69 @@ enum DiagnosticBenchmarks {
             Benchmark("hang") { _ in
                 while true { sleep(1) }
             },
+            hangAfterThreeIterations,
+            throwAfterThreeIterations,
+            Benchmark("sleep-5ms") { _ in usleep(5_000) },
+            Benchmark("sleep-5ms-budget-50ms", configuration: .init(maxDuration: .milliseconds(50))) { _ in
+                usleep(5_000)
+            },
+            fillCacheOnce,
+            Benchmark("leak-64mib") { _ in
+                // Allocated, touched and never freed: the leak must end with its own process.
+                guard let leaked = malloc(64 << 20) else { return }
+                memset(leaked, 1, 64 << 20)
+            },
+            Benchmark("record-parent") { _ in
+                // Appends the parent's command line to the file the environment names, so tests can
+                // see which process forked or spawned the benchmark.
+                guard let path = getenv("BENCHBOARD_TEST_PARENT_FILE"), let file = fopen(path, "a") else { return }
+                defer { fclose(file) }
+                let parent = (try? String(contentsOfFile: "/proc/\(getppid())/cmdline", encoding: .utf8)) ?? ""
+                fputs("\(getppid()) \(parent.replacingOccurrences(of: "\0", with: " "))\n", file)
+            },
+            Benchmark("fork-daemon") { _ in
+                // A grandchild that leaves the process group and keeps the benchmark's descriptors.
+                if fork() == 0 {
+                    setsid()
+                    sleep(30)
+                    _exit(0)
+                }
+            },
+            Benchmark("kill-parent") { _ in
+                kill(getppid(), SIGKILL)
+                sleep(1)
+            },
             Benchmark("throws") { _ in
                 throw DiagnosticError()
             },
         ]
+    }
+
+    /// Three iterations of 2 ms, then a hang: a timeout must keep the three samples.
+    private static var hangAfterThreeIterations: Benchmark {
+        let counter = Fixture { Counter() }
+        return Benchmark("hang-after-3") { _ in
+            if counter.value.next() <= 3 {
+                usleep(2_000)
+            } else {
+                while true { sleep(1) }
+            }
+        }
+    }
+
+    /// Three quick iterations, then a throw: the failure must keep the three samples.
+    private static var throwAfterThreeIterations: Benchmark {
+        let counter = Fixture { Counter() }
+        return Benchmark("throw-after-3") { _ in
+            if counter.value.next() > 3 { throw DiagnosticError() }
+        }
+    }
+
+    /// Fills a 32 MiB cache on its first call and reuses it afterwards: with a warm-up, all its
+    /// memory growth happens in the warm-up.
+    private static var fillCacheOnce: Benchmark {
+        let cache = Fixture { [UInt8](repeating: 1, count: 32 << 20) }
+        return Benchmark("fill-cache-32mib") { _ in blackHole(cache.value.count) }
     }
 
     struct DiagnosticError: Error, CustomStringConvertible {

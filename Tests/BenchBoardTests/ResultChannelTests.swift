@@ -23,11 +23,20 @@ final class ResultChannelTests: XCTestCase {
         XCTAssertEqual(JSONObjects.split(#"{"é":"ü"}{"b":2}"#), [#"{"é":"ü"}"#, #"{"b":2}"#])
     }
 
-    func testWorkerLineRoundTrips() {
-        let report = WorkerReport(samplesNs: [1, 22, 333], benchmarkNs: 4_000, peakMemoryGrowthBytes: nil)
-        let line = ResultChannel.encode(report)
-        XCTAssertEqual(ResultChannel.workerReport(in: ["garbage", line]), report)
-        let withGrowth = WorkerReport(samplesNs: [], benchmarkNs: 1, peakMemoryGrowthBytes: 4096)
-        XCTAssertEqual(ResultChannel.workerReport(in: [ResultChannel.encode(withGrowth)]), withGrowth)
+    func testWorkerStreamKeepsSamplesWithoutASummaryAndChecksTheCount() {
+        let report = WorkerReport(
+            samplesNs: [1, 22, 333], benchmarkNs: 4_000, peakMemoryGrowthBytes: nil,
+            peakMemoryGrowthWithWarmupBytes: 8192, stoppedByDuration: true)
+        let chunks = [WorkerStream.samplesLine([1, 22]), WorkerStream.samplesLine([333])]
+        let summary = WorkerStream.summaryLine(report)
+        // Lines arrive with their newline stripped.
+        let lines = (chunks + [summary]).map { String($0.dropLast()) }
+        XCTAssertEqual(WorkerStream.read(["garbage"] + lines), WorkerStream.Reading(samplesNs: [1, 22, 333], report: report))
+        // A worker that died after its first chunk: the samples stay, there is no report.
+        XCTAssertEqual(WorkerStream.read([lines[0]]), WorkerStream.Reading(samplesNs: [1, 22], report: nil))
+        // A chunk lost on the way: the summary's count does not match, so it is not trusted.
+        XCTAssertNil(WorkerStream.read([lines[0], lines[2]]).report)
+        // Glued together without newlines, as a child that never ends its lines would leave them.
+        XCTAssertEqual(WorkerStream.read([lines.joined()]).report, report)
     }
 }

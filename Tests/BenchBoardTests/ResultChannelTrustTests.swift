@@ -26,7 +26,8 @@ final class ResultChannelTrustTests: XCTestCase {
         var mutator = FuzzMutator(seed: 0x6664_33)
         let seeds = [
             #"{"samplesNs":[100,200.5,3e3]}"#, #"{"sampleNs":5}{"sampleNs":6}"#,
-            ResultChannel.encode(WorkerReport(samplesNs: [1, 2], benchmarkNs: 3, peakMemoryGrowthBytes: 4)),
+            WorkerStream.samplesLine([1, 2]),
+            WorkerStream.summaryLine(WorkerReport(samplesNs: [1, 2], benchmarkNs: 3, peakMemoryGrowthBytes: 4)),
         ].map { Array($0.utf8) }
         var total = 0
         for round in 0..<3000 {
@@ -34,7 +35,7 @@ final class ResultChannelTrustTests: XCTestCase {
             let text = String(decoding: bytes, as: UTF8.self)
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             total += ResultChannel.harnessSamples(in: lines).samples.count
-            _ = ResultChannel.workerReport(in: lines)
+            _ = WorkerStream.read(lines)
         }
         XCTAssertGreaterThan(total, 0)
     }

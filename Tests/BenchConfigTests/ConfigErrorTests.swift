@@ -44,8 +44,41 @@ final class ConfigErrorTests: XCTestCase {
                 "config.toml:2: unknown table [reprot]; did you mean [report]?",
                 "config.toml:5: unknown key 'tiemout_ms' in [defaults]; did you mean 'timeout_ms'?",
                 "config.toml:6: unknown key 'name' in [defaults]; 'name' belongs in a [[benchmark]]",
-                "config.toml:7: unknown key 'colour' in [defaults] (known keys: timeout_ms, grace_ms, kill_signal, warmup, iterations, min_time_ms, env, inherit_env, target_ms, regression_threshold, metric, max_memory_mb, max_processes, max_cpu_s, max_open_files, max_output_mb)",
+                "config.toml:7: unknown key 'colour' in [defaults] (known keys: timeout_ms, grace_ms, kill_signal, warmup, iterations, min_time_ms, max_duration_ms, env, inherit_env, target_ms, regression_threshold, metric, max_memory_mb, max_processes, max_cpu_s, max_open_files, max_output_mb)",
             ])
+    }
+
+    func testMaxDurationIsPositiveAndForSwiftBenchmarksOnly() {
+        XCTAssertEqual(
+            problems("""
+                [defaults]
+                max_duration_ms = 0
+                [[benchmark]]
+                name = "program"
+                command = ["true"]
+                max_duration_ms = 100
+                """),
+            [
+                "config.toml:2: 'max_duration_ms' must be greater than 0, got 0",
+                "config.toml:6: 'max_duration_ms' in [[benchmark]] 'program' applies to swift benchmarks only; a command benchmark runs exactly its iterations (use iterations = … or timeout_ms = …)",
+            ])
+        // From [defaults] it reaches swift benchmarks, and command benchmarks simply do not use it.
+        let suite = try? parse("""
+            [defaults]
+            max_duration_ms = 250
+            [[benchmark]]
+            name = "swift"
+            swift = "json-encode"
+            [[benchmark]]
+            name = "own budget"
+            swift = "json-encode"
+            max_duration_ms = 40.5
+            [[benchmark]]
+            name = "program"
+            command = ["true"]
+            """)
+        XCTAssertEqual(suite?.benchmarks.map(\.maxDurationMs), [250, 40.5, nil])
+        XCTAssertEqual(suite?.benchmarks.first?.settings.maxDurationMs, 250)
     }
 
     func testWrongTypes() {
@@ -237,7 +270,7 @@ final class ConfigErrorTests: XCTestCase {
         XCTAssertEqual(
             lines,
             [
-                "config.toml:14: unknown key 'quoted key' in [[benchmark]] 'a ] [[benchmark]] \" #' (known keys: name, group, swift, command, timeout_ms, grace_ms, kill_signal, warmup, iterations, min_time_ms, env, inherit_env, target_ms, regression_threshold, metric, max_memory_mb, max_processes, max_cpu_s, max_open_files, max_output_mb)",
+                "config.toml:14: unknown key 'quoted key' in [[benchmark]] 'a ] [[benchmark]] \" #' (known keys: name, group, swift, command, timeout_ms, grace_ms, kill_signal, warmup, iterations, min_time_ms, max_duration_ms, env, inherit_env, target_ms, regression_threshold, metric, max_memory_mb, max_processes, max_cpu_s, max_open_files, max_output_mb)",
                 "config.toml:24: unknown key 'iter.ations' in [[benchmark]] 'b'; did you mean 'iterations'?",
             ])
     }

@@ -61,6 +61,27 @@ final class RunnerSeamTests: XCTestCase {
         XCTAssertEqual(benchmark.count, 3, "a crash is never re-run in-process")
     }
 
+    /// A swift benchmark with limits gets an exec'd worker from the launcher, which enforces them;
+    /// one without goes to the fork server, whose session starts an executor of its own.
+    func testLimitedSwiftBenchmarkRunsInAnExecdWorkerTheOthersInTheForkServer() {
+        let crash: FakeExecutor.Script = { _, _, _ in
+            BatchResult(iterations: [IterationReport(termination: .signaled(SIGSEGV), usage: nil)])
+        }
+        let server = FakeExecutor(script: crash)
+        let launcher = FakeExecutor(script: crash)
+        let benchmark = CountingBenchmark(name: "work")
+        let result = run(
+            [spec("plain", .swift("work")), spec("limited", .swift("work"), limits: ResourceLimits([.memory: 64]))],
+            factory: FakeFactory([server, launcher]), registry: ["work": benchmark])
+        XCTAssertEqual(result.record.benchmarks.map(\.outcome), [.crashed, .crashed])
+        XCTAssertEqual(server.requests.map { $0.spec.arguments.first }, ["worker"], "a forked child's job names the body to run")
+        XCTAssertEqual(server.requests.map(\.spec.limits), [ChildLimits.none])
+        XCTAssertEqual(launcher.requests.map { $0.spec.arguments.dropFirst().first }, ["worker"], "an exec'd worker: executable first")
+        XCTAssertEqual(launcher.requests.map(\.spec.limits.memoryBytes), [64 << 20])
+        XCTAssertNotNil(result.record.benchmarks[1].limits)
+        XCTAssertEqual(benchmark.count, 0)
+    }
+
     func testNoExecutorAtAllFallsBackForSwiftAndFailsCommands() {
         let benchmark = CountingBenchmark(name: "work")
         let factory = FakeFactory(failing: .launcherNotFound(searched: ["/x/benchboard-launcher"]))

@@ -1,0 +1,58 @@
+import Glibc
+
+/// Buffered reading of the request pipe without Foundation.
+struct RequestReader {
+    enum Command { case none, interrupt, endOfFile }
+
+    private var buffer: [UInt8] = []
+
+    /// The next line without its newline; nil at end of file.
+    mutating func line(from fd: Int32) -> String? {
+        while true {
+            if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
+                let line = String(decoding: buffer[..<newline], as: UTF8.self)
+                buffer.removeFirst(newline + 1)
+                return line
+            }
+            guard fill(from: fd) else { return nil }
+        }
+    }
+
+    /// Exactly `count` bytes; nil at end of file.
+    mutating func bytes(_ count: Int, from fd: Int32) -> [UInt8]? {
+        while buffer.count < count {
+            guard fill(from: fd) else { return nil }
+        }
+        let bytes = Array(buffer[..<count])
+        buffer.removeFirst(count)
+        return bytes
+    }
+
+    /// Reads what is there while a child runs: only interrupts are sent then.
+    mutating func commands(from fd: Int32) -> Command {
+        guard fill(from: fd) else { return .endOfFile }
+        var command = Command.none
+        while let line = lineIfComplete() {
+            if line == "I" { command = .interrupt }
+        }
+        return command
+    }
+
+    private mutating func lineIfComplete() -> String? {
+        guard let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+        let line = String(decoding: buffer[..<newline], as: UTF8.self)
+        buffer.removeFirst(newline + 1)
+        return line
+    }
+
+    private mutating func fill(from fd: Int32) -> Bool {
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return false }
+            buffer += chunk[0..<count]
+            return true
+        }
+    }
+}
