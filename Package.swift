@@ -92,15 +92,17 @@ let package = Package(
         // A C program that misbehaves on request: sleeps, hogs memory, crashes, forks, floods.
         .executableTarget(name: "bench-fixture", path: "Tests/Fixtures/bench-fixture"),
 
+        // The seeded mutator the fuzz tests of several targets share.
+        .target(name: "FuzzSupport", path: "Tests/FuzzSupport"),
         .testTarget(name: "BenchStatsTests", dependencies: ["BenchStats"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "BenchConfigTests", dependencies: ["BenchConfig"]),
+        .testTarget(name: "BenchConfigTests", dependencies: ["BenchConfig", "FuzzSupport"]),
         .testTarget(name: "BenchIsolationTests", dependencies: ["BenchIsolation", "benchboard-launcher", "bench-fixture"]),
-        .testTarget(name: "BenchHistoryTests", dependencies: ["BenchHistory"]),
+        .testTarget(name: "BenchHistoryTests", dependencies: ["BenchHistory", "FuzzSupport"]),
         .testTarget(name: "BenchAnalysisTests", dependencies: ["BenchAnalysis"]),
         .testTarget(name: "BenchReportTests", dependencies: ["BenchReport", "BenchAnalysis", "BenchStats"]),
         .testTarget(name: "BenchRunnerTests", dependencies: ["BenchRunner", "BenchConfig", "BenchIsolation", "BenchModel"]),
         .testTarget(
-            name: "BenchBoardTests", dependencies: ["BenchBoard", "BenchRunner", "BenchModel", "benchboard", "bench-fixture"],
+            name: "BenchBoardTests", dependencies: ["BenchBoard", "BenchRunner", "BenchModel", "benchboard", "bench-fixture", "FuzzSupport"],
             // Other tools' output read by path, and the programs that made it.
             exclude: ["Fixtures"]),
     ]

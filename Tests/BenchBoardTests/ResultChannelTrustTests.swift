@@ -1,4 +1,5 @@
 import BenchRunner
+import FuzzSupport
 import XCTest
 
 /// What a harness writes on fd 3 is untrusted: values no Int64 of nanoseconds holds are counted

@@ -1,4 +1,5 @@
 import BenchConfig
+import FuzzSupport
 import XCTest
 
 /// Random bytes and mutated documents thrown at the config reader, and whatever it accepts

@@ -1,6 +1,7 @@
 @testable import BenchHistory
 import BenchModel
 import Foundation
+import FuzzSupport
 import XCTest
 
 /// Random bytes and mutated run files thrown at both history readers (the hand-written fast

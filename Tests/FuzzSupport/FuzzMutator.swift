@@ -1,13 +1,13 @@
 /// Seeded byte-level mutations for the fuzz tests: the same seed gives the same inputs on every
 /// machine, so a crash found once is found again. (SplitMix64, as BenchStats' generator.)
-struct FuzzMutator {
+public struct FuzzMutator {
     private var state: UInt64
 
-    init(seed: UInt64) {
+    public init(seed: UInt64) {
         state = seed
     }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -15,7 +15,7 @@ struct FuzzMutator {
         return z ^ (z >> 31)
     }
 
-    mutating func below(_ bound: Int) -> Int {
+    public mutating func below(_ bound: Int) -> Int {
         Int(next() % UInt64(max(1, bound)))
     }
 
@@ -29,13 +29,13 @@ struct FuzzMutator {
         "9999-12-31T23:59:59Z", "0000-00-00T00:00:00Z",
     ]
 
-    mutating func random(maxLength: Int) -> [UInt8] {
+    public mutating func random(maxLength: Int) -> [UInt8] {
         (0..<below(maxLength + 1)).map { _ in UInt8(truncatingIfNeeded: next()) }
     }
 
     /// One to four edits of `input`: byte flips, insertions of random bytes or tokens,
     /// deletions, duplications and truncation.
-    mutating func mutate(_ input: [UInt8]) -> [UInt8] {
+    public mutating func mutate(_ input: [UInt8]) -> [UInt8] {
         var bytes = input
         for _ in 0...below(4) {
             let at = below(bytes.count + 1)
