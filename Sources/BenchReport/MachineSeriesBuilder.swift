@@ -82,15 +82,15 @@ struct MachineSeriesBuilder {
             }
         }
         let yTicks = [low, (low + high) / 2, high].map {
-            MachineTickView(position: ReportFormat.coordinate(y($0)), text: metric.format($0), anchor: "end")
+            TickView(position: ReportFormat.coordinate(y($0)), text: metric.format($0), anchor: "end")
         }
-        var xTicks: [MachineTickView] = []
+        var xTicks: [TickView] = []
         if let first = entries.first, let last = entries.last {
-            xTicks.append(MachineTickView(
+            xTicks.append(TickView(
                 position: ReportFormat.coordinate(x(0)), text: ReportFormat.day(runs[first.runIndex].record.startedAt),
                 anchor: entries.count == 1 ? "middle" : "start"))
             if entries.count > 1 {
-                xTicks.append(MachineTickView(
+                xTicks.append(TickView(
                     position: ReportFormat.coordinate(x(entries.count - 1)),
                     text: ReportFormat.day(runs[last.runIndex].record.startedAt), anchor: "end"))
             }

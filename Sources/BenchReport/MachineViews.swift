@@ -32,17 +32,10 @@ struct MachineChartView: Sendable {
     var plotBottom: String
     var line: String
     var hasLine: Bool
-    var yTicks: [MachineTickView]
-    var xTicks: [MachineTickView]
+    var yTicks: [TickView]
+    var xTicks: [TickView]
     var points: [MachinePointView]
     var failures: [MachinePointView]
-}
-
-/// An axis label of a machine chart.
-struct MachineTickView: Sendable {
-    var position: String
-    var text: String
-    var anchor: String
 }
 
 /// A run's point on a machine chart, with its hover title.
@@ -96,17 +89,6 @@ extension MachineChartView: MustacheParent {
         case "xTicks": xTicks
         case "points": points
         case "failures": failures
-        default: nil
-        }
-    }
-}
-
-extension MachineTickView: MustacheParent {
-    func child(named key: String) -> Any? {
-        switch key {
-        case "position": position
-        case "text": text
-        case "anchor": anchor
         default: nil
         }
     }
