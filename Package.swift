@@ -100,9 +100,9 @@ let package = Package(
         .testTarget(name: "BenchHistoryTests", dependencies: ["BenchHistory", "FuzzSupport"]),
         .testTarget(name: "BenchAnalysisTests", dependencies: ["BenchAnalysis"]),
         .testTarget(name: "BenchReportTests", dependencies: ["BenchReport", "BenchAnalysis", "BenchStats"]),
-        .testTarget(name: "BenchRunnerTests", dependencies: ["BenchRunner", "BenchConfig", "BenchIsolation", "BenchModel"]),
+        .testTarget(name: "BenchRunnerTests", dependencies: ["BenchRunner", "BenchConfig", "BenchIsolation", "BenchModel", "FuzzSupport"]),
         .testTarget(
-            name: "BenchBoardTests", dependencies: ["BenchBoard", "BenchRunner", "BenchModel", "benchboard", "bench-fixture", "FuzzSupport"],
+            name: "BenchBoardTests", dependencies: ["BenchBoard", "BenchRunner", "BenchModel", "benchboard", "bench-fixture"],
             // Other tools' output read by path, and the programs that made it.
             exclude: ["Fixtures"]),
     ]
