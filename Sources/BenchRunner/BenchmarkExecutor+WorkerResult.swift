@@ -1,0 +1,43 @@
+import BenchConfig
+import BenchIsolation
+import BenchModel
+
+extension BenchmarkExecutor {
+    /// The result of one worker, forked or exec'd, from its batch.
+    func workerResult(
+        _ spec: BenchmarkSpec, _ batch: BatchResult, started: UInt64, limits: [AppliedLimit]?, benchmark: any SwiftBenchmark
+    ) -> BenchmarkResult? {
+        if batch.interrupted || interruption.isSet { return nil }
+        let totalMs = Self.milliseconds(since: started)
+        var accounting = UsageAccounting()
+        accounting.add(batch)
+        guard let iteration = batch.iterations.first else {
+            return failure(spec, mode: .isolated, FailureDescription(outcome: .error, error: "the worker did not run"), totalMs: totalMs)
+        }
+        if case .spawnFailed(_, let message) = iteration.termination {
+            progress.warning("\(spec.name): the worker could not be started (\(message)); running it in-process")
+            return runSwiftInProcess(spec, benchmark: benchmark, mode: .fallback)
+        }
+        let reading = WorkerStream.read(batch.resultLines)
+        if var failed = failedResult(spec, batch, accounting, started, limits: limits) {
+            // What the worker measured before it crashed or ran out of time is kept.
+            failed.samplesNs = reading.samplesNs
+            failed.samplesSource = reading.samplesNs.isEmpty ? nil : .harness
+            failed.stats = reading.samplesNs.isEmpty ? nil : statistics(spec, reading.samplesNs)
+            return failed
+        }
+        guard let report = reading.report else {
+            var result = failure(spec, mode: .isolated, FailureDescription(
+                outcome: .failed, exitCode: 0, error: "the worker exited without reporting its samples"), totalMs: totalMs)
+            result.stderrTail = batch.stderrTail.tail()
+            return result
+        }
+        var resources = accounting.resources(totalMs: totalMs)
+        resources.peakMemoryGrowthBytes = report.peakMemoryGrowthBytes
+        resources.peakMemoryGrowthWithWarmupBytes = report.peakMemoryGrowthWithWarmupBytes
+        resources.overheadMs = max(0, totalMs - Double(report.benchmarkNs) / 1_000_000)
+        var result = success(spec, mode: .isolated, samples: report.samplesNs, source: .harness, resources: resources)
+        result.limits = limits
+        return result
+    }
+}
