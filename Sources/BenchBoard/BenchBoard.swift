@@ -24,9 +24,9 @@ public enum BenchBoard {
         let rest = Array(arguments.dropFirst())
         // The worker leaves without Foundation's teardown: its result is already written, and
         // every microsecond it spends is isolation overhead. Buffered output is flushed first.
-        if rest.first == "worker" || rest.first == "worker-server" {
+        if rest.first == WorkerInvocation.command || rest.first == "worker-server" {
             let workerArguments = Array(rest.dropFirst())
-            let code = rest.first == "worker"
+            let code = rest.first == WorkerInvocation.command
                 ? Worker.run(arguments: workerArguments, registry: registry(benchmarks))
                 : Worker.serve(arguments: workerArguments, registry: registry(benchmarks))
             fflush(nil)
@@ -40,7 +40,7 @@ public enum BenchBoard {
     public static func run(_ benchmarks: [Benchmark], arguments: [String]) -> Int32 {
         let registry = registry(benchmarks)
         // The worker skips argument parsing: its start-up time is isolation overhead.
-        if arguments.first == "worker" {
+        if arguments.first == WorkerInvocation.command {
             return Worker.run(arguments: Array(arguments.dropFirst()), registry: registry)
         }
         if arguments.first == "worker-server" {

@@ -9,9 +9,9 @@ import Glibc
 ///
 /// - `benchboard worker-server FOLDER`: the fork server (see `ForkServer`), started once per run;
 ///   it forks one child per benchmark, and the child runs the `worker` arguments below.
-/// - `benchboard worker NAME --warmup N --iterations N [--min-time-ms MS] [--max-duration-ms MS]`:
-///   runs one swift benchmark and streams its samples on the result channel (fd 3) as they are
-///   taken, then a summary line (see `WorkerStream`).
+/// - `benchboard worker NAME --warmup N --iterations N [--min-time-ms MS] [--max-duration-ms MS]`
+///   (see `WorkerInvocation`): runs one swift benchmark and streams its samples on the result
+///   channel (fd 3) as they are taken, then a summary line (see `WorkerStream`).
 ///
 /// With `--count-instructions` the worker runs under callgrind and marks each measured iteration
 /// for it (see `IterationEngine.countInstructions`); its samples then go out at the end.
@@ -36,31 +36,15 @@ enum Worker {
             fail("worker: no swift benchmark named '\(arguments.first ?? "")' is registered")
             return 2
         }
-        var settings = IterationSettings(warmup: 0, iterations: 1, minTimeNs: nil)
-        var countInstructions = false
-        var index = 1
-        while index < arguments.count {
-            if arguments[index] == "--count-instructions" {
-                countInstructions = true
-                index += 1
-                continue
-            }
-            guard index + 1 < arguments.count else {
-                fail("worker: \(arguments[index]) needs a value")
-                return 2
-            }
-            let value = arguments[index + 1]
-            switch arguments[index] {
-            case "--warmup": settings.warmup = min(max(0, Int(value) ?? 0), IterationSettings.maximumIterations)
-            case "--iterations": settings.iterations = min(max(1, Int(value) ?? 1), IterationSettings.maximumIterations)
-            case "--min-time-ms": settings.minTimeNs = nanoseconds(value)
-            case "--max-duration-ms": settings.maxDurationNs = nanoseconds(value)
-            default:
-                fail("worker: unknown option \(arguments[index])")
-                return 2
-            }
-            index += 2
+        let invocation: WorkerInvocation
+        do {
+            invocation = try WorkerInvocation(parsing: arguments)
+        } catch {
+            fail(error.description)
+            return 2
         }
+        let settings = invocation.settings
+        let countInstructions = invocation.countInstructions
         let descriptor = getenv(ChildSpec.resultFDVariable).flatMap { Int32(String(cString: $0)) } ?? ChildSpec.resultFD
         let output = TerminalOutput(descriptor: descriptor)
         var writeFailed = false
@@ -83,11 +67,6 @@ enum Worker {
             return 1
         }
         return 0
-    }
-
-    /// Milliseconds as written on the command line, in whole nanoseconds; nil unless finite and positive.
-    private static func nanoseconds(_ text: String) -> UInt64? {
-        Double(text).map { IterationSettings.nanoseconds(milliseconds: $0) }.flatMap { $0 > 0 ? $0 : nil }
     }
 
     private static func fail(_ message: String) {

@@ -17,9 +17,7 @@ extension BenchmarkExecutor {
                 repeat: "\(spec.name): no launcher; running it in-process")
             return runSwiftInProcess(spec, benchmark: benchmark, mode: .fallback)
         }
-        var arguments = [executable, "worker", name, "--warmup", String(spec.warmup), "--iterations", String(spec.iterations)]
-        if let minTime = spec.minTimeMs { arguments += ["--min-time-ms", String(minTime)] }
-        if let maxDuration = spec.maxDurationMs { arguments += ["--max-duration-ms", String(maxDuration)] }
+        let arguments = [executable] + WorkerInvocation(spec, name: name).arguments
         let started = MonotonicClock.now()
         let limits = LimitPolicy.applied(spec.limits, capabilities: launcher.capabilities)
         progress.phase(spec, "worker: warm-up ×\(spec.warmup), \(spec.iterations) iterations")

@@ -20,9 +20,8 @@ extension BenchmarkExecutor {
                 repeat: "\(spec.name): no worker; running it in-process")
             return runSwiftInProcess(spec, benchmark: benchmark, mode: .fallback)
         }
-        var arguments = ["worker", name, "--warmup", String(spec.warmup), "--iterations", String(spec.iterations)]
-        if let minTime = spec.minTimeMs { arguments += ["--min-time-ms", String(minTime)] }
-        if let maxDuration = spec.maxDurationMs { arguments += ["--max-duration-ms", String(maxDuration)] }
+        // A job of the server names the body to run, without an executable: the server forks itself.
+        let arguments = WorkerInvocation(spec, name: name).arguments
         let limits = LimitPolicy.applied(spec.limits, capabilities: server.capabilities)
         progress.phase(spec, "worker: warm-up ×\(spec.warmup), \(spec.iterations) iterations")
         let batch: BatchResult

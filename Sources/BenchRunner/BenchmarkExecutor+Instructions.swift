@@ -80,10 +80,8 @@ extension BenchmarkExecutor {
                 outcome: .error, error: "cannot locate benchboard's own executable to run the worker under valgrind"),
                 totalMs: 0)
         }
-        let worker = [
-            CountingWorker.executable(for: executable, in: folder), "worker", name, "--warmup", String(spec.warmup),
-            "--iterations", String(spec.iterations), "--count-instructions",
-        ]
+        let worker = [CountingWorker.executable(for: executable, in: folder)]
+            + WorkerInvocation(spec, name: name, countInstructions: true).arguments
         let outputFile = folder.path + "/callgrind.out"
         var child = childSpec(spec, arguments: valgrind.workerArguments(worker, outputFile: outputFile))
         // Hash seeds differ per process and change how much work a Dictionary or Set does.
