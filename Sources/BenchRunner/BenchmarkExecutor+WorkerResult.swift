@@ -15,8 +15,7 @@ extension BenchmarkExecutor {
             return failure(spec, mode: .isolated, FailureDescription(outcome: .error, error: "the worker did not run"), totalMs: totalMs)
         }
         if case .spawnFailed(_, let message) = iteration.termination {
-            progress.warning("\(spec.name): the worker could not be started (\(message)); running it in-process")
-            return runSwiftInProcess(spec, benchmark: benchmark, mode: .fallback)
+            return withoutWorker(spec, benchmark: benchmark, .spawnFailed(message), started: started, limits: limits)
         }
         let reading = WorkerStream.read(batch.resultLines)
         if var failed = failedResult(spec, batch, accounting, started, limits: limits) {

@@ -12,9 +12,13 @@ import Glibc
 ///
 /// The ways a benchmark runs live in files of their own: `+Command` (a program, one child per
 /// iteration), `+ForkedWorker` and `+ExecdWorker` (a swift benchmark in a worker process, with
-/// `+WorkerResult` reading what it sent), `+InProcess`, `+Instructions` (under valgrind), and
-/// `+Results`, which turns what ran into a record.
-final class BenchmarkExecutor: @unchecked Sendable {
+/// `+WorkerResult` reading what it sent), `+InProcess`, `+Instructions` (under valgrind),
+/// `+Results`, which turns what ran into a record, and `+Fallback`, the one rule for when a swift
+/// benchmark may run in-process instead of isolated.
+///
+/// Sendable by its fields alone: each is an immutable `let` of a Sendable type (the sessions, the
+/// interruption and the progress reporter keep their mutable state behind a `Mutex` of their own).
+final class BenchmarkExecutor: Sendable {
     let plan: RunPlan
     let registry: [String: any SwiftBenchmark]
     let parentEnvironment: [String: String]

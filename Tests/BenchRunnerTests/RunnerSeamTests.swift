@@ -82,6 +82,34 @@ final class RunnerSeamTests: XCTestCase {
         XCTAssertEqual(benchmark.count, 0)
     }
 
+    /// A benchmark with limits never runs without them: whatever keeps its exec'd worker from
+    /// running (a launcher that dies mid-batch, one that cannot start, a worker that cannot be
+    /// spawned) ends it `error` with the reason, and it never runs in-process.
+    func testLimitedSwiftBenchmarkNeverFallsBackInProcess() {
+        let limited = ResourceLimits([.memory: 64])
+        let dies = ThrowingOnceFactory(then: FakeFactory([FakeExecutor { _, count, _ in FakeExecutor.success(count) }]))
+        let cannotSpawn = FakeFactory([FakeExecutor { _, _, _ in
+            BatchResult(iterations: [IterationReport(termination: .spawnFailed(errno: ENOENT, message: "gone"), usage: nil)])
+        }])
+        let noLauncher = FakeFactory(failing: .launcherNotFound(searched: ["/x/benchboard-launcher"]))
+        let cases: [(any BatchExecutorFactory, String)] = [
+            (dies, "exited unexpectedly"), (cannotSpawn, "gone"), (noLauncher, "/x/benchboard-launcher"),
+        ]
+        for (factory, reason) in cases {
+            let benchmark = CountingBenchmark(name: "work")
+            let result = run([spec("limited", .swift("work"), limits: limited)], factory: factory, registry: ["work": benchmark])
+            XCTAssertEqual(result.record.benchmarks.map(\.outcome), [.error], reason)
+            XCTAssertEqual(result.record.benchmarks.map(\.mode), [.isolated], reason)
+            let error = result.record.benchmarks.first?.error ?? ""
+            XCTAssertTrue(error.contains(reason), error)
+            XCTAssertTrue(error.contains("max_memory_mb"), "the reason names the limit it will not run without: \(error)")
+            if reason != "/x/benchboard-launcher" {
+                XCTAssertNotNil(result.record.benchmarks.first?.limits, "the limits the launcher was to enforce")
+            }
+            XCTAssertEqual(benchmark.count, 0, "a limited benchmark ran in-process: \(reason)")
+        }
+    }
+
     func testNoExecutorAtAllFallsBackForSwiftAndFailsCommands() {
         let benchmark = CountingBenchmark(name: "work")
         let factory = FakeFactory(failing: .launcherNotFound(searched: ["/x/benchboard-launcher"]))
