@@ -10,7 +10,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "batch.h"
 #include "launcher.h"
+#include "relay.h"
 
 enum phase { RUNNING, GRACE, KILLED };
 enum { CHILD_DONE = 0, CHILD_INTERRUPTED = 1, CHILD_EOF = 2 };
@@ -96,7 +98,7 @@ static int watch_child(struct reader *in, pid_t pid, const struct request *req, 
             set_timeout(&wait_for, wake - now);
             timeout = &wait_for;
         }
-        // TERM, HUP and INT are delivered only here (see main.c) and passed on to the child's group.
+        // TERM, HUP and INT are delivered only here (see relay.c) and passed on to the child's group.
         int n = ppoll(fds, pidfd >= 0 ? 2 : 1, timeout, &relay_mask);
         if (n < 0 && errno != EINTR) break;
         relay_signals(pid);

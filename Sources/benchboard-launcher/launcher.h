@@ -1,4 +1,5 @@
 // Shared declarations of the launcher's parts; the protocol is described at the top of main.c.
+// The signal relay (relay.h) and the batch runner (batch.h) have headers of their own.
 #ifndef BENCHBOARD_LAUNCHER_H
 #define BENCHBOARD_LAUNCHER_H
 
@@ -77,10 +78,6 @@ int spawn_limited(pid_t *pid, const struct request *req, const struct child_limi
 /// Whether a child needs spawn_limited rather than posix_spawn.
 int needs_limited_spawn(const struct child_limits *limits, const char *oom_adj);
 
-// batch.c
-struct cgroups;
-int run_batch(struct reader *in, const struct request *req, const struct cgroups *groups);
-
 // reap.c
 void reap_leftovers(void);
 
@@ -116,14 +113,6 @@ const char *cgroups_usual_oom_adj(void);
 int memcg_batch_start(unsigned long long *baseline);
 /// The cgroup's peak since the last memcg_batch_start. -1 when unavailable.
 int memcg_peak(unsigned long long *peak);
-
-// main.c
-/// Relays TERM, HUP and INT that arrived during the last ppoll to `pgid`; see main.c.
-void relay_signals(pid_t pgid);
-/// Drops those signals that arrived while no child ran.
-void discard_signals(void);
-/// The mask to run ppoll with: the relayed signals unblocked.
-extern sigset_t relay_mask;
 
 // memory.c
 void shed_memory(void);
