@@ -195,9 +195,24 @@ static void kill_contents(const char *dir) {
     }
 }
 
+/// Whether `pid` is a running process. A zombie is not: a launcher SIGKILLed under a parent that
+/// has not reaped it yet still answers kill(pid, 0), yet it will never clean up its folder. So
+/// the state letter of /proc/<pid>/stat decides (the field after the ")" that ends the command
+/// name, which may itself hold ")"): Z (zombie) and X (dead) are gone.
+static int is_running(long pid) {
+    char path[64], text[512];
+    snprintf(path, sizeof path, "/proc/%ld/stat", pid);
+    // Unreadable (gone, or hidden by hidepid): kill(pid, 0) tells a gone pid from a hidden one.
+    if (read_small(path, text, sizeof text) <= 0) return kill((pid_t)pid, 0) == 0 || errno == EPERM;
+    const char *close_paren = strrchr(text, ')');
+    if (!close_paren || close_paren[1] != ' ') return 1;
+    char state = close_paren[2];
+    return state != 'Z' && state != 'X';
+}
+
 /// Cleans up "benchboard-<pid>" folders next to ours whose launcher is gone (SIGKILLed before it
 /// could): what is still inside belongs to a dead run and is killed, then the folder removed.
-/// Live pids are skipped, so a concurrent run and a folder its launcher has just made are safe.
+/// Running pids are skipped, so a concurrent run and a folder its launcher has just made are safe.
 static void remove_stale_siblings(const char *parent) {
     DIR *dir = opendir(parent);
     if (!dir) return;
@@ -207,7 +222,7 @@ static void remove_stale_siblings(const char *parent) {
         char *end;
         long pid = strtol(entry->d_name + 11, &end, 10);
         if (*end != '\0' || pid <= 0 || pid > INT_MAX) continue;
-        if (kill((pid_t)pid, 0) == 0 || errno == EPERM) continue;
+        if (is_running(pid)) continue;
         char path[PATH_CAP + 300];
         if (snprintf(path, sizeof path, "%s/%s", parent, entry->d_name) >= (int)sizeof path) continue;
         kill_contents(path);

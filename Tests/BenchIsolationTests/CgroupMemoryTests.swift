@@ -87,4 +87,92 @@ final class CgroupMemoryTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: stale), "\(stale) was not cleaned up")
         XCTAssertTrue(FileManager.default.fileExists(atPath: try cgroupFolder(of: live.processID)))
     }
+
+    /// A launcher SIGKILLed mid-batch whose parent never reaps it stays a zombie, and `kill(pid, 0)`
+    /// succeeds on a zombie. The next launcher must still count it as dead: it kills what its
+    /// folder holds (here a setsid'ed grandchild, which no process group kill reaches) and removes
+    /// the folder.
+    func testStaleFolderOfAZombieLauncherIsRemoved() throws {
+        _ = try launcherWithCgroup()
+        let pids = FileManager.default.temporaryDirectory.appending(path: "benchboard-family-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: pids) }
+        let parent = Process()
+        parent.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        parent.arguments = ["python3", "-c", Self.nonReapingParent, TestBinaries.launcher, TestBinaries.fixture, pids]
+        let answer = Pipe()
+        let hold = Pipe()
+        parent.standardOutput = answer
+        parent.standardInput = hold
+        try parent.run()
+        defer {
+            try? hold.fileHandleForWriting.close()
+            parent.waitUntilExit()
+        }
+        // "<launcher pid> <family pids…>" once the launcher is a zombie.
+        var said = Data()
+        while !said.contains(UInt8(ascii: "\n")) {
+            let more = answer.fileHandleForReading.availableData
+            if more.isEmpty { break }
+            said += more
+        }
+        let line = String(decoding: said, as: UTF8.self)
+        let numbers = line.split(whereSeparator: \.isWhitespace).compactMap { Int32($0) }
+        let zombie = try XCTUnwrap(numbers.first, "the helper said \(line)")
+        let family = Array(numbers.dropFirst())
+        guard family.count == 2 else { return XCTFail("the helper said \(line)") }
+        XCTAssertEqual(state(of: zombie), "Z")
+        let stale = try cgroupFolder(of: family[0])
+        XCTAssertTrue(stale.hasSuffix("/benchboard-\(zombie)"), stale)
+        defer { family.forEach { kill($0, SIGKILL) } }
+
+        let live = try makeLauncher()
+        XCTAssertFalse(FileManager.default.fileExists(atPath: stale), "\(stale) of a zombie launcher was not cleaned up")
+        let deadline = Date().addingTimeInterval(5)
+        while family.contains(where: { isRunning($0) }), Date() < deadline { usleep(10_000) }
+        XCTAssertEqual(family.filter { isRunning($0) }, [], "the dead run's setsid'ed processes survived")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: try cgroupFolder(of: live.processID)))
+    }
+
+    /// The state letter of /proc/<pid>/stat; nil once the process is gone.
+    private func state(of pid: Int32) -> String? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let field = stat.split(separator: ")").last?.split(separator: " ").first
+        else { return nil }
+        return String(field)
+    }
+
+    private func isRunning(_ pid: Int32) -> Bool {
+        guard let state = state(of: pid) else { return false }
+        return state != "Z" && state != "X"
+    }
+
+    /// Starts the launcher (argv 1) with its six descriptors, has it run `bench-fixture family`
+    /// (argv 2) writing pids to argv 3, SIGKILLs it once the family is up, and never waits for it:
+    /// prints the launcher's pid and the family's, then holds on until its stdin closes.
+    private static let nonReapingParent = #"""
+        import os, signal, socket, sys, time
+        launcher, fixture, pids = sys.argv[1:4]
+        ours, theirs = socket.socketpair()
+        pipes = [os.pipe() for _ in range(3)]
+        pid = os.fork()
+        if pid == 0:
+            for target, source in [(0, theirs.fileno()), (1, theirs.fileno()), (3, pipes[0][1]), (4, pipes[1][1]), (5, pipes[2][1])]:
+                os.dup2(source, target)
+            os.execv(launcher, [launcher])
+        greeting = b""
+        while not greeting.endswith(b"\n"):
+            greeting += ours.recv(1)
+        payload = b"".join(arg.encode() + b"\0" for arg in [fixture, "family", pids, "1", "60000"])
+        ours.sendall(b"R 1 1 0 1000 15 5 0 0 %d 0 0 0 0\n" % len(payload) + payload)
+        family = []
+        while len(family) < 2:
+            time.sleep(0.01)
+            if os.path.exists(pids):
+                family = open(pids).read().split()
+        os.kill(pid, signal.SIGKILL)
+        while open("/proc/%d/stat" % pid).read().rsplit(")", 1)[1].split()[0] != "Z":
+            time.sleep(0.01)
+        print(pid, *family, flush=True)
+        sys.stdin.read()
+        """#
 }
