@@ -85,7 +85,7 @@ extension BenchmarkExecutor {
             refused.append("\(reported.droppedValues) value(s) that are negative, not finite or beyond Int64 nanoseconds")
         }
         if reported.invalidObjects > 0 {
-            refused.append("\(reported.invalidObjects) object(s) naming samplesNs or sampleNs that do not decode as numbers")
+            refused.append("\(reported.invalidObjects) object(s) naming samplesNs or sampleNs that do not decode as numbers or name a key twice")
         }
         let outcome = reported.samples.isEmpty
             ? "no usable sample is left, so the wall times of the processes are recorded instead (samplesSource: wall)"

@@ -19,7 +19,7 @@ public enum ResultChannel {
         /// finite, or 2⁶³ ns and beyond.
         public var droppedValues: Int
         /// Objects that name `samplesNs` or `sampleNs` but do not decode (a string, an overflow
-        /// such as 1e400, a value that is not a number).
+        /// such as 1e400, a value that is not a number) or name a key twice.
         public var invalidObjects: Int
 
         public var hasProblems: Bool { droppedValues > 0 || invalidObjects > 0 }
@@ -36,7 +36,10 @@ public enum ResultChannel {
         let decoder = JSONDecoder()
         var result = HarnessSamples(samples: [], droppedValues: 0, invalidObjects: 0)
         for object in lines.flatMap(JSONObjects.split) {
-            guard let parsed = try? decoder.decode(HarnessLine.self, from: Data(object.utf8)) else {
+            // An object that names a key twice is refused like one that does not decode.
+            guard !JSONObjects.hasDuplicateKey(object),
+                let parsed = try? decoder.decode(HarnessLine.self, from: Data(object.utf8))
+            else {
                 if object.contains("\"samplesNs\"") || object.contains("\"sampleNs\"") { result.invalidObjects += 1 }
                 continue
             }

@@ -48,7 +48,9 @@ public enum WorkerStream {
         let decoder = JSONDecoder()
         var reading = Reading()
         for object in lines.flatMap(JSONObjects.split) {
-            guard let line = try? decoder.decode(Line.self, from: Data(object.utf8)) else { continue }
+            // A line that names a key twice is ambiguous, so it is ignored like one that does not decode.
+            guard !JSONObjects.hasDuplicateKey(object), let line = try? decoder.decode(Line.self, from: Data(object.utf8))
+            else { continue }
             if let samples = line.samplesNs { reading.samplesNs += samples.filter { $0 >= 0 } }
             if let benchmarkNs = line.benchmarkNs, line.sampleCount == reading.samplesNs.count {
                 reading.report = WorkerReport(

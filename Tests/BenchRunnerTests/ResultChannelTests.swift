@@ -23,6 +23,17 @@ final class ResultChannelTests: XCTestCase {
         XCTAssertEqual(JSONObjects.split(#"{"é":"ü"}{"b":2}"#), [#"{"é":"ü"}"#, #"{"b":2}"#])
     }
 
+    func testDuplicateKeysAreFoundWithinEachObject() {
+        XCTAssertTrue(JSONObjects.hasDuplicateKey(#"{"a" : 1, "a" :2}"#))
+        XCTAssertTrue(JSONObjects.hasDuplicateKey(#"{"a":1,"\u0061":2}"#), "escapes are decoded before comparing")
+        XCTAssertTrue(JSONObjects.hasDuplicateKey(#"{"x":[{"b":1,"b":1}]}"#))
+        XCTAssertFalse(JSONObjects.hasDuplicateKey(#"{"a":1,"b":{"a":2}}"#))
+        XCTAssertFalse(JSONObjects.hasDuplicateKey(#"{"x":[{"b":1},{"b":1}]}"#))
+        XCTAssertFalse(JSONObjects.hasDuplicateKey(#"{"k":"v","w":"k"}"#), "a value is no key")
+        XCTAssertFalse(JSONObjects.hasDuplicateKey(#"{"a":"x\":y","a\"":1}"#), "quotes inside strings")
+        XCTAssertFalse(JSONObjects.hasDuplicateKey(#"not json"#))
+    }
+
     func testWorkerStreamKeepsSamplesWithoutASummaryAndChecksTheCount() {
         let report = WorkerReport(
             samplesNs: [1, 22, 333], benchmarkNs: 4_000, peakMemoryGrowthBytes: nil,

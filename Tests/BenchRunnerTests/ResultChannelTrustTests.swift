@@ -22,6 +22,33 @@ final class ResultChannelTrustTests: XCTestCase {
         XCTAssertFalse(ResultChannel.harnessSamples(in: [#"{"sampleNs":5}"#, "log"]).hasProblems)
     }
 
+    /// An object that names a key twice is ambiguous (JSONDecoder would keep the first): it is
+    /// refused whole and counted with the other objects that do not decode, keys escaped or not.
+    func testObjectsWithADuplicateKeyAreRefused() {
+        let lines = [
+            #"{"sampleNs":5,"sampleNs":900}"#,
+            #"{"samplesNs":[1],"samplesNs":[2,3]}"#,
+            #"{"sampleNs":6,"sample\u004es":7}"#,
+            #"{"sampleNs":8,"note":{"a":1,"a":2}}"#,
+            #"{"sampleNs":9}{"sampleNs":10}"#,
+            #"{"note":{"sampleNs":1},"sampleNs":11}"#,
+            #"{"a":1,"a":2}"#,
+        ]
+        let reported = ResultChannel.harnessSamples(in: lines)
+        XCTAssertEqual(reported.samples, [9, 10, 11], "the same key in sibling objects or at other depths is no duplicate")
+        XCTAssertEqual(reported.invalidObjects, 4)
+        XCTAssertEqual(reported.droppedValues, 0)
+    }
+
+    func testWorkerLinesWithADuplicateKeyAreIgnored() {
+        let report = WorkerReport(samplesNs: [1], benchmarkNs: 4_000, peakMemoryGrowthBytes: nil)
+        let summary = String(WorkerStream.summaryLine(report).dropLast())
+        XCTAssertEqual(WorkerStream.read([#"{"samplesNs":[1],"samplesNs":[2]}"#, #"{"samplesNs":[1]}"#, summary]).report, report)
+        XCTAssertEqual(
+            WorkerStream.read([#"{"samplesNs":[1]}"#, #"{"benchmarkNs":1,"benchmarkNs":2,"sampleCount":1}"#]),
+            WorkerStream.Reading(samplesNs: [1], report: nil))
+    }
+
     /// Random bytes and mutated harness lines; finishing without a trap is the assertion.
     func testFuzzedLinesNeverTrap() {
         var mutator = FuzzMutator(seed: 0x6664_33)
