@@ -31,7 +31,7 @@ let package = Package(
         // The Linux calls Swift cannot make itself (prctl is variadic).
         .target(name: "CBenchSystem"),
         // Spawning, draining, timing out and reaping children through the launcher.
-        .target(name: "BenchIsolation", dependencies: ["BenchModel", "CBenchSystem"]),
+        .target(name: "BenchIsolation", dependencies: ["CBenchSystem"]),
         // The folder of immutable run files.
         .target(name: "BenchHistory", dependencies: ["BenchModel"]),
         // Other tools' results files (hyperfine, google-benchmark, pytest-benchmark,

@@ -37,9 +37,6 @@ public struct Valgrind: Sendable, Equatable {
     /// client requests, compiled in only where valgrind/callgrind.h was found.
     public static var canCountSwiftBenchmarks: Bool { benchboard_callgrind_available() == 1 }
 
-    /// Whether this process runs under valgrind (the worker checks before counting).
-    static var isRunningUnderValgrind: Bool { benchboard_running_on_valgrind() > 0 }
-
     /// argv for one iteration of a command: cachegrind writes one file per process into `folder`.
     func commandArguments(_ program: [String], outputFolder folder: String) -> [String] {
         [

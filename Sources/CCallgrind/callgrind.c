@@ -10,7 +10,6 @@
 #ifdef BENCHBOARD_HAVE_CALLGRIND
 
 int benchboard_callgrind_available(void) { return 1; }
-unsigned benchboard_running_on_valgrind(void) { return (unsigned)RUNNING_ON_VALGRIND; }
 void benchboard_callgrind_start_instrumentation(void) { CALLGRIND_START_INSTRUMENTATION; }
 void benchboard_callgrind_toggle_collect(void) { CALLGRIND_TOGGLE_COLLECT; }
 void benchboard_callgrind_dump_stats(void) { CALLGRIND_DUMP_STATS; }
@@ -18,7 +17,6 @@ void benchboard_callgrind_dump_stats(void) { CALLGRIND_DUMP_STATS; }
 #else
 
 int benchboard_callgrind_available(void) { return 0; }
-unsigned benchboard_running_on_valgrind(void) { return 0; }
 void benchboard_callgrind_start_instrumentation(void) {}
 void benchboard_callgrind_toggle_collect(void) {}
 void benchboard_callgrind_dump_stats(void) {}

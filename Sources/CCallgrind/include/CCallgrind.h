@@ -8,8 +8,6 @@
 /// 1 when this build saw valgrind/callgrind.h (Debian: the valgrind package); 0 when the
 /// requests below compile to nothing and a Swift benchmark cannot count its instructions.
 int benchboard_callgrind_available(void);
-/// How many valgrinds deep this process runs: 0 when not under valgrind.
-unsigned benchboard_running_on_valgrind(void);
 /// Turns callgrind's instrumentation on (`--instr-atstart=no` leaves it off until then).
 void benchboard_callgrind_start_instrumentation(void);
 /// Flips whether executed instructions are counted (`--collect-atstart=no` starts with off).
