@@ -14,12 +14,6 @@ enum WorkerObstacle: Equatable {
     /// The launcher or fork server failed once the worker was asked for: the benchmark may have
     /// run part way, and its process may have crashed it.
     case executorFailed(String)
-
-    /// Whether nothing of the benchmark can have run.
-    var nothingStarted: Bool {
-        if case .executorFailed = self { return false }
-        return true
-    }
 }
 
 extension BenchmarkExecutor {
@@ -33,14 +27,17 @@ extension BenchmarkExecutor {
         _ spec: BenchmarkSpec, benchmark: any SwiftBenchmark, _ obstacle: WorkerObstacle, started: UInt64?,
         limits: [AppliedLimit]?
     ) -> BenchmarkResult? {
-        guard spec.limits.isEmpty, obstacle.nothingStarted else {
+        func refused() -> BenchmarkResult {
             var result = failure(
                 spec, mode: .isolated, FailureDescription(outcome: .error, error: Self.refusal(spec, obstacle)),
                 totalMs: started.map(Self.milliseconds(since:)) ?? 0)
             result.limits = limits
             return result
         }
+        guard spec.limits.isEmpty else { return refused() }
         switch obstacle {
+        case .executorFailed:
+            return refused()
         case .noExecutable:
             progress.warning("\(spec.name): cannot locate benchboard's own executable; running it in-process")
         case .noWorkerServer(let problem):
@@ -52,8 +49,6 @@ extension BenchmarkExecutor {
             progress.warning("\(spec.name): no launcher (\(problem)); running it in-process")
         case .spawnFailed(let message):
             progress.warning("\(spec.name): the worker could not be started (\(message)); running it in-process")
-        case .executorFailed(let reason):
-            progress.warning("\(spec.name): \(reason); running it in-process")
         }
         return runSwiftInProcess(spec, benchmark: benchmark, mode: .fallback)
     }
