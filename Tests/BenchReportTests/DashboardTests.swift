@@ -216,8 +216,24 @@ final class DashboardTests: XCTestCase {
     func testStepSummaryIsAppended() throws {
         let stepSummary = output.appendingPathComponent("step-summary.md")
         try Data("previous step\n".utf8).write(to: stepSummary)
-        try render(options: ReportOptions(githubStepSummaryPath: stepSummary.path))
+        _ = try render()
+        let summary = try String(contentsOf: output.appendingPathComponent("summary.md"), encoding: .utf8)
+        XCTAssertEqual(try StepSummary.append(summary, to: stepSummary.path), .appended)
         let text = try String(contentsOf: stepSummary, encoding: .utf8)
         XCTAssertTrue(text.hasPrefix("previous step\n<!-- benchboard-summary -->\n"))
+    }
+
+    /// A FIFO without a reader is skipped at once instead of blocking the open; a full device is an error.
+    func testStepSummaryNeverWaits() throws {
+        let fifo = output.appendingPathComponent("step-summary-fifo")
+        XCTAssertEqual(mkfifo(fifo.path, 0o600), 0)
+        guard case let .skipped(reason) = try StepSummary.append("summary\n", to: fifo.path) else {
+            return XCTFail("a FIFO nobody reads was written to")
+        }
+        XCTAssertTrue(reason.contains("FIFO"), reason)
+        XCTAssertThrowsError(try StepSummary.append("summary\n", to: "/dev/full")) { error in
+            XCTAssertTrue("\(error)".contains("/dev/full"), "\(error)")
+            XCTAssertFalse("\(error)".contains(".."), "\(error)")
+        }
     }
 }
