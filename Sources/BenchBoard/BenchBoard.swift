@@ -2,6 +2,7 @@ import ArgumentParser
 import BenchConfig
 import BenchModel
 import BenchRunner
+import BenchTerminal
 import Foundation
 
 #if canImport(Glibc)

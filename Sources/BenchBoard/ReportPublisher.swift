@@ -3,7 +3,7 @@ import BenchConfig
 import BenchHistory
 import BenchModel
 import BenchReport
-import BenchRunner
+import BenchTerminal
 import Foundation
 
 /// Reads the history folder, compares the newest run with its baseline, and renders every report.

@@ -1,5 +1,5 @@
 import ArgumentParser
-import BenchRunner
+import BenchTerminal
 import Foundation
 
 /// `benchboard comment`: puts summary.md on a pull request as one comment that later runs update.
