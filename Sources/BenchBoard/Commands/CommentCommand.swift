@@ -1,4 +1,5 @@
 import ArgumentParser
+import BenchModel
 import BenchTerminal
 import Foundation
 
@@ -50,7 +51,7 @@ struct CommentCommand: ExecutableCommand {
         do {
             body = try String(contentsOfFile: summary, encoding: .utf8)
         } catch {
-            throw CLIError("Cannot read the summary \(summary): \(error.localizedDescription) (`benchboard run` or `benchboard report` writes output/summary.md).")
+            throw CLIError("Cannot read the summary \(summary): \(Reason.clause(error.localizedDescription)). `benchboard run` or `benchboard report` writes output/summary.md.")
         }
 
         let outcome: StickyComment.Outcome
