@@ -9,8 +9,8 @@ import Glibc
 /// That file is not benchboard's: the variable may point at anything, and a FIFO nobody reads
 /// would block an ordinary open (or write) forever, after the run is stored. So the file is
 /// opened and written non-blocking: where it would wait (a FIFO without a reader, a reader that
-/// stopped taking data, a terminal that is not ready), the summary is skipped and the caller
-/// warns. Regular files are unaffected by O_NONBLOCK and are appended to as before; real errors
+/// stopped taking data for two seconds, a terminal that is not ready), the summary is skipped and
+/// the caller warns. Regular files are unaffected by O_NONBLOCK and are appended to as before; real errors
 /// (permissions, a full disk) are errors.
 public enum StepSummary {
     public enum Outcome: Equatable, Sendable {
@@ -45,12 +45,32 @@ public enum StepSummary {
             let code = errno
             if written < 0 && code == EINTR { continue }
             if written < 0 && (code == EAGAIN || code == EWOULDBLOCK) {
+                // A live reader (a pipe to `cat`) drains its buffer in well under this; one that
+                // does not is not going to.
+                if Self.writable(descriptor, withinMilliseconds: 2_000) { continue }
                 return .skipped(reason: offset == 0
                     ? "its reader is not taking data"
                     : "its reader stopped taking data after \(offset) of \(bytes.count) bytes")
             }
+            if written < 0 && code == EPIPE {
+                return .skipped(reason: "its reader went away after \(offset) of \(bytes.count) bytes")
+            }
             throw .cannotAppendStepSummary(path: path, reason: written < 0 ? String(cString: strerror(code)) : "nothing could be written")
         }
         return .appended
+    }
+
+    /// Whether `descriptor` takes data again within the time given (poll, restarted on EINTR
+    /// with the time left).
+    private static func writable(_ descriptor: Int32, withinMilliseconds limit: Int) -> Bool {
+        var request = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
+        let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(limit) * 1_000_000
+        while true {
+            let now = DispatchTime.now().uptimeNanoseconds
+            guard now < deadline else { return false }
+            let ready = poll(&request, 1, Int32((deadline - now) / 1_000_000))
+            if ready < 0 && errno == EINTR { continue }
+            return ready > 0 && request.revents & Int16(POLLOUT) != 0
+        }
     }
 }

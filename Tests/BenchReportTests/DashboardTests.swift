@@ -231,9 +231,36 @@ final class DashboardTests: XCTestCase {
             return XCTFail("a FIFO nobody reads was written to")
         }
         XCTAssertTrue(reason.contains("FIFO"), reason)
+        // A FIFO with a reader that takes its time gets all of a summary larger than the pipe's buffer.
+        let reader = open(fifo.path, O_RDONLY | O_NONBLOCK)
+        XCTAssertGreaterThanOrEqual(reader, 0)
+        defer { close(reader) }
+        let large = String(repeating: "| a | b |\n", count: 30_000)
+        let received = ReceivedBytes()
+        let done = DispatchSemaphore(value: 0)
+        Thread {
+            usleep(200_000)
+            var buffer = [UInt8](repeating: 0, count: 65_536)
+            var request = pollfd(fd: reader, events: Int16(POLLIN), revents: 0)
+            while poll(&request, 1, 10_000) > 0 {
+                let count = read(reader, &buffer, buffer.count)
+                if count <= 0 { break }
+                received.data.append(contentsOf: buffer[0..<count])
+            }
+            done.signal()
+        }.start()
+        XCTAssertEqual(try StepSummary.append(large, to: fifo.path), .appended)
+        XCTAssertEqual(done.wait(timeout: .now() + 30), .success)
+        XCTAssertEqual(received.data, Data(large.utf8))
+
         XCTAssertThrowsError(try StepSummary.append("summary\n", to: "/dev/full")) { error in
             XCTAssertTrue("\(error)".contains("/dev/full"), "\(error)")
             XCTAssertFalse("\(error)".contains(".."), "\(error)")
         }
     }
+}
+
+/// Bytes a reader thread collects; read only after it signalled that it is done.
+private final class ReceivedBytes: @unchecked Sendable {
+    var data = Data()
 }
