@@ -51,16 +51,21 @@ let package = Package(
         // Callgrind client requests (valgrind/callgrind.h) as C functions, for counting the
         // instructions of a Swift benchmark's measured iterations.
         .target(name: "CCallgrind"),
+        // Where benchboard talks to a person: whether stderr is a terminal and colour is wanted,
+        // and the line writer for stdout and stderr. Its own target so the runner (progress) and
+        // the commands (everything else) print the same way without one importing the other.
+        .target(name: "BenchTerminal"),
         // The plan: warm-up, iterations, isolation or in-process, progress.
         // The git/machine probes and the run id are handed in by the command, so the runner knows
         // only the stages before it.
         .target(name: "BenchRunner", dependencies: [
             "CCallgrind",
-            "BenchModel", "BenchConfig", "BenchIsolation", "BenchStats", "CBenchSystem",
+            "BenchModel", "BenchConfig", "BenchIsolation", "BenchStats", "BenchTerminal", "CBenchSystem",
         ]),
         // The library users import to write Swift benchmarks, plus the whole CLI.
         .target(name: "BenchBoard", dependencies: [
             "BenchModel", "BenchConfig", "BenchIsolation", "BenchRunner", "BenchHistory", "BenchAnalysis", "BenchReport", "BenchImport", "BenchStats",
+            "BenchTerminal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The default suite's example benchmarks behind the CLI.
@@ -100,7 +105,7 @@ let package = Package(
         .testTarget(name: "BenchHistoryTests", dependencies: ["BenchHistory", "FuzzSupport"]),
         .testTarget(name: "BenchAnalysisTests", dependencies: ["BenchAnalysis"]),
         .testTarget(name: "BenchReportTests", dependencies: ["BenchReport", "BenchAnalysis", "BenchStats"]),
-        .testTarget(name: "BenchRunnerTests", dependencies: ["BenchRunner", "BenchConfig", "BenchIsolation", "BenchModel", "FuzzSupport"]),
+        .testTarget(name: "BenchRunnerTests", dependencies: ["BenchRunner", "BenchConfig", "BenchIsolation", "BenchModel", "BenchTerminal", "FuzzSupport"]),
         .testTarget(
             name: "BenchBoardTests", dependencies: ["BenchBoard", "BenchRunner", "BenchModel", "benchboard", "bench-fixture"],
             // Other tools' output read by path, and the programs that made it.

@@ -2,6 +2,7 @@ import ArgumentParser
 import BenchConfig
 import BenchModel
 import BenchRunner
+import BenchTerminal
 import Foundation
 
 #if canImport(Glibc)
@@ -184,24 +185,7 @@ struct RootCommand: ParsableCommand {
         guard let first = word, !first.hasPrefix("-"), !subcommandNames.contains(first) else { return nil }
         let names = subcommandNames.filter { $0 != "help" }
         let hint = Suggestion.closest(to: first, in: names).map { " Did you mean '\($0)'?" } ?? ""
-        return "'\(visible(first))' is not a benchboard subcommand.\(hint) The subcommands are "
+        return "'\(SafeText.escaped(first))' is not a benchboard subcommand.\(hint) The subcommands are "
             + names.joined(separator: ", ") + "; `benchboard --help` describes them."
-    }
-
-    /// Typed text with control characters and bidi overrides shown as `\u{…}`, so an argument
-    /// cannot drive the terminal through an error message.
-    static func visible(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x20 || (0x7F...0x9F).contains(value) || (0x202A...0x202E).contains(value)
-                || (0x2066...0x2069).contains(value)
-            {
-                result += "\\u{" + String(value, radix: 16, uppercase: true) + "}"
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
     }
 }

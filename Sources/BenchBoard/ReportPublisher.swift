@@ -3,7 +3,7 @@ import BenchConfig
 import BenchHistory
 import BenchModel
 import BenchReport
-import BenchRunner
+import BenchTerminal
 import Foundation
 
 /// Reads the history folder, compares the newest run with its baseline, and renders every report.
@@ -47,13 +47,38 @@ struct ReportPublisher {
         let input = ReportInput(runs: runs, comparison: comparison, warnings: loaded.warnings.map(\.description))
         let reportOptions = ReportOptions(
             title: settings.title, templatesDirectory: templatesDirectory, analysis: options,
-            slowIsFailure: settings.slowIsFailure, githubStepSummaryPath: context.environment["GITHUB_STEP_SUMMARY"],
-            repositoryURL: settings.repositoryURL, siteURL: settings.siteURL)
+            slowIsFailure: settings.slowIsFailure, repositoryURL: settings.repositoryURL, siteURL: settings.siteURL)
+        let written: [URL]
         do {
             let renderer = try ReportRenderer(options: reportOptions)
-            return try renderer.write(input, to: outputDirectory)
+            written = try renderer.write(input, to: outputDirectory)
         } catch {
             throw CLIError(error.description)
+        }
+        try appendStepSummary(written)
+        return written
+    }
+
+    /// Appends summary.md to the file GITHUB_STEP_SUMMARY names, when set. That file is not
+    /// benchboard's and may be anything: where writing to it would wait, the run (already stored)
+    /// and the reports stand, and a warning says the summary was skipped.
+    private func appendStepSummary(_ written: [URL]) throws(CLIError) {
+        guard let path = context.environment["GITHUB_STEP_SUMMARY"], !path.isEmpty,
+            let file = written.first(where: { $0.lastPathComponent == "summary.md" })
+        else { return }
+        let outcome: StepSummary.Outcome
+        do {
+            let summary = try String(contentsOf: file, encoding: .utf8)
+            outcome = try StepSummary.append(summary, to: path)
+        } catch let error as ReportError {
+            throw CLIError(error.description)
+        } catch {
+            throw CLIError("Cannot read \(context.displayPath(file)) back: \(Reason.sentence(error.localizedDescription))")
+        }
+        if case let .skipped(reason) = outcome {
+            TerminalOutput.standardError.line(
+                context.terminal.paint("warning:", .yellow) + " the summary was not appended to GITHUB_STEP_SUMMARY ("
+                    + SafeText.escaped(path) + "): " + reason + "; writing to it would have waited.")
         }
     }
 

@@ -1,6 +1,7 @@
 import BenchModel
 import BenchReport
 import BenchRunner
+import BenchTerminal
 
 // The command is where the runner meets the report stage's formats: the runner cannot import
 // BenchReport (a later stage), so its lines are formatted by what is handed in here.

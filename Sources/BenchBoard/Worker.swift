@@ -1,5 +1,6 @@
 import BenchIsolation
 import BenchRunner
+import BenchTerminal
 
 #if canImport(Glibc)
 import Glibc

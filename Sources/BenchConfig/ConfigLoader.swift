@@ -31,7 +31,11 @@ public enum ConfigLoader {
         } catch {
             throw ConfigError(Diagnostic(file: path, message: "is not valid TOML: \(error)"))
         }
-        var reader = ConfigReader(file: path, locator: TOMLLineLocator(text: text))
+        let locator = TOMLLineLocator(text: text)
+        if let nul = locator.nulEscape {
+            throw ConfigError(Diagnostic(file: path, line: nul.line, message: "\(nul.message) (column \(nul.column))"))
+        }
+        var reader = ConfigReader(file: path, locator: locator)
         let suite = reader.read(
             root: root, sourcePath: path,
             baseDirectory: PathResolver.resolve(baseDirectory, against: FileManager.default.currentDirectoryPath),

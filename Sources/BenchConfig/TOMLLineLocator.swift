@@ -20,6 +20,10 @@ struct TOMLLineLocator {
 
     private var headers: [Scope: Int] = [:]
     private var keys: [KeyRef: Int] = [:]
+    /// The first `\u0000` (or `\U00000000`) escape in a string or quoted key. toml++ accepts it
+    /// but hands strings over as C strings, which end there: the rest of the value would be
+    /// dropped without a word, so validation refuses it with this position.
+    private(set) var nulEscape: Scanner.Problem?
 
     init(text: String) {
         var scanner = Scanner(bytes: Array(text.utf8))
@@ -29,6 +33,7 @@ struct TOMLLineLocator {
             case let .key(path, line): self.addKey(path: path, line: line)
             }
         }
+        nulEscape = scanner.nulEscape
     }
 
     /// The line of `[table]` or of the `index`-th `[[table]]` (0-based).
@@ -127,6 +132,8 @@ extension TOMLLineLocator {
         /// The first header or array element toml++ 3 asserts on (built without assertions, it
         /// assumes them): parsed, such input aborts the process instead of raising a parse error.
         private(set) var problem: Problem?
+        /// The first escape that stands for U+0000 inside a basic string (see `nulEscape`).
+        private(set) var nulEscape: Problem?
 
         init(bytes: [UInt8]) {
             self.bytes = bytes
@@ -213,10 +220,32 @@ extension TOMLLineLocator {
         }
 
         private mutating func note(at position: Int, line: Int, _ message: String) {
+            problem = Problem(line: line, column: column(of: position), message: message)
+        }
+
+        private func column(of position: Int) -> Int {
             var lineStart = position
             while lineStart > 0, bytes[lineStart - 1] != Self.newline { lineStart -= 1 }
-            let column = String(decoding: bytes[lineStart..<position], as: UTF8.self).count + 1
-            problem = Problem(line: line, column: column, message: message)
+            return String(decoding: bytes[lineStart..<position], as: UTF8.self).count + 1
+        }
+
+        /// With `i` on a backslash inside a basic string: notes the escape when it is `\u0000`
+        /// or `\U00000000`.
+        private mutating func noteNulEscape() {
+            guard nulEscape == nil, i + 1 < bytes.count else { return }
+            let width: Int
+            switch bytes[i + 1] {
+            case UInt8(ascii: "u"): width = 4
+            case UInt8(ascii: "U"): width = 8
+            default: return
+            }
+            let digits = bytes.dropFirst(i + 2).prefix(width)
+            guard digits.count == width, digits.allSatisfy({ $0 == UInt8(ascii: "0") }) else { return }
+            let escape = String(decoding: bytes[i..<(i + 2 + width)], as: UTF8.self)
+            nulEscape = Problem(
+                line: line, column: column(of: i),
+                message: "\(escape) is a NUL character, which would cut the string short (programs, file names "
+                    + "and environment variables end at it); remove it")
         }
 
         private mutating func skipBlanks() {
@@ -265,6 +294,7 @@ extension TOMLLineLocator {
             var out: [UInt8] = []
             while i < bytes.count, bytes[i] != Self.quote, bytes[i] != Self.newline {
                 if bytes[i] == Self.backslash, i + 1 < bytes.count {
+                    noteNulEscape()
                     i += 1
                     switch bytes[i] {
                     case UInt8(ascii: "n"): out.append(Self.newline)
@@ -339,7 +369,10 @@ extension TOMLLineLocator {
         private mutating func skipOneLineString(_ q: UInt8) {
             i += 1
             while i < bytes.count, bytes[i] != q, bytes[i] != Self.newline {
-                if q == Self.quote, bytes[i] == Self.backslash { i += 1 }
+                if q == Self.quote, bytes[i] == Self.backslash {
+                    noteNulEscape()
+                    i += 1
+                }
                 i += 1
             }
             if i < bytes.count, bytes[i] == q { i += 1 }
@@ -359,6 +392,7 @@ extension TOMLLineLocator {
                     return
                 }
                 if q == Self.quote, bytes[i] == Self.backslash {
+                    noteNulEscape()
                     i += 1
                     guard i < bytes.count else { return }
                 }

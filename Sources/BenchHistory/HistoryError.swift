@@ -1,3 +1,4 @@
+import BenchModel
 import Foundation
 
 /// What can go wrong with the history folder, as sentences naming the file and what to do.
@@ -16,17 +17,17 @@ public enum HistoryError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .cannotCreateFolder(url, reason):
-            "cannot create the history folder \(DisplayPath.of(url)): \(reason); check the path and its permissions, or set [report] history"
+            "cannot create the history folder \(DisplayPath.of(url)): \(Reason.clause(reason)); check the path and its permissions, or set [report] history"
         case let .cannotEncode(reason):
-            "cannot encode the run as JSON: \(reason)"
+            "cannot encode the run as JSON: \(Reason.clause(reason))"
         case let .cannotWrite(url, reason):
-            "cannot write the run file \(DisplayPath.of(url)): \(reason); check free space and permissions"
+            "cannot write the run file \(DisplayPath.of(url)): \(Reason.clause(reason)); check free space and permissions"
         case let .cannotList(url, reason):
-            "cannot list the history folder \(DisplayPath.of(url)): \(reason)"
+            "cannot list the history folder \(DisplayPath.of(url)): \(Reason.clause(reason))"
         case let .unusableFile(url, reason):
             "\(DisplayPath.of(url)): \(reason)"
         case let .cannotDelete(url, reason):
-            "cannot delete \(DisplayPath.of(url)): \(reason)"
+            "cannot delete \(DisplayPath.of(url)): \(Reason.clause(reason))"
         case .pruneNeedsALimit:
             "say which runs to delete: keep the last N runs, delete those before a date, or both"
         case let .invalidKeepLast(count):

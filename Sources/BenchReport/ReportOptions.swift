@@ -17,8 +17,6 @@ public struct ReportOptions: Sendable {
     public var sparklineRuns: Int
     /// Where the full dashboard is published, named in summary.md when rows had to be left out.
     public var fullReportURL: String?
-    /// When set (from GITHUB_STEP_SUMMARY), summary.md is appended to this file too.
-    public var githubStepSummaryPath: String?
     /// The zoom levels (last N runs) offered on each benchmark page, besides the whole history.
     public var zoomWindows: [Int]
     /// How many of the newest runs a benchmark page lists in its table (the chart always
@@ -36,7 +34,7 @@ public struct ReportOptions: Sendable {
     public init(
         title: String = "benchboard", templatesDirectory: URL? = nil, analysis: AnalysisOptions = .init(),
         slowIsFailure: Bool = false, regressionIsFailure: Bool = false, sparklineRuns: Int = 30,
-        fullReportURL: String? = nil, githubStepSummaryPath: String? = nil, zoomWindows: [Int] = [30, 100],
+        fullReportURL: String? = nil, zoomWindows: [Int] = [30, 100],
         runTableLimit: Int = 200, repositoryURL: String? = nil, siteURL: String? = nil, recentStepRuns: Int = 10,
         recentChangesLimit: Int = 30
     ) {
@@ -47,7 +45,6 @@ public struct ReportOptions: Sendable {
         self.regressionIsFailure = regressionIsFailure
         self.sparklineRuns = sparklineRuns
         self.fullReportURL = fullReportURL
-        self.githubStepSummaryPath = githubStepSummaryPath
         self.zoomWindows = zoomWindows
         self.runTableLimit = runTableLimit
         self.repositoryURL = repositoryURL

@@ -16,8 +16,8 @@ public struct ReportRenderer: Sendable {
     /// Writes index.html, runs.html, style.css, benchmarks/<slug>.html, summary.md and
     /// junit.xml into `outputDirectory` (created if needed; nothing is written outside it, and a
     /// symbolically linked `benchmarks/` is refused), deletes the pages of the previous render it
-    /// did not write again (listed in `.benchboard-manifest.json`; see `ReportManifest`),
-    /// appends summary.md to `githubStepSummaryPath` when set, and returns the files written.
+    /// did not write again (listed in `.benchboard-manifest.json`; see `ReportManifest`), and
+    /// returns the files written. Appending summary.md to GITHUB_STEP_SUMMARY is `StepSummary`'s.
     @discardableResult
     public func write(_ input: ReportInput, to outputDirectory: URL) throws(ReportError) -> [URL] {
         let output = outputDirectory.standardizedFileURL
@@ -47,9 +47,6 @@ public struct ReportRenderer: Sendable {
         written.append(try Self.write(JUnitExporter().export(context), to: "junit.xml", in: output))
         // Pages of renamed or removed benchmarks go; nothing the renderer did not write does.
         try ReportManifest.update(in: output, written: written)
-        if let path = options.githubStepSummaryPath, !path.isEmpty {
-            try Self.append(summary, to: URL(fileURLWithPath: path))
-        }
         return written
     }
 
@@ -91,19 +88,5 @@ public struct ReportRenderer: Sendable {
             throw .cannotWrite(path: file.path, reason: (error as NSError).localizedDescription)
         }
         return file
-    }
-
-    private static func append(_ text: String, to file: URL) throws(ReportError) {
-        do {
-            if !FileManager.default.fileExists(atPath: file.path) {
-                try Data().write(to: file)
-            }
-            let handle = try FileHandle(forWritingTo: file)
-            defer { try? handle.close() }
-            try handle.seekToEnd()
-            try handle.write(contentsOf: Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
-        } catch {
-            throw .cannotWrite(path: file.path, reason: (error as NSError).localizedDescription)
-        }
     }
 }

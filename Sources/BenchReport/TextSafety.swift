@@ -2,13 +2,13 @@ import BenchModel
 
 /// User text (names, groups, stderr, commit subjects) made safe for XML 1.0 and Markdown.
 /// HTML escaping itself is Mustache's job (`{{value}}`); what it does not cover is here:
-/// control characters and bidi overrides (escaped visibly by `SafeText`, the one sanitizer every
-/// output shares), and Markdown punctuation that would turn a benchmark name into a link or an
+/// control characters, bidi overrides and invisible characters (escaped visibly by `SafeText`, the
+/// one sanitizer every output shares), and Markdown punctuation that would turn a benchmark name into a link or an
 /// HTML tag in a pull-request comment.
 enum TextSafety {
     /// `SafeText.escaped`, keeping tabs and newlines: what XML 1.0 cannot carry (C0 controls
     /// other than tab/LF, U+FFFE/U+FFFF) and what would reorder or hide text (C1 controls, bidi
-    /// overrides and isolates) become visible escapes such as `\u{1B}`.
+    /// overrides and isolates, zero-width spaces) become visible escapes such as `\u{1B}`.
     static func xml(_ text: String) -> String {
         SafeText.escaped(text, keepingNewlines: true)
     }

@@ -1,10 +1,16 @@
+import BenchModel
 import Mustache
 
 /// The escaping of every `{{value}}` in the HTML templates (`{{% CONTENT_TYPE: XHTML}}`):
-/// the five XML specials become entities, and characters XML 1.0 forbids become U+FFFD, so
-/// no value can break the polyglot markup. Works on UTF-8 bytes with a scan-only fast path,
-/// because most values (numbers, dates) need nothing and the library's own HTML escaper
-/// walks grapheme clusters through a dictionary, which dominated rendering time at scale.
+/// every character `SafeText` escapes becomes its visible escape (`\u{1B}`, `\u{202E}`), then the
+/// five XML specials become entities, so no value can break the polyglot markup or hide text.
+///
+/// Works on UTF-8 bytes with a scan-only fast path, because most values (numbers, dates) need
+/// nothing and the library's own HTML escaper walks grapheme clusters through a dictionary, which
+/// dominated rendering time at scale. The scan asks `SafeText.isUnsafe` itself (through a table
+/// built from it for ASCII, and per decoded scalar beyond), so it cannot disagree with the one
+/// sanitizer: a value goes the slow way exactly when SafeText or the markup would change it, and
+/// values with "→", "±", "µ" or "–" (common in the pages) stay on the fast path.
 struct XHTMLEscaping: MustacheContentType {
     static let name = "XHTML"
 
@@ -28,40 +34,42 @@ struct XHTMLEscaping: MustacheContentType {
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// Whether any byte is a markup character, a control (C0 other than tab and LF, DEL), or
-    /// starts one of the characters `SafeText` escapes beyond ASCII: C1 controls (C2 80–9F),
-    /// U+061C (D8 9C), the bidi marks, overrides and isolates (E2 80 8E–8F, E2 80 AA–AE,
-    /// E2 81 A6–A9) and U+FFFE/U+FFFF (EF BF BE–BF). Whole sequences are matched, not lead
-    /// bytes, so values with "→", "±", "µ" or "–" (common in the pages) stay on the fast path.
+    /// For each ASCII byte: a markup character, or one SafeText escapes (keeping tab and LF).
+    private static let asciiNeedsWork: [Bool] = (0..<128).map { value in
+        let scalar = Unicode.Scalar(UInt8(value))
+        return "<>&\"'".unicodeScalars.contains(scalar) || SafeText.isUnsafe(scalar, keepingNewlines: true)
+    }
+
+    /// Whether any character is markup or one SafeText escapes. The bytes come from a Swift
+    /// String, so they are valid UTF-8 and each lead byte says how long its sequence is.
     private static func needsWork(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let ascii = asciiNeedsWork
         let count = bytes.count
         var index = 0
         while index < count {
-            let byte = bytes[index]
-            switch byte {
-            case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "\""), UInt8(ascii: "'"):
-                return true
-            case 0x09, 0x0A:
-                break
-            case 0..<0x20, 0x7F:
-                return true
-            case 0xC2:
-                if index + 1 < count, (0x80...0x9F).contains(bytes[index + 1]) { return true }
-            case 0xD8:
-                if index + 1 < count, bytes[index + 1] == 0x9C { return true }
-            case 0xE2:
-                if index + 2 < count {
-                    let second = bytes[index + 1]
-                    let third = bytes[index + 2]
-                    if second == 0x80, (0x8E...0x8F).contains(third) || (0xAA...0xAE).contains(third) { return true }
-                    if second == 0x81, (0xA6...0xA9).contains(third) { return true }
-                }
-            case 0xEF:
-                if index + 2 < count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE { return true }
-            default:
-                break
+            let lead = bytes[index]
+            if lead < 0x80 {
+                if ascii[Int(lead)] { return true }
+                index += 1
+                continue
             }
-            index += 1
+            var value: UInt32
+            let length: Int
+            if lead < 0xE0 {
+                (value, length) = (UInt32(lead & 0x1F), 2)
+            } else if lead < 0xF0 {
+                (value, length) = (UInt32(lead & 0x0F), 3)
+            } else {
+                (value, length) = (UInt32(lead & 0x07), 4)
+            }
+            guard index + length <= count else { return true }
+            for offset in 1..<length {
+                value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+            }
+            // Not a scalar cannot happen in valid UTF-8; the slow path would sort it out.
+            guard let scalar = Unicode.Scalar(value) else { return true }
+            if SafeText.isUnsafe(scalar, keepingNewlines: true) { return true }
+            index += length
         }
         return false
     }

@@ -1,5 +1,6 @@
 import BenchConfig
 import BenchModel
+import BenchTerminal
 import Synchronization
 
 /// Tells a person what the run is doing while it runs. On a TTY one live line is rewritten in

@@ -1,5 +1,6 @@
 import BenchConfig
 import BenchModel
+import BenchTerminal
 import Foundation
 
 /// What a run produced: the record to store, and whether a signal cut it short.

@@ -151,7 +151,7 @@ final class CommentCommandTests: XCTestCase {
                                  "headers": ["retry-after": "60"]]], "comments": [["id": 3, "body": "<!-- benchboard-summary -->"]]],
              Self.token, ["secondary rate limit", "in 60 s"]),
             (["fail": ["GET": ["status": 404, "message": "gone\u{1B}[2J\nerror: forged"]]], Self.token,
-             ["gone\\u{1b}[2J\\u{a}error: forged"]),
+             ["gone\\u{1B}[2J\\u{A}error: forged"]),
             (["fail": ["PATCH": ["status": 403, "message": "Resource not accessible by integration"]],
               "comments": [["id": 3, "body": "<!-- benchboard-summary -->"]]],
              Self.token, ["403", "Resource not accessible by integration", "pull-requests: write"]),
@@ -207,5 +207,74 @@ final class CommentCommandTests: XCTestCase {
         let badURL = try comment(cli, api, extra: ["--api-url", "file:///etc/passwd"])
         XCTAssertEqual(badURL.status, 2, badURL.stderr)
         XCTAssertEqual(try api.requests().count, 0)
+    }
+
+    /// A 3xx answer is named as a redirect, with its status and Location, and any other status
+    /// outside 2xx as that status: never as a body that "is not a JSON array".
+    func testRedirectsAndOtherNonSuccessStatusesAreNamed() throws {
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        try cli.write("summary.md", "<!-- benchboard-summary -->\nx\n")
+        let cases: [(scenario: [String: Any], expected: [String])] = [
+            (["fail": ["GET": ["status": 302, "message": "Found", "headers": ["Location": "https://api.example.com/moved"]]]],
+             ["302", "redirect", "https://api.example.com/moved", "GET"]),
+            (["fail": ["POST": ["status": 301, "message": "Moved Permanently"]]], ["301", "redirect", "POST"]),
+            (["fail": ["PATCH": ["status": 307, "message": "Temporary Redirect", "headers": ["Location": "/elsewhere"]]],
+              "comments": [["id": 3, "body": "<!-- benchboard-summary -->"]]],
+             ["307", "redirect", "/elsewhere", "PATCH"]),
+            (["fail": ["GET": ["status": 304, "message": "Not Modified"]]], ["304", "GET"]),
+        ]
+        let api = try FakeGitHub.start(in: cli, scenario: [:])
+        defer { api.stop() }
+        for (scenario, expected) in cases {
+            try api.reset(scenario)
+            let result = try comment(cli, api)
+            XCTAssertEqual(result.status, 1, "\(scenario): \(result.stdout)")
+            for text in expected {
+                XCTAssertTrue(result.stderr.contains(text), "\(text) missing from: \(result.stderr)")
+            }
+            XCTAssertFalse(result.stderr.contains("expected"), "the body is not what went wrong: \(result.stderr)")
+        }
+    }
+
+    /// An answer far larger than any comment list is not read whole: benchboard stops reading at
+    /// the cap, says so (exit 1), and its peak memory stays far below the body's size.
+    func testOversizedAnswerStopsAtTheCapWithBoundedMemory() throws {
+        let time = "/usr/bin/time"
+        guard FileManager.default.isExecutableFile(atPath: time) else { throw XCTSkip("needs \(time) to measure max RSS") }
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        try cli.write("summary.md", "<!-- benchboard-summary -->\nx\n")
+        let bodyBytes = 400 << 20
+        let api = try FakeGitHub.start(in: cli, scenario: ["huge": ["GET": bodyBytes]])
+        defer { api.stop() }
+
+        let rssFile = cli.directory.appending(path: "max-rss-kib")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: time)
+        process.arguments = ["-f", "%M", "-o", rssFile.path, CLIHarness.benchboard,
+                             "comment", "--repository", "octo-org/hello.world", "--pull", "7", "--summary", "summary.md",
+                             "--api-url", api.url]
+        process.currentDirectoryURL = cli.directory
+        var environment = ProcessInfo.processInfo.environment
+        environment["GITHUB_TOKEN"] = Self.token
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
+        let errors = cli.directory.appending(path: "stderr.txt")
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
+        process.standardError = try FileHandle(forWritingTo: errors)
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        let stderr = try String(contentsOf: errors, encoding: .utf8)
+
+        XCTAssertEqual(process.terminationStatus, 1, stderr)
+        XCTAssertTrue(stderr.contains("10 MB"), stderr)
+        // /usr/bin/time writes its own note first when the command failed; the figure is last.
+        let report = try String(contentsOf: rssFile, encoding: .utf8)
+        let kib = try XCTUnwrap(report.split(whereSeparator: \.isNewline).last.flatMap { Int($0) }, report)
+        // Generous: a debug benchboard with the 10 MB cap takes a few tens of MB; reading the
+        // whole body took more than the body itself.
+        XCTAssertLessThan(kib, 160 << 10, "max RSS \(kib) KiB for a \(bodyBytes >> 20) MiB answer")
     }
 }

@@ -60,4 +60,16 @@ final class ConfigErrorTests: XCTestCase {
         XCTAssertEqual(try cli.run(["compare", "nope", "nada"]).status, 2)
         XCTAssertEqual(try cli.run(["validate"]).status, 0)
     }
+
+    /// A NUL written as `\u0000` would cut the name short; validate and run refuse it with its line.
+    func testNulInAStringExitsTwoWithTheLine() throws {
+        try cli.write("config.toml", "[[benchmark]]\nname = \"sort\\u0000 secret\"\ncommand = [\"true\"]\n")
+        for command in [["validate"], ["run"]] {
+            let result = try cli.run(command)
+            XCTAssertEqual(result.status, 2, "\(command): \(result.stdout)")
+            XCTAssertTrue(result.stderr.contains("config.toml:2"), "\(command): \(result.stderr)")
+            XCTAssertTrue(result.stderr.contains("NUL"), "\(command): \(result.stderr)")
+        }
+        XCTAssertEqual(cli.historyFileNames(), [], "nothing runs on a bad config")
+    }
 }

@@ -69,6 +69,10 @@ final class HelpAndVersionTests: XCTestCase {
         let hostile = try cli.run(["\u{1B}[31mred\u{7}\u{202E}"])
         XCTAssertEqual(hostile.status, 2)
         XCTAssertTrue(hostile.stderr.contains("'\\u{1B}[31mred\\u{7}\\u{202E}' is not a benchboard subcommand"), hostile.stderr)
+        // Bidi marks and zero-width characters too: the one sanitizer's whole set.
+        let hidden = try cli.run(["ru\u{200E}n\u{061C}\u{200B}"])
+        XCTAssertEqual(hidden.status, 2)
+        XCTAssertTrue(hidden.stderr.contains("'ru\\u{200E}n\\u{61C}\\u{200B}' is not a benchboard subcommand"), hidden.stderr)
 
         let helpOfUnknown = try cli.run(["help", "frobnicate"])
         XCTAssertEqual(helpOfUnknown.status, 2)

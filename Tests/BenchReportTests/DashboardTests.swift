@@ -216,8 +216,51 @@ final class DashboardTests: XCTestCase {
     func testStepSummaryIsAppended() throws {
         let stepSummary = output.appendingPathComponent("step-summary.md")
         try Data("previous step\n".utf8).write(to: stepSummary)
-        try render(options: ReportOptions(githubStepSummaryPath: stepSummary.path))
+        _ = try render()
+        let summary = try String(contentsOf: output.appendingPathComponent("summary.md"), encoding: .utf8)
+        XCTAssertEqual(try StepSummary.append(summary, to: stepSummary.path), .appended)
         let text = try String(contentsOf: stepSummary, encoding: .utf8)
         XCTAssertTrue(text.hasPrefix("previous step\n<!-- benchboard-summary -->\n"))
     }
+
+    /// A FIFO without a reader is skipped at once instead of blocking the open; a full device is an error.
+    func testStepSummaryNeverWaits() throws {
+        let fifo = output.appendingPathComponent("step-summary-fifo")
+        XCTAssertEqual(mkfifo(fifo.path, 0o600), 0)
+        guard case let .skipped(reason) = try StepSummary.append("summary\n", to: fifo.path) else {
+            return XCTFail("a FIFO nobody reads was written to")
+        }
+        XCTAssertTrue(reason.contains("FIFO"), reason)
+        // A FIFO with a reader that takes its time gets all of a summary larger than the pipe's buffer.
+        let reader = open(fifo.path, O_RDONLY | O_NONBLOCK)
+        XCTAssertGreaterThanOrEqual(reader, 0)
+        defer { close(reader) }
+        let large = String(repeating: "| a | b |\n", count: 30_000)
+        let received = ReceivedBytes()
+        let done = DispatchSemaphore(value: 0)
+        Thread {
+            usleep(200_000)
+            var buffer = [UInt8](repeating: 0, count: 65_536)
+            var request = pollfd(fd: reader, events: Int16(POLLIN), revents: 0)
+            while poll(&request, 1, 10_000) > 0 {
+                let count = read(reader, &buffer, buffer.count)
+                if count <= 0 { break }
+                received.data.append(contentsOf: buffer[0..<count])
+            }
+            done.signal()
+        }.start()
+        XCTAssertEqual(try StepSummary.append(large, to: fifo.path), .appended)
+        XCTAssertEqual(done.wait(timeout: .now() + 30), .success)
+        XCTAssertEqual(received.data, Data(large.utf8))
+
+        XCTAssertThrowsError(try StepSummary.append("summary\n", to: "/dev/full")) { error in
+            XCTAssertTrue("\(error)".contains("/dev/full"), "\(error)")
+            XCTAssertFalse("\(error)".contains(".."), "\(error)")
+        }
+    }
+}
+
+/// Bytes a reader thread collects; read only after it signalled that it is done.
+private final class ReceivedBytes: @unchecked Sendable {
+    var data = Data()
 }

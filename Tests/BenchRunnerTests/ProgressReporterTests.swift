@@ -1,5 +1,6 @@
 import BenchConfig
 import BenchModel
+import BenchTerminal
 import Foundation
 import XCTest
 

@@ -1,5 +1,6 @@
 import ArgumentParser
-import BenchRunner
+import BenchModel
+import BenchTerminal
 import Foundation
 
 /// `benchboard comment`: puts summary.md on a pull request as one comment that later runs update.
@@ -50,7 +51,7 @@ struct CommentCommand: ExecutableCommand {
         do {
             body = try String(contentsOfFile: summary, encoding: .utf8)
         } catch {
-            throw CLIError("Cannot read the summary \(summary): \(error.localizedDescription) (`benchboard run` or `benchboard report` writes output/summary.md).")
+            throw CLIError("Cannot read the summary \(summary): \(Reason.clause(error.localizedDescription)). `benchboard run` or `benchboard report` writes output/summary.md.")
         }
 
         let outcome: StickyComment.Outcome

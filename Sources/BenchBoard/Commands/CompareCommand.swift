@@ -3,7 +3,7 @@ import BenchAnalysis
 import BenchConfig
 import BenchModel
 import BenchReport
-import BenchRunner
+import BenchTerminal
 import Foundation
 
 struct CompareCommand: ExecutableCommand {

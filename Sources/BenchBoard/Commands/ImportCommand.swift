@@ -3,8 +3,8 @@ import BenchAnalysis
 import BenchHistory
 import BenchImport
 import BenchModel
-import BenchRunner
 import BenchStats
+import BenchTerminal
 import Foundation
 
 struct ImportCommand: ExecutableCommand {

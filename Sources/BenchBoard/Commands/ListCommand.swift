@@ -1,6 +1,7 @@
 import ArgumentParser
 import BenchConfig
 import BenchRunner
+import BenchTerminal
 
 struct ListCommand: ExecutableCommand {
     static let configuration = CommandConfiguration(

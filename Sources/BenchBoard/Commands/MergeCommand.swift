@@ -1,7 +1,7 @@
 import ArgumentParser
 import BenchHistory
 import BenchModel
-import BenchRunner
+import BenchTerminal
 import Foundation
 
 struct MergeCommand: ExecutableCommand {

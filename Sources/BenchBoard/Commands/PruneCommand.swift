@@ -2,7 +2,7 @@ import ArgumentParser
 import BenchConfig
 import BenchHistory
 import BenchModel
-import BenchRunner
+import BenchTerminal
 import Foundation
 
 struct PruneCommand: ExecutableCommand {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import BenchConfig
-import BenchRunner
+import BenchTerminal
 import Foundation
 
 struct ReportCommand: ExecutableCommand {

@@ -4,6 +4,7 @@ import BenchHistory
 import BenchIsolation
 import BenchReport
 import BenchRunner
+import BenchTerminal
 import Foundation
 
 struct RunCommand: ExecutableCommand {

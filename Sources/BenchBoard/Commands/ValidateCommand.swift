@@ -1,7 +1,7 @@
 import ArgumentParser
 import BenchConfig
 import BenchModel
-import BenchRunner
+import BenchTerminal
 
 struct ValidateCommand: ExecutableCommand {
     static let configuration = CommandConfiguration(

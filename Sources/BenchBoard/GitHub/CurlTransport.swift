@@ -15,6 +15,10 @@ struct CurlTransport: HTTPTransport {
     var curl: URL
     /// Seconds for one request, connection included.
     var timeoutSeconds = 60
+    /// The most of one answer (headers and body) that is read: a page of 100 comments of
+    /// ordinary size is well under it, and an answer of any size (a misconfigured --api-url, a
+    /// proxy's error page, a hostile server) costs no more memory than this.
+    static let maxAnswerBytes = 10_000_000
 
     /// Finds curl on `PATH`.
     static func locate(environment: [String: String]) throws(GitHubError) -> URL {
@@ -52,14 +56,22 @@ struct CurlTransport: HTTPTransport {
         }
         writer.start()
         let errorText = ErrorCollector(errors.fileHandleForReading)
-        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let answer = BoundedRead.read(output.fileHandleForReading.fileDescriptor, limit: Self.maxAnswerBytes)
+        if answer.overLimit {
+            // The rest will not be used: stop curl rather than read it.
+            process.terminate()
+            try? output.fileHandleForReading.close()
+        }
         process.waitUntilExit()
         let stderr = errorText.finish()
+        if answer.overLimit {
+            throw .answerTooLarge(url: request.url, limitBytes: Self.maxAnswerBytes)
+        }
         guard process.terminationReason == .exit, process.terminationStatus == 0 else {
             let reason = stderr.trimmingCharacters(in: .whitespacesAndNewlines)
             throw .transport(url: request.url, reason: reason.isEmpty ? "curl exited with \(process.terminationStatus)." : reason)
         }
-        guard let response = HTTPResponse.parse(data) else {
+        guard let response = HTTPResponse.parse(answer.data) else {
             throw .unreadableResponse(url: request.url, reason: "no HTTP status line in curl's output.")
         }
         return response
@@ -102,7 +114,8 @@ struct CurlTransport: HTTPTransport {
     }
 }
 
-/// Reads a pipe to its end on a thread of its own.
+/// Reads a pipe to its end on a thread of its own, keeping its first 64 KiB (curl's messages
+/// are one line; the rest is read and dropped so curl never blocks on it).
 private final class ErrorCollector: @unchecked Sendable {
     // Written by the reading thread before `done` is signalled, read only after waiting on it.
     private var data = Data()
@@ -110,7 +123,9 @@ private final class ErrorCollector: @unchecked Sendable {
 
     init(_ handle: FileHandle) {
         Thread { [self] in
-            data = handle.readDataToEndOfFile()
+            let kept = BoundedRead.read(handle.fileDescriptor, limit: 64 << 10)
+            if kept.overLimit { BoundedRead.drain(handle.fileDescriptor) }
+            data = kept.data
             done.signal()
         }.start()
     }

@@ -58,10 +58,15 @@ struct GitHubComments {
         return comment
     }
 
-    /// Sends a request and turns an error status into the API's own message.
+    /// Sends a request; any status but 2xx ends here, named as what it is (a redirect, a rate
+    /// limit, the API's own message), before anyone tries to read the body as the answer.
     private func send(_ request: HTTPRequest) throws(GitHubError) -> HTTPResponse {
         let response = try transport.send(request)
-        guard response.status >= 400 else { return response }
+        guard !(200..<300).contains(response.status) else { return response }
+        if (300..<400).contains(response.status), response.status != 304 {
+            throw .redirect(
+                status: response.status, method: request.method.rawValue, url: request.url, location: response.headers["location"])
+        }
         let object = try? JSONSerialization.jsonObject(with: response.body) as? [String: Any]
         var message = (object?["message"] as? String) ?? "no message"
         if let errors = object?["errors"] as? [[String: Any]] {

@@ -1,12 +1,18 @@
+import BenchModel
+
 /// Why talking to the GitHub API failed, as a sentence for the person reading the CI log.
 enum GitHubError: Error, CustomStringConvertible {
     /// The API answered with an error status; `message` is the API's own `message`.
     case api(status: Int, method: String, url: String, message: String)
+    /// A 3xx: the token is only sent to the API itself, so redirects are not followed.
+    case redirect(status: Int, method: String, url: String, location: String?)
     /// The rate limit is used up; `retry` says when to try again where the API said so.
     case rateLimited(status: Int, message: String, retry: String?)
     case curlMissing
     case transport(url: String, reason: String)
     case unreadableResponse(url: String, reason: String)
+    /// The answer went on past `limitBytes`; reading stopped there.
+    case answerTooLarge(url: String, limitBytes: Int)
     /// A `Link: rel="next"` pointing somewhere else than the API: the token is not sent there.
     case foreignNextPage(url: String, apiURL: String)
     case tooManyPages(limit: Int)
@@ -21,16 +27,23 @@ enum GitHubError: Error, CustomStringConvertible {
             case 404: hint = " Check --repository and --pull, and that the token can see the repository."
             default: hint = ""
             }
-            return "GitHub answered \(status) to \(method) \(Self.printable(url)): \(Self.printable(message)).\(hint)"
+            return "GitHub answered \(status) to \(method) \(Self.printable(url)): \(Self.sentence(message))\(hint)"
+        case let .redirect(status, method, url, location):
+            let target = location.map { "a redirect to \(Self.printable($0))" } ?? "a redirect without a Location"
+            return "GitHub answered \(status) to \(method) \(Self.printable(url)), \(target); the token is sent to the API "
+                + "only, so redirects are not followed. Check --api-url (or GITHUB_API_URL): it is the REST API root, such as https://api.github.com."
         case let .rateLimited(status, message, retry):
-            return "GitHub's rate limit is used up (\(status)): \(Self.printable(message))."
+            return "GitHub's rate limit is used up (\(status)): \(Self.sentence(message))"
                 + (retry.map { " Try again \($0)." } ?? "")
         case .curlMissing:
             return "benchboard comment talks to GitHub through curl, which is not on PATH; install curl."
         case let .transport(url, reason):
-            return "Could not reach \(Self.printable(url)): \(Self.printable(reason))"
+            return "Could not reach \(Self.printable(url)): \(Self.sentence(reason))"
         case let .unreadableResponse(url, reason):
-            return "The answer from \(url) could not be read: \(reason)"
+            return "The answer from \(Self.printable(url)) could not be read: \(reason)"
+        case let .answerTooLarge(url, limitBytes):
+            return "The answer from \(Self.printable(url)) is larger than \(limitBytes / 1_000_000) MB, more than any page of "
+                + "comments; stopped reading it. Check --api-url (or GITHUB_API_URL): it is the REST API root, such as https://api.github.com."
         case let .foreignNextPage(url, apiURL):
             return "The next page of comments is at \(Self.printable(url)), outside \(apiURL); not following it with the token."
         case let .tooManyPages(limit):
@@ -38,17 +51,14 @@ enum GitHubError: Error, CustomStringConvertible {
         }
     }
 
-    /// Text from the server or curl with control characters escaped, so it cannot repaint the
-    /// terminal or forge log lines.
+    /// Text from the server or curl through the one sanitizer, so it cannot repaint the terminal,
+    /// forge log lines or hide characters.
     static func printable(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format {
-                result += "\\u{" + String(scalar.value, radix: 16) + "}"
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
+        SafeText.escaped(text)
+    }
+
+    /// Server or curl text as the end of a sentence: one full stop, whether or not it brought its own.
+    private static func sentence(_ text: String) -> String {
+        Reason.sentence(printable(text))
     }
 }

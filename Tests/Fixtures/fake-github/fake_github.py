@@ -11,6 +11,8 @@ happened:
     page_size   comments per page (the API's per_page is capped to it), to force pagination
     fail        {"GET"|"POST"|"PATCH": {"status": 403, "message": "...", "headers": {...}}}
     next_url    when set, the first page's Link rel="next" points there instead
+    huge        {"GET"|"POST"|"PATCH": BYTES}: answer 200 with a body of BYTES spaces, streamed in
+                1 MiB chunks (never held whole), for a client that must stop reading
     requests    appended: {"method", "path", "authorization"} of every request received
 
 Prints the port it listens on, then serves until killed or for --lifetime seconds (default 60),
@@ -83,6 +85,9 @@ class Handler(BaseHTTPRequestHandler):
     def route(self, method, url, raw):
         if self.headers.get("Authorization") != "Bearer " + STATE["token"]:
             return self.reply(401, {"message": "Bad credentials", "documentation_url": "https://docs.github.com/rest"})
+        huge = STATE.get("huge", {}).get(method)
+        if huge:
+            return self.stream(int(huge))
         failure = STATE.get("fail", {}).get(method)
         if failure:
             return self.reply(failure["status"], {"message": failure["message"]}, failure.get("headers"))
@@ -118,6 +123,22 @@ class Handler(BaseHTTPRequestHandler):
                     comment["body"] = body["body"]
                     return self.reply(200, self.rendered(comment, base))
         return self.reply(404, {"message": "Not Found"})
+
+    def stream(self, size):
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json; charset=utf-8")
+        self.send_header("Content-Length", str(size))
+        self.end_headers()
+        chunk = b" " * (1 << 20)
+        sent = 0
+        try:
+            while sent < size:
+                part = chunk[:min(len(chunk), size - sent)]
+                self.wfile.write(part)
+                sent += len(part)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client stopped reading, as it should
+        self.close_connection = True
 
     @staticmethod
     def rendered(comment, base):
