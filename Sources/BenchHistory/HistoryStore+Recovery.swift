@@ -89,6 +89,10 @@ extension HistoryStore {
         var named = stat()
         guard fstat(fd, &opened) == 0, stat(url.path, &named) == 0, opened.st_ino == named.st_ino, opened.st_dev == named.st_dev
         else { return .gone }
+        // The run it becomes would be skipped by every reader anyway.
+        guard Int64(opened.st_size) <= maxFileBytes else {
+            return .problem("the run journal is larger than [history] max_file_mb (\(maxFileBytes / 1_048_576) MiB); raise the limit to recover it")
+        }
         let data: Data
         do {
             data = try FileHandle(fileDescriptor: fd, closeOnDealloc: false).readToEnd() ?? Data()

@@ -170,6 +170,15 @@ final class RunJournalTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: url.path))
     }
 
+    func testJournalOverTheFileLimitIsKept() throws {
+        let run = makeRun(id: "b1650000", startedAt: date("2026-03-01T10:00:00Z"))
+        let url = try journal(of: run, results: 2, owner: try deadOwner())
+        let report = try HistoryStore(directory: folder, maxFileBytes: 100).recoverJournals()
+        XCTAssertEqual(report.problems.map(\.url), [url])
+        XCTAssertTrue(report.problems[0].reason.contains("max_file_mb"), report.problems[0].reason)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: url.path))
+    }
+
     func testUnlistableHistoryThrows() throws {
         let file = folder.appendingPathComponent("file")
         try Data("x".utf8).write(to: file)

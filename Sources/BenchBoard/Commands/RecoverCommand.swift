@@ -26,7 +26,8 @@ struct RecoverCommand: ExecutableCommand {
 
     func execute(_ context: CommandContext) throws(CLIError) -> Int32 {
         let settings = try context.reportSettings(config: config)
-        let store = HistoryStore(directory: URL(fileURLWithPath: history ?? settings.historyDirectory))
+        let store = HistoryStore(
+            directory: URL(fileURLWithPath: history ?? settings.historyDirectory), maxFileBytes: settings.historyMaxFileBytes)
         let report: JournalRecovery
         do {
             report = try store.recoverJournals()
