@@ -19,6 +19,9 @@
 #   BB_SHARD              shard: i/n
 #   BB_RUNS               merge: the run files of the shards (whitespace-separated paths or globs)
 #   BB_PUSH               record/merge: false to keep the run local (default true)
+#   BB_STEP               run (default) or recover: the action's closing step, which runs even after
+#                         a failure or a cancel: stores the journal of a benchboard that died
+#                         (`benchboard recover`) as an interrupted run and, when recording, pushes it
 #
 # Writes `run-file`, `report-dir`, `pages-dir` (record, merge) and `regressed` to GITHUB_OUTPUT when that is set.
 set -euo pipefail
@@ -39,7 +42,11 @@ package=$(cd "$package" && pwd)
 product=${BB_PRODUCT:-benchboard}
 config=${BB_CONFIG:-config.toml}
 case "$config" in /*) ;; *) config="$package/$config" ;; esac
+step=${BB_STEP:-run}
+case "$step" in run|recover) ;; *) echo "::error::BB_STEP must be run or recover, not '$step'"; exit 2 ;; esac
 if [ ! -f "$config" ]; then
+    # The run step has already said so; the closing step has nothing to recover.
+    [ "$step" = run ] || exit 0
     echo "::error::No benchboard config at $config (set the config input)"
     exit 2
 fi
@@ -50,6 +57,30 @@ case "$history" in /*) ;; *) history="$config_dir/$history" ;; esac
 case "$output" in /*) ;; *) output="$config_dir/$output" ;; esac
 branch=${BB_DATA_BRANCH:-benchboard-data}
 set_output() { [ -z "${GITHUB_OUTPUT:-}" ] || echo "$1=$2" >>"$GITHUB_OUTPUT"; }
+
+stamp=$(mktemp)
+trap 'rm -f "$stamp"' EXIT
+new_runs() { find "$history" -maxdepth 1 -name '*.json' -newer "$stamp" | sort; }
+# The repository of the config (the workflow's checkout), not the action's own.
+repo=$(git -C "$config_dir" rev-parse --show-toplevel 2>/dev/null || echo "$config_dir")
+
+if [ "$step" = recover ]; then
+    # The closing step, after a failure or a cancel too: a benchboard killed mid-run left its
+    # finished results in a journal, and a CI job has no next run to store them. Never builds.
+    bin=${BB_BIN:-$(cd "$package" && swift build -c release --show-bin-path 2>/dev/null || true)}
+    if [ ! -x "$bin/$product" ]; then
+        echo "benchboard was not built; no run journal to recover"
+        exit 0
+    fi
+    "$bin/$product" recover --history "$history" \
+        || echo "::warning::benchboard could not recover every run journal in $history (see above)"
+    mapfile -t recovered < <(new_runs)
+    if [ "${#recovered[@]}" -gt 0 ] && [ "${BB_PUSH:-true}" = true ] && { [ "$mode" = record ] || [ "$mode" = merge ]; }; then
+        "$here/push-history.sh" --repo "$repo" --branch "$branch" "${recovered[@]}" \
+            || echo "::warning::the recovered runs could not be pushed to $branch (see above)"
+    fi
+    exit 0
+fi
 
 # Build (release) the benchmark executable and the launcher every isolated child starts through.
 if [ -n "${BB_BIN:-}" ]; then
@@ -66,8 +97,6 @@ export BENCHBOARD_LAUNCHER="$bin/benchboard-launcher"
 # The history branch's runs join the local history, so reports show the trend and pull requests
 # find their baseline. Missing branch: the first run starts it.
 mkdir -p "$history"
-# The repository of the config (the workflow's checkout), not the action's own.
-repo=$(git -C "$config_dir" rev-parse --show-toplevel 2>/dev/null || echo "$config_dir")
 if [ "$mode" = shard ]; then
     : # a shard only runs; the merge job reads and extends the history
 elif git -C "$repo" fetch --quiet --no-tags origin "+refs/heads/$branch:refs/benchboard/$branch" 2>/dev/null; then
@@ -78,9 +107,7 @@ else
     echo "No $branch branch on origin yet; this run starts it"
 fi
 
-stamp=$(mktemp)
-trap 'rm -f "$stamp"' EXIT
-new_runs() { find "$history" -maxdepth 1 -name '*.json' -newer "$stamp" | sort; }
+touch "$stamp"
 status=0
 cd "$config_dir"
 case "$mode" in
@@ -101,7 +128,13 @@ case "$mode" in
         "${benchboard[@]}" merge "${files[@]}" --history "$history" || status=$?
         ;;
 esac
-[ "$status" -le 1 ] || exit "$status"
+if [ "$status" -gt 1 ]; then
+    # benchboard died or was stopped mid-run (an in-process benchmark crashed it, a kill): what
+    # finished is in its journal. Store it now as an interrupted run, then report and push it as
+    # usual; the job still fails with benchboard's status.
+    [ "$mode" = merge ] || "${benchboard[@]}" recover --history "$history" || true
+    [ -n "$(new_runs)" ] || exit "$status"
+fi
 run_file=$(new_runs | tail -n 1)
 if [ -z "$run_file" ] && [ "$mode" = shard ] && [ "$status" -eq 0 ]; then
     # More matrix jobs than benchmarks: benchboard ran nothing and stored no run, by design.

@@ -10,7 +10,15 @@ import Foundation
 /// name appears.
 enum AtomicFile {
     static func create(_ data: Data, in directory: URL, candidates: some Sequence<String>) throws(HistoryError) -> URL {
-        let temporary = directory.appendingPathComponent(".\(UUID().uuidString.lowercased()).tmp")
+        guard let created = try createFirstFree(data, in: directory, candidates: candidates) else {
+            throw .cannotWrite(directory, reason: "every candidate file name is taken")
+        }
+        return created
+    }
+
+    /// Like `create`, but nil when every candidate name already exists.
+    static func createFirstFree(_ data: Data, in directory: URL, candidates: some Sequence<String>) throws(HistoryError) -> URL? {
+        let temporary = directory.appendingPathComponent(TemporaryName.make())
         let code = writeNew(data, to: temporary)
         guard code == 0 else { throw .cannotWrite(temporary, reason: message(code)) }
         defer { unlink(temporary.path) }
@@ -34,12 +42,12 @@ enum AtomicFile {
             }
             throw .cannotWrite(final, reason: message(code))
         }
-        throw .cannotWrite(directory, reason: "every candidate file name is taken")
+        return nil
     }
 
     /// Writes `data` to a path that must not exist (O_EXCL), flushed to disk before returning.
     /// Returns 0 or the errno of what failed (a partial file is removed again).
-    private static func writeNew(_ data: Data, to url: URL) -> Int32 {
+    static func writeNew(_ data: Data, to url: URL) -> Int32 {
         let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return errno }
         var failure: Int32?
@@ -70,7 +78,7 @@ enum AtomicFile {
     }
 
     /// Makes the new directory entry durable too, so a crash right after a run keeps its file.
-    private static func syncDirectory(_ directory: URL) {
+    static func syncDirectory(_ directory: URL) {
         let fd = open(directory.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { return }
         _ = fsync(fd)

@@ -13,6 +13,8 @@ public enum HistoryError: Error, Sendable, CustomStringConvertible {
     /// `prune` was asked to delete nothing in particular.
     case pruneNeedsALimit
     case invalidKeepLast(Int)
+    /// The run journal (what keeps finished results if benchboard dies) cannot be written.
+    case cannotJournal(URL, reason: String)
 
     public var description: String {
         switch self {
@@ -32,6 +34,8 @@ public enum HistoryError: Error, Sendable, CustomStringConvertible {
             "say which runs to delete: keep the last N runs, delete those before a date, or both"
         case let .invalidKeepLast(count):
             "the number of runs to keep must be 0 or more, got \(count)"
+        case let .cannotJournal(url, reason):
+            "cannot write the run journal \(DisplayPath.of(url)): \(reason); the run goes on, but if benchboard dies its finished results are lost"
         }
     }
 }

@@ -25,16 +25,19 @@ public struct SuiteRunner: Sendable {
     private let injectedExecutors: Bool
     private let holdSignals: Bool
     private let style: ProgressStyle
+    private let journal: (any RunJournaling)?
 
     /// `style` formats the lines printed while running (the command hands in the report stage's).
     /// `executors` defaults to the real launcher. With `holdSignalsAfterRun`, SIGINT, SIGTERM and
     /// SIGHUP stay caught (and dropped) after `run()` returns, until the caller has stored the run
-    /// and calls `InterruptMonitor.restoreDefaults()`.
+    /// and calls `InterruptMonitor.restoreDefaults()`. `journal` gets each result as it finishes.
     public init(
         plan: RunPlan, registry: [String: any SwiftBenchmark], environment: [String: String],
         terminal: Terminal, buildConfiguration: String, identity: RunIdentity, quiet: Bool = false,
-        style: ProgressStyle = .plain, executors: (any BatchExecutorFactory)? = nil, holdSignalsAfterRun: Bool = false
+        style: ProgressStyle = .plain, executors: (any BatchExecutorFactory)? = nil, holdSignalsAfterRun: Bool = false,
+        journal: (any RunJournaling)? = nil
     ) {
+        self.journal = journal
         self.style = style
         self.holdSignals = holdSignalsAfterRun
         self.plan = plan
@@ -73,6 +76,7 @@ public struct SuiteRunner: Sendable {
             plan: plan, registry: registry, parentEnvironment: environment, launchers: launchers,
             workerServers: workerServers, serverFactory: serverFactory, interruption: interruption, progress: progress)
 
+        journal?.started(record(startedAt: startedAt, finishedAt: startedAt, interrupted: false, results: []))
         progress.start(total: plan.benchmarks.count)
         var results: [BenchmarkResult] = []
         for (index, spec) in plan.benchmarks.enumerated() {
@@ -80,21 +84,26 @@ public struct SuiteRunner: Sendable {
             progress.begin(spec, position: index + 1)
             guard let result = executor.run(spec) else { break }
             results.append(result)
+            journal?.finished(result)
             progress.finished(result)
         }
         progress.clearLiveLine()
 
-        // Whole seconds: that is what the history file keeps, so the record in memory and the
-        // one read back are equal.
-        let record = RunRecord(
+        let finished = record(startedAt: startedAt, finishedAt: Date(), interrupted: interruption.isSet, results: results)
+        return SuiteRunResult(
+            record: finished, interruptedBy: interruption.signal,
+            wallSeconds: Double(MonotonicClock.now() - startedClock) / 1e9)
+    }
+
+    /// The run record, the same at the start (for the journal) and at the end. Whole seconds:
+    /// that is what the history file keeps, so the record in memory and the one read back are equal.
+    private func record(startedAt: Date, finishedAt: Date, interrupted: Bool, results: [BenchmarkResult]) -> RunRecord {
+        RunRecord(
             id: identity.id, startedAt: startedAt.wholeSeconds, startedAtUnixNs: startedAt.unixNanoseconds,
-            finishedAt: Date().wholeSeconds, interrupted: interruption.isSet,
+            finishedAt: finishedAt.wholeSeconds, interrupted: interrupted,
             isolation: plan.isolation, buildConfiguration: buildConfiguration, title: plan.config.report.title,
             configPath: plan.config.sourcePath, git: identity.git, machine: identity.machine, benchmarks: results,
             selection: plan.selection)
-        return SuiteRunResult(
-            record: record, interruptedBy: interruption.signal,
-            wallSeconds: Double(MonotonicClock.now() - startedClock) / 1e9)
     }
 }
 

@@ -206,4 +206,72 @@ final class CIKitTests: XCTestCase {
         XCTAssertEqual(outputs[1], "", "the empty shard names no run file")
         XCTAssertEqual(cli.historyFileNames().count, 1)
     }
+    /// benchboard dies mid-run in a job (an in-process benchmark crashes it): the job has no next
+    /// run, so the action stores the journal at once, and reports and names the interrupted run,
+    /// while the job still fails.
+    func testActionRecoversARunThatDied() throws {
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        try cli.write("config.toml", """
+            [features]
+            isolated_benchmarks = false
+            [defaults]
+            warmup = 0
+            iterations = 2
+            [[benchmark]]
+            name = "noop"
+            swift = "noop"
+            [[benchmark]]
+            name = "crash"
+            swift = "crash-sigsegv"
+            """)
+        let script = Self.repository.appending(path: "scripts/benchboard-action.sh").path
+        let outputs = cli.directory.appending(path: "job-output")
+        let job = try bash(
+            "'\(script)'", in: cli.directory,
+            environment: ["BB_BIN": CLIHarness.productsDirectory.path, "BB_PACKAGE_PATH": ".", "BB_MODE": "record",
+                          "BB_PUSH": "false", "GITHUB_OUTPUT": outputs.path])
+        XCTAssertNotEqual(job.status, 0, "the crash still fails the job: \(job.output)")
+        let run = try XCTUnwrap(try cli.historyRuns().first, job.output)
+        XCTAssertEqual(run["interrupted"] as? Bool, true)
+        XCTAssertEqual(try run.benchmarks().map { $0["name"] as? String }, ["noop"])
+        let written = (try? String(contentsOf: outputs, encoding: .utf8)) ?? ""
+        XCTAssertTrue(written.contains("run-file=\(cli.directory.path)/output/history/"), written)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: cli.directory.appending(path: "output/index.html").path))
+    }
+
+    /// The action's closing step (`if: always()`, BB_STEP=recover) stores a journal left by a
+    /// bench step that was killed, and does nothing harmful when there is none or no build.
+    func testActionRecoverStepStoresAJournalLeftBehind() throws {
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        try cli.write("config.toml", """
+            [defaults]
+            warmup = 0
+            iterations = 2
+            [[benchmark]]
+            name = "noop"
+            swift = "noop"
+            [[benchmark]]
+            name = "crash"
+            swift = "crash-sigsegv"
+            """)
+        let crashed = try cli.run(["run", "--no-report", "--no-isolation"])
+        XCTAssertNotEqual(crashed.status, 0)
+        XCTAssertEqual(cli.historyFileNames(), [])
+        let script = Self.repository.appending(path: "scripts/benchboard-action.sh").path
+        let environment = ["BB_BIN": CLIHarness.productsDirectory.path, "BB_PACKAGE_PATH": ".", "BB_MODE": "record",
+                           "BB_PUSH": "false", "BB_STEP": "recover"]
+        let step = try bash("'\(script)'", in: cli.directory, environment: environment)
+        XCTAssertEqual(step.status, 0, step.output)
+        XCTAssertTrue(step.output.contains("Recovered run"), step.output)
+        XCTAssertEqual(try cli.historyRuns().first?["interrupted"] as? Bool, true)
+        let again = try bash("'\(script)'", in: cli.directory, environment: environment)
+        XCTAssertEqual(again.status, 0, again.output)
+        XCTAssertEqual(cli.historyFileNames().count, 1)
+        let unbuilt = try bash(
+            "'\(script)'", in: cli.directory,
+            environment: environment.merging(["BB_BIN": cli.directory.appending(path: "no-build").path]) { $1 })
+        XCTAssertEqual(unbuilt.status, 0, unbuilt.output)
+    }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BenchConfig
+import BenchHistory
 import BenchTerminal
 import Foundation
 
@@ -27,6 +28,9 @@ struct ReportCommand: ExecutableCommand {
         let settings = try context.reportSettings(config: config)
         let publisher = ReportPublisher(
             context: context, settings: settings, history: history, output: output, templates: templates)
+        // A run that died (a crash, SIGKILL) left its finished results in a journal: report them too.
+        JournalRecoveryNotes(context: context).recoverQuietly(
+            HistoryStore(directory: publisher.historyDirectory, maxFileBytes: settings.historyMaxFileBytes))
         let written = try publisher.publish(baseline: baseline)
         TerminalOutput.standardOutput.line(ReportPublisher.announcement(written, context: context))
         return CLIExit.success

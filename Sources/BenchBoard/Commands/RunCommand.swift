@@ -76,21 +76,28 @@ struct RunCommand: ExecutableCommand {
         Containment.becomeSubreaper()
         let identity = RunIdentity(
             id: RunID.make(), git: GitProbe.current(in: plan.config.baseDirectory), machine: MachineProbe.current())
+        let store = HistoryStore(directory: URL(fileURLWithPath: config.report.historyDirectory))
+        // A run that died before (a crash, SIGKILL) left its finished results in a journal.
+        JournalRecoveryNotes(context: context).recoverQuietly(store)
+        let journal = HistoryJournal(store: store) { message in
+            TerminalOutput.standardError.line(context.terminal.paint("warning:", .yellow) + " " + message)
+        }
         let result = SuiteRunner(
             plan: plan, registry: context.registry, environment: context.environment, terminal: context.terminal,
             buildConfiguration: context.buildConfiguration, identity: identity, quiet: quiet,
-            style: .report(context.terminal.painter), holdSignalsAfterRun: true
+            style: .report(context.terminal.painter), holdSignalsAfterRun: true, journal: journal
         ).run()
 
         // A second signal must not lose the finished results: it is dropped until they are stored.
         defer { InterruptMonitor.restoreDefaults() }
-        let store = HistoryStore(directory: URL(fileURLWithPath: config.report.historyDirectory))
         let historyFile: URL
         do {
             historyFile = try store.write(result.record)
         } catch {
+            // The journal stays: the next run, report or recover stores what finished.
             throw CLIError("the run could not be stored: \(error.description)")
         }
+        journal.remove()
         InterruptMonitor.restoreDefaults()
         TerminalOutput.standardOutput.line(
             TerminalSummary.render(result.record, wallSeconds: result.wallSeconds, historyFile: context.displayPath(historyFile), painter: context.terminal.painter))

@@ -26,7 +26,8 @@ struct RunsCommand: ExecutableCommand {
             directory = settings.historyDirectory
             maxFileBytes = settings.historyMaxFileBytes
         }
-        let loaded = HistoryStore(directory: URL(fileURLWithPath: directory), maxFileBytes: maxFileBytes).load()
+        let store = HistoryStore(directory: URL(fileURLWithPath: directory), maxFileBytes: maxFileBytes)
+        let loaded = store.load()
         for warning in loaded.warnings {
             TerminalOutput.standardError.line(
                 context.terminal.paint("warning:", .yellow) + " " + SafeText.escaped(warning.description))
@@ -48,6 +49,28 @@ struct RunsCommand: ExecutableCommand {
             TerminalOutput.standardOutput.line(
                 TextTable(header: ["id", "started (UTC)", "branch", "commit", "passed", "build", "file"], rows: rows).render())
         }
+        listJournals(of: store, context)
         return CLIExit.success
+    }
+
+    /// Journals are only listed here, never recovered: listing must not change the history.
+    private func listJournals(of store: HistoryStore, _ context: CommandContext) {
+        let (journals, problems) = store.pendingJournals()
+        let formatter = ISO8601DateFormatter()
+        for journal in journals {
+            let run = "run \(SafeText.escaped(journal.runID)) (started \(formatter.string(from: journal.startedAt)), \(journal.results) finished)"
+            if journal.ownerAlive {
+                TerminalOutput.standardOutput.line("In progress: \(run), pid \(journal.owner.pid): \(context.displayPath(journal.url))")
+            } else {
+                TerminalOutput.standardOutput.line(
+                    "Waiting to be recovered: \(run) died and left its journal \(context.displayPath(journal.url)); "
+                        + "`benchboard recover --history \(context.displayPath(store.directory))` stores it as an interrupted run "
+                        + "(the next `run` or `report` does too).")
+            }
+        }
+        for problem in problems {
+            TerminalOutput.standardError.line(
+                context.terminal.paint("warning:", .yellow) + " \(context.displayPath(problem.url)): \(SafeText.escaped(problem.reason))")
+        }
     }
 }
