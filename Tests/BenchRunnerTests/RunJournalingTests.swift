@@ -1,6 +1,7 @@
 import BenchConfig
 import BenchIsolation
 import BenchModel
+import BenchTerminal
 import Foundation
 import Synchronization
 import XCTest
