@@ -51,7 +51,12 @@ struct ReportPublisher {
             repositoryURL: settings.repositoryURL, siteURL: settings.siteURL)
         do {
             let renderer = try ReportRenderer(options: reportOptions)
-            return try renderer.write(input, to: outputDirectory)
+            let report = try renderer.writeReport(input, to: outputDirectory)
+            for warning in report.warnings {
+                TerminalOutput.standardError.line(
+                    context.terminal.paint("warning:", .yellow) + " " + SafeText.escaped(warning))
+            }
+            return report.files
         } catch {
             throw CLIError(error.description)
         }
