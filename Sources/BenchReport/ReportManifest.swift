@@ -49,7 +49,10 @@ enum ReportManifest {
         }
         let data: Data
         do {
-            data = try JSONEncoder().encode(Contents(files: current.sorted()))
+            // Sorted keys: the same render writes the same bytes (key order is otherwise random).
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .sortedKeys
+            data = try encoder.encode(Contents(files: current.sorted()))
         } catch {
             throw .cannotWrite(path: output.appendingPathComponent(fileName).path, reason: "\(error)")
         }
