@@ -20,12 +20,18 @@ final class CompareThresholdTests: XCTestCase {
             machine: machine, benchmarks: [result])
     }
 
-    func testCommandLineThresholdBeatsTheRecordedOne() throws {
+    /// base.json and head.json: the same benchmark, 10 % slower in head.
+    private func harnessWithTwoRuns() throws -> CLIHarness {
         let cli = try CLIHarness()
-        defer { cli.cleanUp() }
         let encoder = RunRecordCoding.encoder()
         try encoder.encode(run(id: "aaaa0001", at: 0, medianNs: 1_000_000)).write(to: cli.directory.appending(path: "base.json"))
         try encoder.encode(run(id: "bbbb0002", at: 60, medianNs: 1_100_000)).write(to: cli.directory.appending(path: "head.json"))
+        return cli
+    }
+
+    func testCommandLineThresholdBeatsTheRecordedOne() throws {
+        let cli = try harnessWithTwoRuns()
+        defer { cli.cleanUp() }
 
         func verdict(_ extra: [String]) throws -> String? {
             let result = try cli.run(["compare", "base.json", "head.json", "--format", "json"] + extra)
@@ -40,11 +46,8 @@ final class CompareThresholdTests: XCTestCase {
     /// `--threshold` reads like `regression_threshold` in config.toml: "5%" or a fraction up to 1.
     /// A bare 5 used to mean 500 %; it is refused with the percentage it probably meant.
     func testThresholdIsAPercentageOrAFractionNeverABareNumberAboveOne() throws {
-        let cli = try CLIHarness()
+        let cli = try harnessWithTwoRuns()
         defer { cli.cleanUp() }
-        let encoder = RunRecordCoding.encoder()
-        try encoder.encode(run(id: "aaaa0001", at: 0, medianNs: 1_000_000)).write(to: cli.directory.appending(path: "base.json"))
-        try encoder.encode(run(id: "bbbb0002", at: 60, medianNs: 1_100_000)).write(to: cli.directory.appending(path: "head.json"))
         let compare = ["compare", "base.json", "head.json", "--format", "json", "--threshold"]
 
         let bare = try cli.run(compare + ["5"])
