@@ -43,7 +43,7 @@ let package = Package(
         .target(
             name: "BenchReport",
             dependencies: [
-                "BenchModel", "BenchStats", "BenchAnalysis",
+                "BenchModel", "BenchAnalysis",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             plugins: ["TemplateEmbedderPlugin"]
@@ -99,12 +99,14 @@ let package = Package(
 
         // The seeded mutator the fuzz tests of several targets share.
         .target(name: "FuzzSupport", path: "Tests/FuzzSupport"),
+        // Constructed run records the analysis and report tests share.
+        .target(name: "RecordSupport", dependencies: ["BenchModel", "BenchStats"], path: "Tests/RecordSupport"),
         .testTarget(name: "BenchStatsTests", dependencies: ["BenchStats"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BenchConfigTests", dependencies: ["BenchConfig", "FuzzSupport"]),
         .testTarget(name: "BenchIsolationTests", dependencies: ["BenchIsolation", "benchboard-launcher", "bench-fixture"]),
         .testTarget(name: "BenchHistoryTests", dependencies: ["BenchHistory", "FuzzSupport"]),
-        .testTarget(name: "BenchAnalysisTests", dependencies: ["BenchAnalysis"]),
-        .testTarget(name: "BenchReportTests", dependencies: ["BenchReport", "BenchAnalysis", "BenchStats"]),
+        .testTarget(name: "BenchAnalysisTests", dependencies: ["BenchAnalysis", "RecordSupport"]),
+        .testTarget(name: "BenchReportTests", dependencies: ["BenchReport", "BenchAnalysis", "BenchStats", "RecordSupport"]),
         .testTarget(name: "BenchRunnerTests", dependencies: ["BenchRunner", "BenchConfig", "BenchIsolation", "BenchModel", "BenchTerminal", "FuzzSupport"]),
         .testTarget(
             name: "BenchBoardTests", dependencies: ["BenchBoard", "BenchRunner", "BenchModel", "benchboard", "bench-fixture"],

@@ -51,17 +51,6 @@ public enum Analyzer {
         return nil
     }
 
-    /// The time threshold of one benchmark: an explicit override, else the one recorded in its
-    /// resolved configuration, else the global one.
-    static func timeThreshold(for result: BenchmarkResult, options: AnalysisOptions) -> Double {
-        options.timeThresholdOverrides[result.name] ?? result.config?.regressionThreshold ?? options.timeThreshold
-    }
-
-    /// The instructions threshold of one benchmark, in the same order as `timeThreshold`.
-    static func instructionsThreshold(for result: BenchmarkResult, options: AnalysisOptions) -> Double {
-        options.timeThresholdOverrides[result.name] ?? result.config?.regressionThreshold ?? options.instructionsThreshold
-    }
-
     static func compare(
         current: BenchmarkResult, baseline: BenchmarkResult?, window: [RunRecord], options: AnalysisOptions
     ) -> BenchmarkComparison {
@@ -77,7 +66,7 @@ public enum Analyzer {
             time = Judge.time(
                 current: current, baseline: baseline,
                 history: MetricWindow.values(of: current.name, in: window, metric: \.medianNs),
-                threshold: timeThreshold(for: current, options: options), alpha: options.alpha)
+                threshold: options.thresholds.time(for: current), alpha: options.alpha)
         } else {
             time = MetricComparison(
                 baseline: baseline?.medianNs, current: current.medianNs, changePercent: nil,
@@ -94,10 +83,10 @@ public enum Analyzer {
         var memory = Judge.single(
             current: memoryOf(current), baseline: baseline.flatMap(memoryOf),
             history: MetricWindow.values(of: current.name, in: window, metric: memoryOf),
-            threshold: options.memoryThreshold)
+            threshold: options.thresholds.memory)
         var cpu = Judge.single(
             current: cpuOf(current), baseline: baseline.flatMap(cpuOf),
-            history: MetricWindow.values(of: current.name, in: window, metric: cpuOf), threshold: options.cpuThreshold)
+            history: MetricWindow.values(of: current.name, in: window, metric: cpuOf), threshold: options.thresholds.cpu)
         if current.metric == .instructions || baseline?.metric == .instructions {
             // Under valgrind, max RSS and CPU time are valgrind's own and swing with the machine's
             // load: shown, never a verdict (a CI gate on them would fail at random).
@@ -108,7 +97,7 @@ public enum Analyzer {
         if current.metric == .instructions || baseline?.metric == .instructions {
             if let baseline, !failed, sameMetric {
                 instructions = Judge.instructions(
-                    current: current, baseline: baseline, threshold: instructionsThreshold(for: current, options: options))
+                    current: current, baseline: baseline, threshold: options.thresholds.instructions(for: current))
             } else {
                 instructions = MetricComparison(
                     baseline: baseline?.medianInstructions, current: current.medianInstructions, changePercent: nil,

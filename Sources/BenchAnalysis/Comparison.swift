@@ -2,32 +2,33 @@ import BenchModel
 
 /// Thresholds and test settings of a comparison. Fractions: 0.05 means 5 %.
 public struct AnalysisOptions: Sendable, Equatable {
-    public var timeThreshold: Double
-    public var memoryThreshold: Double
-    public var cpuThreshold: Double
-    /// The threshold of benchmarks that count instructions and record no threshold of their own.
-    public var instructionsThreshold: Double
+    /// Which threshold judges each metric of each benchmark.
+    public var thresholds: ThresholdPolicy
     /// Significance level of the two-sided Mann-Whitney U test.
     public var alpha: Double
-    /// Per-benchmark time thresholds that override `timeThreshold`, by benchmark name. Without
-    /// one, a threshold recorded in the benchmark's resolved config (`regressionThreshold`) applies.
-    public var timeThresholdOverrides: [String: Double]
     /// How many recent runs (same machine and build configuration) give the run-to-run spread that
     /// time, memory and CPU are judged against.
     public var historyWindow: Int
 
-    public init(
-        timeThreshold: Double = 0.05, memoryThreshold: Double = 0.10, cpuThreshold: Double = 0.10,
-        alpha: Double = 0.01, timeThresholdOverrides: [String: Double] = [:], historyWindow: Int = 20,
-        instructionsThreshold: Double = 0.01
-    ) {
-        self.instructionsThreshold = instructionsThreshold
-        self.historyWindow = historyWindow
-        self.timeThreshold = timeThreshold
-        self.memoryThreshold = memoryThreshold
-        self.cpuThreshold = cpuThreshold
+    public init(thresholds: ThresholdPolicy = .init(), alpha: Double = ThresholdDefaults.alpha, historyWindow: Int = 20) {
+        self.thresholds = thresholds
         self.alpha = alpha
-        self.timeThresholdOverrides = timeThresholdOverrides
+        self.historyWindow = historyWindow
+    }
+
+    /// The thresholds one by one; `timeThresholdOverrides` beat the thresholds recorded in the
+    /// benchmarks' resolved configs (see `ThresholdPolicy`).
+    public init(
+        timeThreshold: Double = ThresholdDefaults.time, memoryThreshold: Double = ThresholdDefaults.memory,
+        cpuThreshold: Double = ThresholdDefaults.cpu, alpha: Double = ThresholdDefaults.alpha,
+        timeThresholdOverrides: [String: Double] = [:], historyWindow: Int = 20,
+        instructionsThreshold: Double = ThresholdDefaults.instructions
+    ) {
+        self.init(
+            thresholds: ThresholdPolicy(
+                time: timeThreshold, instructions: instructionsThreshold, memory: memoryThreshold, cpu: cpuThreshold,
+                overrides: timeThresholdOverrides),
+            alpha: alpha, historyWindow: historyWindow)
     }
 }
 

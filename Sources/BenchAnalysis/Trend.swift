@@ -70,38 +70,3 @@ public struct Trend: Sendable, Equatable {
     /// A value of this trend in its unit: "12.450ms" or "101.63M instr".
     public func format(_ value: Double) -> String { metric.format(value) }
 }
-
-extension ChangePoint {
-    /// "regressed by +23.0 % at abc1234", "improved by -12.5 % at abc1234"; the run id stands in
-    /// for the commit when the run was not in a git checkout. For a time series a step up is a regression.
-    public var summary: String {
-        let direction = stepPercent > 0 ? "regressed" : "improved"
-        let place = commit.map { String($0.prefix(7)) } ?? "run \(runID)"
-        return "\(direction) by \(Format.signedPercent(stepPercent)) at \(place)"
-    }
-}
-
-extension Trend {
-    /// The newest step, the one a dashboard row should mention; nil when the series is steady.
-    public var latestStep: ChangePoint? { changePoints.last }
-
-    /// The sentence for a dashboard row or a Markdown trend column, e.g. "regressed by +23.0 % at abc1234".
-    public var latestStepSummary: String? { latestStep?.summary }
-
-    /// The newest `maxPoints` medians as a Unicode sparkline ("▁▂▃▅▇"), a space for a failed run;
-    /// scaled between the smallest and largest value shown. Empty without points.
-    public func sparkline(maxPoints: Int = 20) -> String {
-        let recent = points.suffix(Swift.max(1, maxPoints))
-        let values = recent.compactMap(\.medianNs)
-        guard let low = values.min(), let high = values.max() else { return String(repeating: " ", count: recent.count) }
-        let bars: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
-        return String(
-            recent.map { point -> Character in
-                guard let value = point.medianNs else { return " " }
-                guard high > low else { return bars[3] }
-                let scaled = ((value - low) / (high - low) * Double(bars.count - 1)).rounded()
-                let level = scaled.isFinite ? Int(scaled) : 0
-                return bars[Swift.min(Swift.max(level, 0), bars.count - 1)]
-            })
-    }
-}

@@ -51,7 +51,12 @@ struct ReportPublisher {
         let written: [URL]
         do {
             let renderer = try ReportRenderer(options: reportOptions)
-            written = try renderer.write(input, to: outputDirectory)
+            let report = try renderer.writeReport(input, to: outputDirectory)
+            for warning in report.warnings {
+                TerminalOutput.standardError.line(
+                    context.terminal.paint("warning:", .yellow) + " " + SafeText.escaped(warning))
+            }
+            written = report.files
         } catch {
             throw CLIError(error.description)
         }

@@ -15,12 +15,12 @@ public enum ConfigDefaults {
     public static let title = "benchboard"
     public static let outputDirectory = "output"
     public static let historyDirectory = "output/history"
-    public static let regressionThreshold = 0.05
-    public static let memoryThreshold = 0.10
-    public static let cpuThreshold = 0.10
-    /// Instruction counts barely move between runs, so a smaller change is already news.
-    public static let instructionsThreshold = 0.01
-    public static let alpha = 0.01
+    // The comparison's defaults are BenchModel's, shared with the analysis stage.
+    public static let regressionThreshold = ThresholdDefaults.time
+    public static let memoryThreshold = ThresholdDefaults.memory
+    public static let cpuThreshold = ThresholdDefaults.cpu
+    public static let instructionsThreshold = ThresholdDefaults.instructions
+    public static let alpha = ThresholdDefaults.alpha
     public static let baseline = "previous"
     public static let historyMaxFileBytes = HistoryLimits.defaultMaxFileBytes
 }

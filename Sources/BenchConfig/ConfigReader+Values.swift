@@ -84,27 +84,21 @@ extension ConfigReader {
         guard let value = table[key] else { return nil }
         let wanted = "'\(key)' must be a fraction such as 0.05 or a percentage such as \"5%\""
         if let number = number(value), number.isFinite {
-            guard number >= 0 else {
-                problem("\(wanted), got \(format(number))", at: site, key: [key])
-                return nil
-            }
-            guard number <= 1 else {
+            switch ThresholdValue.fraction(number) {
+            case .success(let fraction):
+                return fraction
+            case .failure(.aboveOne):
                 let percent = format(number)
                 problem(
                     "'\(key)' is a fraction (0.05 = 5 %), got \(percent); for \(percent) % write \"\(percent)%\"",
                     at: site, key: [key])
-                return nil
+            case .failure:
+                problem("\(wanted), got \(format(number))", at: site, key: [key])
             }
-            return number
+            return nil
         }
-        if let text = value.string {
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
-            if trimmed.hasSuffix("%"),
-                let percent = Double(trimmed.dropLast().trimmingCharacters(in: .whitespaces)),
-                percent.isFinite, percent >= 0
-            {
-                return percent / 100
-            }
+        if let text = value.string, let fraction = ThresholdValue.percentage(text) {
+            return fraction
         }
         problem("\(wanted), got \(describe(value))", at: site, key: [key])
         return nil

@@ -2,7 +2,7 @@ import BenchAnalysis
 import BenchModel
 
 /// Turns a benchmark's trend into chart geometry. Runs are spaced evenly (one slot per run
-/// the benchmark took part in), values scale linearly between a padded minimum and maximum.
+/// the benchmark took part in); values map to y through the one `AxisScale`.
 struct ChartBuilder {
     let runs: [HistoryIndex.RunInfo]
 
@@ -14,7 +14,7 @@ struct ChartBuilder {
         let start = max(0, trend.points.count - max(1, window))
         let points = Array(trend.points[start...])
         let values = points.compactMap(\.medianNs)
-        let scale = Scale(values: values, extra: [], low: height - 3, high: 3, minimumSpan: 0.2)
+        let scale = AxisScale(values: values, low: height - 3, high: 3, minimumSpan: 0.2, metric: trend.metric)
         let step = points.count > 1 ? (width - 6) / Double(points.count - 1) : 0
         func x(_ i: Int) -> Double { points.count > 1 ? 3 + Double(i) * step : width / 2 }
 
@@ -165,40 +165,5 @@ struct ChartBuilder {
     private func stepTitle(_ change: ChangePoint, _ trend: Trend) -> String {
         let commit = TextSafety.line(change.commit.map { String($0.prefix(7)) } ?? change.runID)
         return "Step \(UnitFormat.percent(change.stepPercent)) at \(commit): \(trend.format(change.beforeNs)) → \(trend.format(change.afterNs))"
-    }
-}
-
-/// A linear value → y mapping with a little headroom, never upside down.
-struct Scale {
-    let minimum: Double
-    let maximum: Double
-    let low: Double
-    let high: Double
-
-    /// `minimumSpan` is the smallest range shown, as a fraction of the largest value, so a
-    /// flat series with 1 % noise does not fill the whole height and look like chaos.
-    init(values: [Double], extra: [Double], low: Double, high: Double, minimumSpan: Double) {
-        let all = values + extra
-        var minimum = all.min() ?? 0
-        var maximum = all.max() ?? 1
-        let span = max(abs(maximum) * minimumSpan, 1e-9)
-        if maximum - minimum < span {
-            let grow = (span - (maximum - minimum)) / 2
-            minimum -= grow
-            maximum += grow
-        }
-        let pad = (maximum - minimum) * 0.06
-        self.minimum = max(0, minimum - pad)
-        self.maximum = maximum + pad
-        self.low = low
-        self.high = high
-    }
-
-    func y(_ value: Double) -> Double {
-        low + (value - minimum) / (maximum - minimum) * (high - low)
-    }
-
-    func ticks(count: Int) -> [Double] {
-        (0..<count).map { minimum + (maximum - minimum) * Double($0) / Double(count - 1) }
     }
 }

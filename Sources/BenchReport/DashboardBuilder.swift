@@ -7,6 +7,11 @@ struct DashboardBuilder {
     let status: SuiteStatus
     let options: ReportOptions
 
+    /// The link to a benchmark's page.
+    private func link(_ name: String) -> LinkView {
+        LinkView(text: TextSafety.line(name), href: "benchmarks/\(index.slugs[name] ?? "benchmark").html")
+    }
+
     func build() -> DashboardPage {
         let title = TextSafety.line(options.title)
         var page = DashboardPage(
@@ -24,10 +29,14 @@ struct DashboardBuilder {
         let ranked = status.ranked
         page.problems = ranked.filter(\.isProblem).map(problem)
         page.groups = groups(ranked, chart: chart)
+        // A benchmark missing from the latest run left the suite only if that run set out to run
+        // it: one its --filter or --shard left out is still in the suite, just not run this time.
         let current = Set(latest.record.benchmarks.map(\.name))
-        page.retired = index.names.filter { !current.contains($0) }.map { name in
-            LinkView(text: TextSafety.line(name), href: "benchmarks/\(index.slugs[name] ?? "benchmark").html")
-        }
+        let absent = index.names.filter { !current.contains($0) }
+        page.retired = absent.filter { latest.record.selected($0) }.map(link)
+        page.notSelected = absent.filter { !latest.record.selected($0) }.map(link)
+        page.hasNotSelected = !page.notSelected.isEmpty
+        page.notSelectedText = TextSafety.line(latest.record.selection?.commandLine ?? "")
         page.machines = MachineSeriesBuilder(runs: index.runs).dashboardRows()
         page.machineCountText = page.machines.count == 1 ? "1 machine" : "\(page.machines.count) machines"
         page.hasProblems = !page.problems.isEmpty

@@ -17,8 +17,14 @@ struct DashboardPage: Sendable {
     var problems: [ProblemView]
     var hasProblems = false
     var groups: [GroupView]
+    /// Benchmarks of the history that the latest run did not set out to run and that are gone.
     var retired: [LinkView]
     var hasRetired = false
+    /// Benchmarks the latest run's --filter or --shard left out: still in the suite.
+    var notSelected: [LinkView] = []
+    var hasNotSelected = false
+    /// How the latest run was narrowed: "--filter 'alpha'".
+    var notSelectedText = ""
     var runCount: String
     var sparklineRuns: String
     /// The machines in the history (machines.mustache).
@@ -170,6 +176,9 @@ extension DashboardPage: MustacheParent {
         case "groups": groups
         case "retired": retired
         case "hasRetired": hasRetired
+        case "notSelected": notSelected
+        case "hasNotSelected": hasNotSelected
+        case "notSelectedText": notSelectedText
         case "runCount": runCount
         case "sparklineRuns": sparklineRuns
         case "machines": machines

@@ -31,7 +31,9 @@ struct HistoryIndex: Sendable {
     let slugs: [String: String]
     let series: [String: [Entry]]
     let trends: [String: Trend]
-    /// Each benchmark's time threshold as a fraction (0.05 = 5 %), as the analysis applies it.
+    /// The analysis's threshold rule, which the pages and the summary apply too.
+    let thresholdPolicy: ThresholdPolicy
+    /// Each benchmark's headline threshold as a fraction (0.05 = 5 %), from its newest result.
     let thresholds: [String: Double]
     /// Confirmed steps at or beyond each benchmark's threshold, oldest first: the ones a reader
     /// should hear about. The detector also keeps smaller real steps; they stay on the chart.
@@ -85,16 +87,14 @@ struct HistoryIndex: Sendable {
         let missing = names.filter { input.trends[$0] == nil }
         let trends = input.trends.merging(Self.computeTrends(names: missing, records: input.runs.map(\.record))) { given, _ in given }
         self.trends = trends
+        let policy = options.analysis.thresholds
+        thresholdPolicy = policy
         var thresholds: [String: Double] = [:]
         var steps: [String: [ChangePoint]] = [:]
         for name in names {
-            let latest = series[name]?.last?.result
-            // Counted benchmarks default to their own, lower threshold, as in `compare`.
-            let fallback = latest?.metric == .instructions ? options.analysis.instructionsThreshold : options.analysis.timeThreshold
-            let threshold = options.analysis.timeThresholdOverrides[name] ?? latest?.config?.regressionThreshold ?? fallback
+            let threshold = series[name]?.last.map { policy.headline(for: $0.result) } ?? policy.time
             thresholds[name] = threshold
-            // A hair of tolerance so a step of exactly the threshold (5.0 % at 5 %) counts.
-            steps[name] = (trends[name]?.changePoints ?? []).filter { abs($0.stepPercent) >= threshold * 100 - 1e-9 }
+            steps[name] = (trends[name]?.changePoints ?? []).filter { ThresholdPolicy.reaches($0.stepPercent, threshold) }
         }
         self.thresholds = thresholds
         self.steps = steps

@@ -52,16 +52,9 @@ struct MachineSeriesBuilder {
             return metric == .instructions ? entry.result.medianInstructions : entry.result.medianNs
         }
         let values = medians.compactMap { $0 }
-        var low = values.min() ?? 0
-        var high = values.max() ?? 1
-        // A flat series gets a band of ±5 % so it draws as a line in the middle, not as noise.
-        if high - low < high * 0.1 {
-            let grow = (high * 0.1 - (high - low)) / 2
-            low = max(0, low - grow)
-            high += grow
-        }
-        if high <= low { high = low + 1 }
-        func y(_ value: Double) -> Double { bottom - (value - low) / (high - low) * (bottom - top) }
+        // The main chart's scale: round ticks, one unit, a flat series drawn flat.
+        let scale = AxisScale(values: values, low: bottom, high: top, minimumSpan: 0.1, targetTicks: 3, metric: metric)
+        func y(_ value: Double) -> Double { scale.y(value) }
         let step = entries.count > 1 ? (right - left - 8) / Double(entries.count - 1) : 0
         func x(_ index: Int) -> Double { entries.count > 1 ? left + 4 + Double(index) * step : (left + right) / 2 }
 
@@ -81,8 +74,8 @@ struct MachineSeriesBuilder {
                 failures.append(MachinePointView(x: px, y: ReportFormat.coordinate(bottom - 6), title: title))
             }
         }
-        let yTicks = [low, (low + high) / 2, high].map {
-            TickView(position: ReportFormat.coordinate(y($0)), text: metric.format($0), anchor: "end")
+        let yTicks = scale.ticks.map {
+            TickView(position: ReportFormat.coordinate(y($0)), text: "\(scale.label($0)) \(scale.unit)", anchor: "end")
         }
         var xTicks: [TickView] = []
         if let first = entries.first, let last = entries.last {

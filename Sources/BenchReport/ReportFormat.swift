@@ -138,18 +138,6 @@ enum ReportFormat {
         }
     }
 
-    static func verdictIcon(_ verdict: Verdict) -> String {
-        switch verdict {
-        case .regression: "🔺"
-        case .improvement: "🔻"
-        case .noisy: "〰️"
-        case .new: "🆕"
-        case .removed: "➖"
-        case .failed: "💥"
-        case .unchanged: ""
-        }
-    }
-
     /// The failure explanation lines: exit code, signal, timeout limit, error sentence.
     static func failureFacts(_ result: BenchmarkResult) -> [String] {
         var facts: [String] = []

@@ -7,17 +7,18 @@ import Foundation
 /// The list of files the renderer wrote into an output folder, kept there as
 /// `.benchboard-manifest.json`, so that a later render deletes only pages it wrote itself.
 ///
-/// An output folder is often shared (`--output docs`): a hand-written
-/// `docs/benchmarks/methodology.html` is not ours and must survive. So a file is deleted only
-/// when the previous manifest lists it, this render did not write it again (a benchmark renamed
-/// or removed), its path stays inside the output folder without `..`, no folder on the way is a
-/// symbolic link, and it is still a regular file with one of the extensions the renderer writes.
+/// An output folder is often shared (`--output docs`): a hand-written `docs/README.md` or
+/// `docs/benchmarks/methodology.html` is not ours and must survive, even when a manifest lists it
+/// (edited by hand, copied from elsewhere, or written by a faulty version). So a file is deleted
+/// only when the previous manifest lists it, this render did not write it again (a benchmark
+/// renamed or removed), its path stays inside the output folder without `..`, no folder on the
+/// way is a symbolic link, it is still a regular file, and `ReportFileOwnership` knows both its
+/// name and its content as benchboard's. A listed file that fails a check stays, with a warning.
 /// A folder without a manifest (written by an older version, or never by us) loses nothing.
 enum ReportManifest {
     static let fileName = ".benchboard-manifest.json"
     /// A manifest is a few KB per thousand benchmarks; anything far larger is not ours.
     private static let maxBytes = 16 * 1_048_576
-    private static let ownExtensions: Set<String> = ["html", "css", "md", "xml"]
 
     private struct Contents: Codable {
         var generator = "benchboard"
@@ -25,20 +26,33 @@ enum ReportManifest {
         var files: [String]
     }
 
+    /// What a render did with the files the previous one wrote and this one did not.
+    struct Cleanup: Sendable {
+        var removed: [URL] = []
+        var kept: [KeptReportFile] = []
+    }
+
     /// Deletes what the previous render wrote and this one did not, then records `written`.
-    /// Returns the files deleted.
-    @discardableResult
-    static func update(in output: URL, written: [URL]) throws(ReportError) -> [URL] {
+    static func update(in output: URL, written: [URL]) throws(ReportError) -> Cleanup {
         let root = output.standardizedFileURL.path
         let current = written.compactMap { relativePath(of: $0, in: root) }
-        var removed: [URL] = []
-        for path in Set(previous(in: output)).subtracting(current).sorted() where isDeletable(path, in: output) {
+        var cleanup = Cleanup()
+        for path in Set(previous(in: output)).subtracting(current).sorted() {
             let file = output.appendingPathComponent(path)
-            if (try? FileManager.default.removeItem(at: file)) != nil { removed.append(file) }
+            // Gone already (deleted by hand): nothing to decide.
+            guard exists(file.path) else { continue }
+            if let reason = reasonToKeep(path, in: output) {
+                cleanup.kept.append(KeptReportFile(path: path, reason: reason))
+            } else if (try? FileManager.default.removeItem(at: file)) != nil {
+                cleanup.removed.append(file)
+            }
         }
         let data: Data
         do {
-            data = try JSONEncoder().encode(Contents(files: current.sorted()))
+            // Sorted keys: the same render writes the same bytes (key order is otherwise random).
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .sortedKeys
+            data = try encoder.encode(Contents(files: current.sorted()))
         } catch {
             throw .cannotWrite(path: output.appendingPathComponent(fileName).path, reason: "\(error)")
         }
@@ -48,7 +62,7 @@ enum ReportManifest {
         } catch {
             throw .cannotWrite(path: manifest.path, reason: (error as NSError).localizedDescription)
         }
-        return removed
+        return cleanup
     }
 
     /// Refuses a folder inside the output folder that is a symbolic link: writing through it
@@ -80,21 +94,38 @@ enum ReportManifest {
         return String(path.dropFirst(root.count + 1))
     }
 
-    private static func isDeletable(_ path: String, in output: URL) -> Bool {
+    /// Nil when the listed `path` is a file benchboard wrote and may delete; else why it stays.
+    private static func reasonToKeep(_ path: String, in output: URL) -> String? {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         guard !path.hasPrefix("/"), !parts.isEmpty,
             parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.hasPrefix(".") }),
-            let ext = parts.last?.split(separator: ".").last, ownExtensions.contains(String(ext).lowercased())
-        else { return false }
+            let marker = ReportFileOwnership.marker(for: path)
+        else {
+            return "benchboard never writes a file by that name there, although \(fileName) lists it"
+        }
         // Every folder on the way, and the file itself, is checked without following links.
         var folder = output
         for part in parts.dropLast() {
             folder.appendPathComponent(String(part))
-            guard isDirectoryNotLink(folder.path) else { return false }
+            guard isDirectoryNotLink(folder.path) else {
+                return "\(folder.lastPathComponent) on its way is not a folder but a symbolic link or a file"
+            }
         }
+        let file = output.appendingPathComponent(path)
         var info = stat()
-        guard lstat(output.appendingPathComponent(path).path, &info) == 0 else { return false }
-        return info.st_mode & S_IFMT == S_IFREG
+        guard lstat(file.path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            return "it is not a regular file (a folder or a symbolic link)"
+        }
+        guard ReportFileOwnership.carries(marker, file) else {
+            return "it has the name of a file benchboard writes but not \(marker.description), "
+                + "so it may be yours; delete it by hand if it is a stale report"
+        }
+        return nil
+    }
+
+    private static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
     }
 
     private static func isSymbolicLink(_ path: String) -> Bool {
@@ -106,4 +137,15 @@ enum ReportManifest {
         var info = stat()
         return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
     }
+}
+
+/// A file the previous render listed and this one kept, because benchboard cannot tell it is its own.
+public struct KeptReportFile: Sendable, Equatable {
+    /// Relative to the output folder, "/"-separated.
+    public var path: String
+    /// Why it was kept, as a sentence fragment.
+    public var reason: String
+
+    /// "kept README.md in the output folder: …", for the terminal.
+    public var warning: String { "kept \(path) in the output folder: \(reason)" }
 }

@@ -16,14 +16,14 @@ public struct ReportRenderer: Sendable {
     /// Writes index.html, runs.html, style.css, benchmarks/<slug>.html, summary.md and
     /// junit.xml into `outputDirectory` (created if needed; nothing is written outside it, and a
     /// symbolically linked `benchmarks/` is refused), deletes the pages of the previous render it
-    /// did not write again (listed in `.benchboard-manifest.json`; see `ReportManifest`), and
-    /// returns the files written. Appending summary.md to GITHUB_STEP_SUMMARY is `StepSummary`'s.
-    @discardableResult
-    public func write(_ input: ReportInput, to outputDirectory: URL) throws(ReportError) -> [URL] {
+    /// did not write again (listed in `.benchboard-manifest.json` and recognised as benchboard's;
+    /// see `ReportManifest`), and says which files it wrote, deleted and kept. Appending
+    /// summary.md to GITHUB_STEP_SUMMARY is `StepSummary`'s.
+    public func writeReport(_ input: ReportInput, to outputDirectory: URL) throws(ReportError) -> WrittenReport {
         let output = outputDirectory.standardizedFileURL
         let context = ExportContext(input, options: options, templates: templates)
         try Self.makeDirectory(output)
-        let pagesDirectory = output.appendingPathComponent("benchmarks", isDirectory: true)
+        let pagesDirectory = output.appendingPathComponent(ReportFileOwnership.pagesFolder, isDirectory: true)
         try ReportManifest.checkNotLinked(pagesDirectory)
         try Self.makeDirectory(pagesDirectory)
 
@@ -46,8 +46,14 @@ public struct ReportRenderer: Sendable {
         written.append(try Self.write(summary, to: "summary.md", in: output))
         written.append(try Self.write(JUnitExporter().export(context), to: "junit.xml", in: output))
         // Pages of renamed or removed benchmarks go; nothing the renderer did not write does.
-        try ReportManifest.update(in: output, written: written)
-        return written
+        let cleanup = try ReportManifest.update(in: output, written: written)
+        return WrittenReport(files: written, removed: cleanup.removed, kept: cleanup.kept)
+    }
+
+    /// `writeReport`'s files alone, for callers that have no terminal to warn on.
+    @discardableResult
+    public func write(_ input: ReportInput, to outputDirectory: URL) throws(ReportError) -> [URL] {
+        try writeReport(input, to: outputDirectory).files
     }
 
     /// One document in one format: `compare` prints text, json or markdown; `painter` colours

@@ -68,7 +68,7 @@ struct SuiteStatus: Sendable {
         guard let latest = index.latest else { return }
         for result in latest.benchmarks {
             let comparison = index.comparison(of: result.name)
-            let threshold = index.thresholds[result.name] ?? 0.05
+            let threshold = index.thresholdPolicy.headline(for: result)
             total += 1
             switch result.outcome {
             case .ok: passed += 1
@@ -82,7 +82,7 @@ struct SuiteStatus: Sendable {
             let isSlow = result.outcome.isSuccess && result.isFast == false
             if isSlow { slow += 1 }
             let isNoisyChange = verdict == .noisy
-                && (comparison?.headline.changePercent).map { abs($0) >= threshold * 100 - 1e-9 } == true
+                && (comparison?.headline.changePercent).map { ThresholdPolicy.reaches($0, threshold) } == true
             if isNoisyChange { noisyChanges += 1 }
 
             var recentStep: ChangePoint?

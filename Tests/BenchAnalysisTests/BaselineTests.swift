@@ -1,5 +1,6 @@
 import BenchAnalysis
 import BenchModel
+import RecordSupport
 import XCTest
 
 final class BaselineTests: XCTestCase {

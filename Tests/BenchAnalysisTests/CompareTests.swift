@@ -1,6 +1,7 @@
 import BenchAnalysis
 import BenchModel
 import BenchStats
+import RecordSupport
 import XCTest
 
 final class CompareTests: XCTestCase {

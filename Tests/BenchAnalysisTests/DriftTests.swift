@@ -1,6 +1,7 @@
 import BenchAnalysis
 import BenchModel
 import BenchStats
+import RecordSupport
 import XCTest
 
 /// Time verdicts when the machine drifts between runs: each run's true level moves by a few

@@ -1,6 +1,7 @@
 @testable import BenchAnalysis
 import BenchModel
 import Foundation
+import RecordSupport
 import XCTest
 
 /// The instruction-count rule: beyond the threshold and beyond the spread of the counts is a

@@ -1,6 +1,7 @@
 import BenchAnalysis
 import BenchModel
 import BenchStats
+import RecordSupport
 import XCTest
 
 /// Swift benchmarks' 💾 is the peak growth with warm-up; runs recorded before it existed have the

@@ -1,6 +1,7 @@
 import BenchAnalysis
 import BenchModel
 import BenchStats
+import RecordSupport
 import XCTest
 
 final class TrendTests: XCTestCase {
@@ -23,7 +24,7 @@ final class TrendTests: XCTestCase {
             let trend = Analyzer.trend(of: "x", in: history(seed: seed))
             XCTAssertEqual(trend.points.count, 200)
             XCTAssertNil(trend.points[60].medianNs)
-            let step = try XCTUnwrap(trend.latestStep)
+            let step = try XCTUnwrap(trend.changePoints.last)
             XCTAssertEqual(trend.changePoints.count, 1)
             errors.append(step.pointIndex - 120)
             XCTAssertEqual(step.runID, "run-\(step.pointIndex)")
@@ -31,23 +32,6 @@ final class TrendTests: XCTestCase {
             XCTAssertEqual(step.stepPercent, 20, accuracy: 4)
         }
         XCTAssertTrue(errors.allSatisfy { abs($0) <= 2 }, "\(errors)")
-        let trend = Analyzer.trend(of: "x", in: history(seed: 0))
-        let summary = try XCTUnwrap(trend.latestStepSummary)
-        XCTAssertTrue(summary.hasPrefix("regressed by +"), summary)
-        XCTAssertTrue(summary.hasSuffix(" % at abc0078"), summary)
-    }
-
-    func testSummarySentenceAndSparkline() {
-        let point = ChangePoint(pointIndex: 3, runID: "r3", commit: "abc1234def", beforeNs: 100, afterNs: 123, stepPercent: 23)
-        XCTAssertEqual(point.summary, "regressed by +23.0 % at abc1234")
-        let better = ChangePoint(pointIndex: 3, runID: "r3", commit: nil, beforeNs: 100, afterNs: 80, stepPercent: -20)
-        XCTAssertEqual(better.summary, "improved by -20.0 % at run r3")
-        let runs = [1.0, 2, 3, 4, 5, 6, 7, 8].enumerated().map { i, v in
-            Records.run("r\(i)", minute: i, [Records.result("s", samples: [v * 1000])])
-        }
-        XCTAssertEqual(Analyzer.trend(of: "s", in: runs).sparkline(), "▁▂▃▄▅▆▇█")
-        XCTAssertEqual(Analyzer.trend(of: "s", in: runs).sparkline(maxPoints: 2), "▁█")
-        XCTAssertEqual(Analyzer.trend(of: "missing", in: runs).sparkline(), "")
     }
 
     func testTrendsOfEveryBenchmark() {
@@ -76,7 +60,7 @@ final class TrendTests: XCTestCase {
         XCTAssertEqual(trend.points.first?.medianNs, 100_000_000)
         XCTAssertEqual(trend.points.first?.lowNs, 99_999_990)
         XCTAssertEqual(trend.points.first?.highNs, 100_000_010)
-        let step = try XCTUnwrap(trend.latestStep)
+        let step = try XCTUnwrap(trend.changePoints.last)
         XCTAssertEqual(step.runID, "c7")
         XCTAssertEqual(step.stepPercent, 2, accuracy: 1e-9)
         XCTAssertEqual(trend.format(step.afterNs), "102.00M instr")

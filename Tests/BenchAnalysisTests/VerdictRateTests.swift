@@ -2,6 +2,7 @@ import BenchAnalysis
 import BenchModel
 import BenchStats
 import Foundation
+import RecordSupport
 import XCTest
 
 /// False alarms and detections of the time verdict over seeded simulations (issue 8's figures).

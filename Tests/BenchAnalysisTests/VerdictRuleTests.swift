@@ -2,6 +2,7 @@ import BenchAnalysis
 import BenchModel
 import BenchStats
 import Foundation
+import RecordSupport
 import XCTest
 
 /// The time verdict cases of issue 8, each as it was seen.

@@ -92,7 +92,9 @@ final class EscapingTests: XCTestCase {
         let output = parent.appendingPathComponent("out")
         let pages = output.appendingPathComponent("benchmarks")
         try FileManager.default.createDirectory(at: pages, withIntermediateDirectories: true)
-        try Data("old".utf8).write(to: pages.appendingPathComponent("renamed-away.html"))
+        // A page benchboard wrote: it ends with the footer of every page.
+        try Data("<html><body><main><footer><p>Rendered by benchboard from the JSON files</p></footer></main></body></html>\n".utf8)
+            .write(to: pages.appendingPathComponent("renamed-away.html"))
         try Data("hand-written".utf8).write(to: pages.appendingPathComponent("methodology.html"))
         try Data("notes".utf8).write(to: pages.appendingPathComponent("notes.txt"))
         try Data("outside".utf8).write(to: parent.appendingPathComponent("outside.html"))

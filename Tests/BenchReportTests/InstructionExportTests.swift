@@ -2,6 +2,7 @@ import BenchAnalysis
 import BenchModel
 import BenchReport
 import Foundation
+import RecordSupport
 import XCTest
 
 /// compare's text and JSON for benchmarks that count instructions.

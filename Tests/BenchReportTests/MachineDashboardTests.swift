@@ -88,6 +88,14 @@ final class MachineDashboardTests: XCTestCase {
             .compactMap(Double.init)
         XCTAssertEqual(heights.count, 3)
         XCTAssertGreaterThan((heights.max() ?? 0) - (heights.min() ?? 0), 60, "\(heights)")
+        // The same axis as the main chart: round ticks in one unit, lowest first from the bottom.
+        let labels = try Fixtures.texts(page, "\(sections)[@id='machine-2']//*[local-name()='svg']/*[local-name()='text'][@class='ylabel']")
+        XCTAssertGreaterThanOrEqual(labels.count, 2, "\(labels)")
+        for label in labels {
+            XCTAssertTrue(label.hasSuffix(" ms") || label.hasSuffix(" µs"), label)
+            let number = try XCTUnwrap(Double(label.split(separator: " ").first ?? ""), label)
+            XCTAssertEqual(number * 20, (number * 20).rounded(), accuracy: 1e-9, "a round tick: \(label)")
+        }
 
         // Measured on one machine only: the page's own chart is that machine's series.
         let single = try Fixtures.document(output.appendingPathComponent("benchmarks/smallonly.html"))

@@ -3,6 +3,7 @@ import BenchModel
 import BenchReport
 import BenchStats
 import Foundation
+import RecordSupport
 import XCTest
 
 /// `compare`'s text and JSON formats, as the report stage's exporters write them.

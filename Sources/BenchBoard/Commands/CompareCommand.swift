@@ -46,13 +46,7 @@ struct CompareCommand: ExecutableCommand {
 
     func execute(_ context: CommandContext) throws(CLIError) -> Int32 {
         let settings = try context.reportSettings(config: config)
-        var commandLineThreshold: Double?
-        if let threshold {
-            guard let parsed = Self.parseFraction(threshold) else {
-                throw CLIError("--threshold '\(threshold)' must be a percentage like 5% or a fraction like 0.05")
-            }
-            commandLineThreshold = parsed
-        }
+        let commandLineThreshold = try threshold.map(Self.parseThreshold)
         let resolver = BaselineResolver(historyDirectory: URL(fileURLWithPath: history ?? settings.historyDirectory))
         let headRun: RunRecord
         if let head {
@@ -105,12 +99,19 @@ struct CompareCommand: ExecutableCommand {
         return CLIExit.success
     }
 
-    /// "5%" → 0.05, "0.05" → 0.05.
-    static func parseFraction(_ text: String) -> Double? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if trimmed.hasSuffix("%") {
-            return Double(trimmed.dropLast()).map { $0 / 100 }.flatMap { $0 >= 0 ? $0 : nil }
+    /// "5%" → 0.05, "0.05" → 0.05, read as config.toml's `regression_threshold` is. A bare 5
+    /// is refused: as a fraction it would be 500 %.
+    static func parseThreshold(_ text: String) throws(CLIError) -> Double {
+        switch ThresholdValue.parse(text) {
+        case .success(let fraction):
+            return fraction
+        case .failure(.aboveOne(let number)):
+            let percent = String(format: "%g", number)
+            throw CLIError(
+                "--threshold \(percent) would be a fraction of \(String(format: "%g", number * 100)) %, "
+                    + "since 0.05 means 5 %; did you mean \(percent)%?")
+        case .failure:
+            throw CLIError("--threshold '\(text)' must be a percentage like 5% or a fraction from 0 to 1 like 0.05")
         }
-        return Double(trimmed).flatMap { $0 >= 0 ? $0 : nil }
     }
 }

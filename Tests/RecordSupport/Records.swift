@@ -1,15 +1,14 @@
-import BenchAnalysis
 import BenchModel
 import BenchStats
 import Foundation
 
-/// Constructed run records for the exporter tests (the same as the analysis tests use).
-enum Records {
-    static let machine = MachineInfo(
+/// Constructed run records, shared by the analysis and report tests.
+public enum Records {
+    public static let machine = MachineInfo(
         hostname: "ci-1", os: "Debian 13", kernel: "6.18", cpuModel: "Test CPU", cores: 2, memoryBytes: 24 << 30,
         swiftVersion: "6.3.1")
 
-    static func result(
+    public static func result(
         _ name: String, samples: [Double], outcome: Outcome = .ok, memory: UInt64? = 1_000_000, cpuUs: UInt64? = 5_000,
         threshold: Double? = nil
     ) -> BenchmarkResult {
@@ -17,7 +16,7 @@ enum Records {
         return BenchmarkResult(
             name: name, group: "default", kind: .command, mode: .isolated, outcome: outcome,
             exitCode: outcome == .ok ? 0 : 1, timeoutMs: 10_000, warmup: 1, samplesNs: samplesNs,
-            stats: SampleStatistics.make(samplesNs: samplesNs, threshold: threshold ?? 0.05),
+            stats: SampleStatistics.make(samplesNs: samplesNs, threshold: threshold ?? ThresholdDefaults.time),
             resources: Resources(maxRSSBytes: memory, cpuUserUs: cpuUs, cpuSystemUs: cpuUs.map { _ in 0 }, totalMs: 12),
             config: threshold.map {
                 BenchmarkSettings(
@@ -26,7 +25,7 @@ enum Records {
             })
     }
 
-    static func run(
+    public static func run(
         _ id: String, minute: Int, branch: String? = "main", commit: String? = nil, build: String = "release",
         machine: MachineInfo = machine, _ benchmarks: [BenchmarkResult]
     ) -> RunRecord {
@@ -40,7 +39,7 @@ enum Records {
     }
 
     /// `count` samples around `level` with relative Gaussian noise.
-    static func samples(_ count: Int, level: Double, noise: Double, _ generator: inout SeededGenerator) -> [Double] {
+    public static func samples(_ count: Int, level: Double, noise: Double, _ generator: inout SeededGenerator) -> [Double] {
         (0..<count).map { _ in level * (1 + noise * generator.nextNormal()) }
     }
 }
