@@ -83,7 +83,7 @@ struct RunCommand: ExecutableCommand {
 
         // A second signal must not lose the finished results: it is dropped until they are stored.
         defer { InterruptMonitor.restoreDefaults() }
-        let store = HistoryStore(directory: URL(fileURLWithPath: config.report.historyDirectory))
+        let store = config.report.historyLocation().store
         let historyFile: URL
         do {
             historyFile = try store.write(result.record)
