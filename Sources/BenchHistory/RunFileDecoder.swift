@@ -102,6 +102,10 @@ enum RunFileDecoder {
             return .success(record)
         } catch let problem as RunFileProblem {
             return .failure(problem)
+        } catch let DecodingError.dataCorrupted(context) where context.codingPath.isEmpty {
+            // Not the shape but the JSON itself (JSONDecoder reads lazily, so the schema probe
+            // got through): say where it breaks instead of "not valid JSON".
+            return .failure(.notJSON(JSONSyntax.explain(data)))
         } catch let error as DecodingError {
             return .failure(.invalid(describe(error)))
         } catch {
