@@ -51,14 +51,21 @@ public struct HistoryStore: Sendable {
     /// every later read skips. A run whose samples alone are over the limit is refused before
     /// it is encoded, so a refusal costs no encoding.
     public func add(_ run: RunRecord, now: Date = Date()) throws(HistoryError) -> URL {
-        if let problem = RunPlausibility.problem(in: run, now: now) { throw .wouldBeSkipped(reason: problem.reason) }
-        let floor = RunRecordCoding.minimumEncodedBytes(run)
-        if floor > maxFileBytes { throw .tooLargeToWrite(bytes: floor, atLeast: true, limit: maxFileBytes) }
+        try precheck(run, now: now)
         let data = try encode(run)
         if RunFileProblem.oversize(Int64(data.count), limit: maxFileBytes) != nil {
             throw .tooLargeToWrite(bytes: Int64(data.count), atLeast: false, limit: maxFileBytes)
         }
         return try write(data, for: run)
+    }
+
+    /// What `add` checks before it encodes: the reader's checks of dates and figures, and the
+    /// size the samples alone take. A caller with costly work left before `add` (statistics of
+    /// millions of samples) asks here first.
+    public func precheck(_ run: RunRecord, now: Date = Date()) throws(HistoryError) {
+        if let problem = RunPlausibility.problem(in: run, now: now) { throw .wouldBeSkipped(reason: problem.reason) }
+        let floor = RunRecordCoding.minimumEncodedBytes(run)
+        if floor > maxFileBytes { throw .tooLargeToWrite(bytes: floor, atLeast: true, limit: maxFileBytes) }
     }
 
     /// Writes `run` as a new file and returns where, whatever it holds: a measured run is kept

@@ -62,6 +62,13 @@ struct ImportCommand: ExecutableCommand {
             machineName: machine)
         // Read and converted in one call, so the files' bytes are freed before the run is encoded.
         var run = try makeRun(importer, maxFileBytes: location.maxFileBytes, context: context)
+        let store = location.store
+        do {
+            // Before the statistics, which take long for millions of samples the history would skip.
+            try store.precheck(run)
+        } catch {
+            throw CLIError("\(files.joined(separator: ", ")): \(error.description)")
+        }
         // The same statistics a measured run records, from the samples; files with statistics
         // only (pytest-benchmark saved without data) keep their own.
         for index in run.benchmarks.indices where !run.benchmarks[index].samplesNs.isEmpty {
@@ -71,7 +78,7 @@ struct ImportCommand: ExecutableCommand {
         let written: URL
         do {
             // Only what the history will read back: within max_file_mb, dated as the reader accepts.
-            written = try location.store.add(run)
+            written = try store.add(run)
         } catch {
             throw CLIError("\(files.joined(separator: ", ")): \(error.description)")
         }
