@@ -88,5 +88,13 @@ final class HistoryLocationTests: XCTestCase {
                 "run copied is in 2 files (h/20251002T000000Z-copied.json, h/20251003T000000Z-copy.json); "
                     + "using h/20251003T000000Z-copy.json"),
             compare.stderr)
+
+        let merge = try cli.run(["merge", "copied", "--history", "h"])
+        XCTAssertEqual(merge.status, 0, merge.stderr)
+        XCTAssertTrue(
+            merge.stderr.contains(
+                "run copied is in 2 files (h/20251002T000000Z-copied.json, h/20251003T000000Z-copy.json); "
+                    + "using h/20251003T000000Z-copy.json"),
+            merge.stderr)
     }
 }

@@ -51,7 +51,9 @@ struct MergeCommand: ExecutableCommand {
             let loaded = stored ?? store.load()
             stored = loaded
             let history = loaded.runs
-            let matches = history.filter { $0.record.id == text } + history.filter { $0.record.id != text && $0.record.id.hasPrefix(text) }
+            // Of two files with one id (a copy), the one compare would take: the last in history order.
+            let matches = history.filter { $0.record.id == text }.reversed()
+                + history.filter { $0.record.id != text && $0.record.id.hasPrefix(text) }
             guard let match = matches.first, matches.count == 1 || matches[0].record.id == text else {
                 throw CLIError(
                     matches.isEmpty
