@@ -105,6 +105,8 @@ let package = Package(
         .testTarget(name: "BenchConfigTests", dependencies: ["BenchConfig", "FuzzSupport"]),
         .testTarget(name: "BenchIsolationTests", dependencies: ["BenchIsolation", "benchboard-launcher", "bench-fixture"]),
         .testTarget(name: "BenchHistoryTests", dependencies: ["BenchHistory", "FuzzSupport"]),
+        // The importers read the tools' real output by path from BenchBoardTests/Fixtures/import.
+        .testTarget(name: "BenchImportTests", dependencies: ["BenchImport", "BenchModel"]),
         .testTarget(name: "BenchAnalysisTests", dependencies: ["BenchAnalysis", "RecordSupport"]),
         .testTarget(name: "BenchReportTests", dependencies: ["BenchReport", "BenchAnalysis", "BenchStats", "RecordSupport"]),
         .testTarget(name: "BenchRunnerTests", dependencies: ["BenchRunner", "BenchConfig", "BenchIsolation", "BenchModel", "BenchTerminal", "FuzzSupport"]),

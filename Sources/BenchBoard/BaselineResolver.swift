@@ -7,14 +7,28 @@ import Foundation
 /// same forms: a run file, a history folder, `previous`, `branch:NAME`, `commit:SHA`, or a run id
 /// (or a unique prefix of one) in the history folder.
 struct BaselineResolver {
-    var historyDirectory: URL
-    /// The history folder's runs, oldest first, read once.
+    var location: HistoryLocation
+    /// The history folder as read once: its runs, oldest first, and what was skipped.
+    var loaded: HistoryLoad
     var records: [RunRecord]
+    var historyDirectory: URL { location.directory }
 
-    /// `records`: the folder's runs when the caller has already read them.
-    init(historyDirectory: URL, records: [RunRecord]? = nil) {
-        self.historyDirectory = historyDirectory
-        self.records = records ?? HistoryStore(directory: historyDirectory).load().runs.map(\.record)
+    /// `loaded`: the folder as the caller has already read it.
+    init(location: HistoryLocation, loaded: HistoryLoad? = nil) {
+        self.location = location
+        self.loaded = loaded ?? location.store.load()
+        records = self.loaded.runs.map(\.record)
+    }
+
+    /// Which file a run looked up by id came from, when more than one file holds that id (a
+    /// copied file): "run X is in 2 files (a.json, b.json); using b.json". nil otherwise.
+    func sourceNote(for run: RunRecord, context: CommandContext) -> String? {
+        let holders = loaded.runs.filter { $0.record.id == run.id }
+        guard holders.count > 1 else { return nil }
+        let used = holders.last { $0.record == run } ?? holders[holders.count - 1]
+        let names = holders.map { context.displayPath($0.url) }
+        return "run \(SafeText.escaped(run.id)) is in \(holders.count) files (\(names.joined(separator: ", "))); "
+            + "using \(context.displayPath(used.url))"
     }
 
     /// The baseline for `current`; nil when the spec is valid but nothing matches (e.g. a first run).
@@ -102,12 +116,12 @@ struct BaselineResolver {
         }
         guard isDirectory.boolValue else {
             do {
-                return try HistoryStore(directory: historyDirectory).loadRun(at: URL(fileURLWithPath: text))
+                return try location.store.loadRun(at: URL(fileURLWithPath: text))
             } catch {
                 throw CLIError(error.description)
             }
         }
-        let loaded = HistoryStore(directory: URL(fileURLWithPath: text)).load()
+        let loaded = location.folder(URL(fileURLWithPath: text)).store.load()
         guard let newest = loaded.runs.last(where: { $0.record.id != excluded }) else {
             throw CLIError("\(text): no readable run files in this folder")
         }

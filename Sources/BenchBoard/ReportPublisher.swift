@@ -11,20 +11,20 @@ import Foundation
 struct ReportPublisher {
     var context: CommandContext
     var settings: ReportSettings
-    var historyDirectory: URL
+    var history: HistoryLocation
     var outputDirectory: URL
     var templatesDirectory: URL?
 
     init(context: CommandContext, settings: ReportSettings, history: String? = nil, output: String? = nil, templates: String? = nil) {
         self.context = context
         self.settings = settings
-        historyDirectory = URL(fileURLWithPath: history ?? settings.historyDirectory)
+        self.history = settings.historyLocation(folder: history)
         outputDirectory = URL(fileURLWithPath: output ?? settings.outputDirectory)
         templatesDirectory = (templates ?? settings.templatesDirectory).map { URL(fileURLWithPath: $0) }
     }
 
     func publish(baseline: String?) throws(CLIError) -> [URL] {
-        let loaded = HistoryStore(directory: historyDirectory, maxFileBytes: settings.historyMaxFileBytes).load()
+        let loaded = history.store.load()
         for warning in loaded.warnings {
             TerminalOutput.standardError.line(
                 context.terminal.paint("warning:", .yellow) + " " + SafeText.escaped(warning.description))
@@ -33,7 +33,7 @@ struct ReportPublisher {
         let options = settings.analysisOptions()
         var comparison: RunComparison?
         if let current = records.last {
-            let chosen = try BaselineResolver(historyDirectory: historyDirectory, records: records)
+            let chosen = try BaselineResolver(location: history, loaded: loaded)
                 .resolve(baseline ?? settings.baseline, for: current)
             if let fallback = chosen?.fallback {
                 TerminalOutput.standardError.line(context.terminal.paint("note:", .yellow) + " " + fallback)

@@ -10,6 +10,11 @@ public enum HistoryError: Error, Sendable, CustomStringConvertible {
     /// A run file that cannot be used: unreadable, not JSON, foreign, newer or invalid.
     case unusableFile(URL, reason: String)
     case cannotDelete(URL, reason: String)
+    /// A run every read of the history would skip, so it is not written (`HistoryStore.add`).
+    case wouldBeSkipped(reason: String)
+    /// A run whose file would be over `[history] max_file_mb`; `atLeast` when the size is the
+    /// lower bound known before encoding.
+    case tooLargeToWrite(bytes: Int64, atLeast: Bool, limit: Int64)
     /// `prune` was asked to delete nothing in particular.
     case pruneNeedsALimit
     case invalidKeepLast(Int)
@@ -28,6 +33,12 @@ public enum HistoryError: Error, Sendable, CustomStringConvertible {
             "cannot list the history folder \(DisplayPath.of(url)): \(Reason.clause(reason))"
         case let .unusableFile(url, reason):
             "\(DisplayPath.of(url)): \(reason)"
+        case let .wouldBeSkipped(reason):
+            "the run would be skipped by every read of the history (\(reason)), so it is not written"
+        case let .tooLargeToWrite(bytes, atLeast, limit):
+            "the run file would be \(atLeast ? "at least " : "")\(UnitFormat.mebibytes(bytes)), over the "
+                + "\(UnitFormat.mebibytes(limit)) limit for a run file ([history] max_file_mb) that every read of the "
+                + "history skips, so it is not written; raise max_file_mb in config.toml's [history] table, or keep fewer samples"
         case let .cannotDelete(url, reason):
             "cannot delete \(DisplayPath.of(url)): \(Reason.clause(reason))"
         case .pruneNeedsALimit:

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything readable in a history folder, plus what was skipped.
 public struct HistoryLoad: Sendable {
     /// Oldest first by start time (`RunRecord.startsBefore`), then by id.
@@ -8,5 +10,10 @@ public struct HistoryLoad: Sendable {
     public init(runs: [StoredRun], warnings: [HistoryWarning]) {
         self.runs = runs
         self.warnings = warnings
+    }
+
+    /// The files that hold a run with `id`, oldest run first; more than one when a file was copied.
+    public func files(of id: String) -> [URL] {
+        runs.filter { $0.record.id == id }.map(\.url)
     }
 }

@@ -28,7 +28,30 @@ extension HistoryStore {
             }
         }
         runs.sort(by: Self.isOlder)
+        warnings += Self.sharedIDs(runs)
+        warnings.sort { $0.url.lastPathComponent < $1.url.lastPathComponent }
         return HistoryLoad(runs: runs, warnings: warnings)
+    }
+
+    /// One warning for each file that holds a run id an earlier file (by name) holds too: a
+    /// copied file. Both are read; a lookup by that id says which file it used
+    /// (`HistoryLoad.files(of:)`).
+    static func sharedIDs(_ runs: [StoredRun]) -> [HistoryWarning] {
+        var first: [String: URL] = [:]
+        var warnings: [HistoryWarning] = []
+        for run in runs.sorted(by: { $0.url.lastPathComponent < $1.url.lastPathComponent }) {
+            if let earlier = first[run.record.id] {
+                warnings.append(
+                    HistoryWarning(
+                        url: run.url,
+                        reason: "holds run \(run.record.id), as does \(DisplayPath.of(earlier)) (a copy?); both are read, "
+                            + "and a lookup of that id names the file it uses; remove one",
+                        skipped: false))
+            } else {
+                first[run.record.id] = run.url
+            }
+        }
+        return warnings
     }
 
     /// One run file, anywhere (also outside the folder, as `compare` and `import` need).

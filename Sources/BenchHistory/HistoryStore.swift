@@ -10,13 +10,17 @@ import Foundation
 /// The history: a folder of immutable run files, one per run. Files are only ever added
 /// (`write`) or removed on explicit request (`prune`); nothing rewrites one in place.
 public struct HistoryStore: Sendable {
-    public let directory: URL
+    public let location: HistoryLocation
+    public var directory: URL { location.directory }
     /// A run file larger than this is skipped with a warning, unread (`[history] max_file_mb`).
-    public let maxFileBytes: Int64
+    public var maxFileBytes: Int64 { location.maxFileBytes }
+
+    public init(_ location: HistoryLocation) {
+        self.location = location
+    }
 
     public init(directory: URL, maxFileBytes: Int64 = HistoryLimits.defaultMaxFileBytes) {
-        self.directory = directory.standardizedFileURL
-        self.maxFileBytes = maxFileBytes
+        self.init(HistoryLocation(directory: directory, maxFileBytes: maxFileBytes))
     }
 
     /// `<yyyyMMdd'T'HHmmss'Z' of startedAt in UTC>-<short id>.json`: sorts by time in a plain `ls`, and
@@ -41,23 +45,55 @@ public struct HistoryStore: Sendable {
         return short.isEmpty ? "run" : short
     }
 
-    /// Writes `run` as a new file and returns where. The bytes go to a temporary file in the same
-    /// folder, are flushed to disk, and are then hard-linked to the final name: `link` fails
-    /// rather than replace an existing file, so a clash (two runs in the same second with the
-    /// same id) picks the next name instead, and readers never see a half-written run.
+    /// Writes `run` only when this history would read it back: its dates and figures pass the
+    /// reader's checks (`RunPlausibility`, with `now` as the clock) and its file is within
+    /// `maxFileBytes`. `import` and `merge` write through here, so neither writes a file that
+    /// every later read skips. A run whose samples alone are over the limit is refused before
+    /// it is encoded, so a refusal costs no encoding.
+    public func add(_ run: RunRecord, now: Date = Date()) throws(HistoryError) -> URL {
+        try precheck(run, now: now)
+        let data = try encode(run)
+        if RunFileProblem.oversize(Int64(data.count), limit: maxFileBytes) != nil {
+            throw .tooLargeToWrite(bytes: Int64(data.count), atLeast: false, limit: maxFileBytes)
+        }
+        return try write(data, for: run)
+    }
+
+    /// What `add` checks before it encodes: the reader's checks of dates and figures, and the
+    /// size the samples alone take. A caller with costly work left before `add` (statistics of
+    /// millions of samples) asks here first.
+    public func precheck(_ run: RunRecord, now: Date = Date()) throws(HistoryError) {
+        if let problem = RunPlausibility.problem(in: run, now: now) { throw .wouldBeSkipped(reason: problem.reason) }
+        let floor = RunRecordCoding.minimumEncodedBytes(run)
+        if floor > maxFileBytes { throw .tooLargeToWrite(bytes: floor, atLeast: true, limit: maxFileBytes) }
+    }
+
+    /// Writes `run` as a new file and returns where, whatever it holds: a measured run is kept
+    /// even when a read would skip it.
     public func write(_ run: RunRecord) throws(HistoryError) -> URL {
+        try write(try encode(run), for: run)
+    }
+
+    private func encode(_ run: RunRecord) throws(HistoryError) -> Data {
+        do {
+            var data = try RunRecordCoding.encoder().encode(run)
+            data.append(UInt8(ascii: "\n"))
+            return data
+        } catch {
+            throw .cannotEncode(reason: "\(error)")
+        }
+    }
+
+    /// The bytes go to a temporary file in the same folder, are flushed to disk, and are then
+    /// hard-linked to the final name: `link` fails rather than replace an existing file, so a
+    /// clash (two runs in the same second with the same id) picks the next name instead, and
+    /// readers never see a half-written run.
+    private func write(_ data: Data, for run: RunRecord) throws(HistoryError) -> URL {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
             throw .cannotCreateFolder(directory, reason: AtomicFile.reason(error))
         }
-        var data: Data
-        do {
-            data = try RunRecordCoding.encoder().encode(run)
-        } catch {
-            throw .cannotEncode(reason: "\(error)")
-        }
-        data.append(UInt8(ascii: "\n"))
         let base = Self.fileName(for: run)
         let stem = String(base.dropLast(".json".count))
         let candidates = (1...1000).lazy.map { attempt in

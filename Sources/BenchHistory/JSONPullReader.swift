@@ -8,6 +8,10 @@ struct JSONPullReader {
 
     private let bytes: UnsafeBufferPointer<UInt8>
     private var i = 0
+    /// The hashes of the keys of every object being read, innermost last (`Keys.start` marks
+    /// where each begins): one buffer for the whole file, so noticing a repeated key allocates
+    /// nothing per object.
+    private var keyHashes: [UInt64] = []
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -31,7 +35,7 @@ struct JSONPullReader {
         i += 1
     }
 
-    private mutating func peek() -> UInt8? {
+    mutating func peek() -> UInt8? {
         skipWhitespace()
         return i < bytes.count ? bytes[i] : nil
     }
@@ -46,7 +50,32 @@ struct JSONPullReader {
 
     mutating func beginObject() throws(Mismatch) { try consume(UInt8(ascii: "{")) }
 
-    /// The next key of the current object, or nil at its closing brace.
+    /// Where one object's keys are, for `nextKey`.
+    struct Keys {
+        fileprivate var first = true
+        fileprivate var start = -1
+
+        init() {}
+    }
+
+    /// The next key of the current object, or nil at its closing brace. A key that is already in
+    /// the object (or, rarely, one with the same hash) is a mismatch: JSONDecoder keeps one of
+    /// two equal keys and this reader would keep the other, so the caller's slow path decides,
+    /// and it refuses the file (`duplicateKey(in:)`).
+    mutating func nextKey(_ keys: inout Keys) throws(Mismatch) -> String? {
+        if keys.start < 0 { keys.start = keyHashes.count }
+        guard let key = try nextKey(&keys.first) else {
+            keyHashes.removeSubrange(keys.start...)
+            return nil
+        }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
+        for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        if keyHashes[keys.start...].contains(hash) { throw Mismatch() }
+        keyHashes.append(hash)
+        return key
+    }
+
+    /// The next key of the current object, or nil at its closing brace, whatever keys came before.
     mutating func nextKey(_ first: inout Bool) throws(Mismatch) -> String? {
         if peek() == UInt8(ascii: "}") {
             i += 1
@@ -185,7 +214,7 @@ struct JSONPullReader {
     }
 
     /// The bytes of a number token, checked against JSON's grammar.
-    private mutating func numberToken() throws(Mismatch) -> (UnsafeBufferPointer<UInt8>, isInteger: Bool) {
+    mutating func numberToken() throws(Mismatch) -> (UnsafeBufferPointer<UInt8>, isInteger: Bool) {
         skipWhitespace()
         let start = i
         var isInteger = true

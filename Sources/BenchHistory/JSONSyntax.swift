@@ -13,6 +13,15 @@ enum JSONSyntax {
             return "not a JSON object"
         } catch {
             let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? ""
+            // JSONSerialization calls a lone surrogate "end of file"; it is not a truncation.
+            if detail.localizedCaseInsensitiveContains("surrogate"), let lone = loneSurrogate(in: data) {
+                let (line, column) = position(of: lone.offset, in: data)
+                return "a lone surrogate (\(lone.escape)) at line \(line), column \(column): half of a UTF-16 pair "
+                    + "without its other half is not text"
+            }
+            if detail.localizedCaseInsensitiveContains("not representable") {
+                return "a number out of range (\(detail))"
+            }
             if detail.localizedCaseInsensitiveContains("end of file") {
                 return "truncated: the JSON stops at line \(lineCount(data)) before it is complete"
             }
@@ -22,6 +31,38 @@ enum JSONSyntax {
             }
             return "not valid JSON" + (detail.isEmpty ? "" : " (\(detail))")
         }
+    }
+
+    /// The first `\uD800`–`\uDFFF` escape that is not one half of a pair, as written, and
+    /// where it starts.
+    static func loneSurrogate(in data: Data) -> (escape: String, offset: Int)? {
+        let bytes = [UInt8](data)
+        func unit(at index: Int) -> UInt32? {
+            guard index + 6 <= bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u"),
+                let text = String(bytes: bytes[index + 2..<index + 6], encoding: .ascii)
+            else { return nil }
+            return UInt32(text, radix: 16)
+        }
+        var i = 0
+        while i < bytes.count {
+            guard bytes[i] == UInt8(ascii: "\\") else {
+                i += 1
+                continue
+            }
+            guard let value = unit(at: i) else {
+                i += 2  // another escape, \\ included
+                continue
+            }
+            let escape = String(decoding: bytes[i..<i + 6], as: UTF8.self)
+            if (0xDC00..<0xE000).contains(value) { return (escape, i) }
+            if (0xD800..<0xDC00).contains(value) {
+                guard let low = unit(at: i + 6), (0xDC00..<0xE000).contains(low) else { return (escape, i) }
+                i += 12
+                continue
+            }
+            i += 6
+        }
+        return nil
     }
 
     /// "Invalid value around character 20." → 20

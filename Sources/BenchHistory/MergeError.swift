@@ -2,6 +2,8 @@
 public enum MergeError: Error, Sendable, Equatable, CustomStringConvertible {
     case tooFew
     case sameRunTwice(String)
+    /// A run the history reader would skip; `reason` says why.
+    case unusable(String, reason: String)
     /// `field` differs; `values` pairs each run's label with its value, in the order given.
     case differs(field: String, values: [Labelled])
     case duplicate(benchmark: String, runs: [String])
@@ -22,6 +24,8 @@ public enum MergeError: Error, Sendable, Equatable, CustomStringConvertible {
             "give at least one run to merge"
         case let .sameRunTwice(label):
             "\(label) is named twice"
+        case let .unusable(label, reason):
+            "\(label): \(reason)"
         case let .differs(field, values):
             "the runs differ in \(field), so they did not measure the same thing: "
                 + values.map { "\($0.run) has \($0.value)" }.joined(separator: ", ")

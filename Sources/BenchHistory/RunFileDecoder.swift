@@ -11,7 +11,8 @@ enum RunFileProblem: Error {
     case notRegular(String)
     case tooLarge(bytes: Int64, limit: Int64)
     case implausible(String)
-    case future(String)
+    /// Dated before the earliest date a run may have, or in the future (`HistoryLimits.dateProblem`).
+    case date(RunDateProblem, label: String)
 
     var reason: String {
         switch self {
@@ -22,15 +23,16 @@ enum RunFileProblem: Error {
         case let .invalid(detail): "not a valid \(HistorySchema.current) file: \(detail)"
         case let .notRegular(kind): "not a regular file but \(kind); only regular files are read"
         case let .tooLarge(bytes, limit):
-            "\(Self.mebibytes(bytes)), over the \(Self.mebibytes(limit)) limit for a run file ([history] max_file_mb); not read"
+            "\(UnitFormat.mebibytes(bytes)), over the \(UnitFormat.mebibytes(limit)) limit for a run file ([history] max_file_mb); not read"
         case let .implausible(detail): "impossible values: \(detail)"
-        case let .future(detail): "dated in the future: \(detail)"
+        case let .date(problem, label): "\(problem.summary): \(label) \(problem.detail)"
         }
     }
 
-    private static func mebibytes(_ bytes: Int64) -> String {
-        if bytes < 1_048_576 { return "\(bytes) bytes" }
-        return bytes % 1_048_576 == 0 ? "\(bytes / 1_048_576) MiB" : String(format: "%.1f MiB", Double(bytes) / 1_048_576)
+    /// The size rule of the reader, also applied before a run is written: a file of `bytes`
+    /// over `limit` is not read.
+    static func oversize(_ bytes: Int64, limit: Int64) -> RunFileProblem? {
+        bytes > limit ? .tooLarge(bytes: bytes, limit: limit) : nil
     }
 }
 
@@ -38,9 +40,10 @@ enum RunFileProblem: Error {
 /// any file that cannot be used.
 enum RunFileDecoder {
     /// Reads and decodes one file: only a regular file within `maxBytes`, and only a run whose
-    /// figures are possible and, given `now`, whose dates are not after it (plus the allowed
-    /// clock skew). Without `now` the dates are not checked: a file named on the command line
-    /// is compared as asked; only in a folder would a future date make it "latest" for good.
+    /// figures are possible and, given `now`, whose dates are ones a run may have
+    /// (`HistoryLimits.dateProblem`). Without `now` the dates are not checked: a file named on the
+    /// command line is compared as asked; only in a folder would a future date make it "latest"
+    /// for good.
     static func read(
         _ url: URL, decoder: JSONDecoder, maxBytes: Int64 = HistoryLimits.defaultMaxFileBytes, now: Date? = nil
     ) -> Result<RunRecord, RunFileProblem> {
@@ -58,7 +61,17 @@ enum RunFileDecoder {
 
     static func decode(_ data: Data, decoder: JSONDecoder) -> Result<RunRecord, RunFileProblem> {
         // The common case decodes once; the schema is checked on the decoded value.
-        if let record = RunRecordFastDecoder.decode(data) ?? (try? decoder.decode(RunRecord.self, from: data)) {
+        if let record = RunRecordFastDecoder.decode(data) {
+            return check(record.schema, data: data, decoded: record, decoder: decoder)
+        }
+        // The fast reader stops at a repeated key; JSONDecoder would quietly keep one of them.
+        if let duplicate = JSONDuplicateKeys.first(in: data) {
+            return .failure(
+                .invalid(
+                    "the key \"\(duplicate.key)\" appears twice in \(duplicate.path.isEmpty ? "the top-level object" : duplicate.path); "
+                        + "which one counts would be a guess"))
+        }
+        if let record = try? decoder.decode(RunRecord.self, from: data) {
             return check(record.schema, data: data, decoded: record, decoder: decoder)
         }
         // Something is off: find out what, cheapest explanation first.
@@ -89,6 +102,10 @@ enum RunFileDecoder {
             return .success(record)
         } catch let problem as RunFileProblem {
             return .failure(problem)
+        } catch let DecodingError.dataCorrupted(context) where context.codingPath.isEmpty {
+            // Not the shape but the JSON itself (JSONDecoder reads lazily, so the schema probe
+            // got through): say where it breaks instead of "not valid JSON".
+            return .failure(.notJSON(JSONSyntax.explain(data)))
         } catch let error as DecodingError {
             return .failure(.invalid(describe(error)))
         } catch {

@@ -22,7 +22,7 @@ enum RunFileReader {
         let type = info.st_mode & S_IFMT
         guard type == S_IFREG else { return .failure(.notRegular(kind(of: type))) }
         let size = Int64(info.st_size)
-        guard size <= maxBytes else { return .failure(.tooLarge(bytes: size, limit: maxBytes)) }
+        if let problem = RunFileProblem.oversize(size, limit: maxBytes) { return .failure(problem) }
         // A file that grows while it is read stops at the cap (+1 byte, to notice it grew past).
         let capacity = Int(min(size, maxBytes)) + 1
         var data = Data(count: capacity)
@@ -42,7 +42,7 @@ enum RunFileReader {
             return nil
         }
         if let failure { return .failure(.unreadable(String(cString: strerror(failure)))) }
-        guard Int64(total) <= maxBytes else { return .failure(.tooLarge(bytes: Int64(total), limit: maxBytes)) }
+        if let problem = RunFileProblem.oversize(Int64(total), limit: maxBytes) { return .failure(problem) }
         data.count = total
         return .success(data)
     }

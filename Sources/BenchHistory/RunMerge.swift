@@ -28,10 +28,18 @@ public enum RunMerge {
         }
     }
 
-    public static func merge(_ inputs: [Input], id: String, preferNewest: Bool) throws(MergeError) -> RunRecord {
+    /// `now`: this machine's clock. An input the history reader would skip (dated in the future
+    /// or before 1970, impossible figures) is refused by name, since the merged run would carry
+    /// its dates and figures.
+    public static func merge(_ inputs: [Input], id: String, preferNewest: Bool, now: Date = Date()) throws(MergeError) -> RunRecord {
         // One run is allowed: a matrix whose other shards were empty leaves one run file, and the
         // merge job must still record the commit's run.
         guard !inputs.isEmpty else { throw .tooFew }
+        for input in inputs {
+            if let problem = RunPlausibility.problem(in: input.record, now: now) {
+                throw .unusable(input.label, reason: problem.reason)
+            }
+        }
         var ids: Set<String> = []
         for input in inputs where !ids.insert(input.record.id).inserted { throw .sameRunTwice(input.label) }
         try same("the commit", inputs) { $0.git?.commit ?? "no commit" }

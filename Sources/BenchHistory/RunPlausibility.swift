@@ -6,7 +6,7 @@ import Foundation
 /// "latest" for years. The first problem found is the reason the file is skipped.
 enum RunPlausibility {
     static func problem(in record: RunRecord, now: Date?) -> RunFileProblem? {
-        if let now, let problem = future(record, now: now) { return problem }
+        if let now, let problem = dates(record, now: now) { return problem }
         // The common case (every figure fine) is checked without allocating; the reason is
         // worked out only for the benchmark that fails.
         for (position, result) in record.benchmarks.enumerated() where !isPlausible(result) {
@@ -57,13 +57,11 @@ enum RunPlausibility {
         return value.isFinite && value >= 0
     }
 
-    /// A start or finish more than the allowed clock skew after `now`.
-    private static func future(_ record: RunRecord, now: Date) -> RunFileProblem? {
-        let latest = now.addingTimeInterval(HistoryLimits.clockSkewSeconds)
-        for (label, date) in [("startedAt", record.startedAt), ("finishedAt", record.finishedAt)] where date > latest {
-            let format = ISO8601DateFormatter()
-            return .future(
-                "\(label) is \(format.string(from: date)), later than this machine's clock (\(format.string(from: now))) by more than the \(Int(HistoryLimits.clockSkewSeconds / 60)) minutes allowed for clock skew")
+    /// A start or finish outside the dates a run may have (`HistoryLimits.dateProblem`): the
+    /// same rule `import` and `merge` apply before they write.
+    private static func dates(_ record: RunRecord, now: Date) -> RunFileProblem? {
+        for (label, date) in [("startedAt", record.startedAt), ("finishedAt", record.finishedAt)] {
+            if let problem = HistoryLimits.dateProblem(date, now: now) { return .date(problem, label: label) }
         }
         return nil
     }

@@ -43,8 +43,8 @@ enum RunRecordFastDecoder {
         var kind: RunKind?
         var source: RunSource?
         try r.beginObject()
-        var first = true
-        while let key = try r.nextKey(&first) {
+        var keys = Reader.Keys()
+        while let key = try r.nextKey(&keys) {
             switch key {
             case "schema": schema = try r.string()
             case "id": id = try r.string()
@@ -80,8 +80,8 @@ enum RunRecordFastDecoder {
         var shard: String?
         var notSelected: [String]?
         try r.beginObject()
-        var first = true
-        while let key = try r.nextKey(&first) {
+        var keys = Reader.Keys()
+        while let key = try r.nextKey(&keys) {
             switch key {
             case "filter": filter = r.null() ? nil : try r.string()
             case "shard": shard = r.null() ? nil : try r.string()
@@ -97,8 +97,8 @@ enum RunRecordFastDecoder {
         var source = RunSource(format: nil, files: [])
         var files: [String]?
         try r.beginObject()
-        var first = true
-        while let key = try r.nextKey(&first) {
+        var keys = Reader.Keys()
+        while let key = try r.nextKey(&keys) {
             switch key {
             case "format": source.format = r.null() ? nil : try r.string()
             case "files": files = try array(&r) { (r: inout Reader) throws(Mismatch) in try r.string() }
@@ -108,8 +108,8 @@ enum RunRecordFastDecoder {
                 if !r.null() {
                     var values: [String: String] = [:]
                     try r.beginObject()
-                    var firstEntry = true
-                    while let name = try r.nextKey(&firstEntry) { values[name] = try r.string() }
+                    var entries = Reader.Keys()
+                    while let name = try r.nextKey(&entries) { values[name] = try r.string() }
                     source.context = values
                 }
             default: throw Mismatch()
@@ -123,8 +123,8 @@ enum RunRecordFastDecoder {
     private static func gitInfo(_ r: inout Reader) throws(Mismatch) -> GitInfo {
         var info = GitInfo(commit: nil, branch: nil, dirty: nil, subject: nil)
         try r.beginObject()
-        var first = true
-        while let key = try r.nextKey(&first) {
+        var keys = Reader.Keys()
+        while let key = try r.nextKey(&keys) {
             switch key {
             case "commit": info.commit = r.null() ? nil : try r.string()
             case "branch": info.branch = r.null() ? nil : try r.string()
@@ -145,8 +145,8 @@ enum RunRecordFastDecoder {
         var memoryBytes: UInt64?
         var swiftVersion: String?
         try r.beginObject()
-        var first = true
-        while let key = try r.nextKey(&first) {
+        var keys = Reader.Keys()
+        while let key = try r.nextKey(&keys) {
             switch key {
             case "hostname": hostname = try r.string()
             case "os": os = try r.string()
@@ -189,8 +189,8 @@ enum RunRecordFastDecoder {
         var limits: [AppliedLimit]?
         var limitHit: LimitedResource?
         try r.beginObject()
-        var first = true
-        while let key = try r.nextKey(&first) {
+        var keys = Reader.Keys()
+        while let key = try r.nextKey(&keys) {
             switch key {
             case "name": name = try r.string()
             case "group": group = try r.string()
@@ -239,8 +239,8 @@ enum RunRecordFastDecoder {
         var value: Double?
         var mechanism: String?
         try r.beginObject()
-        var first = true
-        while let key = try r.nextKey(&first) {
+        var keys = Reader.Keys()
+        while let key = try r.nextKey(&keys) {
             switch key {
             case "resource": resource = try enumValue(&r)
             case "value": value = try r.double()
@@ -260,8 +260,8 @@ enum RunRecordFastDecoder {
         var median: Double?
         var stddev: Double?
         try r.beginObject()
-        var first = true
-        while let key = try r.nextKey(&first) {
+        var keys = Reader.Keys()
+        while let key = try r.nextKey(&keys) {
             switch key {
             case "count": count = try r.int()
             case "min": min = try r.double()
@@ -291,8 +291,8 @@ enum RunRecordFastDecoder {
         var ciHighNs: Double?
         var noisy: Bool?
         try r.beginObject()
-        var first = true
-        while let key = try r.nextKey(&first) {
+        var keys = Reader.Keys()
+        while let key = try r.nextKey(&keys) {
             switch key {
             case "count": count = try r.int()
             case "minNs": minNs = try r.double()
@@ -319,8 +319,8 @@ enum RunRecordFastDecoder {
     private static func resources(_ r: inout Reader) throws(Mismatch) -> Resources {
         var resources = Resources(totalMs: .nan)
         try r.beginObject()
-        var first = true
-        while let key = try r.nextKey(&first) {
+        var keys = Reader.Keys()
+        while let key = try r.nextKey(&keys) {
             switch key {
             case "totalMs": resources.totalMs = try r.double()
             case "overheadMs": resources.overheadMs = r.null() ? nil : try r.double()
@@ -355,8 +355,8 @@ enum RunRecordFastDecoder {
         var regressionThreshold: Double?
         var metric: Metric?
         try r.beginObject()
-        var first = true
-        while let key = try r.nextKey(&first) {
+        var keys = Reader.Keys()
+        while let key = try r.nextKey(&keys) {
             switch key {
             case "command": command = r.null() ? nil : try array(&r) { (r: inout Reader) throws(Mismatch) in try r.string() }
             case "swift": swift = r.null() ? nil : try r.string()
@@ -368,8 +368,8 @@ enum RunRecordFastDecoder {
             case "env":
                 var values: [String: String] = [:]
                 try r.beginObject()
-                var firstEntry = true
-                while let name = try r.nextKey(&firstEntry) { values[name] = try r.string() }
+                var entries = Reader.Keys()
+                while let name = try r.nextKey(&entries) { values[name] = try r.string() }
                 env = values
             case "inheritEnv": inheritEnv = try array(&r) { (r: inout Reader) throws(Mismatch) in try r.string() }
             case "regressionThreshold": regressionThreshold = r.null() ? nil : try r.double()

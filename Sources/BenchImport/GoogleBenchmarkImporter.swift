@@ -7,7 +7,7 @@ import Foundation
 /// `_median`, `_stddev`, `_cv`, `_BigO`, `_RMS`) are statistics of those, not benchmarks.
 enum GoogleBenchmarkImporter: ResultImporter {
     static func recognizes(_ document: JSONNode) -> Bool {
-        guard case .object? = document["context"]?.value, case .array? = document["benchmarks"]?.value else { return false }
+        guard case .object? = document["context"]?.value, document["benchmarks"]?.value.isArray == true else { return false }
         return true
     }
 

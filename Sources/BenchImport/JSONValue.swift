@@ -2,63 +2,25 @@ import Foundation
 
 /// A parsed JSON document as a plain tree: other tools' files are read by shape, not through
 /// Codable types of their own, so a surprise can be named by its path ("results[1].times[3]").
-public indirect enum JSONValue: Sendable, Equatable, Decodable {
+/// `JSONParser` makes it.
+public enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case number(Double)
     case string(String)
     case array([JSONValue])
+    /// An array of numbers only, packed: what most of a large results file is.
+    case numbers([Double])
     case object([String: JSONValue])
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? container.decode(Double.self) {
-            self = .number(value)
-        } else if let value = try? container.decode(String.self) {
-            self = .string(value)
-        } else if let value = try? container.decode([JSONValue].self) {
-            self = .array(value)
-        } else {
-            self = .object(try container.decode([String: JSONValue].self))
-        }
-    }
-
-    /// Parses `data`. JSON5 is accepted because Python's json module writes bare `NaN` and
-    /// `Infinity`: they must reach the checks that explain them, not fail as a syntax error.
     static func parse(_ data: Data) throws(ImportProblem) -> JSONValue {
-        let decoder = JSONDecoder()
-        decoder.allowsJSON5 = true
-        do {
-            return try decoder.decode(JSONValue.self, from: data)
-        } catch {
-            throw .notJSON(explain(data))
-        }
+        try JSONParser.parse(data)
     }
 
-    /// Where broken JSON breaks, as an editor counts: JSONDecoder only says "not valid JSON",
-    /// JSONSerialization names a character offset.
-    static func explain(_ data: Data) -> String {
-        if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return "empty file" }
-        let lines = data.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) } - (data.last == 0x0A ? 1 : 0)
-        do {
-            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-            return "not valid JSON"
-        } catch {
-            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? ""
-            if detail.localizedCaseInsensitiveContains("end of file") {
-                return "truncated: the JSON stops at line \(lines) before it is complete"
-            }
-            if let range = detail.range(of: "character "), let offset = Int(detail[range.upperBound...].prefix { $0.isNumber }) {
-                let before = data.prefix(offset)
-                let line = before.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
-                let column = before.reversed().prefix { $0 != 0x0A }.filter { $0 & 0xC0 != 0x80 }.count + 1
-                return "not valid JSON at line \(line), column \(column) (\(detail))"
-            }
-            return "not valid JSON" + (detail.isEmpty ? "" : " (\(detail))")
+    var isArray: Bool {
+        switch self {
+        case .array, .numbers: true
+        default: false
         }
     }
 
@@ -68,23 +30,37 @@ public indirect enum JSONValue: Sendable, Equatable, Decodable {
         case .bool: "a boolean"
         case .number: "a number"
         case .string: "a string"
-        case .array: "an array"
+        case .array, .numbers: "an array"
         case .object: "an object"
         }
     }
 }
 
-/// A value with the path that leads to it, so every complaint names the place.
+/// A value with the path that leads to it, so every complaint names the place. An array
+/// element's path is made only when asked for: a complaint is rare, elements are millions.
 struct JSONNode {
     let value: JSONValue
-    let path: String
+    private let parent: String
+    private let index: Int?
 
     init(_ value: JSONValue, path: String = "") {
         self.value = value
-        self.path = path
+        parent = path
+        index = nil
     }
 
-    private func child(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+    init(_ value: JSONValue, element index: Int, of array: String) {
+        self.value = value
+        parent = array
+        self.index = index
+    }
+
+    var path: String { index.map { "\(parent)[\($0)]" } ?? parent }
+
+    private func child(_ key: String) -> String {
+        let path = self.path
+        return path.isEmpty ? key : "\(path).\(key)"
+    }
 
     /// The member `key`, nil when it is missing or null.
     subscript(key: String) -> JSONNode? {
@@ -100,9 +76,12 @@ struct JSONNode {
         return member
     }
 
-    func elements() throws(ImportProblem) -> [JSONNode] {
-        guard case let .array(items) = value else { throw .wrongShape(path: path, expected: "an array", found: value.typeName) }
-        return items.enumerated().map { JSONNode($1, path: "\(path)[\($0)]") }
+    func elements() throws(ImportProblem) -> JSONElements {
+        switch value {
+        case let .array(items): return JSONElements(storage: .values(items), path: path)
+        case let .numbers(numbers): return JSONElements(storage: .numbers(numbers), path: path)
+        default: throw .wrongShape(path: path, expected: "an array", found: value.typeName)
+        }
     }
 
     func string() throws(ImportProblem) -> String {
@@ -116,14 +95,24 @@ struct JSONNode {
     }
 
     /// A duration in `unitNs` nanoseconds per unit, as whole nanoseconds; NaN, infinite and
-    /// negative times are refused (no tool measures them; they mean a broken file).
+    /// negative times are refused (no tool measures them; they mean a broken file), and so are
+    /// times beyond what a run file holds (Int64 nanoseconds, about 292 years).
     func duration(unitNs: Double) throws(ImportProblem) -> Int64 {
         let number = try number()
-        guard number.isFinite else { throw .badTime(path: path, value: "\(number)") }
-        guard number >= 0 else { throw .badTime(path: path, value: "\(number)") }
+        guard number.isFinite, number >= 0 else { throw .badTime(path: path, value: "\(number)") }
         let nanoseconds = (number * unitNs).rounded()
-        guard nanoseconds < 9.2e18 else { throw .badTime(path: path, value: "\(number)") }
+        // 2⁶³ is exact as a Double; every whole Double below it fits an Int64.
+        guard nanoseconds < Double(Int64.max) else {
+            throw .timeOutOfRange(path: path, value: "\(number)", limit: Self.limitText(unitNs: unitNs))
+        }
         return Int64(nanoseconds)
+    }
+
+    /// The largest time a run file holds, in the unit of the value ("9223372036 s").
+    private static func limitText(unitNs: Double) -> String {
+        let units: [Double: String] = [1: "ns", 1e3: "µs", 1e6: "ms", 1e9: "s"]
+        let limit = String(Int64(Double(Int64.max) / unitNs))
+        return units[unitNs].map { "\(limit) \($0)" } ?? limit
     }
 
     /// A scalar member as text for the run's context, nil when absent or not a scalar.
@@ -133,6 +122,33 @@ struct JSONNode {
         case let .number(number)?: number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
         case let .bool(flag)?: String(flag)
         default: nil
+        }
+    }
+}
+
+/// The elements of an array as nodes, made one at a time as they are visited.
+struct JSONElements: RandomAccessCollection {
+    enum Storage {
+        case values([JSONValue])
+        case numbers([Double])
+    }
+
+    let storage: Storage
+    let path: String
+
+    var startIndex: Int { 0 }
+
+    var endIndex: Int {
+        switch storage {
+        case let .values(items): items.count
+        case let .numbers(numbers): numbers.count
+        }
+    }
+
+    subscript(position: Int) -> JSONNode {
+        switch storage {
+        case let .values(items): JSONNode(items[position], element: position, of: path)
+        case let .numbers(numbers): JSONNode(.number(numbers[position]), element: position, of: path)
         }
     }
 }

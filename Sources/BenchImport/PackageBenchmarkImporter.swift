@@ -32,7 +32,7 @@ enum PackageBenchmarkImporter: ResultImporter {
         return imported
     }
 
-    private static func jmh(_ entries: [JSONNode]) throws(ImportProblem) -> [ImportedBenchmark] {
+    private static func jmh(_ entries: JSONElements) throws(ImportProblem) -> [ImportedBenchmark] {
         var benchmarks: [ImportedBenchmark] = []
         for entry in entries {
             let full = try entry.require("benchmark").string()
@@ -57,7 +57,7 @@ enum PackageBenchmarkImporter: ResultImporter {
         return benchmarks
     }
 
-    private static func smallerIsBetter(_ entries: [JSONNode]) throws(ImportProblem) -> [ImportedBenchmark] {
+    private static func smallerIsBetter(_ entries: JSONElements) throws(ImportProblem) -> [ImportedBenchmark] {
         var benchmarks: [ImportedBenchmark] = []
         let suffix = " - " + wallClock
         for entry in entries {

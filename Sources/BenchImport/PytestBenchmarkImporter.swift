@@ -7,7 +7,7 @@ import Foundation
 /// without it (`--benchmark-save` without `--benchmark-save-data`) keep their statistics only.
 enum PytestBenchmarkImporter: ResultImporter {
     static func recognizes(_ document: JSONNode) -> Bool {
-        guard case .array? = document["benchmarks"]?.value else { return false }
+        guard document["benchmarks"]?.value.isArray == true else { return false }
         return document.has("machine_info") || document.has("commit_info")
     }
 

@@ -19,9 +19,10 @@ public struct RunImport: Sendable {
     }
 
     /// `machine`: this machine, for what the files do not say. `git`: the checkout's commit,
-    /// asked only when neither the command line nor the files name one.
+    /// asked only when neither the command line nor the files name one. `now`: this machine's
+    /// clock, for the dates the history accepts (`HistoryLimits.dateProblem`).
     public func makeRun(
-        _ files: [ImportFile], id: String, machine: MachineInfo, git: () -> GitInfo?
+        _ files: [ImportFile], id: String, machine: MachineInfo, now: Date = Date(), git: () -> GitInfo?
     ) throws(ImportFailure) -> RunRecord {
         var format: ImportFormat?
         var parts: [(file: ImportFile, results: ImportedResults)] = []
@@ -50,6 +51,13 @@ public struct RunImport: Sendable {
                 throw ImportFailure(path: file.path, problem: .mixedFormats(this: fileFormat.rawValue, before: format.rawValue))
             }
             format = fileFormat
+            // The history reader's date rule, named for the file the date comes from: the run's
+            // start is the earliest file date, its finish the latest modification time.
+            for (label, date) in [("the run's start", results.startedAt), ("the file's modification time", file.modified)] {
+                if let date, let problem = HistoryLimits.dateProblem(date, now: now) {
+                    throw ImportFailure(path: file.path, problem: .date(problem, label: label))
+                }
+            }
             for benchmark in results.benchmarks {
                 if let earlier = owner[benchmark.name] {
                     throw ImportFailure(path: file.path, problem: .alsoIn(name: benchmark.name, file: earlier))
@@ -60,7 +68,7 @@ public struct RunImport: Sendable {
         }
 
         let found = parts.map(\.results)
-        let started = found.compactMap(\.startedAt).min() ?? parts.compactMap(\.file.modified).min() ?? Date()
+        let started = found.compactMap(\.startedAt).min() ?? parts.compactMap(\.file.modified).min() ?? now
         let finished = max(started, parts.compactMap(\.file.modified).max() ?? started)
         var context: [String: String] = [:]
         for results in found { context.merge(results.context) { first, _ in first } }

@@ -36,6 +36,13 @@ public enum UnitFormat {
         return unit == 0 ? "\(bytes) B" : String(format: "%.1f %@", value, units[unit])
     }
 
+    /// A size limit and what exceeds it, in the unit `[history] max_file_mb` takes: "300 MiB",
+    /// "1.2 MiB", "100 bytes".
+    public static func mebibytes(_ bytes: Int64) -> String {
+        if bytes < 1_048_576 { return "\(bytes) bytes" }
+        return bytes % 1_048_576 == 0 ? "\(bytes / 1_048_576) MiB" : String(format: "%.1f MiB", Double(bytes) / 1_048_576)
+    }
+
     /// A signed percentage with one decimal: "+12.3%", "-4.0%", "±0.0%".
     public static func percent(_ value: Double) -> String {
         if abs(value) < 0.05 { return "±0.0%" }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BenchAnalysis
 import BenchConfig
+import BenchHistory
 import BenchModel
 import BenchReport
 import BenchTerminal
@@ -47,7 +48,12 @@ struct CompareCommand: ExecutableCommand {
     func execute(_ context: CommandContext) throws(CLIError) -> Int32 {
         let settings = try context.reportSettings(config: config)
         let commandLineThreshold = try threshold.map(Self.parseThreshold)
-        let resolver = BaselineResolver(historyDirectory: URL(fileURLWithPath: history ?? settings.historyDirectory))
+        let resolver = BaselineResolver(location: settings.historyLocation(folder: history))
+        // Why a run looked for may be missing: a file over max_file_mb, a broken one, a copy.
+        for warning in resolver.loaded.warnings {
+            TerminalOutput.standardError.line(
+                context.terminal.paint("warning:", .yellow) + " " + SafeText.escaped(warning.description))
+        }
         let headRun: RunRecord
         if let head {
             headRun = try resolver.run(named: head)
@@ -59,6 +65,13 @@ struct CompareCommand: ExecutableCommand {
                 "no run matches '\(base)' for run \(headRun.id) in \(resolver.historyDirectory.path); `benchboard runs` lists them")
         }
         let baseRun = choice.run
+        // A run looked up in the history (not named by its file) says which file it came from
+        // when a copy of that file holds the same id.
+        for (spec, run) in [(head, headRun), (base, baseRun)] where !FileManager.default.fileExists(atPath: spec ?? "") {
+            if let note = resolver.sourceNote(for: run, context: context) {
+                TerminalOutput.standardError.line(context.terminal.paint("note:", .yellow) + " " + note)
+            }
+        }
         if let fallback = choice.fallback {
             TerminalOutput.standardError.line(context.terminal.paint("note:", .yellow) + " " + fallback)
         }

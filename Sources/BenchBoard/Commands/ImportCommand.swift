@@ -56,32 +56,18 @@ struct ImportCommand: ExecutableCommand {
 
     func execute(_ context: CommandContext) throws(CLIError) -> Int32 {
         let settings = try context.reportSettings(config: nil)
-        let directory = history ?? settings.historyDirectory
-        var inputs: [ImportFile] = []
-        for path in files {
-            let url = URL(fileURLWithPath: path)
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-                throw CLIError("\(path): \(isDirectory.boolValue ? "is a folder, not a results file" : "no such file")")
-            }
-            do {
-                let data = try Data(contentsOf: url)
-                let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
-                inputs.append(ImportFile(path: path, data: data, modified: modified))
-            } catch {
-                throw CLIError("\(path): cannot be read: \((error as NSError).localizedDescription)")
-            }
-        }
+        let location = settings.historyLocation(folder: history)
         let importer = RunImport(
             format: format == .auto ? nil : ImportFormat(rawValue: format.rawValue), commit: commit, branch: branch,
             machineName: machine)
-        var run: RunRecord
+        // Read and converted in one call, so the files' bytes are freed before the run is encoded.
+        var run = try makeRun(importer, maxFileBytes: location.maxFileBytes, context: context)
+        let store = location.store
         do {
-            run = try importer.makeRun(
-                inputs, id: RunID.make(), machine: MachineProbe.current(),
-                git: { GitProbe.current(in: context.currentDirectory, environment: context.environment) })
+            // Before the statistics, which take long for millions of samples the history would skip.
+            try store.precheck(run)
         } catch {
-            throw CLIError(error.description)
+            throw CLIError("\(files.joined(separator: ", ")): \(error.description)")
         }
         // The same statistics a measured run records, from the samples; files with statistics
         // only (pytest-benchmark saved without data) keep their own.
@@ -91,14 +77,44 @@ struct ImportCommand: ExecutableCommand {
         }
         let written: URL
         do {
-            written = try HistoryStore(directory: URL(fileURLWithPath: directory)).write(run)
+            // Only what the history will read back: within max_file_mb, dated as the reader accepts.
+            written = try store.add(run)
         } catch {
-            throw CLIError(error.description)
+            throw CLIError("\(files.joined(separator: ", ")): \(error.description)")
         }
         let count = run.benchmarks.count
         TerminalOutput.standardOutput.line(
             "Imported \(count) benchmark\(count == 1 ? "" : "s") (\(run.source?.format ?? "?")) as run \(run.id): "
                 + context.displayPath(written))
         return CLIExit.success
+    }
+
+    private func makeRun(_ importer: RunImport, maxFileBytes: Int64, context: CommandContext) throws(CLIError) -> RunRecord {
+        let inputs = try readInputs(maxFileBytes: maxFileBytes)
+        do {
+            return try importer.makeRun(
+                inputs, id: RunID.make(), machine: MachineProbe.current(),
+                git: { GitProbe.current(in: context.currentDirectory, environment: context.environment) })
+        } catch {
+            throw CLIError(error.description)
+        }
+    }
+
+    /// Every file named, each refused before it is read when it is larger than an import reads
+    /// (`ImportFile.maxBytes`).
+    private func readInputs(maxFileBytes: Int64) throws(CLIError) -> [ImportFile] {
+        var inputs: [ImportFile] = []
+        for path in files {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+                throw CLIError("\(path): \(isDirectory.boolValue ? "is a folder, not a results file" : "no such file")")
+            }
+            do {
+                inputs.append(try ImportFile.read(path: path, runFileLimit: maxFileBytes))
+            } catch {
+                throw CLIError(error.description)
+            }
+        }
+        return inputs
     }
 }

@@ -33,11 +33,9 @@ struct MergeCommand: ExecutableCommand {
     }
 
     func execute(_ context: CommandContext) throws(CLIError) -> Int32 {
-        var folder = history
-        if folder == nil { folder = try context.reportSettings(config: nil).historyDirectory }
-        let directory = URL(fileURLWithPath: folder ?? "output/history")
-        let store = HistoryStore(directory: directory)
-        var stored: [StoredRun]?
+        let store = try context.historyLocation(history: history, config: nil).store
+        let directory = store.directory
+        var stored: HistoryLoad?
         var inputs: [RunMerge.Input] = []
         for text in runs {
             var isDirectory: ObjCBool = false
@@ -50,14 +48,24 @@ struct MergeCommand: ExecutableCommand {
                 }
                 continue
             }
-            let history = stored ?? store.load().runs
-            stored = history
-            let matches = history.filter { $0.record.id == text } + history.filter { $0.record.id != text && $0.record.id.hasPrefix(text) }
+            let loaded = stored ?? store.load()
+            stored = loaded
+            let history = loaded.runs
+            // Of two files with one id (a copy), the one compare would take: the last in history order.
+            let matches = history.filter { $0.record.id == text }.reversed()
+                + history.filter { $0.record.id != text && $0.record.id.hasPrefix(text) }
             guard let match = matches.first, matches.count == 1 || matches[0].record.id == text else {
                 throw CLIError(
                     matches.isEmpty
                         ? "\(text): neither a run file nor a run id in \(context.displayPath(directory)); `benchboard runs` lists the ids"
                         : "\(text): matches \(matches.count) runs; give more of the id")
+            }
+            // A copied file holds the same id: say which one is merged.
+            let holders = loaded.files(of: match.record.id)
+            if holders.count > 1 {
+                TerminalOutput.standardError.line(
+                    context.terminal.paint("note:", .yellow) + " run \(SafeText.escaped(match.record.id)) is in \(holders.count) files ("
+                        + holders.map(context.displayPath).joined(separator: ", ") + "); using \(context.displayPath(match.url))")
             }
             inputs.append(RunMerge.Input(label: text, record: match.record, file: context.displayPath(match.url)))
         }
@@ -69,9 +77,10 @@ struct MergeCommand: ExecutableCommand {
         }
         let written: URL
         do {
-            written = try store.write(merged)
+            // Only what the history will read back: a merged run can outgrow max_file_mb.
+            written = try store.add(merged)
         } catch {
-            throw CLIError(error.description)
+            throw CLIError("\(runs.joined(separator: ", ")): \(error.description)")
         }
         TerminalOutput.standardOutput.line(
             "Merged \(inputs.count) runs (\(merged.benchmarks.count) benchmarks) into run \(merged.id): \(context.displayPath(written))")

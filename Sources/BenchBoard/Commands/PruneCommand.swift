@@ -42,16 +42,7 @@ struct PruneCommand: ExecutableCommand {
             }
             cutoff = date
         }
-        let directory: String
-        var maxFileBytes = HistoryLimits.defaultMaxFileBytes
-        if let history {
-            directory = history
-        } else {
-            let settings = try context.reportSettings(config: config)
-            directory = settings.historyDirectory
-            maxFileBytes = settings.historyMaxFileBytes
-        }
-        let store = HistoryStore(directory: URL(fileURLWithPath: directory), maxFileBytes: maxFileBytes)
+        let store = try context.historyLocation(history: history, config: config).store
         let removed: [URL]
         do {
             removed = try store.prune(keepLast: keepLast, before: cutoff, dryRun: dryRun)

@@ -25,9 +25,7 @@ struct RecoverCommand: ExecutableCommand {
     var config: String?
 
     func execute(_ context: CommandContext) throws(CLIError) -> Int32 {
-        let settings = try context.reportSettings(config: config)
-        let store = HistoryStore(
-            directory: URL(fileURLWithPath: history ?? settings.historyDirectory), maxFileBytes: settings.historyMaxFileBytes)
+        let store = try context.historyLocation(history: history, config: config).store
         let report: JournalRecovery
         do {
             report = try store.recoverJournals()

@@ -29,8 +29,7 @@ struct ReportCommand: ExecutableCommand {
         let publisher = ReportPublisher(
             context: context, settings: settings, history: history, output: output, templates: templates)
         // A run that died (a crash, SIGKILL) left its finished results in a journal: report them too.
-        JournalRecoveryNotes(context: context).recoverQuietly(
-            HistoryStore(directory: publisher.historyDirectory, maxFileBytes: settings.historyMaxFileBytes))
+        JournalRecoveryNotes(context: context).recoverQuietly(publisher.history.store)
         let written = try publisher.publish(baseline: baseline)
         TerminalOutput.standardOutput.line(ReportPublisher.announcement(written, context: context))
         return CLIExit.success

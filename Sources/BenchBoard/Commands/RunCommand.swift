@@ -76,7 +76,7 @@ struct RunCommand: ExecutableCommand {
         Containment.becomeSubreaper()
         let identity = RunIdentity(
             id: RunID.make(), git: GitProbe.current(in: plan.config.baseDirectory), machine: MachineProbe.current())
-        let store = HistoryStore(directory: URL(fileURLWithPath: config.report.historyDirectory))
+        let store = config.report.historyLocation().store
         // A run that died before (a crash, SIGKILL) left its finished results in a journal.
         JournalRecoveryNotes(context: context).recoverQuietly(store)
         let journal = HistoryJournal(store: store) { message in

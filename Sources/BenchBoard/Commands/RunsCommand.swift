@@ -17,16 +17,8 @@ struct RunsCommand: ExecutableCommand {
     var config: String?
 
     func execute(_ context: CommandContext) throws(CLIError) -> Int32 {
-        let directory: String
-        var maxFileBytes = HistoryLimits.defaultMaxFileBytes
-        if let history {
-            directory = history
-        } else {
-            let settings = try context.reportSettings(config: config)
-            directory = settings.historyDirectory
-            maxFileBytes = settings.historyMaxFileBytes
-        }
-        let store = HistoryStore(directory: URL(fileURLWithPath: directory), maxFileBytes: maxFileBytes)
+        let location = try context.historyLocation(history: history, config: config)
+        let store = location.store
         let loaded = store.load()
         for warning in loaded.warnings {
             TerminalOutput.standardError.line(
@@ -44,7 +36,7 @@ struct RunsCommand: ExecutableCommand {
             ]
         }
         if rows.isEmpty {
-            TerminalOutput.standardOutput.line("No runs in \(directory) yet; `benchboard run` adds one.")
+            TerminalOutput.standardOutput.line("No runs in \(context.displayPath(location.directory)) yet; `benchboard run` adds one.")
         } else {
             TerminalOutput.standardOutput.line(
                 TextTable(header: ["id", "started (UTC)", "branch", "commit", "passed", "build", "file"], rows: rows).render())
