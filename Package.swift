@@ -94,6 +94,7 @@ let package = Package(
 
         // The seeded mutator the fuzz tests of several targets share.
         .target(name: "FuzzSupport", path: "Tests/FuzzSupport"),
+        .testTarget(name: "BenchModelTests", dependencies: ["BenchModel"]),
         .testTarget(name: "BenchStatsTests", dependencies: ["BenchStats"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BenchConfigTests", dependencies: ["BenchConfig", "FuzzSupport"]),
         .testTarget(name: "BenchIsolationTests", dependencies: ["BenchIsolation", "benchboard-launcher", "bench-fixture"]),
