@@ -63,8 +63,9 @@ let package = Package(
             "BenchModel", "BenchConfig", "BenchIsolation", "BenchRunner", "BenchHistory", "BenchAnalysis", "BenchReport", "BenchImport", "BenchStats",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        // The default suite's example benchmarks behind the CLI.
-        .executableTarget(name: "benchboard", dependencies: ["BenchBoard", "benchboard-launcher"]),
+        // The default suite's example benchmarks behind the CLI; its inputs come from BenchStats'
+        // seeded generator.
+        .executableTarget(name: "benchboard", dependencies: ["BenchBoard", "BenchStats", "benchboard-launcher"]),
 
         // Build-time: compiles Templates/*.mustache into the BenchReport module.
         .executableTarget(name: "TemplateEmbedder", path: "Plugins/TemplateEmbedder"),
