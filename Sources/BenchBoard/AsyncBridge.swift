@@ -29,7 +29,7 @@ enum AsyncBridge {
 /// `Sendable` and stays with its benchmark, so it cannot be sent either; it runs in the task
 /// while the only other thread that could touch it, the caller, is blocked on the semaphore, and
 /// the semaphore orders everything before `signal()` before everything after `wait()`.
-/// ThreadSanitizer runs of PackageBenchmarkAPITests (async closures, async setup) find no race.
+/// ThreadSanitizer runs of PackageBenchmarkAPITests (async closures, async setup) report no race.
 private struct WaitedForWork<T>: @unchecked Sendable {
     let work: () async throws -> T
     init(_ work: @escaping () async throws -> T) { self.work = work }

@@ -8,7 +8,8 @@
 /// calls setUp, every iteration and tearDown in turn on the thread that runs the benchmark (the
 /// worker's main thread, or the runner's thread in-process), and an async closure runs in a task
 /// that thread waits for (`AsyncBridge`). ThreadSanitizer runs of the tests that drive them
-/// (PackageBenchmarkAPITests, WorkerStreamTests) report no race.
+/// in process and in workers (PackageBenchmarkAPITests, RunCommandTests, WorkerServerRunTests)
+/// report no race.
 struct BenchmarkCode: @unchecked Sendable {
     let iteration: Benchmark.Closure
     let setUp: Benchmark.Hook?
