@@ -68,8 +68,9 @@ let package = Package(
             "BenchTerminal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        // The default suite's example benchmarks behind the CLI.
-        .executableTarget(name: "benchboard", dependencies: ["BenchBoard", "benchboard-launcher"]),
+        // The default suite's example benchmarks behind the CLI; its inputs come from BenchStats'
+        // seeded generator.
+        .executableTarget(name: "benchboard", dependencies: ["BenchBoard", "BenchStats", "benchboard-launcher"]),
 
         // Build-time: compiles Templates/*.mustache into the BenchReport module.
         .executableTarget(name: "TemplateEmbedder", path: "Plugins/TemplateEmbedder"),
@@ -101,6 +102,7 @@ let package = Package(
         .target(name: "FuzzSupport", path: "Tests/FuzzSupport"),
         // Constructed run records the analysis and report tests share.
         .target(name: "RecordSupport", dependencies: ["BenchModel", "BenchStats"], path: "Tests/RecordSupport"),
+        .testTarget(name: "BenchModelTests", dependencies: ["BenchModel"]),
         .testTarget(name: "BenchStatsTests", dependencies: ["BenchStats"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BenchConfigTests", dependencies: ["BenchConfig", "FuzzSupport"]),
         .testTarget(name: "BenchIsolationTests", dependencies: ["BenchIsolation", "benchboard-launcher", "bench-fixture"]),

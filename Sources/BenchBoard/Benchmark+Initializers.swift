@@ -82,7 +82,8 @@ extension Benchmark {
     }
 }
 
-/// Setup's result between setup and the iterations. A benchmark runs on one thread at a time.
-private final class StateHolder<State>: @unchecked Sendable {
+/// Setup's result between setup and the iterations. Not `Sendable`: only the benchmark's own
+/// closures capture it, and `BenchmarkCode` says why they are safe to hold in a `Sendable` type.
+private final class StateHolder<State> {
     var state: State?
 }

@@ -1,4 +1,5 @@
 import BenchRunner
+import Synchronization
 
 /// A benchmark written in Swift. Shaped like package-benchmark's so moving one over is a copy
 /// and paste:
@@ -15,19 +16,25 @@ import BenchRunner
 /// to `BenchBoard.main(_:)`; config.toml refers to them with `swift = "sort-integers"`.
 /// `Benchmark+Initializers.swift` adds the other shapes package-benchmark users write: async
 /// closures, and setup that hands its result to the closure.
-public final class Benchmark: SwiftBenchmark, @unchecked Sendable {
+///
+/// `Sendable` is checked by the compiler for everything but the user's closures: the state that
+/// changes while a benchmark runs (the measurement clock) is atomic, the rest is immutable, and
+/// `BenchmarkCode` holds the closures and says why they may be shared.
+public final class Benchmark: SwiftBenchmark {
     public typealias Closure = (Benchmark) throws -> Void
     public typealias Hook = () throws -> Void
 
     public let name: String
     public let configuration: Configuration
-    private let closure: Closure
-    private let setup: Hook?
-    private let teardown: Hook?
-    // A benchmark runs on one thread at a time; these only track start/stopMeasurement calls
-    // within the current iteration.
-    private var measurementStart: UInt64?
-    private var measuredNs: UInt64?
+    private let code: BenchmarkCode
+    /// Set by start/stopMeasurement from inside the closure (from the task of an async one) and
+    /// read after it. Atomics rather than a lock: relaxed loads and stores are plain moves on
+    /// x86-64 and arm64, so the measured loop costs what it did with plain fields, and the thread
+    /// that reads them wrote them or waited for the task that did (AsyncBridge's semaphore).
+    private let measurementStart = Atomic<UInt64>(Benchmark.unset)
+    private let measuredNs = Atomic<UInt64>(Benchmark.unset)
+    /// No reading: neither a monotonic clock value nor a sum of them reaches it.
+    private static var unset: UInt64 { .max }
 
     /// Inside `BenchBoard.main(collecting:)` the new benchmark registers itself, so the result
     /// may be dropped as in package-benchmark.
@@ -38,9 +45,7 @@ public final class Benchmark: SwiftBenchmark, @unchecked Sendable {
     ) {
         self.name = name
         self.configuration = configuration
-        self.closure = closure
-        self.setup = setup
-        self.teardown = teardown
+        self.code = BenchmarkCode(iteration: closure, setUp: setup, tearDown: teardown)
         BenchmarkCollector.current?.add(self)
     }
 
@@ -49,36 +54,41 @@ public final class Benchmark: SwiftBenchmark, @unchecked Sendable {
 
     /// Starts the clock inside an iteration, to leave per-iteration preparation out of the sample.
     public func startMeasurement() {
-        measurementStart = MonotonicClock.now()
+        measurementStart.store(MonotonicClock.now(), ordering: .relaxed)
     }
 
     /// Stops the clock started by `startMeasurement()`; the sample is the time in between.
     public func stopMeasurement() {
-        guard let start = measurementStart else { return }
-        measuredNs = (measuredNs ?? 0) &+ (MonotonicClock.now() &- start)
-        measurementStart = nil
+        let start = measurementStart.load(ordering: .relaxed)
+        guard start != Self.unset else { return }
+        let sofar = measuredNs.load(ordering: .relaxed)
+        measuredNs.store((sofar == Self.unset ? 0 : sofar) &+ (MonotonicClock.now() &- start), ordering: .relaxed)
+        measurementStart.store(Self.unset, ordering: .relaxed)
     }
 
     /// The time an async closure measured inside its task: the sample, unless the closure used
     /// start/stopMeasurement itself.
     func recordTaskTime(_ nanoseconds: UInt64) {
-        if measuredNs == nil && measurementStart == nil { measuredNs = nanoseconds }
+        if measuredNs.load(ordering: .relaxed) == Self.unset && measurementStart.load(ordering: .relaxed) == Self.unset {
+            measuredNs.store(nanoseconds, ordering: .relaxed)
+        }
     }
 
     public func setUp() throws {
-        try setup?()
+        try code.setUp?()
     }
 
     public func runIteration() throws -> UInt64? {
-        measuredNs = nil
-        measurementStart = nil
-        try closure(self)
-        if measurementStart != nil { stopMeasurement() }
-        return measuredNs
+        measuredNs.store(Self.unset, ordering: .relaxed)
+        measurementStart.store(Self.unset, ordering: .relaxed)
+        try code.iteration(self)
+        if measurementStart.load(ordering: .relaxed) != Self.unset { stopMeasurement() }
+        let measured = measuredNs.load(ordering: .relaxed)
+        return measured == Self.unset ? nil : measured
     }
 
     public func tearDown() throws {
-        try teardown?()
+        try code.tearDown?()
     }
 }
 

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Gathers the benchmarks created while package-benchmark's registration closure runs, so its
 /// file moves over as it is:
 ///
@@ -12,21 +14,22 @@
 ///
 /// The collector is a task-local value bound only while that closure runs (not a global), so a
 /// `Benchmark` created anywhere else is not registered by accident.
-final class BenchmarkCollector: @unchecked Sendable {
+final class BenchmarkCollector: Sendable {
     @TaskLocal static var current: BenchmarkCollector?
 
-    // Only the thread running the registration closure appends, one benchmark after another.
-    private(set) var benchmarks: [Benchmark] = []
+    // A task-local value is visible to the tasks the closure starts, so appends are locked; the
+    // lock is taken once per benchmark created, never while one runs.
+    private let benchmarks = Mutex<[Benchmark]>([])
 
     func add(_ benchmark: Benchmark) {
-        benchmarks.append(benchmark)
+        benchmarks.withLock { $0.append(benchmark) }
     }
 
     /// The benchmarks `register` created, in order.
     static func collect(_ register: () -> Void) -> [Benchmark] {
         let collector = BenchmarkCollector()
         $current.withValue(collector) { register() }
-        return collector.benchmarks
+        return collector.benchmarks.withLock { $0 }
     }
 }
 

@@ -12,7 +12,6 @@ import Darwin
 enum MathFunctions {
     static func naturalLog(_ x: Double) -> Double { log(x) }
     static func exponential(_ x: Double) -> Double { exp(x) }
-    static func complementaryError(_ x: Double) -> Double { erfc(x) }
     static func cosine(_ x: Double) -> Double { cos(x) }
 
     /// The standard normal quantile Φ⁻¹(p) for 0 < p < 1: Acklam's rational approximation

@@ -1,4 +1,5 @@
 import BenchBoard
+import BenchStats
 import Foundation
 
 /// The default suite: work a Swift team would recognise, on fixed, realistic inputs. Inputs are

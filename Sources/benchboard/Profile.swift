@@ -1,3 +1,4 @@
+import BenchStats
 import Foundation
 
 /// A user profile as a social or SaaS backend would store it: the payload of the JSON and

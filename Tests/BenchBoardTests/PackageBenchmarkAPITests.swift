@@ -123,6 +123,23 @@ final class PackageBenchmarkAPITests: XCTestCase {
         XCTAssertTrue(BenchBoard.collect {}.isEmpty)
     }
 
+    /// Tasks started by the registration closure see its collector too: benchmarks they create
+    /// at the same time are all collected (ThreadSanitizer checks the appends do not race).
+    func testBenchmarksCreatedByConcurrentTasksAreAllCollected() {
+        let collected = BenchBoard.collect {
+            let group = DispatchGroup()
+            for index in 0..<64 {
+                group.enter()
+                Task {
+                    Benchmark("task \(index)") { _ in }
+                    group.leave()
+                }
+            }
+            group.wait()
+        }
+        XCTAssertEqual(Set(collected.map(\.name)), Set((0..<64).map { "task \($0)" }))
+    }
+
     private final class Counter: @unchecked Sendable {
         var setups = 0
         var teardowns = 0
