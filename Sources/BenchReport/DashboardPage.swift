@@ -21,6 +21,10 @@ struct DashboardPage: Sendable {
     var hasRetired = false
     var runCount: String
     var sparklineRuns: String
+    /// "1 run", "12 runs": the history's size with its noun.
+    var runCountText = ""
+    /// "Last 30 runs": the sparkline column's header.
+    var sparklineRunsText = ""
     /// The machines in the history (machines.mustache).
     var machines: [MachineRowView] = []
     var machineCountText = ""
@@ -172,6 +176,8 @@ extension DashboardPage: MustacheParent {
         case "hasRetired": hasRetired
         case "runCount": runCount
         case "sparklineRuns": sparklineRuns
+        case "runCountText": runCountText
+        case "sparklineRunsText": sparklineRunsText
         case "machines": machines
         case "machineCountText": machineCountText
         case "recentChanges": recentChanges

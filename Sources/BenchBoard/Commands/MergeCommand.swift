@@ -74,7 +74,7 @@ struct MergeCommand: ExecutableCommand {
             throw CLIError(error.description)
         }
         TerminalOutput.standardOutput.line(
-            "Merged \(inputs.count) runs (\(merged.benchmarks.count) benchmarks) into run \(merged.id): \(context.displayPath(written))")
+            "Merged \(UnitFormat.count(inputs.count, "run")) (\(UnitFormat.count(merged.benchmarks.count, "benchmark"))) into run \(merged.id): \(context.displayPath(written))")
         return CLIExit.success
     }
 }
