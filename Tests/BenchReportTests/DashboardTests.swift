@@ -145,10 +145,13 @@ final class DashboardTests: XCTestCase {
     func testRunsPageListsRunsNewestFirstWithJSONLinks() throws {
         try render()
         let page = try Fixtures.document(output.appendingPathComponent("runs.html"))
-        let links = try Fixtures.texts(page, "//*[local-name()='tbody']/*[local-name()='tr']/*[local-name()='td'][9]/*[local-name()='a']/@href")
+        let links = try Fixtures.texts(page, "//*[local-name()='tbody']/*[local-name()='tr']/*[local-name()='td'][10]/*[local-name()='a']/@href")
         XCTAssertEqual(links, ["history/run0002.json", "history/run0001.json", "history/run0000.json"])
         let passed = try Fixtures.texts(page, "//*[local-name()='tbody']/*[local-name()='tr']/*[local-name()='td'][4]")
         XCTAssertEqual(passed, ["2/4", "3/3", "2/2"])
+        // Encode is over its target in the newest run: it passed, and it is slow.
+        let slow = try Fixtures.texts(page, "//*[local-name()='tbody']/*[local-name()='tr']/*[local-name()='td'][6]")
+        XCTAssertEqual(slow, ["1", "0", "0"])
     }
 
     func testBenchmarkPageHasChartTableAndZoomLevels() throws {
