@@ -25,8 +25,9 @@ public enum UnitFormat {
         if ns == 0 { return "0 ns" }
         if ns >= 999_500_000_000 { return String(format: "%.0f s", ns / 1e9) }
         guard let (digits, exponent) = threeSignificantDigits(ns) else { return "–" }
-        // `digits` (100…999) × 10^(exponent − 2) ns; the unit is the largest power of 1000 at or below.
-        let unitExponent = min(9, max(0, exponent >= 0 ? exponent / 3 * 3 : 0))
+        // `digits` (100…999) × 10^(exponent − 2) ns, exponent ≤ 11 here; the unit is the largest
+        // power of 1000 at or below, so 0 to 2 decimals (more below 1 ns).
+        let unitExponent = min(9, max(0, exponent / 3 * 3))
         let unit = ["ns", "µs", "ms", "s"][unitExponent / 3]
         let decimals = unitExponent + 2 - exponent
         var text = String(digits)
@@ -37,8 +38,6 @@ public enum UnitFormat {
                 while text.hasSuffix("0") { text.removeLast() }
                 if text.hasSuffix(".") { text.removeLast() }
             }
-        } else if decimals < 0 {
-            text += String(repeating: "0", count: -decimals)
         }
         return text + " " + unit
     }
