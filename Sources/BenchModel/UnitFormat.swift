@@ -3,11 +3,59 @@ import Foundation
 /// Human-readable numbers in the units the reports use. Fixed decimals and a C locale, so
 /// the same run renders the same text on every machine.
 public enum UnitFormat {
-    /// A duration given in nanoseconds: "0.186ms", "12.450ms", "12.35s".
+    /// A duration given in nanoseconds, in the unit that reads best, with three significant
+    /// digits: "507 ns", "26.1 µs", "8.78 ms", "1.42 s". Every time a person reads (tables,
+    /// summaries, the terminal line, tooltips, JUnit messages) goes through here; machine-readable
+    /// fields keep their own units (`samplesNs`, JUnit's `time` in seconds, compare's JSON in ns).
+    ///
+    /// The value is rounded to three significant digits first and the unit chosen from the
+    /// rounded value, so 999.5 ns reads "1.00 µs", never "1000 ns": below 1 µs → ns, below 1 ms
+    /// → µs, below 1 s → ms, else s. Trailing zeros stay ("1.00 µs", "8.80 ms") because they
+    /// are digits measured, except in nanoseconds, the clock's own tick, where a whole count
+    /// reads "30 ns" and only a fraction (a median between two samples, an imported mean) shows
+    /// decimals: "30.5 ns", "2.35 ns". From 1000 s on, whole seconds ("1234 s"): more digits
+    /// rather than an exponent. 0 is "0 ns"; a negative value gets a minus sign.
+    ///
+    /// Durations come from history files, whose reader refuses non-finite numbers, so NaN and
+    /// infinity do not reach this; should one, it reads "–" (the reports' "no value") rather
+    /// than a misleading number.
     public static func duration(ns: Double) -> String {
-        let ms = ns / 1_000_000
-        if ms >= 10_000 { return String(format: "%.2fs", ms / 1000) }
-        return String(format: "%.3fms", ms)
+        guard ns.isFinite else { return "–" }
+        if ns < 0 { return "-" + duration(ns: -ns) }
+        if ns == 0 { return "0 ns" }
+        if ns >= 999_500_000_000 { return String(format: "%.0f s", ns / 1e9) }
+        guard let (digits, exponent) = threeSignificantDigits(ns) else { return "–" }
+        // `digits` (100…999) × 10^(exponent − 2) ns, exponent ≤ 11 here; the unit is the largest
+        // power of 1000 at or below, so 0 to 2 decimals (more below 1 ns).
+        let unitExponent = min(9, max(0, exponent / 3 * 3))
+        let unit = ["ns", "µs", "ms", "s"][unitExponent / 3]
+        let decimals = unitExponent + 2 - exponent
+        var text = String(digits)
+        if decimals > 0 {
+            text = String(repeating: "0", count: max(0, decimals + 1 - text.count)) + text
+            text.insert(".", at: text.index(text.endIndex, offsetBy: -decimals))
+            if unitExponent == 0 {
+                while text.hasSuffix("0") { text.removeLast() }
+                if text.hasSuffix(".") { text.removeLast() }
+            }
+        }
+        return text + " " + unit
+    }
+
+    /// A positive finite value as three digits (100…999) and the decimal exponent of the first:
+    /// 26_149 → (261, 4). Rounds half away from zero, after scaling by an exact power of ten.
+    private static func threeSignificantDigits(_ value: Double) -> (Int, Int)? {
+        var exponent = Int(log10(value).rounded(.down))
+        func scaled(_ exponent: Int) -> Double {
+            let shift = exponent - 2
+            return shift >= 0 ? value / pow(10, Double(shift)) : value * pow(10, Double(-shift))
+        }
+        var digits = scaled(exponent).rounded()
+        // log10 can land one off next to a power of ten; rounding up can carry into a fourth digit.
+        if digits < 100 { exponent -= 1; digits = scaled(exponent).rounded() }
+        if digits >= 1000 { exponent += 1; digits = scaled(exponent).rounded() }
+        guard digits >= 100, digits < 1000 else { return nil }
+        return (Int(digits), exponent)
     }
 
     /// An instruction count in decimal units: "850 instr", "14.04K instr", "101.63M instr", "2.10G instr".
@@ -17,11 +65,6 @@ public enum UnitFormat {
             return String(format: "%.2f%@ instr", count / scale, unit)
         }
         return String(format: "%.0f instr", count)
-    }
-
-    /// Milliseconds with two decimals and a space: "12.45 ms".
-    public static func milliseconds(_ ms: Double) -> String {
-        String(format: "%.2f ms", ms)
     }
 
     /// Bytes in binary units with one decimal: "45.2 KB", "1.4 MB".
@@ -41,6 +84,12 @@ public enum UnitFormat {
     public static func mebibytes(_ bytes: Int64) -> String {
         if bytes < 1_048_576 { return "\(bytes) bytes" }
         return bytes % 1_048_576 == 0 ? "\(bytes / 1_048_576) MiB" : String(format: "%.1f MiB", Double(bytes) / 1_048_576)
+    }
+
+    /// A count with its noun, singular for exactly one: "1 run", "3 runs", "0 benchmarks".
+    /// `plural` is for nouns that do not just add "s".
+    public static func count(_ count: Int, _ singular: String, plural: String? = nil) -> String {
+        "\(count) \(count == 1 ? singular : plural ?? singular + "s")"
     }
 
     /// A signed percentage with one decimal: "+12.3%", "-4.0%", "±0.0%".

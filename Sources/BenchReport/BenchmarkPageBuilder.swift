@@ -25,7 +25,7 @@ struct BenchmarkPageBuilder {
             zoomLinks: zoomLinks, charts: charts, hasTarget: latest?.targetNs != nil && trend.metric == .time, steps: steps,
             hasSteps: !steps.isEmpty, runRows: rows, runsText: runsText)
         page.machineSeries = MachineSeriesBuilder(runs: index.runs).series(of: entries, name: name)
-        page.machineSeriesCount = "\(page.machineSeries.count) machines"
+        page.machineSeriesCount = UnitFormat.count(page.machineSeries.count, "machine")
         page.hasMachineSeries = !page.machineSeries.isEmpty
         return page
     }
@@ -37,7 +37,7 @@ struct BenchmarkPageBuilder {
         // Smaller windows first in the markup: the CSS shows the targeted one, else the last (default).
         var charts = windows.map { chart.chart(trend, window: $0, targetNs: targetNs, isDefault: false) }
         charts.append(chart.chart(trend, window: nil, targetNs: targetNs, isDefault: true))
-        let zoomLinks = [ZoomLinkView(href: "#all", text: "All \(trend.points.count) runs")]
+        let zoomLinks = [ZoomLinkView(href: "#all", text: "All \(UnitFormat.count(trend.points.count, "run"))")]
             + windows.reversed().map { ZoomLinkView(href: "#last-\($0)", text: "Last \($0)") }
         return (charts, zoomLinks)
     }
@@ -108,7 +108,7 @@ struct BenchmarkPageBuilder {
             rows.append(runRow(entry, change: change))
         }
         rows.reverse()
-        var runsText = "\(entries.count) run\(entries.count == 1 ? "" : "s"), newest first"
+        var runsText = "\(UnitFormat.count(entries.count, "run")), newest first"
         if shown < entries.count {
             runsText = "the newest \(shown) of \(entries.count) runs; the chart covers all of them"
         }

@@ -37,13 +37,13 @@ struct ChartBuilder {
                 x: ReportFormat.coordinate(x(change.pointIndex - start)), stepTitle: stepTitle(change, trend),
                 stepClass: change.stepPercent > 0 ? "bad" : "good")
         }
-        var label = "No successful run in the last \(points.count) runs"
+        var label = "No successful run in the last \(UnitFormat.count(points.count, "run"))"
         if let low = values.min(), let high = values.max() {
-            label = "Median over the last \(points.count) runs: \(trend.format(low)) to \(trend.format(high))"
+            label = "Median over the last \(UnitFormat.count(points.count, "run")): \(trend.format(low)) to \(trend.format(high))"
             if let latest = values.last { label += ", latest \(trend.format(latest))" }
         }
         if !failures.isEmpty { label += "; \(failures.count) failed" }
-        if !steps.isEmpty { label += "; \(steps.count) step\(steps.count == 1 ? "" : "s")" }
+        if !steps.isEmpty { label += "; \(UnitFormat.count(steps.count, "step"))" }
         return SparklineView(
             width: "120", height: "28", line: line.joined(separator: " "), hasLine: line.count > 1, last: last,
             failures: failures, steps: steps, label: label)
@@ -104,7 +104,7 @@ struct ChartBuilder {
                 position: ReportFormat.coordinate(scale.y(Double($0))),
                 text: "target \(UnitFormat.duration(ns: Double($0)))")
         }
-        let zoomLabel = window == nil ? "All \(points.count) runs" : "Last \(points.count) runs"
+        let zoomLabel = (window == nil ? "All " : "Last ") + UnitFormat.count(points.count, "run")
         var description =
             trend.metric == .instructions
             ? "Median instructions per iteration per run, oldest left, newest right"

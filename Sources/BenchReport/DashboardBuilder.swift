@@ -18,6 +18,8 @@ struct DashboardBuilder {
             title: title, pageTitle: title, root: "", warnings: index.warnings, hasRuns: index.latest != nil,
             latest: nil, verdict: nil, tiles: [], problems: [], groups: [], retired: [],
             runCount: "\(index.runs.count)", sparklineRuns: "\(options.sparklineRuns)", recentChanges: [])
+        page.runCountText = UnitFormat.count(index.runs.count, "run")
+        page.sparklineRunsText = "Last " + UnitFormat.count(options.sparklineRuns, "run")
         page.hasWarnings = !page.warnings.isEmpty
         guard let latest = index.runs.last else { return page }
         page.pageTitle = "\(status.icon) \(title)"
@@ -38,14 +40,14 @@ struct DashboardBuilder {
         page.hasNotSelected = !page.notSelected.isEmpty
         page.notSelectedText = TextSafety.line(latest.record.selection?.commandLine ?? "")
         page.machines = MachineSeriesBuilder(runs: index.runs).dashboardRows()
-        page.machineCountText = page.machines.count == 1 ? "1 machine" : "\(page.machines.count) machines"
+        page.machineCountText = UnitFormat.count(page.machines.count, "machine")
         page.hasProblems = !page.problems.isEmpty
         let changes = recentChanges()
         page.recentChanges = changes.rows
         page.hasRecentChanges = !changes.rows.isEmpty
         page.recentChangesText = changes.total > changes.rows.count
-            ? "the newest \(changes.rows.count) of \(changes.total) steps; each benchmark's page lists all of its own"
-            : "\(changes.total) step\(changes.total == 1 ? "" : "s") over the whole history, newest first"
+            ? "the newest \(changes.rows.count) of \(UnitFormat.count(changes.total, "step")); each benchmark's page lists all of its own"
+            : "\(UnitFormat.count(changes.total, "step")) over the whole history, newest first"
         page.hasRetired = !page.retired.isEmpty
         return page
     }
@@ -159,7 +161,7 @@ struct DashboardBuilder {
         return order.map { group in
             let items = members[group] ?? []
             let problems = items.filter(\.isProblem).count
-            var count = "\(items.count) benchmark\(items.count == 1 ? "" : "s")"
+            var count = UnitFormat.count(items.count, "benchmark")
             if problems > 0 { count += ", \(problems) with problems" }
             return GroupView(
                 groupName: TextSafety.line(group.isEmpty ? "Benchmarks" : group),
@@ -197,7 +199,7 @@ struct DashboardBuilder {
             total: ReportFormat.total(result), change: comparison.flatMap(timeBadge),
             changeNote: comparison.flatMap { $0.verdict == .noisy ? $0.headline.note.map(TextSafety.line) : nil },
             step: item.recentStep.map { step in
-                let when = item.stepRunsAgo == 0 ? "at this run" : "\(item.stepRunsAgo) run\(item.stepRunsAgo == 1 ? "" : "s") ago"
+                let when = item.stepRunsAgo == 0 ? "at this run" : "\(UnitFormat.count(item.stepRunsAgo, "run")) ago"
                 return BadgeView(
                     text: "📈 step \(UnitFormat.percent(step.stepPercent)) \(when)", badgeClass: step.stepPercent > 0 ? "bad" : "good",
                     hint: "A lasting change of \(trend.format(step.beforeNs)) → \(trend.format(step.afterNs)) in this benchmark's history")

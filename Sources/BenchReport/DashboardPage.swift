@@ -27,6 +27,10 @@ struct DashboardPage: Sendable {
     var notSelectedText = ""
     var runCount: String
     var sparklineRuns: String
+    /// "1 run", "12 runs": the history's size with its noun.
+    var runCountText = ""
+    /// "Last 30 runs": the sparkline column's header.
+    var sparklineRunsText = ""
     /// The machines in the history (machines.mustache).
     var machines: [MachineRowView] = []
     var machineCountText = ""
@@ -181,6 +185,8 @@ extension DashboardPage: MustacheParent {
         case "notSelectedText": notSelectedText
         case "runCount": runCount
         case "sparklineRuns": sparklineRuns
+        case "runCountText": runCountText
+        case "sparklineRunsText": sparklineRunsText
         case "machines": machines
         case "machineCountText": machineCountText
         case "recentChanges": recentChanges

@@ -31,7 +31,7 @@ struct MachineSeriesBuilder {
             return MachineSeriesView(
                 machineAnchor: machine.anchor, machineName: MachineCatalog.name(machine),
                 machineDetail: MachineCatalog.detail(machine),
-                machineRunsText: "\(count) run\(count == 1 ? "" : "s")",
+                machineRunsText: UnitFormat.count(count, "run"),
                 chart: chart(own, name: name, machine: machine))
         }
     }

@@ -73,12 +73,14 @@ enum ReportFormat {
         return parts.isEmpty ? "no memory figure recorded" : parts.joined(separator: " · ")
     }
 
+    /// CPU user + system: "2.34 ms".
     static func cpu(_ result: BenchmarkResult) -> String {
-        result.resources.cpuTotalUs.map { UnitFormat.milliseconds(Double($0) / 1000) } ?? "–"
+        result.resources.cpuTotalUs.map { UnitFormat.duration(ns: Double($0) * 1000) } ?? "–"
     }
 
+    /// Wall time from spawn to reap, isolation included: "12.5 ms".
     static func total(_ result: BenchmarkResult) -> String {
-        UnitFormat.milliseconds(result.resources.totalMs)
+        UnitFormat.duration(ns: result.resources.totalMs * 1_000_000)
     }
 
     /// The median of the benchmark's metric: a duration, or an instruction count.

@@ -22,6 +22,9 @@ struct RunListRowView: Sendable {
     var passed: String
     var failed: String
     var failedClass: String
+    /// Passed but over target: counted in `passed` too.
+    var slow = "0"
+    var slowClass = "muted"
     var isolation: String
     var build: String
     var duration: String
@@ -61,6 +64,8 @@ extension RunListRowView: MustacheParent {
         case "passed": passed
         case "failed": failed
         case "failedClass": failedClass
+        case "slow": slow
+        case "slowClass": slowClass
         case "isolation": isolation
         case "build": build
         case "duration": duration

@@ -9,16 +9,18 @@ struct RunsPageBuilder {
         let lastIndex = index.runs.count - 1
         let rows = index.runs.enumerated().reversed().map { offset, run in
             let record = run.record
-            let passed = record.benchmarks.filter(\.outcome.isSuccess).count
-            let failed = record.benchmarks.count - passed
+            let counts = OutcomeCounts(record.benchmarks)
             let seconds = record.finishedAt.timeIntervalSince(record.startedAt)
-            return RunListRowView(
+            var row = RunListRowView(
                 runDate: run.date, runID: TextSafety.line(record.id), runCommit: run.shortCommit, runCommitHref: run.commitHref, runSubject: run.subject,
-                runBranch: run.branch, dirty: record.git?.dirty ?? false, passed: "\(passed)/\(record.benchmarks.count)",
-                failed: "\(failed)", failedClass: failed > 0 ? "bad" : "muted", isolation: record.isolation ? "on" : "off",
+                runBranch: run.branch, dirty: record.git?.dirty ?? false, passed: "\(counts.passed)/\(counts.total)",
+                failed: "\(counts.notPassed)", failedClass: counts.notPassed > 0 ? "bad" : "muted", isolation: record.isolation ? "on" : "off",
                 build: TextSafety.line(record.buildConfiguration),
                 duration: Self.duration(seconds), jsonHref: run.jsonHref,
                 isLatest: offset == lastIndex)
+            row.slow = "\(counts.slow)"
+            row.slowClass = counts.slow > 0 ? "warn" : "muted"
+            return row
         }
         return RunsPage(
             title: title, pageTitle: "Runs · \(title)", root: "", warnings: index.warnings, hasWarnings: !index.warnings.isEmpty, hasRuns: !rows.isEmpty,

@@ -21,13 +21,13 @@ struct SuiteStatus: Sendable {
 
         static func < (a: Problem, b: Problem) -> Bool { a.rawValue < b.rawValue }
 
-        /// "failure", "regression", … for "+3 more regressions".
-        func plural(_ count: Int) -> String {
+        /// "3 more regressions", "1 more failure", "2 more over target": the rows a capped table leaves out.
+        func more(_ count: Int) -> String {
             switch self {
-            case .failure: count == 1 ? "failure" : "failures"
-            case .regression: count == 1 ? "regression" : "regressions"
-            case .noisyChange: count == 1 ? "noisy change" : "noisy changes"
-            case .overTarget: "over target"
+            case .failure: UnitFormat.count(count, "more failure")
+            case .regression: UnitFormat.count(count, "more regression")
+            case .noisyChange: UnitFormat.count(count, "more noisy change")
+            case .overTarget: "\(count) more over target"
             }
         }
     }
@@ -140,13 +140,13 @@ struct SuiteStatus: Sendable {
     var headline: String {
         let broken = failed + timedOut
         if broken > 0 {
-            return "\(broken) of \(total) benchmark\(total == 1 ? "" : "s") \(timedOut == broken ? "timed out" : "failed")"
+            return "\(broken) of \(UnitFormat.count(total, "benchmark")) \(timedOut == broken ? "timed out" : "failed")"
         }
-        if regressions > 0 { return "\(plural(regressions, "regression")) in \(plural(total, "benchmark"))" }
+        if regressions > 0 { return "\(UnitFormat.count(regressions, "regression")) in \(UnitFormat.count(total, "benchmark"))" }
         if noisyChanges > 0 {
-            return "\(noisyChanges) of \(plural(total, "benchmark")) changed beyond the threshold, too noisy to call"
+            return "\(noisyChanges) of \(UnitFormat.count(total, "benchmark")) changed beyond the threshold, too noisy to call"
         }
-        if slow > 0 { return "\(slow) of \(plural(total, "benchmark")) over target" }
+        if slow > 0 { return "\(slow) of \(UnitFormat.count(total, "benchmark")) over target" }
         if total == 0 { return "The latest run has no benchmarks" }
         return total == 1 ? "The benchmark passed" : "All \(total) benchmarks passed"
     }
@@ -157,18 +157,14 @@ struct SuiteStatus: Sendable {
         var parts: [String] = []
         if failed > 0 { parts.append("\(failed) failed") }
         if timedOut > 0 { parts.append("\(timedOut) timed out") }
-        if regressions > 0 { parts.append(plural(regressions, "regression")) }
+        if regressions > 0 { parts.append(UnitFormat.count(regressions, "regression")) }
         if noisyChanges > 0 { parts.append("\(noisyChanges) changed but too noisy to call") }
         if slow > 0 { parts.append("\(slow) over target") }
         if improvements > 0 { parts.append("\(improvements) faster") }
         if noisy > noisyChanges { parts.append("\(noisy - noisyChanges) too noisy to judge") }
-        if steps > 0 { parts.append("\(plural(steps, "step")) in the last \(recentStepRuns) runs") }
+        if steps > 0 { parts.append("\(UnitFormat.count(steps, "step")) in the last \(UnitFormat.count(recentStepRuns, "run"))") }
         if parts.isEmpty { return "\(passed)/\(total) passed, no significant change" }
         return "\(passed)/\(total) passed · " + parts.joined(separator: ", ")
-    }
-
-    private func plural(_ count: Int, _ word: String) -> String {
-        "\(count) \(word)\(count == 1 ? "" : "s")"
     }
 
     /// Worst first, run order within the same rank.

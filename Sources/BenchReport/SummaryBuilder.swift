@@ -91,7 +91,7 @@ struct SummaryBuilder {
             problemCount += members.count
             problemRows += members.prefix(Self.groupCap).map(row)
             if members.count > Self.groupCap {
-                problemRows.append("| _+\(members.count - Self.groupCap) more \(problem.plural(members.count - Self.groupCap))_ | | | | |")
+                problemRows.append("| _+\(problem.more(members.count - Self.groupCap))_ | | | | |")
             }
         }
         document.problemRows = problemRows
@@ -99,7 +99,8 @@ struct SummaryBuilder {
         document.problemsTitle = "Needs attention (\(problemCount))"
         document.allRows = status.items.map(row)
         document.hasAllRows = !document.allRows.isEmpty
-        document.allTitle = "All \(status.items.count) benchmark\(status.items.count == 1 ? "" : "s")"
+        // "All 1 benchmark" reads wrong: one benchmark is just that.
+        document.allTitle = status.items.count == 1 ? "The benchmark" : "All \(UnitFormat.count(status.items.count, "benchmark"))"
         return document
     }
 
@@ -149,7 +150,7 @@ struct SummaryBuilder {
             }
         }
         if let step = item.recentStep {
-            let when = item.stepRunsAgo == 0 ? "at this run" : "\(item.stepRunsAgo) run\(item.stepRunsAgo == 1 ? "" : "s") ago"
+            let when = item.stepRunsAgo == 0 ? "at this run" : "\(UnitFormat.count(item.stepRunsAgo, "run")) ago"
             text += " · 📈 step \(UnitFormat.percent(step.stepPercent)) \(when)"
         }
         return text

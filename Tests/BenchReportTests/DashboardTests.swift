@@ -80,10 +80,10 @@ final class DashboardTests: XCTestCase {
         try render()
         let page = try Fixtures.document(output.appendingPathComponent("index.html"))
         let parse = try Fixtures.texts(page, "//*[local-name()='tr'][@id='b-parse']/*[local-name()='td']")
-        XCTAssertEqual(parse[2], "1.400ms±1.0%")
+        XCTAssertEqual(parse[2], "1.40 ms±1.0%")
         XCTAssertEqual(parse[7], "+38.6% slower")
         let encode = try Fixtures.texts(page, "//*[local-name()='tr'][@id='b-encode']/*[local-name()='td']")
-        XCTAssertEqual(encode[3], "0.100ms❌ Slow")
+        XCTAssertEqual(encode[3], "100 µs❌ Slow")
         XCTAssertTrue(encode[1].contains("🔒 Isolated"))
         let spark = try page.nodes(forXPath: "//*[local-name()='tr'][@id='b-parse']//*[local-name()='svg']")
         XCTAssertEqual(spark.count, 1)
@@ -145,10 +145,13 @@ final class DashboardTests: XCTestCase {
     func testRunsPageListsRunsNewestFirstWithJSONLinks() throws {
         try render()
         let page = try Fixtures.document(output.appendingPathComponent("runs.html"))
-        let links = try Fixtures.texts(page, "//*[local-name()='tbody']/*[local-name()='tr']/*[local-name()='td'][9]/*[local-name()='a']/@href")
+        let links = try Fixtures.texts(page, "//*[local-name()='tbody']/*[local-name()='tr']/*[local-name()='td'][10]/*[local-name()='a']/@href")
         XCTAssertEqual(links, ["history/run0002.json", "history/run0001.json", "history/run0000.json"])
         let passed = try Fixtures.texts(page, "//*[local-name()='tbody']/*[local-name()='tr']/*[local-name()='td'][4]")
         XCTAssertEqual(passed, ["2/4", "3/3", "2/2"])
+        // Encode is over its target in the newest run: it passed, and it is slow.
+        let slow = try Fixtures.texts(page, "//*[local-name()='tbody']/*[local-name()='tr']/*[local-name()='td'][6]")
+        XCTAssertEqual(slow, ["1", "0", "0"])
     }
 
     func testBenchmarkPageHasChartTableAndZoomLevels() throws {
@@ -171,7 +174,7 @@ final class DashboardTests: XCTestCase {
         XCTAssertEqual(try page.nodes(forXPath: "\(all)/*[local-name()='g']/*[local-name()='path'][@class='failmark']").count, 1)
         XCTAssertEqual(try page.nodes(forXPath: "\(all)/*[local-name()='line'][@class='target']").count, 1)
         XCTAssertEqual(try page.nodes(forXPath: "\(all)/*[local-name()='polygon'][@class='band']").count, 1)
-        XCTAssertEqual(try Fixtures.texts(page, "\(all)/*[local-name()='line'][@class='step bad']/*[local-name()='title']"), ["Step +20.0% at abcdef0: 1.000ms → 1.200ms"])
+        XCTAssertEqual(try Fixtures.texts(page, "\(all)/*[local-name()='line'][@class='step bad']/*[local-name()='title']"), ["Step +20.0% at abcdef0: 1.00 ms → 1.20 ms"])
         let hover = try Fixtures.texts(page, "(\(all)/*[local-name()='circle'][@class='pt'])[last()]/*[local-name()='title']")
         XCTAssertEqual(hover.first?.contains("0000027"), true, "hover names the commit: \(hover)")
         XCTAssertEqual(try Fixtures.texts(page, "\(all)/*[local-name()='title']").count, 1)

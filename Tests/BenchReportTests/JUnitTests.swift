@@ -34,6 +34,10 @@ final class JUnitTests: XCTestCase {
         let strict = try document(ReportOptions(slowIsFailure: true, regressionIsFailure: true))
         XCTAssertEqual(try Fixtures.texts(strict, "//testcase/failure/@type"), ["regression", "failed", "slow", "timeout"])
         XCTAssertEqual(try Fixtures.texts(strict, "/testsuites/@failures"), ["4"])
+        // The message is for people (readable unit); the time attribute stays in seconds.
+        XCTAssertEqual(
+            try Fixtures.texts(strict, "//testcase[@name='Encode']/failure/@message"), ["❌ Slow: median 204 µs over its target 100 µs"])
+        XCTAssertEqual(try Fixtures.texts(strict, "//testcase[@name='Encode']/@time"), ["0.012"])
     }
 
     /// junit.xml is serialised by benchboard's own writer: every hostile character must come

@@ -54,8 +54,8 @@ final class SummaryTests: XCTestCase {
         let names = try Fixtures.texts(html, "/root/table[1]/tbody/tr/td[1]")
         XCTAssertEqual(names, ["Sort", "Spin", "Parse", "Encode"], "failures, regressions, then over target")
         let parse = try Fixtures.texts(html, "/root/table[1]/tbody/tr[3]/td")
-        XCTAssertEqual(parse, ["Parse", "1.008ms", "1.397ms", "+38.6%", "🔺 slower"])
-        XCTAssertEqual(try Fixtures.texts(html, "/root/table[1]/tbody/tr[4]/td[5]"), ["❌ over target 0.100ms"])
+        XCTAssertEqual(parse, ["Parse", "1.01 ms", "1.40 ms", "+38.6%", "🔺 slower"])
+        XCTAssertEqual(try Fixtures.texts(html, "/root/table[1]/tbody/tr[4]/td[5]"), ["❌ over target 100 µs"])
         for row in try Fixtures.texts(html, "/root/table[1]/tbody/tr") {
             XCTAssertFalse(row.contains("✅"), "a problem row carries ✅: \(row)")
         }
@@ -186,6 +186,6 @@ final class VerdictDisplayTests: XCTestCase {
         XCTAssertTrue(tiles.contains("1Faster"), "\(tiles)")
         let summary = try String(contentsOf: output.appendingPathComponent("summary.md"), encoding: .utf8)
         XCTAssertTrue(summary.contains("| 〰️ noisy: the samples have two modes |"), summary)
-        XCTAssertTrue(summary.contains("| -30.0% | ❌ over target 0.100ms · 🔻 faster |"), summary)
+        XCTAssertTrue(summary.contains("| -30.0% | ❌ over target 100 µs · 🔻 faster |"), summary)
     }
 }

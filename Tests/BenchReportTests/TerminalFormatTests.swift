@@ -16,3 +16,21 @@ final class TerminalFormatTests: XCTestCase {
         XCTAssertEqual(Painter(enabled: true).paint("x", nil), "x", "no colour means no escape codes")
     }
 }
+
+/// The seed's line keeps its shape, with every time in the readable unit.
+final class ResultLineUnitTests: XCTestCase {
+    func testTheSeedLineReadsInMicroseconds() {
+        let result = Fixtures.ok("Profile Query (single)", medianNs: 186_000, targetNs: 800_000)
+        XCTAssertEqual(
+            ResultLine.format(result),
+            "✅ Profile Query (single) 🔒 Isolated — 186 µs (target: 800 µs) - ✅ Fast — "
+                + "💾 Memory: 45.2 KB | ⏱️ CPU: 2.34 ms | 🕐 Total: 12.5 ms")
+    }
+
+    func testAnEmptyClosureReadsInNanoseconds() {
+        var result = Fixtures.ok("empty", medianNs: 30)
+        result.resources.totalMs = 0.8
+        XCTAssertEqual(
+            ResultLine.format(result), "✅ empty 🔒 Isolated — 30 ns — 💾 Memory: 45.2 KB | ⏱️ CPU: 2.34 ms | 🕐 Total: 800 µs")
+    }
+}

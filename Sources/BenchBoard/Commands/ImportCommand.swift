@@ -82,9 +82,8 @@ struct ImportCommand: ExecutableCommand {
         } catch {
             throw CLIError("\(files.joined(separator: ", ")): \(error.description)")
         }
-        let count = run.benchmarks.count
         TerminalOutput.standardOutput.line(
-            "Imported \(count) benchmark\(count == 1 ? "" : "s") (\(run.source?.format ?? "?")) as run \(run.id): "
+            "Imported \(UnitFormat.count(run.benchmarks.count, "benchmark")) (\(run.source?.format ?? "?")) as run \(run.id): "
                 + context.displayPath(written))
         return CLIExit.success
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BenchConfig
+import BenchModel
 import BenchRunner
 import BenchTerminal
 
@@ -47,7 +48,7 @@ struct ListCommand: ExecutableCommand {
         let table = TextTable(header: ["name", "group", "kind", "mode", "timeout", "warmup+iter", "target"], rows: rows)
         TerminalOutput.standardOutput.line(table.render())
         TerminalOutput.standardOutput.line(
-            "\n\(plan.benchmarks.count) benchmarks; isolation \(plan.isolation ? "on" : "off") (\(plan.isolationSource))")
+            "\n\(UnitFormat.count(plan.benchmarks.count, "benchmark")); isolation \(plan.isolation ? "on" : "off") (\(plan.isolationSource))")
         return CLIExit.success
     }
 

@@ -83,7 +83,7 @@ struct MergeCommand: ExecutableCommand {
             throw CLIError("\(runs.joined(separator: ", ")): \(error.description)")
         }
         TerminalOutput.standardOutput.line(
-            "Merged \(inputs.count) runs (\(merged.benchmarks.count) benchmarks) into run \(merged.id): \(context.displayPath(written))")
+            "Merged \(UnitFormat.count(inputs.count, "run")) (\(UnitFormat.count(merged.benchmarks.count, "benchmark"))) into run \(merged.id): \(context.displayPath(written))")
         return CLIExit.success
     }
 }

@@ -27,11 +27,13 @@ struct RunsCommand: ExecutableCommand {
         let formatter = ISO8601DateFormatter()
         let rows = loaded.runs.reversed().map { run -> [String] in
             let record = run.record
-            let passed = record.benchmarks.filter { $0.outcome.isSuccess }.count
+            // Counted as the run's closing lines count them: a slow benchmark passed, and is slow too.
+            let counts = OutcomeCounts(record.benchmarks)
             return [
                 record.id, formatter.string(from: record.startedAt), record.git?.branch ?? "-",
                 (record.git?.shortCommit ?? "-") + (record.git?.dirty == true ? "+" : ""),
-                "\(passed)/\(record.benchmarks.count)" + (record.interrupted ? " (interrupted)" : ""),
+                "\(counts.passed)/\(counts.total)" + (record.interrupted ? " (interrupted)" : ""),
+                "\(counts.notPassed)", "\(counts.slow)",
                 record.buildConfiguration, context.displayPath(run.url),
             ]
         }
@@ -39,7 +41,7 @@ struct RunsCommand: ExecutableCommand {
             TerminalOutput.standardOutput.line("No runs in \(context.displayPath(location.directory)) yet; `benchboard run` adds one.")
         } else {
             TerminalOutput.standardOutput.line(
-                TextTable(header: ["id", "started (UTC)", "branch", "commit", "passed", "build", "file"], rows: rows).render())
+                TextTable(header: ["id", "started (UTC)", "branch", "commit", "passed", "failed", "slow", "build", "file"], rows: rows).render())
         }
         listJournals(of: store, context)
         return CLIExit.success

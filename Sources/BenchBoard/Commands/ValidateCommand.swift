@@ -19,7 +19,7 @@ struct ValidateCommand: ExecutableCommand {
             throw CLIError(error.description)
         }
         TerminalOutput.standardOutput.line(
-            "\(SafeText.escaped(configOptions.config)): valid — \(config.benchmarks.count) benchmarks (\(swift) swift, \(config.benchmarks.count - swift) command)")
+            "\(SafeText.escaped(configOptions.config)): valid — \(UnitFormat.count(config.benchmarks.count, "benchmark")) (\(swift) swift, \(config.benchmarks.count - swift) command)")
         return CLIExit.success
     }
 }

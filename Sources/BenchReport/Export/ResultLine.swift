@@ -2,7 +2,9 @@ import BenchModel
 
 /// The one-line verdict per benchmark that users of the original dashboard know:
 ///
-/// `✅ Profile Query (single) 🔒 Isolated — 0.186ms (target: 0.800ms) - ✅ Fast — 💾 Memory: 45.2 KB | ⏱️ CPU: 2.34 ms | 🕐 Total: 12.45 ms`
+/// `✅ Profile Query (single) 🔒 Isolated — 186 µs (target: 800 µs) - ✅ Fast — 💾 Memory: 45.2 KB | ⏱️ CPU: 2.34 ms | 🕐 Total: 12.5 ms`
+///
+/// Every time in it is `UnitFormat.duration`, so an empty closure reads "30 ns", not "0.000ms".
 ///
 /// Printed by `run` as each benchmark finishes (handed to the runner through `ProgressStyle`),
 /// and shown on the benchmark pages and in junit.xml, so all of them say the same thing.
@@ -69,10 +71,10 @@ public enum ResultLine {
         if let memory = result.resources.memoryFigureBytes(for: result.kind) {
             items.append("💾 Memory: \(UnitFormat.bytes(memory))")
         }
-        if let cpu = result.resources.cpuTotalUs {
-            items.append("⏱️ CPU: \(UnitFormat.milliseconds(Double(cpu) / 1000))")
+        if result.resources.cpuTotalUs != nil {
+            items.append("⏱️ CPU: \(ReportFormat.cpu(result))")
         }
-        items.append("🕐 Total: \(UnitFormat.milliseconds(result.resources.totalMs))")
+        items.append("🕐 Total: \(ReportFormat.total(result))")
         return items.joined(separator: " | ")
     }
 }

@@ -4,29 +4,23 @@ import Foundation
 /// The closing lines of a run: counts, success rate, wall time and where the history file went.
 public enum TerminalSummary {
     public static func render(_ record: RunRecord, wallSeconds: Double, historyFile: String?, painter: Painter) -> String {
-        let results = record.benchmarks
-        let passed = results.filter { $0.outcome == .ok }.count
-        let failed = results.filter { $0.outcome == .failed || $0.outcome == .error }.count
-        let crashed = results.filter { $0.outcome == .crashed }.count
-        let timedOut = results.filter { $0.outcome == .timeout }.count
-        let limited = results.filter { $0.outcome == .limit }.count
-        let slow = results.filter { $0.outcome == .ok && $0.isFast == false }.count
-        let rate = results.isEmpty ? 0 : Double(passed) / Double(results.count) * 100
+        let counts = OutcomeCounts(record.benchmarks)
+        let rate = counts.total == 0 ? 0 : Double(counts.passed) / Double(counts.total) * 100
 
         // Passed, failed and timed out are always named, so a log reader never has to infer a zero.
-        var counts = [
-            painter.paint("\(passed) passed", passed == results.count ? .green : .bold),
-            failed > 0 ? painter.paint("\(failed) failed", .red) : "0 failed",
+        var parts = [
+            painter.paint("\(counts.passed) passed", counts.passed == counts.total ? .green : .bold),
+            counts.failed > 0 ? painter.paint("\(counts.failed) failed", .red) : "0 failed",
         ]
-        if crashed > 0 { counts.append(painter.paint("\(crashed) crashed", .red)) }
-        if limited > 0 { counts.append(painter.paint("\(limited) over a limit", .red)) }
-        counts.append(timedOut > 0 ? painter.paint("\(timedOut) timed out", .red) : "0 timed out")
-        if slow > 0 { counts.append(painter.paint("\(slow) slow", .yellow)) }
+        if counts.crashed > 0 { parts.append(painter.paint("\(counts.crashed) crashed", .red)) }
+        if counts.limited > 0 { parts.append(painter.paint("\(counts.limited) over a limit", .red)) }
+        parts.append(counts.timedOut > 0 ? painter.paint("\(counts.timedOut) timed out", .red) : "0 timed out")
+        if counts.slow > 0 { parts.append(painter.paint("\(counts.slow) slow", .yellow)) }
 
         var lines = [""]
         lines.append(
-            counts.joined(separator: ", ")
-                + String(format: " — success rate %.1f%% (%d/%d) — wall time %.2f s", rate, passed, results.count, wallSeconds))
+            parts.joined(separator: ", ")
+                + String(format: " — success rate %.1f%% (%d/%d) — wall time %.2f s", rate, counts.passed, counts.total, wallSeconds))
         lines.append(
             "Isolation: " + (record.isolation ? "on (each benchmark in its own process)" : "off (swift benchmarks in-process)"))
         if record.interrupted {
