@@ -2,15 +2,6 @@ import BenchModel
 import XCTest
 
 final class UnitFormatTests: XCTestCase {
-    func testDurationIsMillisecondsUpToTenSeconds() {
-        XCTAssertEqual(UnitFormat.duration(ns: 186_000), "0.186ms")
-        XCTAssertEqual(UnitFormat.duration(ns: 12_450_000), "12.450ms")
-        XCTAssertEqual(UnitFormat.duration(ns: 0), "0.000ms")
-        XCTAssertEqual(UnitFormat.duration(ns: 9_999_000_000), "9999.000ms")
-        XCTAssertEqual(UnitFormat.duration(ns: 10_000_000_000), "10.00s")
-        XCTAssertEqual(UnitFormat.duration(ns: 12_345_000_000), "12.35s")
-    }
-
     func testInstructionsUseDecimalUnits() {
         XCTAssertEqual(UnitFormat.instructions(850), "850 instr")
         XCTAssertEqual(UnitFormat.instructions(999), "999 instr")
@@ -19,12 +10,6 @@ final class UnitFormatTests: XCTestCase {
         XCTAssertEqual(UnitFormat.instructions(101_630_000), "101.63M instr")
         XCTAssertEqual(UnitFormat.instructions(2_100_000_000), "2.10G instr")
         XCTAssertEqual(UnitFormat.instructions(-14_040), "-14.04K instr")
-    }
-
-    func testMilliseconds() {
-        XCTAssertEqual(UnitFormat.milliseconds(12.45), "12.45 ms")
-        XCTAssertEqual(UnitFormat.milliseconds(2.344), "2.34 ms")
-        XCTAssertEqual(UnitFormat.milliseconds(0), "0.00 ms")
     }
 
     func testBytesUseBinaryUnits() {

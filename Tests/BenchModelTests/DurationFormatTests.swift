@@ -2,7 +2,7 @@ import BenchModel
 import XCTest
 
 /// The one duration format: three significant digits in the unit that reads best.
-final class UnitFormatTests: XCTestCase {
+final class DurationFormatTests: XCTestCase {
     private func format(_ ns: Double) -> String { UnitFormat.duration(ns: ns) }
 
     func testEachUnitShowsThreeSignificantDigits() {
