@@ -12,6 +12,8 @@ struct JSONPullReader {
     /// where each begins): one buffer for the whole file, so noticing a repeated key allocates
     /// nothing per object.
     private var keyHashes: [UInt64] = []
+    /// Where the string `string()` read last lies in the file, when it had no escapes.
+    private var lastPlainString: Range<Int>?
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -35,6 +37,7 @@ struct JSONPullReader {
         i += 1
     }
 
+    @inline(__always)
     mutating func peek() -> UInt8? {
         skipWhitespace()
         return i < bytes.count ? bytes[i] : nil
@@ -54,6 +57,11 @@ struct JSONPullReader {
     struct Keys {
         fileprivate var first = true
         fileprivate var start = -1
+        /// One bit per bucket of key hashes seen in this object (128 buckets, from the hash's top
+        /// bits): most keys land in an empty bucket, and only one whose bucket is taken is
+        /// compared with the object's other hashes. Keeps the check off the decoding profile.
+        fileprivate var lowBuckets: UInt64 = 0
+        fileprivate var highBuckets: UInt64 = 0
 
         init() {}
     }
@@ -68,14 +76,32 @@ struct JSONPullReader {
             keyHashes.removeSubrange(keys.start...)
             return nil
         }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
-        for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        if keyHashes[keys.start...].contains(hash) { throw Mismatch() }
+        let hash = keyHash(key)
+        let bucket = hash >> 57  // 0..<128
+        let bit: UInt64 = 1 << (bucket & 63)
+        let taken = (bucket < 64 ? keys.lowBuckets : keys.highBuckets) & bit != 0
+        if taken, keyHashes[keys.start...].contains(hash) { throw Mismatch() }
+        if bucket < 64 { keys.lowBuckets |= bit } else { keys.highBuckets |= bit }
         keyHashes.append(hash)
         return key
     }
 
+    /// FNV-1a over the key's bytes. A key without escapes is hashed in place in the file (its
+    /// bytes are the decoded key's UTF-8); one with an escape (rare) is hashed decoded, so `"a"`
+    /// and `"\u0061"` hash alike. A collision of two different keys only sends the file down the
+    /// slow path, which finds no repeated key and reads it.
+    private func keyHash(_ key: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        if let span = lastPlainString {
+            for index in span { hash = (hash ^ UInt64(bytes[index])) &* 0x0000_0100_0000_01B3 }
+        } else {
+            for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        }
+        return hash
+    }
+
     /// The next key of the current object, or nil at its closing brace, whatever keys came before.
+    @inline(__always)
     mutating func nextKey(_ first: inout Bool) throws(Mismatch) -> String? {
         if peek() == UInt8(ascii: "}") {
             i += 1
@@ -140,11 +166,13 @@ struct JSONPullReader {
         guard i < bytes.count else { throw Mismatch() }
         if bytes[i] == Self.quote {
             defer { i += 1 }
+            lastPlainString = start..<i
             let text = UnsafeBufferPointer(rebasing: bytes[start..<i])
             // ASCII is valid UTF-8 as it is; only other text needs the (slower, generic) check.
             return isASCII ? String(decoding: text, as: UTF8.self) : try validated(text)
         }
         guard bytes[i] == Self.backslash else { throw Mismatch() }
+        lastPlainString = nil
         var out = Array(bytes[start..<i])
         while i < bytes.count {
             let c = bytes[i]
