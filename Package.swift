@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "BenchBoard", targets: ["BenchBoard"]),
         .executable(name: "benchboard", targets: ["benchboard"]),
         .executable(name: "benchboard-launcher", targets: ["benchboard-launcher"]),
+        .executable(name: "benchboard-github", targets: ["benchboard-github"]),
         .plugin(name: "BenchboardCommandPlugin", targets: ["BenchboardCommandPlugin"]),
     ],
     dependencies: [
@@ -70,7 +71,10 @@ let package = Package(
         ]),
         // The default suite's example benchmarks behind the CLI; its inputs come from BenchStats'
         // seeded generator.
-        .executableTarget(name: "benchboard", dependencies: ["BenchBoard", "BenchStats", "benchboard-launcher"]),
+        .executableTarget(name: "benchboard", dependencies: ["BenchBoard", "BenchStats", "benchboard-launcher", "benchboard-github"]),
+        // The HTTP client `benchboard comment` starts for each request: FoundationNetworking (and
+        // so libcurl) lives here, out of the benchboard binary every isolated worker execs.
+        .executableTarget(name: "benchboard-github"),
 
         // Build-time: compiles Templates/*.mustache into the BenchReport module.
         .executableTarget(name: "TemplateEmbedder", path: "Plugins/TemplateEmbedder"),
@@ -113,7 +117,7 @@ let package = Package(
         .testTarget(name: "BenchReportTests", dependencies: ["BenchReport", "BenchAnalysis", "BenchStats", "RecordSupport"]),
         .testTarget(name: "BenchRunnerTests", dependencies: ["BenchRunner", "BenchConfig", "BenchIsolation", "BenchModel", "BenchTerminal", "FuzzSupport"]),
         .testTarget(
-            name: "BenchBoardTests", dependencies: ["BenchBoard", "BenchRunner", "BenchModel", "benchboard", "bench-fixture"],
+            name: "BenchBoardTests", dependencies: ["BenchBoard", "BenchRunner", "BenchModel", "benchboard", "benchboard-github", "bench-fixture"],
             // Other tools' output read by path, and the programs that made it.
             exclude: ["Fixtures"]),
     ]

@@ -56,8 +56,17 @@ final class CommentCommandTests: XCTestCase {
         func requests() throws -> [[String: Any]] { (try read()["requests"] as? [[String: Any]]) ?? [] }
     }
 
+    /// A PATH without curl (or anything else), as in the `swift` images, which remove the curl
+    /// program: `comment` needs only `benchboard-github`, found next to benchboard.
+    private static func pathWithoutCurl(_ cli: CLIHarness) throws -> String {
+        let bin = cli.directory.appending(path: "bin-without-curl")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: bin.appending(path: "curl").path))
+        return bin.path
+    }
+
     private func comment(_ cli: CLIHarness, _ api: FakeGitHub, extra: [String] = [], token: String? = token) throws -> CLIHarness.Result {
-        var environment = ["GITHUB_API_URL": "http://unused.invalid"]
+        var environment = ["GITHUB_API_URL": "http://unused.invalid", "PATH": try Self.pathWithoutCurl(cli)]
         environment["GITHUB_TOKEN"] = token ?? ""
         return try cli.run(
             ["comment", "--repository", "octo-org/hello.world", "--pull", "7", "--summary", "summary.md", "--api-url", api.url + "/"]
@@ -259,6 +268,7 @@ final class CommentCommandTests: XCTestCase {
         var environment = ProcessInfo.processInfo.environment
         environment["GITHUB_TOKEN"] = Self.token
         environment["NO_COLOR"] = "1"
+        environment["PATH"] = try Self.pathWithoutCurl(cli)
         process.environment = environment
         let errors = cli.directory.appending(path: "stderr.txt")
         _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
@@ -276,5 +286,99 @@ final class CommentCommandTests: XCTestCase {
         // Generous: a debug benchboard with the 10 MB cap takes a few tens of MB; reading the
         // whole body took more than the body itself.
         XCTAssertLessThan(kib, 160 << 10, "max RSS \(kib) KiB for a \(bodyBytes >> 20) MiB answer")
+    }
+
+    /// The HTTP client lives in benchboard-github: the benchboard binary, which every isolated
+    /// Swift benchmark execs as its worker, loads neither FoundationNetworking nor libcurl.
+    func testBenchboardDoesNotLinkTheHTTPClient() throws {
+        let ldd = "/usr/bin/ldd"
+        guard FileManager.default.isExecutableFile(atPath: ldd) else { throw XCTSkip("needs \(ldd)") }
+        func libraries(_ binary: String) throws -> [String] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: ldd)
+            process.arguments = [binary]
+            let output = Pipe()
+            process.standardOutput = output
+            try process.run()
+            let data = try output.fileHandleForReading.readToEnd() ?? Data()
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationStatus, 0)
+            return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).map(String.init)
+        }
+        let networking = { (line: String) in line.contains("FoundationNetworking") || line.contains("libcurl") }
+        let main = try libraries(CLIHarness.benchboard)
+        XCTAssertFalse(main.isEmpty)
+        XCTAssertEqual(main.filter(networking), [])
+        // The check can see such a library where one is linked.
+        let helper = try libraries(CLIHarness.productsDirectory.appending(path: "benchboard-github").path)
+        XCTAssertFalse(helper.filter(networking).isEmpty, helper.joined(separator: "\n"))
+    }
+
+    /// A benchboard without benchboard-github beside it finds it on PATH, and says where it looked
+    /// when it is nowhere. The helper gets the token on stdin only: not in its arguments, not in
+    /// its environment.
+    func testHelperIsFoundOnPathAndGetsTheTokenOnStdinOnly() throws {
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        try cli.write("summary.md", "x\n")
+        let alone = cli.directory.appending(path: "alone")
+        try FileManager.default.createDirectory(at: alone, withIntermediateDirectories: true)
+        let benchboard = alone.appending(path: "benchboard").path
+        try FileManager.default.copyItem(atPath: CLIHarness.benchboard, toPath: benchboard)
+        let arguments = ["comment", "--repository", "octo-org/hello.world", "--pull", "7", "--summary", "summary.md",
+                         "--api-url", "http://127.0.0.1:9"]
+        func run(path: String) throws -> CLIHarness.Result {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: benchboard)
+            process.arguments = arguments
+            process.currentDirectoryURL = cli.directory
+            process.environment = ["PATH": path, "GITHUB_TOKEN": Self.token, "NO_COLOR": "1"]
+            let out = Pipe(), err = Pipe()
+            process.standardOutput = out
+            process.standardError = err
+            try process.run()
+            let stderr = try err.fileHandleForReading.readToEnd() ?? Data()
+            let stdout = try out.fileHandleForReading.readToEnd() ?? Data()
+            process.waitUntilExit()
+            return CLIHarness.Result(
+                status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                stderr: String(decoding: stderr, as: UTF8.self))
+        }
+
+        let empty = try Self.pathWithoutCurl(cli)
+        let missing = try run(path: empty)
+        XCTAssertEqual(missing.status, 1, missing.stdout)
+        XCTAssertTrue(missing.stderr.contains("benchboard-github"), missing.stderr)
+        XCTAssertTrue(missing.stderr.contains(alone.appending(path: "benchboard-github").path), missing.stderr)
+        XCTAssertTrue(missing.stderr.contains(empty + "/benchboard-github"), missing.stderr)
+
+        // A stand-in on PATH that records what it was given and answers an empty page.
+        let bin = cli.directory.appending(path: "bin-with-helper")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        let record = cli.directory.appending(path: "helper-record")
+        let script = """
+            #!/bin/sh
+            printf '%s\\n' "$@" > '\(record.path).args'
+            cat /proc/$$/environ > '\(record.path).environ'
+            cat > '\(record.path).stdin'
+            printf 'HTTP/1.1 200\\r\\ncontent-type: application/json\\r\\n\\r\\n[]'
+            """
+        let helper = bin.appending(path: "benchboard-github")
+        try script.write(to: helper, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: helper.path)
+        // `sh` and `cat` for the stand-in; still no curl.
+        let found = try run(path: bin.path + ":/usr/bin:/bin")
+        XCTAssertNotEqual(try String(contentsOf: record.appendingPathExtension("stdin"), encoding: .utf8), "")
+        let request = try XCTUnwrap(
+            JSONSerialization.jsonObject(with: Data(contentsOf: record.appendingPathExtension("stdin"))) as? [String: Any])
+        XCTAssertEqual(request["token"] as? String, Self.token)
+        XCTAssertEqual(request["maxAnswerBytes"] as? Int, 10_000_000)
+        XCTAssertEqual(try String(contentsOf: record.appendingPathExtension("args"), encoding: .utf8), "\n")
+        let environ = try Data(contentsOf: record.appendingPathExtension("environ"))
+        XCTAssertNil(environ.range(of: Data(Self.token.utf8)), "the token is not in the helper's environment")
+        XCTAssertNil(environ.range(of: Data("GITHUB_TOKEN".utf8)))
+        // The empty page led to a POST, whose answer ([]) is not a comment: the stand-in was used.
+        XCTAssertEqual(found.status, 1, found.stdout)
+        XCTAssertTrue(found.stderr.contains("expected the comment as a JSON object"), found.stderr)
     }
 }

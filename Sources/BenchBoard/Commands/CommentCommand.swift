@@ -11,7 +11,8 @@ struct CommentCommand: ExecutableCommand {
         discussion: """
             Reads the token from GITHUB_TOKEN. Looks through every page of the pull request's \
             comments for the one holding <!-- benchboard-summary --> and updates it, or creates it \
-            when there is none. Talks to the API through curl, which must be on PATH.
+            when there is none. Talks to the API through benchboard-github, found next to the \
+            benchboard executable or on PATH; the curl program is not needed.
             Exit codes: 0 the comment is up to date; 1 the API refused or could not be reached; \
             2 bad usage or an unreadable summary file.
             """)
@@ -56,7 +57,7 @@ struct CommentCommand: ExecutableCommand {
 
         let outcome: StickyComment.Outcome
         do throws(GitHubError) {
-            let transport = CurlTransport(token: token, curl: try CurlTransport.locate(environment: context.environment))
+            let transport = try HelperTransport(token: token, environment: context.environment)
             let comments = GitHubComments(
                 apiURL: api, owner: String(parts[0]), repository: String(parts[1]), pull: pull, transport: transport)
             outcome = try StickyComment(comments: comments).upsert(body: body)

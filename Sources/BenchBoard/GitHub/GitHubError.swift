@@ -8,7 +8,8 @@ enum GitHubError: Error, CustomStringConvertible {
     case redirect(status: Int, method: String, url: String, location: String?)
     /// The rate limit is used up; `retry` says when to try again where the API said so.
     case rateLimited(status: Int, message: String, retry: String?)
-    case curlMissing
+    /// `benchboard-github`, the program that sends the requests, is neither next to benchboard nor on PATH.
+    case helperMissing(searched: [String])
     case transport(url: String, reason: String)
     case unreadableResponse(url: String, reason: String)
     /// The answer went on past `limitBytes`; reading stopped there.
@@ -35,8 +36,10 @@ enum GitHubError: Error, CustomStringConvertible {
         case let .rateLimited(status, message, retry):
             return "GitHub's rate limit is used up (\(status)): \(Self.sentence(message))"
                 + (retry.map { " Try again \($0)." } ?? "")
-        case .curlMissing:
-            return "benchboard comment talks to GitHub through curl, which is not on PATH; install curl."
+        case let .helperMissing(searched):
+            let places = searched.isEmpty ? "nowhere to look" : searched.map(Self.printable).joined(separator: ", ")
+            return "benchboard comment talks to GitHub through benchboard-github, which was not found (looked at: \(places)). "
+                + "Keep it next to the benchboard executable, as the release archive and `swift build` put it."
         case let .transport(url, reason):
             return "Could not reach \(Self.printable(url)): \(Self.sentence(reason))"
         case let .unreadableResponse(url, reason):
@@ -51,13 +54,13 @@ enum GitHubError: Error, CustomStringConvertible {
         }
     }
 
-    /// Text from the server or curl through the one sanitizer, so it cannot repaint the terminal,
+    /// Text from the server or the helper through the one sanitizer, so it cannot repaint the terminal,
     /// forge log lines or hide characters.
     static func printable(_ text: String) -> String {
         SafeText.escaped(text)
     }
 
-    /// Server or curl text as the end of a sentence: one full stop, whether or not it brought its own.
+    /// Server or helper text as the end of a sentence: one full stop, whether or not it brought its own.
     private static func sentence(_ text: String) -> String {
         Reason.sentence(printable(text))
     }

@@ -7,8 +7,8 @@ struct HTTPResponse: Sendable {
     var headers: [String: String]
     var body: Data
 
-    /// Parses curl's `--dump-header -` output followed by the body: header blocks of interim
-    /// responses (`100 Continue`) come first and are skipped.
+    /// Parses a status line and header block followed by the body, as `benchboard-github` writes
+    /// them; header blocks of interim responses (`100 Continue`), should any come, are skipped.
     static func parse(_ data: Data) -> HTTPResponse? {
         var rest = data[...]
         let separator = Data("\r\n\r\n".utf8)
