@@ -71,7 +71,7 @@ let package = Package(
         ]),
         // The default suite's example benchmarks behind the CLI; its inputs come from BenchStats'
         // seeded generator.
-        .executableTarget(name: "benchboard", dependencies: ["BenchBoard", "BenchStats", "benchboard-launcher", "benchboard-github"]),
+        .executableTarget(name: "benchboard", dependencies: ["BenchBoard", "BenchStats", "benchboard-launcher"]),
         // The HTTP client `benchboard comment` starts for each request: FoundationNetworking (and
         // so libcurl) lives here, out of the benchboard binary every isolated worker execs.
         .executableTarget(name: "benchboard-github"),
