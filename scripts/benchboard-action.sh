@@ -1,9 +1,24 @@
 #!/usr/bin/env bash
 # The steps of the benchboard GitHub Action (action.yml), as one script so they can also run and
-# be tested outside GitHub. Every input comes from the environment:
+# be tested outside GitHub. BB_STEP picks the step; every input comes from the environment, and
+# each step of action.yml hands it only what that step needs. Only the steps that talk to GitHub
+# (fetch, push, comment) ever hold a token: the build and the benchmarks run in steps whose
+# environment never held one.
 #
+#   BB_STEP               fetch    bring the history branch's runs into the local history (token)
+#                         build    build BB_PRODUCT and benchboard-launcher (release); prints bin=
+#                         run      run the suite (or merge the shards), store the run, render the
+#                                  reports, judge regressions (the default; no token)
+#                         recover  after a failure or a cancel too: store the journal of a
+#                                  benchboard that died as an interrupted run (no token)
+#                         push     record: append the new run files to the data branch (token)
+#                         comment  compare: upsert the pull-request comment, or put the summary in
+#                                  the job summary when the token may not comment (token)
 #   BB_MODE               auto (push: record, pull_request: compare), record, compare, shard, merge
-#   BB_CONFIG             the suite (default config.toml), relative to BB_PACKAGE_PATH
+#                         (merge: merge the shards' runs, then compare on pull_request events and
+#                         record on the others)
+#   BB_CONFIG             the suite (default config.toml), relative to BB_PACKAGE_PATH, or to the
+#                         workspace when BB_PACKAGE_PATH is empty
 #   BB_PACKAGE_PATH       the Swift package that holds the benchmarks (default: benchboard itself,
 #                         from the action's own folder)
 #   BB_PRODUCT            its executable that calls BenchBoard.main (default benchboard)
@@ -14,39 +29,52 @@
 #   BB_DATA_BRANCH        the branch that keeps the history (default benchboard-data)
 #   BB_BASE_BRANCH        compare: the branch whose runs are the baseline
 #   BB_FAIL_ON_REGRESSION compare: true to exit 1 on a regression
-#   BB_COMMENT            compare: true to upsert the pull-request comment (needs GITHUB_TOKEN, BB_PULL)
+#   BB_COMMENT            compare: true to upsert the pull-request comment (needs BB_PULL)
 #   BB_PULL               compare: the pull request number
 #   BB_SHARD              shard: i/n
 #   BB_RUNS               merge: the run files of the shards (whitespace-separated paths or globs)
-#   BB_PUSH               record/merge: false to keep the run local (default true)
-#   BB_STEP               run (default) or recover: the action's closing step, which runs even after
-#                         a failure or a cancel: stores the journal of a benchboard that died
-#                         (`benchboard recover`) as an interrupted run and, when recording, pushes it
+#   BB_RUN_FILES          push: the run files to push, one a line (the run and recover steps' outputs)
+#   BB_SUMMARY            comment: the summary.md the run step left for the comment
+#   BB_TOKEN              fetch, push: the token, sent as an HTTP header to that one git command
+#   GITHUB_TOKEN          comment: the token `benchboard comment` reads
+#   BB_PUSH               false: keep runs local (the push step does nothing; default true)
 #
-# Writes `run-file`, `report-dir`, `pages-dir` (record, merge) and `regressed` to GITHUB_OUTPUT when that is set.
+# Writes `bin` (build), `run-file`, `report-dir`, `pages-dir` (record), `summary` (compare, for the
+# comment step), `regressed` (run) and `run-files` (recover) to GITHUB_OUTPUT when that is set.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
+step=${BB_STEP:-run}
+case "$step" in fetch|build|run|recover|push|comment) ;;
+    *) echo "::error::BB_STEP must be fetch, build, run, recover, push or comment, not '$step'"; exit 2 ;;
+esac
 mode=${BB_MODE:-auto}
+pull_request=false
+case "${GITHUB_EVENT_NAME:-push}" in pull_request|pull_request_target) pull_request=true ;; esac
 if [ "$mode" = auto ]; then
-    case "${GITHUB_EVENT_NAME:-push}" in
-        pull_request|pull_request_target) mode=compare ;;
-        *) mode=record ;;
-    esac
+    if [ "$pull_request" = true ]; then mode=compare; else mode=record; fi
 fi
 case "$mode" in record|compare|shard|merge) ;; *) echo "::error::mode must be auto, record, compare, shard or merge, not '$mode'"; exit 2 ;; esac
+# What happens to the run once it exists: a merge of shards is compared on a pull request and
+# recorded otherwise, so one matrix workflow serves both events and never records a PR's run.
+publish=$mode
+if [ "$mode" = merge ]; then
+    if [ "$pull_request" = true ]; then publish=compare; else publish=record; fi
+fi
 
 package=${BB_PACKAGE_PATH:-}
-[ -n "$package" ] || package=$(dirname "$here")
+config=${BB_CONFIG:-config.toml}
+if [ -z "$package" ]; then
+    package=$(dirname "$here")
+    # benchboard itself runs the workflow's suite: the config is the workspace's.
+    case "$config" in /*) ;; *) config="${GITHUB_WORKSPACE:-$PWD}/$config" ;; esac
+fi
 package=$(cd "$package" && pwd)
 product=${BB_PRODUCT:-benchboard}
-config=${BB_CONFIG:-config.toml}
 case "$config" in /*) ;; *) config="$package/$config" ;; esac
-step=${BB_STEP:-run}
-case "$step" in run|recover) ;; *) echo "::error::BB_STEP must be run or recover, not '$step'"; exit 2 ;; esac
 if [ ! -f "$config" ]; then
-    # The run step has already said so; the closing step has nothing to recover.
-    [ "$step" = run ] || exit 0
+    # The first step says so; the closing steps have nothing to do.
+    case "$step" in fetch|build|run) ;; *) exit 0 ;; esac
     echo "::error::No benchboard config at $config (set the config input)"
     exit 2
 fi
@@ -57,57 +85,126 @@ case "$history" in /*) ;; *) history="$config_dir/$history" ;; esac
 case "$output" in /*) ;; *) output="$config_dir/$output" ;; esac
 branch=${BB_DATA_BRANCH:-benchboard-data}
 set_output() { [ -z "${GITHUB_OUTPUT:-}" ] || echo "$1=$2" >>"$GITHUB_OUTPUT"; }
-
-stamp=$(mktemp)
-trap 'rm -f "$stamp"' EXIT
-new_runs() { find "$history" -maxdepth 1 -name '*.json' -newer "$stamp" | sort; }
 # The repository of the config (the workflow's checkout), not the action's own.
 repo=$(git -C "$config_dir" rev-parse --show-toplevel 2>/dev/null || echo "$config_dir")
+# The token as an HTTP header for one git command (never written to .git/config), as
+# actions/checkout sends it.
+git_auth=()
+if [ -n "${BB_TOKEN:-}" ]; then
+    git_auth=(-c "http.extraheader=AUTHORIZATION: basic $(printf 'x-access-token:%s' "$BB_TOKEN" | base64 -w0)")
+fi
+# The benchmark executable: built by the build step, or BB_BIN.
+built_bin() { echo "${BB_BIN:-$(cd "$package" && swift build -c release --show-bin-path 2>/dev/null || true)}"; }
 
-if [ "$step" = recover ]; then
-    # The closing step, after a failure or a cancel too: a benchboard killed mid-run left its
-    # finished results in a journal, and a CI job has no next run to store them. Never builds.
-    bin=${BB_BIN:-$(cd "$package" && swift build -c release --show-bin-path 2>/dev/null || true)}
+case "$step" in
+fetch)
+    # The history branch's runs join the local history, so reports show the trend and pull
+    # requests find their baseline. Runs before anything of the workflow's code is built or run.
+    [ "$mode" != shard ] || exit 0 # a shard only runs; the merge job reads and extends the history
+    mkdir -p "$history"
+    if git -c core.hooksPath=/dev/null "${git_auth[@]}" -C "$repo" fetch --quiet --no-tags origin "+refs/heads/$branch:refs/benchboard/$branch" 2>/dev/null; then
+        git -C "$repo" archive "refs/benchboard/$branch" history 2>/dev/null | tar -x -C "$history" --strip-components=1 --skip-old-files \
+            || echo "$branch holds no history/ folder yet"
+        echo "$(find "$history" -maxdepth 1 -name '*.json' | wc -l) run files in the history after fetching $branch"
+    else
+        echo "No $branch branch on origin yet; this run starts it"
+    fi
+    exit 0
+    ;;
+build)
+    # Release builds of the benchmark executable and of the launcher every isolated child starts through.
+    if [ -n "${BB_BIN:-}" ]; then
+        bin=$BB_BIN
+    else
+        echo "::group::swift build -c release ($product, benchboard-launcher)"
+        (cd "$package" && swift build -c release --product "$product" && swift build -c release --product benchboard-launcher)
+        bin=$(cd "$package" && swift build -c release --show-bin-path)
+        echo "::endgroup::"
+    fi
+    [ -x "$bin/$product" ] || { echo "::error::no $product in $bin"; exit 2; }
+    set_output bin "$bin"
+    exit 0
+    ;;
+recover)
+    # After a failure or a cancel too: a benchboard killed mid-run left its finished results in a
+    # journal, and a job has no next run to store them. Never builds.
+    bin=$(built_bin)
     if [ ! -x "$bin/$product" ]; then
         echo "benchboard was not built; no run journal to recover"
         exit 0
     fi
+    [ -d "$history" ] || exit 0
+    stamp=$(mktemp)
+    trap 'rm -f "$stamp"' EXIT
     "$bin/$product" recover --history "$history" \
         || echo "::warning::benchboard could not recover every run journal in $history (see above)"
-    mapfile -t recovered < <(new_runs)
-    if [ "${#recovered[@]}" -gt 0 ] && [ "${BB_PUSH:-true}" = true ] && { [ "$mode" = record ] || [ "$mode" = merge ]; }; then
-        "$here/push-history.sh" --repo "$repo" --branch "$branch" "${recovered[@]}" \
-            || echo "::warning::the recovered runs could not be pushed to $branch (see above)"
+    recovered=$(find "$history" -maxdepth 1 -name '*.json' -newer "$stamp" | sort)
+    if [ -n "$recovered" ] && [ -n "${GITHUB_OUTPUT:-}" ]; then
+        printf 'run-files<<BENCHBOARD_EOF\n%s\nBENCHBOARD_EOF\n' "$recovered" >>"$GITHUB_OUTPUT"
     fi
     exit 0
-fi
+    ;;
+push)
+    [ "$publish" = record ] && [ "${BB_PUSH:-true}" = true ] || exit 0
+    runs=()
+    while IFS= read -r file; do
+        [ -z "$file" ] || runs+=("$file")
+    done <<<"${BB_RUN_FILES:-}"
+    if [ "${#runs[@]}" -eq 0 ]; then
+        echo "no run file to push"
+        exit 0
+    fi
+    BENCHBOARD_PUSH_TOKEN=${BB_TOKEN:-} "$here/push-history.sh" --repo "$repo" --branch "$branch" "${runs[@]}"
+    exit 0
+    ;;
+comment)
+    summary=${BB_SUMMARY:-}
+    [ -n "$summary" ] && [ -f "$summary" ] || exit 0
+    bin=$(built_bin)
+    errors=$(mktemp)
+    trap 'rm -f "$errors"' EXIT
+    if "$bin/$product" comment --repository "${GITHUB_REPOSITORY:?the comment step needs GITHUB_REPOSITORY}" --pull "$BB_PULL" \
+        --summary "$summary" 2>"$errors"; then
+        # The job summary carries it too, as it does when there is no comment.
+        [ -z "${GITHUB_STEP_SUMMARY:-}" ] || cat "$summary" >>"$GITHUB_STEP_SUMMARY"
+        exit 0
+    fi
+    # A pull request from a fork gets a read-only token: the summary goes to the job summary
+    # instead, with a notice, and the job does not fail for it.
+    cat "$errors" >&2
+    reason=$(head -c 1000 "$errors" | tr '\n' ' ' | sed 's/^error: //')
+    echo "::notice title=benchboard::The summary is in the job summary: the pull-request comment could not be written. $reason A pull request from a fork gets a read-only token; docs/github-actions-security.md shows how to comment from a workflow_run workflow."
+    if [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
+        {
+            echo "> [!NOTE]"
+            echo "> benchboard could not comment on this pull request: ${reason:-the GitHub API refused.}"
+            echo "> A pull request from a fork gets a read-only token, so the summary is here instead. To comment on"
+            echo "> pull requests from forks, comment from a trusted \`workflow_run\` workflow (see docs/github-actions-security.md)."
+            echo
+            cat "$summary"
+        } >>"$GITHUB_STEP_SUMMARY"
+    fi
+    exit 0
+    ;;
+esac
 
-# Build (release) the benchmark executable and the launcher every isolated child starts through.
-if [ -n "${BB_BIN:-}" ]; then
-    bin=$BB_BIN
-else
-    echo "::group::swift build -c release ($product, benchboard-launcher)"
-    (cd "$package" && swift build -c release --product "$product" && swift build -c release --product benchboard-launcher)
-    bin=$(cd "$package" && swift build -c release --show-bin-path)
-    echo "::endgroup::"
-fi
+# BB_STEP=run: the benchmarks. This step never holds a token.
+bin=$(built_bin)
+[ -x "$bin/$product" ] || { echo "::error::no $product in $bin; the build step did not build it"; exit 2; }
 benchboard=("$bin/$product")
 export BENCHBOARD_LAUNCHER="$bin/benchboard-launcher"
-
-# The history branch's runs join the local history, so reports show the trend and pull requests
-# find their baseline. Missing branch: the first run starts it.
 mkdir -p "$history"
-if [ "$mode" = shard ]; then
-    : # a shard only runs; the merge job reads and extends the history
-elif git -C "$repo" fetch --quiet --no-tags origin "+refs/heads/$branch:refs/benchboard/$branch" 2>/dev/null; then
-    git -C "$repo" archive "refs/benchboard/$branch" history 2>/dev/null | tar -x -C "$history" --strip-components=1 --skip-old-files \
-        || echo "$branch holds no history/ folder yet"
-    echo "$(find "$history" -maxdepth 1 -name '*.json' | wc -l) run files in the history after fetching $branch"
-else
-    echo "No $branch branch on origin yet; this run starts it"
+stamp=$(mktemp)
+trap 'rm -f "$stamp"' EXIT
+new_runs() { find "$history" -maxdepth 1 -name '*.json' -newer "$stamp" | sort; }
+# The comment step writes the job summary when it comments (see there); otherwise benchboard does.
+commenting=false
+if [ "$publish" = compare ] && [ "${BB_COMMENT:-true}" = true ] && [ -n "${BB_PULL:-}" ] && [ -n "${GITHUB_REPOSITORY:-}" ]; then
+    commenting=true
 fi
+step_summary=${GITHUB_STEP_SUMMARY:-}
+[ "$commenting" = false ] || step_summary=
 
-touch "$stamp"
 status=0
 cd "$config_dir"
 case "$mode" in
@@ -119,7 +216,7 @@ case "$mode" in
         esac
         [ "$mode" != shard ] || args+=(--shard "${BB_SHARD:?shard mode needs BB_SHARD (i/n)}")
         # A failed benchmark is a result: the run is kept and pushed, the job fails at the end.
-        "${benchboard[@]}" "${args[@]}" || status=$?
+        GITHUB_STEP_SUMMARY=$step_summary "${benchboard[@]}" "${args[@]}" || status=$?
         ;;
     merge)
         read -r -a runs <<<"${BB_RUNS:?merge mode needs BB_RUNS (the shards run files)}"
@@ -148,23 +245,21 @@ fi
 set_output run-file "$run_file"
 echo "run file: $run_file"
 
-case "$mode" in
-    record|merge)
-        if [ "${BB_PUSH:-true}" = true ]; then
-            "$here/push-history.sh" --repo "$repo" --branch "$branch" "$run_file"
-        fi
+case "$publish" in
+    record)
+        # The push step sends it to the data branch.
         "${benchboard[@]}" report --config "$config" --history "$history" --output "$output"
         set_output report-dir "$output"
         set_output pages-dir "$output"
         ;;
     compare)
-        set_output report-dir "$output"
-        if [ "${BB_COMMENT:-true}" = true ] && [ -n "${BB_PULL:-}" ] && [ -n "${GITHUB_REPOSITORY:-}" ]; then
-            # Pull requests from forks get a read-only token: a missing comment is worth a
-            # warning, not a red job.
-            "${benchboard[@]}" comment --repository "$GITHUB_REPOSITORY" --pull "$BB_PULL" --summary "$output/summary.md" \
-                || echo "::warning::benchboard could not comment on the pull request (see above)"
+        if [ "$mode" = merge ]; then
+            report=(report --config "$config" --history "$history" --output "$output")
+            [ -z "${BB_BASE_BRANCH:-}" ] || report+=(--baseline "branch:$BB_BASE_BRANCH")
+            GITHUB_STEP_SUMMARY=$step_summary "${benchboard[@]}" "${report[@]}"
         fi
+        set_output report-dir "$output"
+        [ "$commenting" = false ] || [ "$status" -gt 1 ] || set_output summary "$output/summary.md"
         if [ "${BB_FAIL_ON_REGRESSION:-false}" = true ] && [ -n "${BB_BASE_BRANCH:-}" ]; then
             verdict=0
             "${benchboard[@]}" compare "branch:$BB_BASE_BRANCH" "$run_file" --history "$history" --config "$config" \

@@ -3,7 +3,7 @@
 #
 #   scripts/push-history.sh [--repo DIR] [--remote NAME] [--branch NAME] [--dir PATH] RUN.json...
 #
-#   --repo    a clone whose remote receives the runs (default: .); its credentials are used
+#   --repo    a clone whose remote receives the runs (default: .)
 #   --remote  default origin
 #   --branch  the history branch (default: benchboard-data); created as an orphan branch when missing
 #   --dir     the folder inside the branch that holds the run files (default: history)
@@ -13,6 +13,11 @@
 # again. A file already on the branch with the same name is left as it is (a re-run job adds
 # nothing twice). Exits 0 once the runs are on the remote, 1 after the last attempt failed,
 # 2 on bad usage.
+#
+# BENCHBOARD_PUSH_TOKEN, when set, is sent as the HTTP Authorization header of this script's own
+# fetches and pushes only (`git -c http.extraheader`), the way actions/checkout sends it, so the
+# clone needs no stored credentials (actions/checkout with `persist-credentials: false`) and the
+# token is never written to .git/config. Without it, the clone's own credentials are used.
 set -euo pipefail
 
 repo=. remote=origin branch=benchboard-data dir=history attempts=${BENCHBOARD_PUSH_ATTEMPTS:-10}
@@ -23,7 +28,7 @@ while [ $# -gt 0 ]; do
         --remote) remote=$2; shift 2 ;;
         --branch) branch=$2; shift 2 ;;
         --dir) dir=$2; shift 2 ;;
-        -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         -*) echo "push-history: unknown option $1" >&2; exit 2 ;;
         *) runs+=("$1"); shift ;;
     esac
@@ -60,13 +65,20 @@ author_name=${GIT_AUTHOR_NAME:-benchboard}
 author_email=${GIT_AUTHOR_EMAIL:-benchboard@users.noreply.github.com}
 export GIT_AUTHOR_NAME="$author_name" GIT_AUTHOR_EMAIL="$author_email"
 export GIT_COMMITTER_NAME="${GIT_COMMITTER_NAME:-$author_name}" GIT_COMMITTER_EMAIL="${GIT_COMMITTER_EMAIL:-$author_email}"
+# The git commands that talk to the remote. Hooks are off for them: a hook in the clone (which
+# the benchmarks could write) would run while the token is in git's environment.
+remote_git=(git -c core.hooksPath=/dev/null)
+if [ -n "${BENCHBOARD_PUSH_TOKEN:-}" ]; then
+    remote_git+=(-c "http.extraheader=AUTHORIZATION: basic $(printf 'x-access-token:%s' "$BENCHBOARD_PUSH_TOKEN" | base64 -w0)")
+fi
+unset BENCHBOARD_PUSH_TOKEN
 
 # Builds a commit that adds the run files to the branch's current tip (or starts the branch);
 # prints its id, or nothing when every file is already there.
 build_commit() {
     local parent="" added=0 name blob
     # Quietly nothing when the branch does not exist yet.
-    if git -C "$repo" fetch --quiet --no-tags "$remote" "+refs/heads/$branch:$tracking" 2>/dev/null; then
+    if "${remote_git[@]}" -C "$repo" fetch --quiet --no-tags "$remote" "+refs/heads/$branch:$tracking" 2>/dev/null; then
         parent=$(git -C "$repo" rev-parse --verify "$tracking^{commit}")
         git -C "$repo" read-tree "$parent"
     else
@@ -96,7 +108,7 @@ while :; do
         exit 0
     fi
     # Without --force: a push that would drop someone else's run is refused by the remote.
-    if git -C "$repo" push --quiet "$remote" "$commit:refs/heads/$branch" 2>"$scratch/err"; then
+    if "${remote_git[@]}" -C "$repo" push --quiet "$remote" "$commit:refs/heads/$branch" 2>"$scratch/err"; then
         echo "push-history: pushed to $branch (attempt $attempt)"
         exit 0
     fi

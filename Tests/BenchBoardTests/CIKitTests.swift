@@ -129,9 +129,48 @@ final class CIKitTests: XCTestCase {
         XCTAssertTrue(bad.output.contains("rc=2"), bad.output)
     }
 
-    /// The action's script as a push job (run, push the run to the data branch, render) and then
-    /// as a pull-request job in another clone (fetch the history, run against the base branch,
-    /// job summary).
+    /// push-history.sh sends BENCHBOARD_PUSH_TOKEN as the Basic credentials GitHub takes
+    /// (x-access-token) on its own fetch and push, and writes it nowhere: a clone without stored
+    /// credentials (`persist-credentials: false`) can push. The remote is a local HTTP server
+    /// that records what it was sent.
+    func testPushSendsTheTokenAsAHeaderOfThatCommandOnly() throws {
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        try makeRemote(in: cli, clones: ["job"])
+        try cli.write("run.json", "{\"id\": \"a\"}\n")
+        let state = cli.directory.appending(path: "server.json")
+        try JSONSerialization.data(withJSONObject: ["token": "unused"]).write(to: state)
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        server.arguments = ["python3", Self.repository.appending(path: "Tests/Fixtures/fake-github/fake_github.py").path, state.path, "--lifetime", "60"]
+        let port = Pipe()
+        server.standardOutput = port
+        try server.run()
+        defer { server.terminate(); server.waitUntilExit() }
+        var line = Data()
+        while let byte = try port.fileHandleForReading.read(upToCount: 1), let first = byte.first, first != 10 { line.append(first) }
+        let remote = "http://127.0.0.1:\(String(decoding: line, as: UTF8.self))/octo-org/project.git"
+        let token = "ghs_pushtoken123"
+        let script = Self.repository.appending(path: "scripts/push-history.sh").path
+        let push = try bash(
+            "'\(script)' --repo job --remote '\(remote)' run.json", in: cli.directory,
+            environment: ["BENCHBOARD_PUSH_ATTEMPTS": "1", "GIT_TERMINAL_PROMPT": "0",
+                          "BENCHBOARD_PUSH_TOKEN": token])
+        XCTAssertEqual(push.status, 1, "the server refuses every push: \(push.output)")
+        let requests = try XCTUnwrap(
+            (JSONSerialization.jsonObject(with: Data(contentsOf: state)) as? [String: Any])?["requests"] as? [[String: Any]])
+        XCTAssertGreaterThanOrEqual(requests.count, 2, "a fetch and a push: \(requests)")
+        let expected = "basic " + Data("x-access-token:\(token)".utf8).base64EncodedString()
+        XCTAssertTrue(requests.allSatisfy { $0["authorization"] as? String == expected }, "\(requests)")
+        XCTAssertTrue(requests.contains { ($0["path"] as? String)?.contains("git-receive-pack") == true }, "\(requests)")
+        let stored = try bash("cat job/.git/config; git -C job config --list --show-origin", in: cli.directory)
+        XCTAssertFalse(stored.output.contains(token) || stored.output.lowercased().contains("extraheader"), stored.output)
+        XCTAssertFalse(push.output.contains(token), push.output)
+    }
+
+    /// The action's script, step by step, as a push job (fetch, run, push the run to the data
+    /// branch, render) and then as a pull-request job in another clone (fetch the history, run
+    /// against the base branch, job summary). ActionStepsTests runs the same steps from action.yml.
     func testActionRecordsOnPushAndComparesOnPullRequest() throws {
         let cli = try CLIHarness()
         defer { cli.cleanUp() }
@@ -153,34 +192,43 @@ final class CIKitTests: XCTestCase {
         }
         let script = Self.repository.appending(path: "scripts/benchboard-action.sh").path
         let common = ["BB_BIN": CLIHarness.productsDirectory.path, "BB_PACKAGE_PATH": ".", "BB_COMMENT": "false"]
+        func step(_ name: String, _ job: String, _ environment: [String: String]) throws -> Shell {
+            try bash("'\(script)'", in: cli.directory.appending(path: job),
+                     environment: common.merging(environment.merging(["BB_STEP": name]) { $1 }) { $1 })
+        }
 
-        let push = try bash(
-            "'\(script)'", in: cli.directory.appending(path: "push-job"),
-            environment: common.merging(["GITHUB_EVENT_NAME": "push", "GITHUB_REF_NAME": "main",
-                                         "GITHUB_OUTPUT": cli.directory.appending(path: "push-output").path]) { $1 })
+        let pushEnvironment = ["GITHUB_EVENT_NAME": "push", "GITHUB_REF_NAME": "main",
+                               "GITHUB_OUTPUT": cli.directory.appending(path: "push-output").path]
+        XCTAssertEqual(try step("fetch", "push-job", pushEnvironment).status, 0)
+        let push = try step("run", "push-job", pushEnvironment)
         XCTAssertEqual(push.status, 0, push.output)
+        let outputs = try String(contentsOf: cli.directory.appending(path: "push-output"), encoding: .utf8)
+        XCTAssertTrue(outputs.contains("pages-dir=\(cli.directory.appending(path: "push-job/output").path)"), outputs)
+        let runFile = try XCTUnwrap(outputs.split(separator: "\n").first { $0.hasPrefix("run-file=") }?.dropFirst("run-file=".count))
+        let pushStep = try step("push", "push-job", pushEnvironment.merging(["BB_RUN_FILES": "\(runFile)\n"]) { $1 })
+        XCTAssertEqual(pushStep.status, 0, pushStep.output)
         let pushed = try bash("git --git-dir=remote.git ls-tree --name-only -r benchboard-data", in: cli.directory)
         XCTAssertEqual(pushed.output.split(separator: "\n").count, 1, pushed.output)
         XCTAssertTrue(pushed.output.hasPrefix("history/") && pushed.output.hasSuffix(".json\n"), pushed.output)
         XCTAssertTrue(FileManager.default.fileExists(atPath: cli.directory.appending(path: "push-job/output/index.html").path))
-        let outputs = try String(contentsOf: cli.directory.appending(path: "push-output"), encoding: .utf8)
-        XCTAssertTrue(outputs.contains("pages-dir=\(cli.directory.appending(path: "push-job/output").path)"), outputs)
 
         let summary = cli.directory.appending(path: "step-summary.md")
         let prOutputs = cli.directory.appending(path: "pr-output")
-        let pr = try bash(
-            "'\(script)'", in: cli.directory.appending(path: "pr-job"),
-            environment: common.merging(["GITHUB_EVENT_NAME": "pull_request", "GITHUB_HEAD_REF": "feature",
-                                         "BB_BASE_BRANCH": "main", "BB_FAIL_ON_REGRESSION": "true",
-                                         "GITHUB_STEP_SUMMARY": summary.path, "GITHUB_OUTPUT": prOutputs.path]) { $1 })
+        let prEnvironment = ["GITHUB_EVENT_NAME": "pull_request", "GITHUB_HEAD_REF": "feature",
+                             "BB_BASE_BRANCH": "main", "BB_FAIL_ON_REGRESSION": "true",
+                             "GITHUB_STEP_SUMMARY": summary.path, "GITHUB_OUTPUT": prOutputs.path]
+        let fetch = try step("fetch", "pr-job", prEnvironment)
+        XCTAssertTrue(fetch.output.contains("1 run files in the history after fetching benchboard-data"), fetch.output)
+        let pr = try step("run", "pr-job", prEnvironment)
         XCTAssertEqual(pr.status, 0, pr.output)
         // compare branch:main judged the run against the pushed one (no regression at 1000 %).
         XCTAssertTrue(try String(contentsOf: prOutputs, encoding: .utf8).contains("regressed=false\n"), pr.output)
-        XCTAssertTrue(pr.output.contains("1 run files in the history after fetching benchboard-data"), pr.output)
         let history = try FileManager.default.contentsOfDirectory(atPath: cli.directory.appending(path: "pr-job/output/history").path)
         XCTAssertEqual(history.filter { $0.hasSuffix(".json") }.count, 2, "the pushed run plus this one")
         let text = try String(contentsOf: summary, encoding: .utf8)
         XCTAssertTrue(text.hasPrefix("<!-- benchboard-summary -->"), text)
+        let prPush = try step("push", "pr-job", prEnvironment.merging(["BB_RUN_FILES": "\(runFile)\n"]) { $1 })
+        XCTAssertEqual(prPush.status, 0, prPush.output)
         let after = try bash("git --git-dir=remote.git ls-tree --name-only -r benchboard-data | wc -l", in: cli.directory)
         XCTAssertEqual(after.output.trimmingCharacters(in: .whitespacesAndNewlines), "1", "a pull request never pushes its run")
     }
