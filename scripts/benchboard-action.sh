@@ -22,7 +22,8 @@
 #   BB_PACKAGE_PATH       the Swift package that holds the benchmarks (default: benchboard itself,
 #                         from the action's own folder)
 #   BB_PRODUCT            its executable that calls BenchBoard.main (default benchboard)
-#   BB_BIN                a folder holding an already built BB_PRODUCT and benchboard-launcher:
+#   BB_BIN                a folder holding an already built BB_PRODUCT, benchboard-launcher and
+#                         benchboard-github (comment's HTTP client):
 #                         skips the build
 #   BB_HISTORY            the history folder the config writes to (default: output/history next
 #                         to the config); BB_OUTPUT the report folder (default: output next to it)
@@ -116,8 +117,11 @@ build)
     if [ -n "${BB_BIN:-}" ]; then
         bin=$BB_BIN
     else
-        echo "::group::swift build -c release ($product, benchboard-launcher)"
-        (cd "$package" && swift build -c release --product "$product" && swift build -c release --product benchboard-launcher)
+        echo "::group::swift build -c release ($product, benchboard-launcher, benchboard-github)"
+        # benchboard-github is comment's HTTP client, a program of its own so the benchmark
+        # executable (also every isolated Swift benchmark's worker) links no HTTP library.
+        (cd "$package" && swift build -c release --product "$product" && swift build -c release --product benchboard-launcher \
+            && swift build -c release --product benchboard-github)
         bin=$(cd "$package" && swift build -c release --show-bin-path)
         echo "::endgroup::"
     fi
