@@ -33,7 +33,7 @@ final class UnitFormatTests: XCTestCase {
     }
 
     func testMetricFormatsInItsOwnUnit() {
-        XCTAssertEqual(Metric.time.format(186_000), "0.186ms")
+        XCTAssertEqual(Metric.time.format(186_000), "186 µs")
         XCTAssertEqual(Metric.instructions.format(14_040), "14.04K instr")
     }
 }
