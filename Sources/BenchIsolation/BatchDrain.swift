@@ -69,12 +69,8 @@ struct BatchDrain {
     private mutating func parseReports(
         _ pending: inout [UInt8], launcher: LauncherProcess, scratch: UnsafeMutableRawBufferPointer
     ) throws(IsolationError) -> Ending? {
-        var consumed = 0
-        defer { pending.removeFirst(consumed) }
-        while let newline = pending[consumed...].firstIndex(of: UInt8(ascii: "\n")) {
-            let line = String(decoding: pending[consumed..<newline], as: UTF8.self)
-            consumed = newline + 1
-            switch try LauncherReport(line: line[...]) {
+        try LauncherReportLines.consume(&pending) { report, _ throws(IsolationError) -> Ending? in
+            switch report {
             case .started(let pid):
                 runningChild = pid
             case .finished(let termination, let usage, let limitHit):
@@ -96,8 +92,8 @@ struct BatchDrain {
             case .hello:
                 throw .protocolError("a second greeting in the middle of a batch")
             }
+            return nil
         }
-        return nil
     }
 
     /// Over the output cap, the batch is stopped like an interrupt: the launcher sends the running
