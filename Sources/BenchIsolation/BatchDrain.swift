@@ -126,18 +126,11 @@ struct BatchDrain {
         }
     }
 
-    /// Reads until EAGAIN, or `rounds` reads, so one flooding stream cannot starve the others.
+    /// Reads what `stream` holds, at most `rounds` reads (see `FileDescriptorIO.readAvailable`).
     private mutating func readAvailable(
         _ stream: Stream, from launcher: LauncherProcess, scratch: UnsafeMutableRawBufferPointer, rounds: Int
     ) {
-        let fd = stream.descriptor(in: launcher)
-        var round = 0
-        while round < rounds {
-            round += 1
-            let count = read(fd, scratch.baseAddress, scratch.count)
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return }
-            let chunk = UnsafeRawBufferPointer(rebasing: scratch[0..<count])
+        FileDescriptorIO.readAvailable(stream.descriptor(in: launcher), scratch: scratch, rounds: rounds) { chunk in
             switch stream {
             case .stdout: stdout.append(chunk)
             case .stderr: stderr.append(chunk)

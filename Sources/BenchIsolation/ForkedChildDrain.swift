@@ -102,15 +102,10 @@ struct ForkedChildDrain {
         }
     }
 
-    /// Reads until EAGAIN, or `rounds` reads, so one flooding stream cannot starve the others.
+    /// Reads what output `index` (stdout, stderr, result) holds, at most `rounds` reads (see
+    /// `FileDescriptorIO.readAvailable`).
     private mutating func readAvailable(_ index: Int, from fd: Int32, scratch: UnsafeMutableRawBufferPointer, rounds: Int) {
-        var round = 0
-        while round < rounds {
-            round += 1
-            let count = read(fd, scratch.baseAddress, scratch.count)
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return }
-            let chunk = UnsafeRawBufferPointer(rebasing: scratch[0..<count])
+        FileDescriptorIO.readAvailable(fd, scratch: scratch, rounds: rounds) { chunk in
             switch index {
             case 0: stdout.append(chunk)
             case 1: stderr.append(chunk)
