@@ -146,26 +146,14 @@ struct JSONPullReader {
             return isASCII ? String(decoding: text, as: UTF8.self) : try validated(text)
         }
         guard bytes[i] == Self.backslash else { throw Mismatch() }
-        var out = Array(bytes[start..<i])
-        while i < bytes.count {
-            let c = bytes[i]
-            if c == Self.quote {
-                i += 1
-                return try out.withUnsafeBufferPointer { buffer throws(Mismatch) in try validated(buffer) }
-            }
-            guard c >= 0x20 else { throw Mismatch() }
-            if c != Self.backslash {
-                out.append(c)
-                i += 1
-                continue
-            }
-            do throws(JSONEscape.Problem) {
-                i = try JSONEscape.decode(bytes, at: i, into: &out)
-            } catch {
-                throw Mismatch()
-            }
+        let unescaped: (utf8: [UInt8], end: Int)
+        do throws(JSONEscape.Problem) {
+            unescaped = try JSONEscape.unescape(bytes, from: start, plainEnd: i)
+        } catch {
+            throw Mismatch()
         }
-        throw Mismatch()
+        i = unescaped.end
+        return try unescaped.utf8.withUnsafeBufferPointer { buffer throws(Mismatch) in try validated(buffer) }
     }
 
     private func validated(_ buffer: UnsafeBufferPointer<UInt8>) throws(Mismatch) -> String {

@@ -206,38 +206,27 @@ struct JSONParser {
             defer { i += 1 }
             return try text(UnsafeBufferPointer(rebasing: bytes[start..<i]), at: start)
         }
-        var out = Array(bytes[start..<i])
-        while i < bytes.count {
-            let c = bytes[i]
-            if c == UInt8(ascii: "\"") {
-                i += 1
-                return try out.withUnsafeBufferPointer { buffer throws(ImportProblem) in try text(buffer, at: start) }
-            }
-            guard c >= 0x20 else { throw syntax("a control character inside a string must be escaped") }
-            guard c == UInt8(ascii: "\\") else {
-                out.append(c)
-                i += 1
-                continue
-            }
-            do throws(JSONEscape.Problem) {
-                i = try JSONEscape.decode(bytes, at: i, into: &out)
-            } catch {
-                throw escapeProblem(error, at: i)
-            }
+        let unescaped: (utf8: [UInt8], end: Int)
+        do throws(JSONEscape.Problem) {
+            unescaped = try JSONEscape.unescape(bytes, from: start, plainEnd: i)
+        } catch {
+            throw stringProblem(error)
         }
-        throw truncated()
+        i = unescaped.end
+        return try unescaped.utf8.withUnsafeBufferPointer { buffer throws(ImportProblem) in try text(buffer, at: start) }
     }
 
-    /// What is wrong with the escape whose backslash is at `backslash`, with its place in the file.
-    private func escapeProblem(_ problem: JSONEscape.Problem, at backslash: Int) -> ImportProblem {
+    /// What is wrong with a string, with its place in the file.
+    private func stringProblem(_ problem: JSONEscape.Problem) -> ImportProblem {
         switch problem {
         case .truncated: truncated()
-        case .unknown:
+        case .controlCharacter(let offset): syntax(problem.description, at: offset)
+        case .unknown(let backslash):
             syntax(
                 "an unknown escape \\\(String(decoding: [bytes[backslash + 1]], as: UTF8.self)) in a string",
                 at: backslash + 1)
-        case .notHex(let escape): syntax(problem.description, at: escape)
-        case .loneSurrogate: loneSurrogate(at: backslash)
+        case .notHex(let backslash): syntax(problem.description, at: backslash)
+        case .loneSurrogate(let backslash): loneSurrogate(at: backslash)
         }
     }
 

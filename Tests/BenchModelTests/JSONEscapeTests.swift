@@ -43,6 +43,21 @@ final class JSONEscapeTests: XCTestCase {
         }
     }
 
+    func testAStringIsReadToItsClosingQuote() throws {
+        let bytes = Array(#"{"k":"ab\tc\u00e9\"d" ,"#.utf8)
+        let result = try bytes.withUnsafeBufferPointer { buffer throws(JSONEscape.Problem) in
+            try JSONEscape.unescape(buffer, from: 6, plainEnd: 8)
+        }
+        XCTAssertEqual(String(decoding: result.utf8, as: UTF8.self), "ab\tcé\"d")
+        XCTAssertEqual(bytes[result.end...].first, UInt8(ascii: " "))
+        for (text, problem) in [(#""a\nb"#, JSONEscape.Problem.truncated), ("\"a\\n\u{01}\"", .controlCharacter(at: 4))] {
+            let bytes = Array(text.utf8)
+            XCTAssertThrowsError(try bytes.withUnsafeBufferPointer { buffer throws(JSONEscape.Problem) in
+                try JSONEscape.unescape(buffer, from: 1, plainEnd: 2)
+            }) { XCTAssertEqual($0 as? JSONEscape.Problem, problem, text) }
+        }
+    }
+
     func testTheOffsetAfterAPairSkipsBothHalves() throws {
         let bytes = Array(#"\ud83d\ude00!"#.utf8)
         var out: [UInt8] = []
@@ -56,13 +71,13 @@ final class JSONEscapeTests: XCTestCase {
     func testBadEscapesSayWhatIsWrong() {
         XCTAssertEqual(problem(#"ab\"#), .truncated)
         XCTAssertEqual(problem(#"\u12"#), .truncated)
-        XCTAssertEqual(problem(#"\x"#), .unknown)
+        XCTAssertEqual(problem(#"\x"#), .unknown(at: 0))
         XCTAssertEqual(problem(#"ab\u12g4"#), .notHex(at: 2))
         // The second half of a pair is the bad one: its own backslash is named.
         XCTAssertEqual(problem(#"\ud83d\uzzzz"#), .notHex(at: 6))
-        XCTAssertEqual(problem(#"\ud83d"#), .loneSurrogate)
-        XCTAssertEqual(problem(#"\ud83d\n"#), .loneSurrogate)
-        XCTAssertEqual(problem(#"\ud83d\u0041"#), .loneSurrogate)
-        XCTAssertEqual(problem(#"\ude00"#), .loneSurrogate)
+        XCTAssertEqual(problem(#"\ud83d"#), .loneSurrogate(at: 0))
+        XCTAssertEqual(problem(#"\ud83d\n"#), .loneSurrogate(at: 0))
+        XCTAssertEqual(problem(#"x\ud83d\u0041"#), .loneSurrogate(at: 1))
+        XCTAssertEqual(problem(#"\ude00"#), .loneSurrogate(at: 0))
     }
 }
