@@ -7,8 +7,9 @@ import BenchModel
 /// The headline metric (time, or instructions for a benchmark that counts them) takes, in order:
 /// a threshold given for that benchmark by name (`compare --threshold` sets one for every
 /// benchmark), the one recorded in the benchmark's resolved config (`regression_threshold` of its
-/// `[[benchmark]]` table), then the suite's threshold for that metric. Memory and CPU have one
-/// threshold each.
+/// `[[benchmark]]` table), then the suite's threshold for that metric; that order is
+/// `ThresholdDefaults.resolved`, which the `noisy` flag of recorded statistics uses too. Memory
+/// and CPU have one threshold each.
 public struct ThresholdPolicy: Sendable, Equatable {
     public var time: Double
     /// For benchmarks that count instructions and record no threshold of their own.
@@ -31,12 +32,13 @@ public struct ThresholdPolicy: Sendable, Equatable {
 
     /// The time threshold of one benchmark.
     public func time(for result: BenchmarkResult) -> Double {
-        overrides[result.name] ?? result.config?.regressionThreshold ?? time
+        ThresholdDefaults.resolved(named: overrides[result.name], recorded: result.config?.regressionThreshold, suite: time)
     }
 
     /// The instructions threshold of one benchmark.
     public func instructions(for result: BenchmarkResult) -> Double {
-        overrides[result.name] ?? result.config?.regressionThreshold ?? instructions
+        ThresholdDefaults.resolved(
+            named: overrides[result.name], recorded: result.config?.regressionThreshold, suite: instructions)
     }
 
     /// The threshold of the metric the benchmark's verdict comes from.

@@ -1,3 +1,4 @@
+import BenchModel
 import Foundation
 
 /// A forward-only reader over JSON bytes with no intermediate tree, for the fast path of
@@ -173,67 +174,14 @@ struct JSONPullReader {
         }
         guard bytes[i] == Self.backslash else { throw Mismatch() }
         lastPlainString = nil
-        var out = Array(bytes[start..<i])
-        while i < bytes.count {
-            let c = bytes[i]
-            if c == Self.quote {
-                i += 1
-                return try out.withUnsafeBufferPointer { buffer throws(Mismatch) in try validated(buffer) }
-            }
-            guard c >= 0x20 else { throw Mismatch() }
-            if c != Self.backslash {
-                out.append(c)
-                i += 1
-                continue
-            }
-            i += 1
-            guard i < bytes.count else { throw Mismatch() }
-            switch bytes[i] {
-            case Self.quote: out.append(Self.quote)
-            case Self.backslash: out.append(Self.backslash)
-            case UInt8(ascii: "/"): out.append(UInt8(ascii: "/"))
-            case UInt8(ascii: "b"): out.append(0x08)
-            case UInt8(ascii: "f"): out.append(0x0C)
-            case UInt8(ascii: "n"): out.append(0x0A)
-            case UInt8(ascii: "r"): out.append(0x0D)
-            case UInt8(ascii: "t"): out.append(0x09)
-            case UInt8(ascii: "u"):
-                var scalar = try hex4()
-                if (0xD800..<0xDC00).contains(scalar) {
-                    // A surrogate pair: the low half must follow as another \u escape.
-                    guard i + 2 < bytes.count, bytes[i + 1] == Self.backslash, bytes[i + 2] == UInt8(ascii: "u")
-                    else { throw Mismatch() }
-                    i += 2
-                    let low = try hex4()
-                    guard (0xDC00..<0xE000).contains(low) else { throw Mismatch() }
-                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                }
-                guard let unicode = Unicode.Scalar(scalar) else { throw Mismatch() }
-                out.append(contentsOf: Array(String(Character(unicode)).utf8))
-            default: throw Mismatch()
-            }
-            i += 1
+        let unescaped: (utf8: [UInt8], end: Int)
+        do throws(JSONEscape.Problem) {
+            unescaped = try JSONEscape.unescape(bytes, from: start, plainEnd: i)
+        } catch {
+            throw Mismatch()
         }
-        throw Mismatch()
-    }
-
-    /// The four hex digits after `\u`, leaving the index on the last one.
-    private mutating func hex4() throws(Mismatch) -> UInt32 {
-        guard i + 4 < bytes.count else { throw Mismatch() }
-        var value: UInt32 = 0
-        for offset in 1...4 {
-            let c = bytes[i + offset]
-            let digit: UInt8
-            switch c {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = c - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = c - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = c - UInt8(ascii: "A") + 10
-            default: throw Mismatch()
-            }
-            value = value << 4 | UInt32(digit)
-        }
-        i += 4
-        return value
+        i = unescaped.end
+        return try unescaped.utf8.withUnsafeBufferPointer { buffer throws(Mismatch) in try validated(buffer) }
     }
 
     private func validated(_ buffer: UnsafeBufferPointer<UInt8>) throws(Mismatch) -> String {

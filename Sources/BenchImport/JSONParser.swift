@@ -1,3 +1,4 @@
+import BenchModel
 import Foundation
 
 /// Reads other tools' JSON into a `JSONValue` tree. Strict JSON (RFC 8259), with two differences:
@@ -205,74 +206,28 @@ struct JSONParser {
             defer { i += 1 }
             return try text(UnsafeBufferPointer(rebasing: bytes[start..<i]), at: start)
         }
-        var out = Array(bytes[start..<i])
-        while i < bytes.count {
-            let c = bytes[i]
-            if c == UInt8(ascii: "\"") {
-                i += 1
-                return try out.withUnsafeBufferPointer { buffer throws(ImportProblem) in try text(buffer, at: start) }
-            }
-            guard c >= 0x20 else { throw syntax("a control character inside a string must be escaped") }
-            guard c == UInt8(ascii: "\\") else {
-                out.append(c)
-                i += 1
-                continue
-            }
-            guard i + 1 < bytes.count else { throw truncated() }
-            switch bytes[i + 1] {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(bytes[i + 1])
-            case UInt8(ascii: "b"): out.append(0x08)
-            case UInt8(ascii: "f"): out.append(0x0C)
-            case UInt8(ascii: "n"): out.append(0x0A)
-            case UInt8(ascii: "r"): out.append(0x0D)
-            case UInt8(ascii: "t"): out.append(0x09)
-            case UInt8(ascii: "u"):
-                out.append(contentsOf: try unicodeEscape())
-                continue
-            default:
-                i += 1
-                throw syntax("an unknown escape \\\(String(decoding: [bytes[i]], as: UTF8.self)) in a string")
-            }
-            i += 2
+        let unescaped: (utf8: [UInt8], end: Int)
+        do throws(JSONEscape.Problem) {
+            unescaped = try JSONEscape.unescape(bytes, from: start, plainEnd: i)
+        } catch {
+            throw stringProblem(error)
         }
-        throw truncated()
+        i = unescaped.end
+        return try unescaped.utf8.withUnsafeBufferPointer { buffer throws(ImportProblem) in try text(buffer, at: start) }
     }
 
-    /// `\uXXXX`, or a pair of them for a character beyond the Basic Multilingual Plane, as UTF-8;
-    /// leaves the index after the escape.
-    private mutating func unicodeEscape() throws(ImportProblem) -> [UInt8] {
-        let escape = i
-        var scalar = try hex4(at: i + 2)
-        i += 6
-        if (0xD800..<0xDC00).contains(scalar) {
-            guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") else {
-                throw loneSurrogate(at: escape)
-            }
-            let low = try hex4(at: i + 2)
-            guard (0xDC00..<0xE000).contains(low) else { throw loneSurrogate(at: escape) }
-            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-            i += 6
-        } else if (0xDC00..<0xE000).contains(scalar) {
-            throw loneSurrogate(at: escape)
+    /// What is wrong with a string, with its place in the file.
+    private func stringProblem(_ problem: JSONEscape.Problem) -> ImportProblem {
+        switch problem {
+        case .truncated: truncated()
+        case .controlCharacter(let offset): syntax(problem.description, at: offset)
+        case .unknown(let backslash):
+            syntax(
+                "an unknown escape \\\(String(decoding: [bytes[backslash + 1]], as: UTF8.self)) in a string",
+                at: backslash + 1)
+        case .notHex(let backslash): syntax(problem.description, at: backslash)
+        case .loneSurrogate(let backslash): loneSurrogate(at: backslash)
         }
-        guard let unicode = Unicode.Scalar(scalar) else { throw loneSurrogate(at: escape) }
-        return Array(String(Character(unicode)).utf8)
-    }
-
-    private func hex4(at start: Int) throws(ImportProblem) -> UInt32 {
-        guard start + 4 <= bytes.count else { throw truncated() }
-        var value: UInt32 = 0
-        for c in bytes[start..<start + 4] {
-            let digit: UInt8
-            switch c {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = c - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = c - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = c - UInt8(ascii: "A") + 10
-            default: throw syntax("\\u must be followed by four hex digits", at: start - 2)
-            }
-            value = value << 4 | UInt32(digit)
-        }
-        return value
     }
 
     private func text(_ buffer: UnsafeBufferPointer<UInt8>, at start: Int) throws(ImportProblem) -> String {

@@ -69,12 +69,8 @@ struct BatchDrain {
     private mutating func parseReports(
         _ pending: inout [UInt8], launcher: LauncherProcess, scratch: UnsafeMutableRawBufferPointer
     ) throws(IsolationError) -> Ending? {
-        var consumed = 0
-        defer { pending.removeFirst(consumed) }
-        while let newline = pending[consumed...].firstIndex(of: UInt8(ascii: "\n")) {
-            let line = String(decoding: pending[consumed..<newline], as: UTF8.self)
-            consumed = newline + 1
-            switch try LauncherReport(line: line[...]) {
+        try LauncherReportLines.consume(&pending) { report, _ throws(IsolationError) -> Ending? in
+            switch report {
             case .started(let pid):
                 runningChild = pid
             case .finished(let termination, let usage, let limitHit):
@@ -96,8 +92,8 @@ struct BatchDrain {
             case .hello:
                 throw .protocolError("a second greeting in the middle of a batch")
             }
+            return nil
         }
-        return nil
     }
 
     /// Over the output cap, the batch is stopped like an interrupt: the launcher sends the running
@@ -130,18 +126,11 @@ struct BatchDrain {
         }
     }
 
-    /// Reads until EAGAIN, or `rounds` reads, so one flooding stream cannot starve the others.
+    /// Reads what `stream` holds, at most `rounds` reads (see `FileDescriptorIO.readAvailable`).
     private mutating func readAvailable(
         _ stream: Stream, from launcher: LauncherProcess, scratch: UnsafeMutableRawBufferPointer, rounds: Int
     ) {
-        let fd = stream.descriptor(in: launcher)
-        var round = 0
-        while round < rounds {
-            round += 1
-            let count = read(fd, scratch.baseAddress, scratch.count)
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return }
-            let chunk = UnsafeRawBufferPointer(rebasing: scratch[0..<count])
+        FileDescriptorIO.readAvailable(stream.descriptor(in: launcher), scratch: scratch, rounds: rounds) { chunk in
             switch stream {
             case .stdout: stdout.append(chunk)
             case .stderr: stderr.append(chunk)

@@ -51,6 +51,22 @@ enum FileDescriptorIO {
         return nil
     }
 
+    /// Reads what a non-blocking `fd` holds until EAGAIN or its end, at most `rounds` reads so
+    /// one flooding stream cannot starve the others, handing each chunk to `take`. A chunk lives in
+    /// `scratch` and is valid only during the call: nothing is allocated per read.
+    static func readAvailable(
+        _ fd: Int32, scratch: UnsafeMutableRawBufferPointer, rounds: Int, _ take: (UnsafeRawBufferPointer) -> Void
+    ) {
+        var round = 0
+        while round < rounds {
+            round += 1
+            let count = read(fd, scratch.baseAddress, scratch.count)
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return }
+            take(UnsafeRawBufferPointer(rebasing: scratch[0..<count]))
+        }
+    }
+
     static func closeAll(_ fds: [Int32]) {
         for fd in fds where fd >= 0 { close(fd) }
     }

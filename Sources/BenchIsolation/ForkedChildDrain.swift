@@ -73,12 +73,8 @@ struct ForkedChildDrain {
     private mutating func parseReports(
         _ pending: inout [UInt8], outputs: [Int32], scratch: UnsafeMutableRawBufferPointer
     ) throws(IsolationError) -> BatchDrain.Ending? {
-        var consumed = 0
-        defer { pending.removeFirst(consumed) }
-        while let newline = pending[consumed...].firstIndex(of: UInt8(ascii: "\n")) {
-            let line = String(decoding: pending[consumed..<newline], as: UTF8.self)
-            consumed = newline + 1
-            switch try LauncherReport(line: line[...]) {
+        try LauncherReportLines.consume(&pending) { report, line throws(IsolationError) -> BatchDrain.Ending? in
+            switch report {
             case .started(let pid):
                 runningChild = pid
             case .finished(let termination, let usage, _):
@@ -95,8 +91,8 @@ struct ForkedChildDrain {
             case .hello, .memoryPeak:
                 throw .workerServerFailed("it sent \"\(line.prefix(80))\" in the middle of a benchmark")
             }
+            return nil
         }
-        return nil
     }
 
     /// Everything the child wrote; it is dead and its group killed when this is called.
@@ -106,15 +102,10 @@ struct ForkedChildDrain {
         }
     }
 
-    /// Reads until EAGAIN, or `rounds` reads, so one flooding stream cannot starve the others.
+    /// Reads what output `index` (stdout, stderr, result) holds, at most `rounds` reads (see
+    /// `FileDescriptorIO.readAvailable`).
     private mutating func readAvailable(_ index: Int, from fd: Int32, scratch: UnsafeMutableRawBufferPointer, rounds: Int) {
-        var round = 0
-        while round < rounds {
-            round += 1
-            let count = read(fd, scratch.baseAddress, scratch.count)
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return }
-            let chunk = UnsafeRawBufferPointer(rebasing: scratch[0..<count])
+        FileDescriptorIO.readAvailable(fd, scratch: scratch, rounds: rounds) { chunk in
             switch index {
             case 0: stdout.append(chunk)
             case 1: stderr.append(chunk)

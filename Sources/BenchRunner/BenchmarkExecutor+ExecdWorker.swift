@@ -18,10 +18,9 @@ extension BenchmarkExecutor {
         let arguments = [executable] + WorkerInvocation(spec, name: name).arguments
         let started = MonotonicClock.now()
         let limits = LimitPolicy.applied(spec.limits, capabilities: launcher.capabilities)
-        progress.phase(spec, "worker: warm-up ×\(spec.warmup), \(spec.iterations) iterations")
         let batch: BatchResult
         do {
-            batch = try launcher.runBatch(childSpec(spec, arguments: arguments), iterations: 1)
+            batch = try runWorkerBatch(spec, on: launcher, arguments: arguments)
         } catch {
             launchers.discard(because: error.description, keeping: workerServers.processIDs)
             return withoutWorker(spec, benchmark: benchmark, .executorFailed(error.description), started: started, limits: limits)

@@ -20,10 +20,9 @@ extension BenchmarkExecutor {
         // A job of the server names the body to run, without an executable: the server forks itself.
         let arguments = WorkerInvocation(spec, name: name).arguments
         let limits = LimitPolicy.applied(spec.limits, capabilities: server.capabilities)
-        progress.phase(spec, "worker: warm-up ×\(spec.warmup), \(spec.iterations) iterations")
         let batch: BatchResult
         do {
-            batch = try server.runBatch(childSpec(spec, arguments: arguments), iterations: 1)
+            batch = try runWorkerBatch(spec, on: server, arguments: arguments)
         } catch {
             // A request it was never sent leaves the server as good as it was.
             if case .invalidSpec = error {} else {

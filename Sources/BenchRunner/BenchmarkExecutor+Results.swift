@@ -46,8 +46,12 @@ extension BenchmarkExecutor {
         return result
     }
 
+    /// The statistics a run file records; its `noisy` flag is judged at the threshold the
+    /// benchmark's verdicts will use.
     func statistics(_ spec: BenchmarkSpec, _ samples: [Int64]) -> SampleStats? {
-        SampleStatistics.make(samplesNs: samples, threshold: spec.regressionThreshold ?? plan.config.report.regressionThreshold)
+        let threshold = ThresholdDefaults.resolved(
+            recorded: spec.regressionThreshold, suite: plan.config.report.regressionThreshold)
+        return SampleStatistics.make(samplesNs: samples, threshold: threshold)
     }
 
     func failure(_ spec: BenchmarkSpec, mode: ExecutionMode, _ description: FailureDescription, totalMs: Double) -> BenchmarkResult {

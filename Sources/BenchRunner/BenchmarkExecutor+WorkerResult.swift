@@ -3,6 +3,16 @@ import BenchIsolation
 import BenchModel
 
 extension BenchmarkExecutor {
+    /// Runs one worker, forked or exec'd, on `executor`: a batch of one child that does the
+    /// benchmark's warm-up and iterations itself. What a failure to run it means differs between
+    /// the two (which executor is discarded, whether limits applied), so it is the caller's.
+    func runWorkerBatch(
+        _ spec: BenchmarkSpec, on executor: any BatchExecutor, arguments: [String]
+    ) throws(IsolationError) -> BatchResult {
+        progress.phase(spec, "worker: warm-up ×\(spec.warmup), \(spec.iterations) iterations")
+        return try executor.runBatch(childSpec(spec, arguments: arguments), iterations: 1)
+    }
+
     /// The result of one worker, forked or exec'd, from its batch.
     func workerResult(
         _ spec: BenchmarkSpec, _ batch: BatchResult, started: UInt64, limits: [AppliedLimit]?, benchmark: any SwiftBenchmark

@@ -72,8 +72,10 @@ struct ImportCommand: ExecutableCommand {
         // The same statistics a measured run records, from the samples; files with statistics
         // only (pytest-benchmark saved without data) keep their own.
         for index in run.benchmarks.indices where !run.benchmarks[index].samplesNs.isEmpty {
+            let threshold = ThresholdDefaults.resolved(
+                recorded: run.benchmarks[index].config?.regressionThreshold, suite: settings.regressionThreshold)
             run.benchmarks[index].stats = SampleStatistics.make(
-                samplesNs: run.benchmarks[index].samplesNs, threshold: settings.regressionThreshold)
+                samplesNs: run.benchmarks[index].samplesNs, threshold: threshold)
         }
         let written: URL
         do {
