@@ -3,7 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "benchboard",
-    platforms: [.macOS(.v13)],
+    // Mutex and Atomic (Synchronization), which the runner and the library use, need macOS 15.
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "BenchBoard", targets: ["BenchBoard"]),
         .executable(name: "benchboard", targets: ["benchboard"]),
@@ -11,10 +12,23 @@ let package = Package(
         .executable(name: "benchboard-github", targets: ["benchboard-github"]),
         .plugin(name: "BenchboardCommandPlugin", targets: ["BenchboardCommandPlugin"]),
     ],
+    // Ranges from the oldest release that has what the code uses, so a package that depends on
+    // benchboard and on one of these too can still resolve them together.
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
-        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        // 1.4.0: CommandConfiguration.aliases (RootCommand.subcommandNames). It also has what the
+        // rest needs: a Sendable CommandConfiguration (1.3.1) for `static let configuration` in
+        // Swift 6 mode, ExpressibleByArgument, optional flags with .prefixedNo, parseAsRoot,
+        // fullMessage(for:) and exitCode(for:).
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.4.0"),
+        // 0.5.6: the first release whose own dependency (swift-checkit) is a version rather than a
+        // branch, which SwiftPM requires of a package required by version. TOMLTable(string:),
+        // TOMLParseError's source positions and TOMLValueConvertible.type are older; 0.6.0 only
+        // updated the bundled toml++.
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.5.6"),
+        // 2.0.0: the first release as swift-mustache, whose Mustache product has the unprefixed
+        // MustacheLibrary, MustacheTemplate (and its ParserError), MustacheParent and the custom
+        // content types (MustacheContentType, MustacheContentTypes.register) the XHTML escaping is.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         // Codable types that cross stages, and the history schema version.

@@ -21,8 +21,9 @@ struct BenchboardCommandPlugin: CommandPlugin {
                     + (executables.isEmpty ? "none" : executables.sorted().joined(separator: ", ")) + ".")
         }
 
-        let parameters = PackageManager.BuildParameters(configuration: .release, logging: .concise)
-        Diagnostics.progress("Building \(product) and benchboard-launcher (release)…")
+        // A first release build takes minutes: the compiler's progress is echoed as it happens
+        // (echoLogs) instead of the plugin staying silent until the build is over.
+        let parameters = PackageManager.BuildParameters(configuration: .release, logging: .concise, echoLogs: true)
         let executable = try build(product, context: context, parameters: parameters)
         let launcher = try build("benchboard-launcher", context: context, parameters: parameters)
 
@@ -41,16 +42,34 @@ struct BenchboardCommandPlugin: CommandPlugin {
         }
     }
 
+    /// Builds one product, saying before and after (with the time it took), since the echoed log
+    /// of an up-to-date product can be empty.
     private func build(_ product: String, context: PluginContext, parameters: PackageManager.BuildParameters) throws -> URL {
+        Diagnostics.progress("Building \(product) (release)…")
+        let clock = ContinuousClock()
+        let started = clock.now
         let result = try packageManager.build(.product(product), parameters: parameters)
+        let seconds = Self.seconds(clock.now - started)
         guard result.succeeded else {
-            Diagnostics.error(result.logText)
-            throw PluginFailure("swift build -c release --product \(product) failed")
+            // The log was echoed while the build ran; without echoing it would be shown here.
+            if !parameters.echoLogs { Diagnostics.error(result.logText) }
+            throw PluginFailure("swift build -c release --product \(product) failed after \(seconds)")
         }
+        Diagnostics.progress("Built \(product) in \(seconds)")
         if let artifact = result.builtArtifacts.first(where: { $0.kind == .executable && $0.url.lastPathComponent == product }) {
             return artifact.url
         }
         throw PluginFailure("swift build produced no executable named \(product)")
+    }
+
+    /// `12.3 s`, or `2 min 05 s` for a build that took minutes.
+    static func seconds(_ duration: Duration) -> String {
+        let (whole, attoseconds) = duration.components
+        let tenths = Int(whole) * 10 + Int(attoseconds / 100_000_000_000_000_000)
+        if tenths < 600 { return "\(tenths / 10).\(tenths % 10) s" }
+        let total = tenths / 10
+        let remainder = total % 60
+        return "\(total / 60) min \(remainder < 10 ? "0" : "")\(remainder) s"
     }
 
     /// The executable products of `package` whose targets use the BenchBoard library.

@@ -21,25 +21,32 @@ import Glibc
 /// ```
 public enum BenchBoard {
     /// Runs the command line (`run`, `report`, `compare`, …) with `benchmarks` registered, and exits.
-    public static func main(_ benchmarks: [Benchmark], arguments: [String] = CommandLine.arguments) -> Never {
+    ///
+    /// `diagnostics` are registered too, as benchmarks that exist to check a harness (crashes,
+    /// hangs, daemons): they run when config.toml names them, but `run` and `list` do not point
+    /// them out as missing from the config, and a mistyped `swift = "…"` is not offered them.
+    public static func main(
+        _ benchmarks: [Benchmark], diagnostics: [Benchmark] = [], arguments: [String] = CommandLine.arguments
+    ) -> Never {
         let rest = Array(arguments.dropFirst())
         // The worker leaves without Foundation's teardown: its result is already written, and
         // every microsecond it spends is isolation overhead. Buffered output is flushed first.
         if rest.first == WorkerInvocation.command || rest.first == "worker-server" {
             let workerArguments = Array(rest.dropFirst())
             let code = rest.first == WorkerInvocation.command
-                ? Worker.run(arguments: workerArguments, registry: registry(benchmarks))
-                : Worker.serve(arguments: workerArguments, registry: registry(benchmarks))
+                ? Worker.run(arguments: workerArguments, registry: registry(benchmarks + diagnostics))
+                : Worker.serve(arguments: workerArguments, registry: registry(benchmarks + diagnostics))
             fflush(nil)
             _exit(code)
         }
-        exit(run(benchmarks, arguments: rest))
+        exit(run(benchmarks, diagnostics: diagnostics, arguments: rest))
     }
 
     /// Runs the command line and returns the exit code: 0 success; 1 a benchmark failed, crashed,
     /// timed out or (with --fail-on-regression) regressed; 2 bad usage, config or input; 130 interrupted.
-    public static func run(_ benchmarks: [Benchmark], arguments: [String]) -> Int32 {
-        let registry = registry(benchmarks)
+    /// `diagnostics` as in `main(_:diagnostics:arguments:)`.
+    public static func run(_ benchmarks: [Benchmark], diagnostics: [Benchmark] = [], arguments: [String]) -> Int32 {
+        let registry = registry(benchmarks + diagnostics)
         // The worker skips argument parsing: its start-up time is isolation overhead.
         if arguments.first == WorkerInvocation.command {
             return Worker.run(arguments: Array(arguments.dropFirst()), registry: registry)
@@ -52,7 +59,8 @@ public enum BenchBoard {
         signal(SIGPIPE, SIG_IGN)
         let environment = ProcessInfo.processInfo.environment
         let context = CommandContext(
-            registry: registry, registeredNames: benchmarks.map(\.name), environment: environment,
+            registry: registry, registeredNames: (benchmarks + diagnostics).map(\.name),
+            diagnosticNames: Set(diagnostics.map(\.name)).subtracting(benchmarks.map(\.name)), environment: environment,
             terminal: Terminal.detect(environment: environment), buildConfiguration: buildConfiguration)
         if let problem = RootCommand.unknownSubcommand(in: arguments) {
             TerminalOutput.standardError.line("error: " + problem)
@@ -123,7 +131,10 @@ enum CLIExit {
 /// What every command needs from the process it runs in, handed in rather than read from globals.
 struct CommandContext {
     var registry: [String: any SwiftBenchmark]
+    /// Every registered Swift benchmark, diagnostic ones included, in registration order.
     var registeredNames: [String]
+    /// The registered names that are diagnostic benchmarks (see `BenchBoard.main`).
+    var diagnosticNames: Set<String>
     var environment: [String: String]
     var terminal: Terminal
     var buildConfiguration: String

@@ -5,18 +5,24 @@ import TOMLKit
 public enum ConfigLoader {
     /// Reads the file at `path` (relative to the current directory); its folder becomes the base
     /// for relative paths and the working directory of commands.
-    /// - Parameter registeredSwiftBenchmarks: names registered with the library; nil = do not check `swift = "…"` names.
-    public static func load(path: String, registeredSwiftBenchmarks: Set<String>?) throws(ConfigError) -> SuiteConfig {
+    /// - Parameters:
+    ///   - registeredSwiftBenchmarks: names registered with the library; nil = do not check `swift = "…"` names.
+    ///   - diagnosticSwiftBenchmarks: the registered names that exist to check a harness: valid in
+    ///     `swift = "…"`, but never suggested for a name that is not registered.
+    public static func load(
+        path: String, registeredSwiftBenchmarks: Set<String>?, diagnosticSwiftBenchmarks: Set<String> = []
+    ) throws(ConfigError) -> SuiteConfig {
         let text = try readText(path: path)
         return try parse(
             text: text, path: path, baseDirectory: PathResolver.folder(of: path),
-            registeredSwiftBenchmarks: registeredSwiftBenchmarks)
+            registeredSwiftBenchmarks: registeredSwiftBenchmarks, diagnosticSwiftBenchmarks: diagnosticSwiftBenchmarks)
     }
 
     /// Validates a config given as text; `path` is only used to name it in messages, and a relative
     /// `baseDirectory` is taken from the current directory.
     public static func parse(
-        text: String, path: String, baseDirectory: String, registeredSwiftBenchmarks: Set<String>?
+        text: String, path: String, baseDirectory: String, registeredSwiftBenchmarks: Set<String>?,
+        diagnosticSwiftBenchmarks: Set<String> = []
     ) throws(ConfigError) -> SuiteConfig {
         // Refused here because toml++ would abort on them rather than report an error.
         if let problem = TOMLLineLocator.unsafeSyntax(in: text) {
@@ -35,7 +41,7 @@ public enum ConfigLoader {
         if let nul = locator.nulEscape {
             throw ConfigError(Diagnostic(file: path, line: nul.line, message: "\(nul.message) (column \(nul.column))"))
         }
-        var reader = ConfigReader(file: path, locator: locator)
+        var reader = ConfigReader(file: path, locator: locator, unsuggested: diagnosticSwiftBenchmarks)
         let suite = reader.read(
             root: root, sourcePath: path,
             baseDirectory: PathResolver.resolve(baseDirectory, against: FileManager.default.currentDirectoryPath),

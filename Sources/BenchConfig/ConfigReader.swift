@@ -15,11 +15,14 @@ struct ConfigReader {
 
     let file: String
     let locator: TOMLLineLocator
+    /// Registered names that messages never suggest (the diagnostic benchmarks).
+    let unsuggested: Set<String>
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(file: String, locator: TOMLLineLocator) {
+    init(file: String, locator: TOMLLineLocator, unsuggested: Set<String> = []) {
         self.file = file
         self.locator = locator
+        self.unsuggested = unsuggested
     }
 
     mutating func problem(_ message: String, at site: Site, key: [String]? = nil) {
@@ -266,11 +269,12 @@ struct ConfigReader {
 
     private func unregistered(_ name: String, in site: Site, registered: Set<String>) -> String {
         var message = "swift benchmark '\(name)' in \(site.label) is not registered"
-        if registered.isEmpty {
-            return message + "; this executable registers no Swift benchmarks (use command = [\"…\"] to run a program)"
+        let names = registered.subtracting(unsuggested).sorted()
+        if names.isEmpty {
+            let besides = registered.isEmpty ? "" : " besides its diagnostic ones"
+            return message + "; this executable registers no Swift benchmarks\(besides) (use command = [\"…\"] to run a program)"
         }
-        message += Suggestion.hint(for: name, in: registered.sorted())
-        let names = registered.sorted()
+        message += Suggestion.hint(for: name, in: names)
         let shown = names.prefix(15).map { "'\($0)'" }.joined(separator: ", ")
         let more = names.count > 15 ? " and \(names.count - 15) more" : ""
         return message + " (registered: \(shown)\(more))"

@@ -7,7 +7,8 @@ import Glibc
 
 /// Benchmarks that exercise benchboard itself: the isolation overhead (`noop`), memory
 /// accounting, and how crashes, hangs and errors are reported. Used by Benchmarks/config.toml
-/// and the tests; the default suite does not run them.
+/// and the tests; the default suite does not run them, and main.swift registers them as
+/// diagnostic so they are never offered to users as examples.
 enum DiagnosticBenchmarks {
     static var all: [Benchmark] {
         [

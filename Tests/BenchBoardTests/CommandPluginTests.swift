@@ -24,7 +24,7 @@ final class CommandPluginTests: XCTestCase {
 
             let package = Package(
                 name: "scratch",
-                platforms: [.macOS(.v13)],
+                platforms: [.macOS(.v15)],
                 dependencies: [.package(path: "../benchboard")],
                 targets: [
                     .executableTarget(name: "ScratchBenchmarks", dependencies: [.product(name: "BenchBoard", package: "benchboard")]),
@@ -40,6 +40,7 @@ final class CommandPluginTests: XCTestCase {
                 } setup: {
                     Array(0..<1_000)
                 }
+                Benchmark("unlisted") { _ in blackHole(1) }
             }
             BenchBoard.main(collecting: benchmarks)
             """.write(to: package.appending(path: "Sources/ScratchBenchmarks/main.swift"), atomically: true, encoding: .utf8)
@@ -68,6 +69,14 @@ final class CommandPluginTests: XCTestCase {
         process.waitUntilExit()
         let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
         XCTAssertEqual(process.terminationStatus, 0, output)
+        // Build progress: a line before and after each product, and the compiler's own lines between.
+        for product in ["ScratchBenchmarks", "benchboard-launcher"] {
+            XCTAssertTrue(output.contains("Building \(product) (release)"), output)
+            XCTAssertTrue(output.contains("Built \(product) in "), output)
+        }
+        XCTAssertTrue(output.contains("Compiling"), "the build log is echoed while it runs: \(output)")
+        // A benchmark registered in code but not in config.toml is named, not skipped silently.
+        XCTAssertTrue(output.contains("1 registered Swift benchmark is not in config.toml: unlisted"), output)
 
         let history = package.appending(path: "output/history")
         let files = try FileManager.default.contentsOfDirectory(atPath: history.path).filter { $0.hasSuffix(".json") }

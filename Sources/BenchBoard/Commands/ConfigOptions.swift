@@ -13,7 +13,8 @@ extension CommandContext {
     /// Loads and validates the config; every problem becomes one `file:line: message` line.
     func loadConfig(_ path: String) throws(CLIError) -> SuiteConfig {
         do {
-            return try ConfigLoader.load(path: path, registeredSwiftBenchmarks: Set(registeredNames))
+            return try ConfigLoader.load(
+                path: path, registeredSwiftBenchmarks: Set(registeredNames), diagnosticSwiftBenchmarks: diagnosticNames)
         } catch {
             throw CLIError(error.description)
         }

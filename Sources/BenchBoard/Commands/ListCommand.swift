@@ -34,6 +34,7 @@ struct ListCommand: ExecutableCommand {
         } catch {
             throw CLIError("\(error)")
         }
+        context.noteUnconfiguredBenchmarks(in: config)
         if plan.benchmarks.isEmpty, let selectedShard {
             TerminalOutput.standardOutput.line(ShardArgument.emptyNote(selectedShard, filtered: filter != nil))
             return CLIExit.success

@@ -45,6 +45,7 @@ struct RunCommand: ExecutableCommand {
             throw CLIError(error.description)
         }
         let selectedShard = try ShardArgument.parse(shard)
+        context.noteUnconfiguredBenchmarks(in: config)
         let plan: RunPlan
         do {
             plan = try Planner.plan(
