@@ -71,7 +71,8 @@ if command -v curl > /dev/null 2>&1; then
 elif command -v wget > /dev/null 2>&1; then
     fetch() { wget --quiet --tries=3 --output-document="$2" "$1"; }
 else
-    fail 2 "installing benchboard $version needs curl or wget, and neither is on PATH: install one, or set bb-bin to a benchboard already on the runner"
+    # The swift:* container images remove the curl program after installing Swift.
+    fail 2 "installing benchboard $version needs curl or wget, and neither is on PATH: install one (in a swift:* container: apt-get update && apt-get install -y curl), or set bb-bin to a benchboard already on the runner"
 fi
 for tool in tar gzip sha256sum mktemp; do
     command -v "$tool" > /dev/null 2>&1 \
