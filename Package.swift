@@ -82,7 +82,7 @@ let package = Package(
             "BenchModel", "BenchConfig", "BenchIsolation", "BenchRunner", "BenchHistory", "BenchAnalysis", "BenchReport", "BenchImport", "BenchStats",
             "BenchTerminal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ], plugins: ["VersionEmbedderPlugin"]),
         // The default suite's example benchmarks behind the CLI; its inputs come from BenchStats'
         // seeded generator.
         .executableTarget(name: "benchboard", dependencies: ["BenchBoard", "BenchStats", "benchboard-launcher"]),
@@ -97,6 +97,14 @@ let package = Package(
             capability: .buildTool(),
             dependencies: ["TemplateEmbedder"],
             path: "Plugins/TemplateEmbedderPlugin"
+        ),
+        // Build-time: compiles the VERSION file into the BenchBoard module (`--version`).
+        .executableTarget(name: "VersionEmbedder", path: "Plugins/VersionEmbedder"),
+        .plugin(
+            name: "VersionEmbedderPlugin",
+            capability: .buildTool(),
+            dependencies: ["VersionEmbedder"],
+            path: "Plugins/VersionEmbedderPlugin"
         ),
 
         // `swift package benchboard …`: builds the benchmark executable and the launcher in
