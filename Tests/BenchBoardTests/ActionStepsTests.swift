@@ -164,7 +164,8 @@ final class ActionStepsTests: XCTestCase {
 
     /// Runs action.yml's steps as one job. `inputs` are the workflow's `with:`; the token exists
     /// only in the expression tables (`github.token`, the `token` input's default), never in the
-    /// job's environment. BB_BIN in the job's environment stands in for an installed benchboard.
+    /// job's environment. The `bb-bin` input, the test build's products, stands in for an installed
+    /// benchboard, as a workflow's would.
     private func runJob(event: String, inputs: [String: String] = [:], pull: Int? = nil, workspace: String = "workspace",
                         checkBetweenSteps: Bool = true) throws -> Job {
         let directory = cli.directory
@@ -191,8 +192,8 @@ final class ActionStepsTests: XCTestCase {
             "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.invalid",
             "GIT_CONFIG_NOSYSTEM": "1",
             "NO_COLOR": "1",
-            "BB_BIN": CLIHarness.productsDirectory.path,
         ]
+        let inputs = inputs.merging(["bb-bin": CLIHarness.productsDirectory.path]) { given, _ in given }
         var job: [String: Any] = ["inputs": inputs, "github": github, "env": environment, "workspace": workspaceURL.path]
         if checkBetweenSteps {
             // Right after the benchmarks' step: is any daemon they started still alive?

@@ -267,9 +267,20 @@ final class ReleaseInstallTests: XCTestCase {
             }
             return folder.path
         }
-        let noDownloader = try install(base, version: "9.8.7", extra: ["PATH": try path(without: ["curl"])])
+        let noCurl = try path(without: ["curl"])
+        let noDownloader = try install(base, version: "9.8.7", extra: ["PATH": noCurl])
         XCTAssertEqual(noDownloader.status, 2, noDownloader.output)
         XCTAssertTrue(noDownloader.output.contains("needs curl or wget, and neither is on PATH"), noDownloader.output)
+
+        // A swift:* container: no curl, but a toolchain to build with.
+        let container = noCurl
+        let stubSwift = URL(fileURLWithPath: container).appending(path: "swift").path
+        XCTAssertTrue(FileManager.default.createFile(atPath: stubSwift, contents: Data("#!/bin/sh\nexit 0\n".utf8), attributes: [.posixPermissions: 0o755]))
+        let buildsInstead = try install(base, version: "9.8.7", extra: ["PATH": container])
+        XCTAssertEqual(buildsInstead.status, 0, buildsInstead.output)
+        XCTAssertTrue(buildsInstead.output.contains("building it from source"), buildsInstead.output)
+        XCTAssertFalse(buildsInstead.output.contains("BB_BIN="), buildsInstead.output)
+        try FileManager.default.removeItem(atPath: stubSwift)
 
         let noChecksum = try install(base, version: "9.8.7", extra: ["PATH": try path(without: ["sha256sum"])])
         XCTAssertEqual(noChecksum.status, 2, noChecksum.output)
