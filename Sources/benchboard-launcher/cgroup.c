@@ -30,10 +30,8 @@
 // Limits are written once per batch and reset after it, never per child: moving a process between
 // cgroups costs ~10 us and the per-child path is what the isolation overhead is made of.
 #define _GNU_SOURCE
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <limits.h>
 #include <malloc.h>
 #include <signal.h>
 #include <stdio.h>
@@ -42,11 +40,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cgroupfs.h"
 #include "launcher.h"
 
-// Paths longer than this leave a feature off. Kept well under PATH_MAX: every stack page the
-// start-up touches stays resident and raises every child's RSS floor.
-enum { PATH_CAP = 512 };
 
 /// One hierarchy's pair of folders: the cgroup we started in and our own below it.
 struct group {
@@ -67,7 +63,7 @@ static int kill_fd = -1;       // cgroup.kill (v2)
 static char usual_adj[16];     // our oom_score_adj while protected, "" when not protected
 
 /// Reads a small file whole into `buf` (NUL-terminated). Returns the length, or -1.
-static ssize_t read_small(const char *path, char *buf, size_t cap) {
+ssize_t read_small(const char *path, char *buf, size_t cap) {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) return -1;
     size_t have = 0;
@@ -82,7 +78,7 @@ static ssize_t read_small(const char *path, char *buf, size_t cap) {
     return (ssize_t)have;
 }
 
-static int write_text(const char *path, const char *text) {
+int write_text(const char *path, const char *text) {
     int fd = open(path, O_WRONLY | O_CLOEXEC);
     if (fd < 0) return -1;
     size_t length = strlen(text);
@@ -175,61 +171,6 @@ static int move_pid(const char *dir, long pid) {
     if (snprintf(path, sizeof path, "%s/cgroup.procs", dir) >= (int)sizeof path) return -1;
     snprintf(text, sizeof text, "%ld", pid);
     return write_text(path, text);
-}
-
-/// Kills whatever is still in a cgroup whose launcher is gone: cgroup.kill where the file exists
-/// (v2), else every pid listed in cgroup.procs (v1; a few rounds for processes that forked).
-static void kill_contents(const char *dir) {
-    char path[PATH_CAP + 32];
-    if (snprintf(path, sizeof path, "%s/cgroup.kill", dir) < (int)sizeof path && write_text(path, "1") == 0) return;
-    for (int round = 0; round < 10; round++) {
-        char text[4096];
-        if (snprintf(path, sizeof path, "%s/cgroup.procs", dir) >= (int)sizeof path) return;
-        if (read_small(path, text, sizeof text) <= 0) return;
-        // Only whole lines: a number cut by the buffer's end would name some other process.
-        for (char *p = text, *end; *p; p = end) {
-            long pid = strtol(p, &end, 10);
-            if (end == p || *end != '\n') break;
-            if (pid > 0) kill((pid_t)pid, SIGKILL);
-        }
-    }
-}
-
-/// Whether `pid` is a running process. A zombie is not: a launcher SIGKILLed under a parent that
-/// has not reaped it yet still answers kill(pid, 0), yet it will never clean up its folder. So
-/// the state letter of /proc/<pid>/stat decides (the field after the ")" that ends the command
-/// name, which may itself hold ")"): Z (zombie) and X (dead) are gone.
-static int is_running(long pid) {
-    char path[64], text[512];
-    snprintf(path, sizeof path, "/proc/%ld/stat", pid);
-    // Unreadable (gone, or hidden by hidepid): kill(pid, 0) tells a gone pid from a hidden one.
-    if (read_small(path, text, sizeof text) <= 0) return kill((pid_t)pid, 0) == 0 || errno == EPERM;
-    const char *close_paren = strrchr(text, ')');
-    if (!close_paren || close_paren[1] != ' ') return 1;
-    char state = close_paren[2];
-    return state != 'Z' && state != 'X';
-}
-
-/// Cleans up "benchboard-<pid>" folders next to ours whose launcher is gone (SIGKILLed before it
-/// could): what is still inside belongs to a dead run and is killed, then the folder removed.
-/// Running pids are skipped, so a concurrent run and a folder its launcher has just made are safe.
-static void remove_stale_siblings(const char *parent) {
-    DIR *dir = opendir(parent);
-    if (!dir) return;
-    struct dirent *entry;
-    while ((entry = readdir(dir)) != NULL) {
-        if (strncmp(entry->d_name, "benchboard-", 11) != 0) continue;
-        char *end;
-        long pid = strtol(entry->d_name + 11, &end, 10);
-        if (*end != '\0' || pid <= 0 || pid > INT_MAX) continue;
-        if (is_running(pid)) continue;
-        char path[PATH_CAP + 300];
-        if (snprintf(path, sizeof path, "%s/%s", parent, entry->d_name) >= (int)sizeof path) continue;
-        kill_contents(path);
-        // Killed processes leave the cgroup as they exit: give them a moment.
-        for (int i = 0; i < 100 && rmdir(path) != 0 && errno == EBUSY; i++) usleep(2000);
-    }
-    closedir(dir);
 }
 
 /// Makes our folder in one hierarchy and moves the launcher in. 1 on success.
