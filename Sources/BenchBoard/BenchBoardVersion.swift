@@ -6,6 +6,6 @@ import BenchModel
 public enum BenchBoardVersion {
     public static let number = EmbeddedVersion.number
 
-    /// "benchboard 0.2.0 (history schema benchboard.run/1)": the schema says which run files it reads and writes.
+    /// "benchboard 0.2.0 (history schema benchboard.run/2)": the schema says which run files it reads and writes.
     public static var string: String { "benchboard \(number) (history schema \(HistorySchema.current))" }
 }

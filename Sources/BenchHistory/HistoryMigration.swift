@@ -1,30 +1,47 @@
 import BenchModel
 import Foundation
 
-/// Brings a run file written under an older schema up to the current one before decoding, the
-/// way asv migrates result files on read. Files are never rewritten: migration happens in memory
-/// every time an old file is read.
+/// Brings a run read from a file of an older schema up to the current one, the way asv migrates
+/// result files on read. Files are never rewritten: migration happens in memory every time an old
+/// file is read. It works on the decoded run, not the JSON, so old files take the fast decoder too.
 ///
-/// Only `benchboard.run/1` exists so far. When /2 arrives, add a step here that turns a /1 JSON
-/// object into a /2 one (rename or fill fields), and keep the steps chained: /1 → /2 → … → current.
+/// Keep the steps chained (/1 → /2 → … → current): each step turns a run of one version into the
+/// next.
 enum HistoryMigration {
-    /// The JSON of a file of schema `version` (older than current), upgraded to the current schema.
-    static func upgrade(_ data: Data, from version: Int) throws(RunFileProblem) -> Data {
-        guard version >= 1 else {
+    /// `record`, decoded from a file of schema `version`, as a run of the current schema.
+    static func upgrade(_ record: RunRecord, from version: Int) throws(RunFileProblem) -> RunRecord {
+        guard version >= HistorySchema.oldestVersion else {
             throw .foreign("unknown schema \(HistorySchema.prefix)\(version)")
         }
-        // Each step rewrites the JSON object one version up.
-        var data = data
+        var record = record
         var current = version
         while current < HistorySchema.currentVersion {
-            data = try step(data, from: current)
+            record = step(record, from: current)
             current += 1
         }
-        return data
+        record.schema = HistorySchema.current
+        return record
     }
 
-    private static func step(_ data: Data, from version: Int) throws(RunFileProblem) -> Data {
-        // No version before the current one exists yet.
-        throw .invalid("no migration from \(HistorySchema.prefix)\(version)")
+    private static func step(_ record: RunRecord, from version: Int) -> RunRecord {
+        switch version {
+        case 1:
+            // /1 → /2 adds only fields whose absence already says what /1 meant: no `processes`
+            // is one process holding every sample (`BenchmarkResult.processRecords`), no
+            // `batchSize` is one iteration per sample, no `rounds` is one round. A /1 file that
+            // carries any of them was not written by benchboard.
+            var record = record
+            for index in record.benchmarks.indices {
+                record.benchmarks[index].processes = nil
+                record.benchmarks[index].batchSize = nil
+                record.benchmarks[index].scalingFactor = nil
+                record.benchmarks[index].config?.rounds = nil
+            }
+            record.clockCostNs = nil
+            record.ab = nil
+            return record
+        default:
+            return record
+        }
     }
 }

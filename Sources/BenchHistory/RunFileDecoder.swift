@@ -19,7 +19,9 @@ enum RunFileProblem: Error {
         case let .unreadable(detail): "cannot be read: \(detail)"
         case let .notJSON(detail): detail
         case let .foreign(detail): "not a benchboard run file (\(detail))"
-        case let .newer(schema): "written by a newer benchboard (\(schema)); upgrade to read it"
+        case let .newer(schema):
+            "written by a newer benchboard (\(schema); this one reads up to \(HistorySchema.current)): upgrade benchboard "
+                + "to read it (the action's `version` input, or the BenchBoard package dependency)"
         case let .invalid(detail): "not a valid \(HistorySchema.current) file: \(detail)"
         case let .notRegular(kind): "not a regular file but \(kind); only regular files are read"
         case let .tooLarge(bytes, limit):
@@ -94,12 +96,14 @@ enum RunFileDecoder {
             return .failure(.foreign("schema \"\(schema)\""))
         }
         if version > HistorySchema.currentVersion { return .failure(.newer(schema)) }
+        if version < HistorySchema.oldestVersion {
+            return .failure(.foreign("unknown schema \(HistorySchema.prefix)\(version)"))
+        }
         do {
-            let current = version < HistorySchema.currentVersion ? try HistoryMigration.upgrade(data, from: version) : data
-            if let decoded, version == HistorySchema.currentVersion { return .success(decoded) }
-            var record = try decoder.decode(RunRecord.self, from: current)
-            record.schema = HistorySchema.current
-            return .success(record)
+            // Every schema since /1 decodes with today's model (later fields are optional), so
+            // an older file is decoded as it is and migrated afterwards.
+            let record = try decoded ?? decoder.decode(RunRecord.self, from: data)
+            return .success(version < HistorySchema.currentVersion ? try HistoryMigration.upgrade(record, from: version) : record)
         } catch let problem as RunFileProblem {
             return .failure(problem)
         } catch let DecodingError.dataCorrupted(context) where context.codingPath.isEmpty {

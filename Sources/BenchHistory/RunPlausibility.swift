@@ -24,6 +24,7 @@ enum RunPlausibility {
             for (field, value) in counts where value < 0 {
                 return .implausible("\(place).\(field) is negative (\(value))")
             }
+            if let problem = processProblem(result, place: place) { return problem }
             for (field, value) in figures(result) {
                 guard let value else { continue }
                 if !value.isFinite { return .implausible("\(place).\(field) is not a finite number") }
@@ -33,8 +34,44 @@ enum RunPlausibility {
         return nil
     }
 
+    /// Processes must account for every sample, exactly once, and hold possible figures: verdicts
+    /// weigh each process's samples, so a wrong split would compare the wrong numbers.
+    private static func processProblem(_ result: BenchmarkResult, place: String) -> RunFileProblem? {
+        guard let processes = result.processes else { return nil }
+        let counted = processes.reduce(0) { $0 + max($1.samples, 0) }
+        for (index, process) in processes.enumerated() {
+            let at = "\(place).processes[\(index)]"
+            if process.samples < 0 { return .implausible("\(at).samples is negative (\(process.samples))") }
+            if process.round < 1 { return .implausible("\(at).round is \(process.round); rounds count from 1") }
+            for (field, value) in [("wallMs", process.wallMs), ("machineBusy", process.machineBusy), ("steal", process.steal)] {
+                guard let value else { continue }
+                if !value.isFinite || value < 0 { return .implausible("\(at).\(field) is not a finite, non-negative number") }
+            }
+        }
+        if counted != result.samplesNs.count {
+            return .implausible(
+                "\(place).processes account for \(counted) samples, but samplesNs holds \(result.samplesNs.count)")
+        }
+        if let batch = result.batchSize, batch < 1 { return .implausible("\(place).batchSize is \(batch); it must be at least 1") }
+        if let factor = result.scalingFactor, factor < 1 {
+            return .implausible("\(place).scalingFactor is \(factor); it must be at least 1")
+        }
+        return nil
+    }
+
     private static func isPlausible(_ result: BenchmarkResult) -> Bool {
         guard result.timeoutMs >= 0, result.warmup >= 0, (result.targetNs ?? 0) >= 0 else { return false }
+        if let processes = result.processes {
+            var counted = 0
+            for process in processes {
+                guard process.samples >= 0, process.round >= 1, fine(process.wallMs), fine(process.machineBusy),
+                    fine(process.steal)
+                else { return false }
+                counted += process.samples
+            }
+            guard counted == result.samplesNs.count else { return false }
+        }
+        guard (result.batchSize ?? 1) >= 1, (result.scalingFactor ?? 1) >= 1 else { return false }
         for sample in result.samplesNs where sample < 0 { return false }
         let resources = result.resources
         guard fine(resources.totalMs), fine(resources.overheadMs) else { return false }

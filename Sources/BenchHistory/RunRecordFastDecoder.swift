@@ -42,6 +42,8 @@ enum RunRecordFastDecoder {
         var selection: RunSelection?
         var kind: RunKind?
         var source: RunSource?
+        var clockCostNs: Double?
+        var ab: ABBase?
         try r.beginObject()
         var keys = Reader.Keys()
         while let key = try r.nextKey(&keys) {
@@ -62,6 +64,8 @@ enum RunRecordFastDecoder {
             case "selection": selection = r.null() ? nil : try runSelection(&r)
             case "kind": kind = r.null() ? nil : try enumValue(&r)
             case "source": source = r.null() ? nil : try runSource(&r)
+            case "clockCostNs": clockCostNs = r.null() ? nil : try r.double()
+            case "ab": ab = r.null() ? nil : try abBase(&r)
             default: throw Mismatch()
             }
         }
@@ -72,7 +76,7 @@ enum RunRecordFastDecoder {
             schema: schema, id: id, startedAt: startedAt, startedAtUnixNs: startedAtUnixNs, finishedAt: finishedAt,
             interrupted: interrupted, isolation: isolation, buildConfiguration: buildConfiguration, title: title,
             configPath: configPath, git: git, machine: machine, benchmarks: benchmarks, selection: selection, kind: kind,
-            source: source)
+            source: source, clockCostNs: clockCostNs, ab: ab)
     }
 
     private static func runSelection(_ r: inout Reader) throws(Mismatch) -> RunSelection {
@@ -188,6 +192,9 @@ enum RunRecordFastDecoder {
         var config: BenchmarkSettings?
         var limits: [AppliedLimit]?
         var limitHit: LimitedResource?
+        var processes: [ProcessRecord]?
+        var batchSize: Int?
+        var scalingFactor: Int?
         try r.beginObject()
         var keys = Reader.Keys()
         while let key = try r.nextKey(&keys) {
@@ -220,6 +227,9 @@ enum RunRecordFastDecoder {
             case "config": config = r.null() ? nil : try settings(&r)
             case "limits": limits = r.null() ? nil : try array(&r, appliedLimit)
             case "limitHit": limitHit = r.null() ? nil : try enumValue(&r)
+            case "processes": processes = r.null() ? nil : try array(&r, processRecord)
+            case "batchSize": batchSize = r.null() ? nil : try r.int()
+            case "scalingFactor": scalingFactor = r.null() ? nil : try r.int()
             default: throw Mismatch()
             }
         }
@@ -231,173 +241,6 @@ enum RunRecordFastDecoder {
             error: error, stderrTail: stderrTail, killedBy: killedBy, targetNs: targetNs, timeoutMs: timeoutMs,
             warmup: warmup, samplesNs: samplesNs, stats: stats, metric: metric, samplesInstructions: samplesInstructions,
             instructionStats: instructionStats, resources: resources, config: config, samplesSource: samplesSource,
-            limits: limits, limitHit: limitHit)
-    }
-
-    private static func appliedLimit(_ r: inout Reader) throws(Mismatch) -> AppliedLimit {
-        var resource: LimitedResource?
-        var value: Double?
-        var mechanism: String?
-        try r.beginObject()
-        var keys = Reader.Keys()
-        while let key = try r.nextKey(&keys) {
-            switch key {
-            case "resource": resource = try enumValue(&r)
-            case "value": value = try r.double()
-            case "mechanism": mechanism = try r.string()
-            default: throw Mismatch()
-            }
-        }
-        guard let resource, let value, let mechanism else { throw Mismatch() }
-        return AppliedLimit(resource: resource, value: value, mechanism: mechanism)
-    }
-
-    private static func countStats(_ r: inout Reader) throws(Mismatch) -> CountStats {
-        var count: Int?
-        var min: Double?
-        var max: Double?
-        var mean: Double?
-        var median: Double?
-        var stddev: Double?
-        try r.beginObject()
-        var keys = Reader.Keys()
-        while let key = try r.nextKey(&keys) {
-            switch key {
-            case "count": count = try r.int()
-            case "min": min = try r.double()
-            case "max": max = try r.double()
-            case "mean": mean = try r.double()
-            case "median": median = try r.double()
-            case "stddev": stddev = try r.double()
-            default: throw Mismatch()
-            }
-        }
-        guard let count, let min, let max, let mean, let median, let stddev else { throw Mismatch() }
-        return CountStats(count: count, min: min, max: max, mean: mean, median: median, stddev: stddev)
-    }
-
-    private static func sampleStats(_ r: inout Reader) throws(Mismatch) -> SampleStats {
-        var count: Int?
-        var minNs: Double?
-        var maxNs: Double?
-        var meanNs: Double?
-        var medianNs: Double?
-        var stddevNs: Double?
-        var madNs: Double?
-        var p90Ns: Double?
-        var p99Ns: Double?
-        var cv: Double?
-        var ciLowNs: Double?
-        var ciHighNs: Double?
-        var noisy: Bool?
-        try r.beginObject()
-        var keys = Reader.Keys()
-        while let key = try r.nextKey(&keys) {
-            switch key {
-            case "count": count = try r.int()
-            case "minNs": minNs = try r.double()
-            case "maxNs": maxNs = try r.double()
-            case "meanNs": meanNs = try r.double()
-            case "medianNs": medianNs = try r.double()
-            case "stddevNs": stddevNs = try r.double()
-            case "madNs": madNs = r.null() ? nil : try r.double()
-            case "p90Ns": p90Ns = r.null() ? nil : try r.double()
-            case "p99Ns": p99Ns = r.null() ? nil : try r.double()
-            case "cv": cv = r.null() ? nil : try r.double()
-            case "ciLowNs": ciLowNs = r.null() ? nil : try r.double()
-            case "ciHighNs": ciHighNs = r.null() ? nil : try r.double()
-            case "noisy": noisy = r.null() ? nil : try r.bool()
-            default: throw Mismatch()
-            }
-        }
-        guard let count, let minNs, let maxNs, let meanNs, let medianNs, let stddevNs else { throw Mismatch() }
-        return SampleStats(
-            count: count, minNs: minNs, maxNs: maxNs, meanNs: meanNs, medianNs: medianNs, stddevNs: stddevNs,
-            madNs: madNs, p90Ns: p90Ns, p99Ns: p99Ns, cv: cv, ciLowNs: ciLowNs, ciHighNs: ciHighNs, noisy: noisy)
-    }
-
-    private static func resources(_ r: inout Reader) throws(Mismatch) -> Resources {
-        var resources = Resources(totalMs: .nan)
-        try r.beginObject()
-        var keys = Reader.Keys()
-        while let key = try r.nextKey(&keys) {
-            switch key {
-            case "totalMs": resources.totalMs = try r.double()
-            case "overheadMs": resources.overheadMs = r.null() ? nil : try r.double()
-            case "maxRSSBytes": resources.maxRSSBytes = r.null() ? nil : try r.uint64()
-            case "peakMemoryGrowthBytes": resources.peakMemoryGrowthBytes = r.null() ? nil : try r.uint64()
-            case "peakMemoryGrowthWithWarmupBytes": resources.peakMemoryGrowthWithWarmupBytes = r.null() ? nil : try r.uint64()
-            case "cpuUserUs": resources.cpuUserUs = r.null() ? nil : try r.uint64()
-            case "cpuSystemUs": resources.cpuSystemUs = r.null() ? nil : try r.uint64()
-            case "voluntaryContextSwitches": resources.voluntaryContextSwitches = r.null() ? nil : try r.uint64()
-            case "involuntaryContextSwitches": resources.involuntaryContextSwitches = r.null() ? nil : try r.uint64()
-            case "minorFaults": resources.minorFaults = r.null() ? nil : try r.uint64()
-            case "majorFaults": resources.majorFaults = r.null() ? nil : try r.uint64()
-            case "cgroupPeakBytes": resources.cgroupPeakBytes = r.null() ? nil : try r.uint64()
-            default: throw Mismatch()
-            }
-        }
-        // totalMs is required; JSON has no NaN, so NaN here means it was missing.
-        guard !resources.totalMs.isNaN else { throw Mismatch() }
-        return resources
-    }
-
-    private static func settings(_ r: inout Reader) throws(Mismatch) -> BenchmarkSettings {
-        var command: [String]?
-        var swift: String?
-        var iterations: Int?
-        var minTimeMs: Double?
-        var maxDurationMs: Double?
-        var graceMs: Int?
-        var killSignal: String?
-        var env: [String: String]?
-        var inheritEnv: [String]?
-        var regressionThreshold: Double?
-        var metric: Metric?
-        try r.beginObject()
-        var keys = Reader.Keys()
-        while let key = try r.nextKey(&keys) {
-            switch key {
-            case "command": command = r.null() ? nil : try array(&r) { (r: inout Reader) throws(Mismatch) in try r.string() }
-            case "swift": swift = r.null() ? nil : try r.string()
-            case "iterations": iterations = try r.int()
-            case "minTimeMs": minTimeMs = r.null() ? nil : try r.double()
-            case "maxDurationMs": maxDurationMs = r.null() ? nil : try r.double()
-            case "graceMs": graceMs = try r.int()
-            case "killSignal": killSignal = try r.string()
-            case "env":
-                var values: [String: String] = [:]
-                try r.beginObject()
-                var entries = Reader.Keys()
-                while let name = try r.nextKey(&entries) { values[name] = try r.string() }
-                env = values
-            case "inheritEnv": inheritEnv = try array(&r) { (r: inout Reader) throws(Mismatch) in try r.string() }
-            case "regressionThreshold": regressionThreshold = r.null() ? nil : try r.double()
-            case "metric": metric = r.null() ? nil : try enumValue(&r)
-            default: throw Mismatch()
-            }
-        }
-        guard let iterations, let graceMs, let killSignal, let env, let inheritEnv else { throw Mismatch() }
-        return BenchmarkSettings(
-            command: command, swift: swift, iterations: iterations, minTimeMs: minTimeMs, maxDurationMs: maxDurationMs,
-            graceMs: graceMs, killSignal: killSignal, env: env, inheritEnv: inheritEnv, regressionThreshold: regressionThreshold,
-            metric: metric)
-    }
-
-    @inline(__always)
-    private static func array<T>(_ r: inout Reader, _ element: (inout Reader) throws(Mismatch) -> T)
-        throws(Mismatch) -> [T]
-    {
-        var values: [T] = []
-        try r.beginArray()
-        var first = true
-        while try r.nextElement(&first) { values.append(try element(&r)) }
-        return values
-    }
-
-    @inline(__always)
-    private static func enumValue<T: RawRepresentable>(_ r: inout Reader) throws(Mismatch) -> T where T.RawValue == String {
-        guard let value = T(rawValue: try r.string()) else { throw Mismatch() }
-        return value
+            limits: limits, limitHit: limitHit, processes: processes, batchSize: batchSize, scalingFactor: scalingFactor)
     }
 }

@@ -78,6 +78,16 @@ public struct BenchmarkResult: Codable, Sendable, Equatable {
     public var limits: [AppliedLimit]?
     /// For outcome `limit`: which limit it hit.
     public var limitHit: LimitedResource?
+    /// Each process that measured it, in the order its samples appear in `samplesNs`. Nil in files
+    /// of schema 1 (migrated on read to one process) and for imports of tools that ran one.
+    public var processes: [ProcessRecord]?
+    /// How many iterations each sample timed: short benchmarks are timed in batches so that a
+    /// sample lasts far longer than reading the clock. The samples are per iteration (the batch's
+    /// time divided by this); nil means 1.
+    public var batchSize: Int?
+    /// The inner iterations each measured iteration runs (`scalingFactor` of a Swift benchmark):
+    /// the samples are per inner iteration, and say so. Nil means 1.
+    public var scalingFactor: Int?
 
     public init(
         name: String, group: String, kind: BenchmarkKind, mode: ExecutionMode, outcome: Outcome,
@@ -85,8 +95,12 @@ public struct BenchmarkResult: Codable, Sendable, Equatable {
         killedBy: String? = nil, targetNs: Int64? = nil, timeoutMs: Int, warmup: Int, samplesNs: [Int64],
         stats: SampleStats? = nil, metric: Metric = .time, samplesInstructions: [Int64]? = nil,
         instructionStats: CountStats? = nil, resources: Resources, config: BenchmarkSettings? = nil,
-        samplesSource: SamplesSource? = nil, limits: [AppliedLimit]? = nil, limitHit: LimitedResource? = nil
+        samplesSource: SamplesSource? = nil, limits: [AppliedLimit]? = nil, limitHit: LimitedResource? = nil,
+        processes: [ProcessRecord]? = nil, batchSize: Int? = nil, scalingFactor: Int? = nil
     ) {
+        self.processes = processes
+        self.batchSize = batchSize
+        self.scalingFactor = scalingFactor
         self.limits = limits
         self.limitHit = limitHit
         self.name = name
@@ -116,7 +130,7 @@ public struct BenchmarkResult: Codable, Sendable, Equatable {
     private enum CodingKeys: String, CodingKey {
         case name, group, kind, mode, outcome, exitCode, signal, error, stderrTail, killedBy, targetNs,
             timeoutMs, warmup, samplesNs, samplesSource, stats, metric, samplesInstructions, instructionStats, resources, config,
-            limits, limitHit
+            limits, limitHit, processes, batchSize, scalingFactor
     }
 
     public init(from decoder: any Decoder) throws {
@@ -145,6 +159,9 @@ public struct BenchmarkResult: Codable, Sendable, Equatable {
         config = try c.decodeIfPresent(BenchmarkSettings.self, forKey: .config)
         limits = try c.decodeIfPresent([AppliedLimit].self, forKey: .limits)
         limitHit = try c.decodeIfPresent(LimitedResource.self, forKey: .limitHit)
+        processes = try c.decodeIfPresent([ProcessRecord].self, forKey: .processes)
+        batchSize = try c.decodeIfPresent(Int.self, forKey: .batchSize)
+        scalingFactor = try c.decodeIfPresent(Int.self, forKey: .scalingFactor)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -173,6 +190,9 @@ public struct BenchmarkResult: Codable, Sendable, Equatable {
         try c.encodeIfPresent(config, forKey: .config)
         try c.encodeIfPresent(limits, forKey: .limits)
         try c.encodeIfPresent(limitHit, forKey: .limitHit)
+        try c.encodeIfPresent(processes, forKey: .processes)
+        try c.encodeIfPresent(batchSize, forKey: .batchSize)
+        try c.encodeIfPresent(scalingFactor, forKey: .scalingFactor)
     }
 
     /// The median in nanoseconds, from the recorded stats or, for old files, from the samples.
@@ -213,12 +233,20 @@ public struct BenchmarkSettings: Codable, Sendable, Equatable {
     public var regressionThreshold: Double?
     /// Nil in files written before instruction counting: time.
     public var metric: Metric?
+    /// How many rounds (processes, for a Swift benchmark) it was measured in; nil in files
+    /// written before rounds existed: one.
+    public var rounds: Int?
+    /// Shown, never gating: its verdicts are informational.
+    public var informational: Bool?
 
     public init(
         command: [String]?, swift: String?, iterations: Int, minTimeMs: Double?, maxDurationMs: Double? = nil, graceMs: Int,
         killSignal: String,
-        env: [String: String], inheritEnv: [String], regressionThreshold: Double? = nil, metric: Metric? = nil
+        env: [String: String], inheritEnv: [String], regressionThreshold: Double? = nil, metric: Metric? = nil,
+        rounds: Int? = nil, informational: Bool? = nil
     ) {
+        self.rounds = rounds
+        self.informational = informational
         self.command = command
         self.swift = swift
         self.iterations = iterations

@@ -29,13 +29,21 @@ public struct RunRecord: Codable, Sendable, Equatable {
     public var kind: RunKind?
     /// For imported and merged runs: the files and tool they came from.
     public var source: RunSource?
+    /// What reading the clock once cost on this machine, in nanoseconds, measured at the start of
+    /// the run: a sample must last far longer than this to measure the benchmark and not the clock.
+    public var clockCostNs: Double?
+    /// For the head run of `benchboard ab`: the base it was judged against in the same job.
+    public var ab: ABBase?
 
     public init(
         schema: String = HistorySchema.current, id: String, startedAt: Date, startedAtUnixNs: Int64? = nil,
         finishedAt: Date, interrupted: Bool = false, isolation: Bool, buildConfiguration: String,
         title: String? = nil, configPath: String? = nil, git: GitInfo?, machine: MachineInfo,
-        benchmarks: [BenchmarkResult], selection: RunSelection? = nil, kind: RunKind? = nil, source: RunSource? = nil
+        benchmarks: [BenchmarkResult], selection: RunSelection? = nil, kind: RunKind? = nil, source: RunSource? = nil,
+        clockCostNs: Double? = nil, ab: ABBase? = nil
     ) {
+        self.clockCostNs = clockCostNs
+        self.ab = ab
         self.schema = schema
         self.id = id
         self.startedAt = startedAt
@@ -80,6 +88,23 @@ public struct RunRecord: Codable, Sendable, Equatable {
     public static func startsBefore(_ a: RunRecord, _ b: RunRecord) -> Bool {
         let (startA, startB) = (a.startNs, b.startNs)
         return startA != startB ? startA < startB : a.id < b.id
+    }
+}
+
+/// The base side of an A/B run: what the head was measured against, process for process, in
+/// the same job.
+public struct ABBase: Codable, Sendable, Equatable {
+    /// How the base was named on the command line (a ref, a folder, an executable).
+    public var label: String
+    /// The base's commit, when it is known.
+    public var commit: String?
+    /// The base run's id, when the base run was kept too.
+    public var runID: String?
+
+    public init(label: String, commit: String? = nil, runID: String? = nil) {
+        self.label = label
+        self.commit = commit
+        self.runID = runID
     }
 }
 

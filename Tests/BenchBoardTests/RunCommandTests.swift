@@ -38,7 +38,7 @@ final class RunCommandTests: XCTestCase {
         let runs = try cli.historyRuns()
         XCTAssertEqual(runs.count, 1)
         let run = try XCTUnwrap(runs.first)
-        XCTAssertEqual(run["schema"] as? String, "benchboard.run/1")
+        XCTAssertEqual(run["schema"] as? String, "benchboard.run/2")
         XCTAssertEqual(run["isolation"] as? Bool, true)
         XCTAssertEqual(run["interrupted"] as? Bool, false)
         XCTAssertEqual(run["buildConfiguration"] as? String, "debug")

@@ -15,7 +15,7 @@ final class HistoryLoadWarningTests: XCTestCase {
         try put("b-truncated.json", valid.prefix(valid.count / 2))
         try put("c-foreign.json", Data(#"{"name": "package", "version": "1.0.0"}"#.utf8))
         try put("d-newer.json", Data(String(decoding: valid, as: UTF8.self)
-            .replacingOccurrences(of: "benchboard.run/1", with: "benchboard.run/2").utf8))
+            .replacingOccurrences(of: "benchboard.run/2", with: "benchboard.run/3").utf8))
         try put("e-empty.json", Data())
         try put("f-array.json", Data("[1, 2]".utf8))
         try put("g-other-schema.json", Data(#"{"schema": "asv.result/2"}"#.utf8))
@@ -34,18 +34,18 @@ final class HistoryLoadWarningTests: XCTestCase {
         XCTAssertEqual(reasons["b-truncated.json"]?.hasPrefix("truncated: the JSON stops at line"), true, "\(reasons)")
         XCTAssertEqual(reasons["c-foreign.json"], "not a benchboard run file (no \"schema\" field)")
         XCTAssertEqual(
-            reasons["d-newer.json"], "written by a newer benchboard (benchboard.run/2); upgrade to read it")
+            reasons["d-newer.json"], "written by a newer benchboard (benchboard.run/3; this one reads up to benchboard.run/2): upgrade benchboard to read it (the action's `version` input, or the BenchBoard package dependency)")
         XCTAssertEqual(reasons["e-empty.json"], "empty file")
         XCTAssertEqual(reasons["f-array.json"], "not a JSON object")
         XCTAssertEqual(reasons["g-other-schema.json"], "not a benchboard run file (schema \"asv.result/2\")")
-        XCTAssertEqual(reasons["h-missing-field.json"], "not a valid benchboard.run/1 file: missing \"machine\"")
+        XCTAssertEqual(reasons["h-missing-field.json"], "not a valid benchboard.run/2 file: missing \"machine\"")
         XCTAssertEqual(
-            reasons["i-future-garbage.json"], "written by a newer benchboard (benchboard.run/7); upgrade to read it")
+            reasons["i-future-garbage.json"], "written by a newer benchboard (benchboard.run/7; this one reads up to benchboard.run/2): upgrade benchboard to read it (the action's `version` input, or the BenchBoard package dependency)")
         XCTAssertEqual(reasons["j-ancient.json"], "not a benchboard run file (unknown schema benchboard.run/0)")
 
         let warning = try XCTUnwrap(loaded.warnings.first { $0.url.lastPathComponent == "d-newer.json" })
         XCTAssertTrue(warning.description.hasSuffix(
-            "d-newer.json: skipped: written by a newer benchboard (benchboard.run/2); upgrade to read it"), warning.description)
+            "d-newer.json: skipped: written by a newer benchboard (benchboard.run/3; this one reads up to benchboard.run/2): upgrade benchboard to read it (the action's `version` input, or the BenchBoard package dependency)"), warning.description)
         // Nothing was deleted or rewritten.
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).count, 13)
     }
@@ -53,11 +53,11 @@ final class HistoryLoadWarningTests: XCTestCase {
     func testLoadRunThrowsASentenceNamingTheFile() throws {
         let folder = try temporaryFolder(self)
         let file = folder.appendingPathComponent("x.json")
-        try Data(#"{"schema": "benchboard.run/2"}"#.utf8).write(to: file)
+        try Data(#"{"schema": "benchboard.run/3"}"#.utf8).write(to: file)
         let store = HistoryStore(directory: folder)
         XCTAssertThrowsError(try store.loadRun(at: file)) { error in
             let text = "\(error)"
-            XCTAssertTrue(text.hasSuffix("x.json: written by a newer benchboard (benchboard.run/2); upgrade to read it"), text)
+            XCTAssertTrue(text.hasSuffix("x.json: written by a newer benchboard (benchboard.run/3; this one reads up to benchboard.run/2): upgrade benchboard to read it (the action's `version` input, or the BenchBoard package dependency)"), text)
         }
         XCTAssertThrowsError(try store.loadRun(at: folder.appendingPathComponent("missing.json"))) { error in
             XCTAssertTrue("\(error)".contains("missing.json: cannot be read"), "\(error)")

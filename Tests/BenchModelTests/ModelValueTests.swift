@@ -5,7 +5,7 @@ import XCTest
 final class ModelValueTests: XCTestCase {
     func testSchemaTagIsPrefixAndVersion() {
         XCTAssertEqual(HistorySchema.current, HistorySchema.prefix + String(HistorySchema.currentVersion))
-        XCTAssertEqual(HistorySchema.current, "benchboard.run/1")
+        XCTAssertEqual(HistorySchema.current, "benchboard.run/2")
         XCTAssertEqual(Samples.fullRecord.schema, HistorySchema.current, "new records carry the current tag")
     }
 

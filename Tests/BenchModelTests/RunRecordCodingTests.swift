@@ -20,7 +20,7 @@ final class RunRecordCodingTests: XCTestCase {
                 "schema", "id", "startedAt", "startedAtUnixNs", "finishedAt", "interrupted", "isolation",
                 "buildConfiguration", "title", "configPath", "git", "machine", "benchmarks", "selection", "kind", "source",
             ])
-        XCTAssertEqual(object["schema"] as? String, "benchboard.run/1")
+        XCTAssertEqual(object["schema"] as? String, "benchboard.run/2")
         XCTAssertEqual(object["startedAt"] as? String, "2026-05-28T20:26:40Z")
         XCTAssertEqual(object["kind"] as? String, "merged")
         let machine = try XCTUnwrap(object["machine"] as? [String: Any])
