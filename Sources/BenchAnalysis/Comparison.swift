@@ -54,11 +54,21 @@ public struct MetricComparison: Sendable, Equatable, Codable {
     /// Why the verdict is what it is when that is not obvious from the numbers, as a sentence
     /// fragment ("not significant (p = 0.04, α = 0.01): …"). Always set when the verdict is `noisy`.
     public var note: String?
+    /// The smallest change of this metric, in percent, that this benchmark can detect (at 80 %
+    /// power), from the spread of its processes and of its recent runs; nil where there is too
+    /// little evidence to say. A threshold below it cannot be gated on.
+    public var detectablePercent: Double?
+    /// How far this run's processes spread around their median, in percent (half the range of the
+    /// per-process medians over the median); nil with one process.
+    public var processSpreadPercent: Double?
 
     public init(
         baseline: Double?, current: Double?, changePercent: Double?, verdict: Verdict, pValue: Double? = nil,
-        reference: Double? = nil, note: String? = nil, changeLowPercent: Double? = nil, changeHighPercent: Double? = nil
+        reference: Double? = nil, note: String? = nil, changeLowPercent: Double? = nil, changeHighPercent: Double? = nil,
+        detectablePercent: Double? = nil, processSpreadPercent: Double? = nil
     ) {
+        self.detectablePercent = detectablePercent
+        self.processSpreadPercent = processSpreadPercent
         self.changeLowPercent = changeLowPercent
         self.changeHighPercent = changeHighPercent
         self.baseline = baseline
@@ -88,6 +98,9 @@ public struct BenchmarkComparison: Sendable, Equatable {
     public var instructions: MetricComparison?
     public var current: BenchmarkResult?
     public var baseline: BenchmarkResult?
+
+    /// Shown, never gating: `informational = true` in its configuration.
+    public var informational: Bool { current?.config?.informational == true }
 
     /// The metric the headline verdict comes from: instructions for a benchmark that counts them.
     public var headline: MetricComparison {

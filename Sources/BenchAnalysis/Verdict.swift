@@ -11,6 +11,10 @@ public enum Verdict: String, Codable, Sendable, CaseIterable {
     case noisy
     /// Either side failed, crashed or timed out.
     case failed
+    /// A change the evidence cannot confirm yet: a first run, a single process a side, too few
+    /// earlier runs, or a change within the benchmark's own run-to-run spread.
+    /// `MetricComparison.note` says which. It never fails the gate.
+    case unconfirmed
 
     /// Worst news first when sorting rows for a report.
     public var severity: Int {
@@ -18,10 +22,11 @@ public enum Verdict: String, Codable, Sendable, CaseIterable {
         case .failed: 0
         case .regression: 1
         case .noisy: 2
-        case .new: 3
-        case .removed: 4
-        case .improvement: 5
-        case .unchanged: 6
+        case .unconfirmed: 3
+        case .new: 4
+        case .removed: 5
+        case .improvement: 6
+        case .unchanged: 7
         }
     }
 }

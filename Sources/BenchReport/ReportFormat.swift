@@ -122,7 +122,7 @@ enum ReportFormat {
         switch verdict {
         case .regression, .failed: "bad"
         case .improvement: "good"
-        case .noisy: "noisy"
+        case .noisy, .unconfirmed: "noisy"
         case .new, .removed: "info"
         case .unchanged: "muted"
         }
@@ -136,6 +136,7 @@ enum ReportFormat {
         case .new: "new"
         case .removed: "removed"
         case .noisy: "noisy"
+        case .unconfirmed: "unconfirmed"
         case .failed: "failed"
         }
     }

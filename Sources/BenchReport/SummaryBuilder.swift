@@ -143,6 +143,8 @@ struct SummaryBuilder {
             switch item.comparison?.verdict {
             case .improvement?: text = "🔻 faster"
             case .noisy?: text = "〰️ noisy" + (item.comparison?.headline.note.map { ": " + Self.cell($0) } ?? "")
+            case .unconfirmed?:
+                text = "❔ unconfirmed" + (item.comparison?.headline.note.map { ": " + Self.cell($0) } ?? "")
             case .new?: text = "🆕 new"
             case .unchanged?: text = "✅ unchanged"
             case .failed?: text = "✅ fixed (failed in the baseline)"

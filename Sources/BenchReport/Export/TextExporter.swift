@@ -84,6 +84,7 @@ struct TextExporter: Exporter {
         case .regression: marker = " ▲"
         case .improvement: marker = " ▼"
         case .noisy: marker = " ?"
+        case .unconfirmed: marker = " ~"
         default: marker = ""
         }
         return UnitFormat.percent(change) + marker
