@@ -38,10 +38,22 @@ enum ExampleBenchmarks {
             var random = SeededGenerator(seed: 7)
             return (0..<100_000).map { _ in Int.random(in: 0..<1_000_000, using: &random) }
         }
+        // With a work scale above 1 (see `WorkScale`) it sorts that many times as many numbers in
+        // all: whole sorts of the array, then the fraction left over as a sort of its prefix.
+        let scale = Fixture { WorkScale.current }
         return Benchmark(
             "sort-integers",
-            closure: { _ in blackHole(numbers.value.sorted()) },
-            setup: { _ = numbers.value })
+            closure: { _ in
+                let numbers = numbers.value
+                blackHole(numbers.sorted())
+                var extra = scale.value - 1
+                while extra >= 1 {
+                    blackHole(numbers.sorted())
+                    extra -= 1
+                }
+                if extra > 0 { blackHole(numbers[..<Int(Double(numbers.count) * extra)].sorted()) }
+            },
+            setup: { _ = numbers.value; _ = scale.value })
     }
 
     static var dictionaryBuild: Benchmark {
