@@ -24,6 +24,7 @@ import glob
 import http.server
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -205,11 +206,16 @@ def job(name, event, sha, inputs, pull=None, head_ref="", artifacts=None):
     steps = {s["id"]: s for s in result["steps"]}
     run_file = steps.get("bench", {}).get("outputs", {}).get("run-file", "")
     suite = 0.0
-    if run_file and inputs.get("mode") != "merge" and os.path.exists(run_file):
-        # The suite's own wall time: from the run's start to its end, as the run file says.
-        with open(run_file) as f:
-            record = json.load(f)
-        suite = (parse_time(record["finishedAt"]) - parse_time(record["startedAt"])).total_seconds()
+    if inputs.get("mode") != "merge":
+        # The suite's own wall time, as `benchboard run` prints it ("wall time 9.85 s"); else from
+        # the run file's start to its end (whole seconds).
+        wall = re.search(r"wall time ([0-9.]+) (ms|s)\b", steps.get("bench", {}).get("log", ""))
+        if wall:
+            suite = float(wall.group(1)) / (1000.0 if wall.group(2) == "ms" else 1.0)
+        elif run_file and os.path.exists(run_file):
+            with open(run_file) as f:
+                record = json.load(f)
+            suite = (parse_time(record["finishedAt"]) - parse_time(record["startedAt"])).total_seconds()
     comment = ""
     for c in api_comments(pull):
         if comments_before.get(c["id"]) != c["body"]:
