@@ -33,7 +33,8 @@
 #   BB_COMMENT            compare: true to upsert the pull-request comment (needs BB_PULL)
 #   BB_PULL               compare: the pull request number
 #   BB_SHARD              shard: i/n
-#   BB_RUNS               merge: the run files of the shards (whitespace-separated paths or globs)
+#   BB_RUNS               merge: the run files of the shards (whitespace-separated paths or globs,
+#                         relative to the workspace, where the step starts)
 #   BB_RUN_FILES          push: the run files to push, one a line (the run and recover steps' outputs)
 #   BB_SUMMARY            comment: the summary.md the run step left for the comment
 #   BB_TOKEN              fetch, push: the token, sent as an HTTP header to that one git command
@@ -210,6 +211,9 @@ step_summary=${GITHUB_STEP_SUMMARY:-}
 [ "$commenting" = false ] || step_summary=
 
 status=0
+# Paths a workflow gives (the merge's run files) are relative to where the step started, the
+# workspace, as every path in a workflow is; the config's own paths are relative to its folder.
+workspace=$PWD
 cd "$config_dir"
 case "$mode" in
     record|compare|shard)
@@ -224,8 +228,14 @@ case "$mode" in
         ;;
     merge)
         read -r -a runs <<<"${BB_RUNS:?merge mode needs BB_RUNS (the shards run files)}"
-        # shellcheck disable=SC2206 # the globs are meant to expand
-        files=(${runs[@]})
+        files=()
+        for pattern in "${runs[@]}"; do
+            case "$pattern" in /*) ;; *) pattern="$workspace/$pattern" ;; esac
+            # Expanded without word splitting, so a workspace path with a space still matches; a
+            # pattern that matches nothing goes to benchboard as it is, which names it.
+            matches=$(compgen -G "$pattern" | sort) || matches=$pattern
+            while IFS= read -r file; do files+=("$file"); done <<<"$matches"
+        done
         "${benchboard[@]}" merge "${files[@]}" --history "$history" || status=$?
         ;;
 esac

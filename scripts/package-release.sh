@@ -56,6 +56,17 @@ case "$(uname -m)" in
     *) echo "error: no release binaries for $(uname -m); x86_64 and aarch64 only" >&2; exit 2 ;;
 esac
 
+# benchboard-github (comment's HTTP client) links FoundationNetworking, and so libcurl: its static
+# build needs libcurl's development files (libcurl.so). Checked with the toolchain's own clang,
+# which searches where the Swift link does (LIBRARY_PATH included), so a missing library stops
+# here and not after the minutes of building the other two binaries.
+clang=$(dirname "$(readlink -f "$(command -v swift)")")/clang
+[ -x "$clang" ] || clang=cc
+if ! echo 'int main(void) { return 0; }' | "$clang" -x c - -lcurl -o /dev/null > /dev/null 2>&1; then
+    echo "error: packaging needs libcurl's development files (benchboard-github links libcurl), and the linker finds no libcurl.so: install them (apt-get install libcurl4-openssl-dev), or put a folder holding libcurl.so in LIBRARY_PATH" >&2
+    exit 2
+fi
+
 name="benchboard-$version-linux-$arch"
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git -C "$root" log -1 --format=%ct 2>/dev/null || echo 0)}
 

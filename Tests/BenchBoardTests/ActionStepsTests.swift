@@ -345,4 +345,40 @@ final class ActionStepsTests: XCTestCase {
         let files = try shell("git --git-dir=remote.git ls-tree --name-only -r benchboard-data | wc -l")
         XCTAssertEqual(files.output.trimmingCharacters(in: .whitespacesAndNewlines), "1", "only the push's merged run is recorded")
     }
+
+    /// The `runs` input is relative to the workspace, as every path of a workflow is (where
+    /// actions/download-artifact put the shards), also when the config sits in a subfolder and
+    /// the workspace's path holds a space.
+    func testMergeFindsTheShardsRelativeToTheWorkspace() throws {
+        let clone = try shell("git clone -q remote.git 'work space' 2>/dev/null && mkdir 'work space/bench'")
+        XCTAssertEqual(clone.status, 0, clone.output)
+        try cli.write("work space/bench/config.toml", """
+            [defaults]
+            warmup = 0
+            iterations = 2
+            [[benchmark]]
+            name = "one"
+            command = ["/bin/true"]
+            [[benchmark]]
+            name = "two"
+            command = ["/bin/true"]
+            """)
+        let shards = cli.directory.appending(path: "work space/shards")
+        try FileManager.default.createDirectory(at: shards, withIntermediateDirectories: true)
+        for shard in ["1/2", "2/2"] {
+            let job = try runJob(event: "push", inputs: ["mode": "shard", "shard": shard, "config": "bench/config.toml"],
+                                 workspace: "work space", checkBetweenSteps: false)
+            XCTAssertFalse(job.failed, job.log)
+            let file = try XCTUnwrap(job.step("bench")?.outputs["run-file"], job.log)
+            try FileManager.default.moveItem(at: URL(fileURLWithPath: file), to: shards.appending(path: "\(shard.prefix(1)).json"))
+        }
+        let merge = try runJob(event: "push", inputs: ["mode": "merge", "runs": "shards/*.json", "config": "bench/config.toml"],
+                               workspace: "work space", checkBetweenSteps: false)
+        XCTAssertFalse(merge.failed, merge.log)
+        XCTAssertEqual(merge.step("bench")?.status, 0, merge.log)
+        XCTAssertTrue(merge.step("push")?.log.contains("pushed to benchboard-data") == true, merge.log)
+        let pushed = try shell("git --git-dir=remote.git show benchboard-data:$(git --git-dir=remote.git ls-tree --name-only -r benchboard-data)")
+        let run = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(pushed.output.utf8)) as? [String: Any], pushed.output)
+        XCTAssertEqual((run["benchmarks"] as? [Any])?.count, 2, "the merged run holds both shards' benchmarks")
+    }
 }

@@ -150,6 +150,32 @@ final class ReleaseInstallTests: XCTestCase {
         }
     }
 
+    /// benchboard-github links libcurl, so packaging needs libcurl.so: without it the script stops
+    /// at once with what to install, before minutes of building; with a folder holding it on
+    /// LIBRARY_PATH the build starts. `swift` is a stand-in that records its calls and fails.
+    func testPackagingWithoutLibcurlStopsBeforeBuilding() throws {
+        guard try bash("echo 'int main(void) { return 0; }' | cc -x c - -lcurl -o /dev/null").status != 0 else {
+            throw XCTSkip("libcurl's development files are installed here, so their absence cannot be seen")
+        }
+        let runtime = try bash("ldconfig -p | awk '/libcurl\\.so\\.4 .*x86-64|libcurl\\.so\\.4 .*AArch64/ { print $NF; exit }'")
+            .output.trimmingCharacters(in: .whitespacesAndNewlines)
+        let script = Self.repository.appending(path: "scripts/package-release.sh").path
+        let setup = try bash("""
+            mkdir bin link && printf '#!/bin/sh\\necho "swift $*" >>"%s/swift-calls"\\nexit 1\\n' "$PWD" >bin/swift && chmod +x bin/swift
+            """)
+        XCTAssertEqual(setup.status, 0, setup.output)
+        let refused = try bash("PATH=\"$PWD/bin:$PATH\" '\(script)' --output out")
+        XCTAssertEqual(refused.status, 2, refused.output)
+        XCTAssertTrue(refused.output.contains("libcurl4-openssl-dev"), refused.output)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: cli.directory.appending(path: "swift-calls").path), "nothing was built")
+
+        guard !runtime.isEmpty else { throw XCTSkip("no libcurl.so.4 here to link against") }
+        let found = try bash("ln -s '\(runtime)' link/libcurl.so && PATH=\"$PWD/bin:$PATH\" LIBRARY_PATH=\"$PWD/link\" '\(script)' --output out")
+        XCTAssertEqual(found.status, 1, "the stand-in swift fails the build: \(found.output)")
+        let calls = try String(contentsOf: cli.directory.appending(path: "swift-calls"), encoding: .utf8)
+        XCTAssertTrue(calls.hasPrefix("swift build "), calls)
+    }
+
     /// The workflows in .github/workflows (the release, CI) validate against SchemaStore's schema.
     func testRepositoryWorkflowsMatchThePublishedSchema() throws {
         guard try bash("command -v check-jsonschema").status == 0 else {
