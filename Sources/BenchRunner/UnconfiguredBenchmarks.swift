@@ -7,7 +7,10 @@ import Foundation
 /// skipped without a word; `run` and `list` print `notice` instead.
 ///
 /// Diagnostic benchmarks (registered for benchboard's own tests: crashes, hangs, daemons) are left
-/// out: they run when a config names them, but nobody is invited to.
+/// out: they run when a config names them, but nobody is invited to. A config that names no Swift
+/// benchmark at all gets no notice: it is a suite of commands (often from another language) run by
+/// whichever benchboard binary is at hand, and the benchmarks that binary happens to register are
+/// not ones it forgot.
 public struct UnconfiguredBenchmarks: Sendable, Equatable {
     /// In registration order.
     public let names: [String]
@@ -26,7 +29,7 @@ public struct UnconfiguredBenchmarks: Sendable, Equatable {
             if case .swift(let name) = spec.definition { named.insert(name) }
         }
         var seen = Set<String>()
-        names = registered.filter { name in
+        names = named.isEmpty ? [] : registered.filter { name in
             !named.contains(name) && !diagnostic.contains(name) && seen.insert(name).inserted
         }
         configName = URL(fileURLWithPath: config.sourcePath).lastPathComponent

@@ -79,6 +79,17 @@ final class UnconfiguredBenchmarkTests: XCTestCase {
         }
     }
 
+    /// A suite of commands run by the stock binary (a C, Go or Python team's) is not told to add
+    /// the binary's own examples.
+    func testACommandsOnlySuiteIsNotOfferedTheExamples() throws {
+        try cli.write("config.toml", "[defaults]\nwarmup = 0\niterations = 1\n\n[[benchmark]]\nname = \"t\"\ncommand = [\"true\"]\n")
+        for arguments in [["list"], ["run", "--no-report"]] {
+            let result = try cli.run(arguments)
+            XCTAssertEqual(result.status, 0, result.stderr)
+            XCTAssertEqual(noticeLines(result.stdout + result.stderr), [], "\(arguments)")
+        }
+    }
+
     func testDiagnosticBenchmarksStillRunWhenTheConfigNamesThem() throws {
         try cli.write("config.toml", config(naming: Self.examples + ["noop"]))
         let result = try cli.run(["list"])

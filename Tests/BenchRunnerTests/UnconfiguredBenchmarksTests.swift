@@ -41,9 +41,15 @@ final class UnconfiguredBenchmarksTests: XCTestCase {
         XCTAssertNil(unconfigured.notice)
     }
 
+    /// A suite of commands run by the stock binary is not told about the binary's own examples.
+    func testACommandsOnlySuiteGetsNoNotice() throws {
+        let suite = try config("[[benchmark]]\nname = \"x\"\ncommand = [\"true\"]\n", registered: ["json-encode", "sort"])
+        XCTAssertNil(UnconfiguredBenchmarks(registered: ["json-encode", "sort"], diagnostic: [], config: suite).notice)
+    }
+
     func testManyNamesAreCountedPastTheFirstTen() throws {
-        let registered = (1...13).map { "b\($0)" }
-        let suite = try config("[[benchmark]]\nname = \"x\"\ncommand = [\"true\"]\n", registered: registered)
+        let registered = ["anchor"] + (1...13).map { "b\($0)" }
+        let suite = try config("[[benchmark]]\nname = \"x\"\nswift = \"anchor\"\n", registered: registered)
         let notice = try XCTUnwrap(UnconfiguredBenchmarks(registered: registered, diagnostic: [], config: suite).notice)
         XCTAssertTrue(notice.hasPrefix("13 registered Swift benchmarks are not in config.toml: b1, b2, "), notice)
         XCTAssertTrue(notice.contains("b10 and 3 more — "), notice)
@@ -51,8 +57,9 @@ final class UnconfiguredBenchmarksTests: XCTestCase {
     }
 
     func testNamesAreEscapedForTheTerminal() throws {
-        let suite = try config("[[benchmark]]\nname = \"x\"\ncommand = [\"true\"]\n", registered: ["bad\u{1B}[31m"])
-        let notice = try XCTUnwrap(UnconfiguredBenchmarks(registered: ["bad\u{1B}[31m"], diagnostic: [], config: suite).notice)
+        let suite = try config("[[benchmark]]\nname = \"x\"\nswift = \"a\"\n", registered: ["a", "bad\u{1B}[31m"])
+        let notice = try XCTUnwrap(
+            UnconfiguredBenchmarks(registered: ["a", "bad\u{1B}[31m"], diagnostic: [], config: suite).notice)
         XCTAssertFalse(notice.contains("\u{1B}"), notice)
     }
 
