@@ -14,8 +14,9 @@ import Darwin
 /// `BatchResult`), the timeout (the kill signal to the child's group, SIGKILL after the grace
 /// period), the exit status or signal, and wait4's rusage of that child alone (max RSS, CPU).
 ///
-/// What it cannot give: a child is spawned from benchboard itself, so on Linux its max RSS starts
-/// from the peak of the image exec replaced (Darwin resets it); no cgroup, no resource limit but
+/// What it cannot give: a child is spawned from benchboard itself, so on Linux its max RSS is at
+/// least benchboard's peak (exec keeps the peak of the image it replaces; not measured on
+/// Darwin); no cgroup, no resource limit but
 /// the output cap (`capabilities`), and a descendant that leaves the child's process group
 /// (setsid, a daemon) outlives it.
 ///
@@ -128,7 +129,14 @@ public final class PosixSpawner: Sendable {
             var polled = (open + [reaper.reaped]).map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
             let waitMs = watch.pollTimeoutMs(now: IsolationClock.now())
             let ready = poll(&polled, nfds_t(polled.count), waitMs)
-            if ready < 0 && errno != EINTR { throw .systemCall("poll", errno: errno) }
+            if ready < 0 && errno != EINTR {
+                let code = errno
+                // The reaper thread must be done with its pipe before the pipe is closed.
+                Self.signalGroup(pid, SIGKILL)
+                var byte: UInt8 = 0
+                _ = read(reaper.reaped, &byte, 1)
+                throw .systemCall("poll", errno: code)
+            }
             for (index, fd) in open.enumerated() where fd >= 0 && polled[index].revents != 0 {
                 let ended = SpawnDescriptors.readAvailable(fd, scratch: scratch, rounds: 16) { output.take($0, from: index) }
                 if ended { open[index] = -1 }
