@@ -41,9 +41,11 @@ let package = Package(
             "BenchModel",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
-        // The tiny C program every child is started through, so max RSS is the child's own.
+        // The tiny C program every child is started through, so max RSS is the child's own. Linux
+        // only: elsewhere it builds into a program that says so and exits 2.
         .executableTarget(name: "benchboard-launcher"),
-        // The Linux calls Swift cannot make itself (prctl is variadic).
+        // The calls Swift cannot make itself: the subreaper (prctl is variadic; Linux only) and the
+        // signal pipe.
         .target(name: "CBenchSystem"),
         // Spawning, draining, timing out and reaping children through the launcher.
         .target(name: "BenchIsolation", dependencies: ["CBenchSystem"]),
@@ -126,20 +128,25 @@ let package = Package(
 
         // The seeded mutator the fuzz tests of several targets share.
         .target(name: "FuzzSupport", path: "Tests/FuzzSupport"),
+        // Where the built binaries are, and the one rule for skipping a test of Linux isolation in a
+        // build without it (macOS, or BENCHBOARD_PORTABLE: scripts/test-portable.sh).
+        .target(name: "PlatformSupport", dependencies: ["BenchIsolation"], path: "Tests/PlatformSupport"),
         // Constructed run records the analysis and report tests share.
         .target(name: "RecordSupport", dependencies: ["BenchModel", "BenchStats"], path: "Tests/RecordSupport"),
         .testTarget(name: "BenchModelTests", dependencies: ["BenchModel"]),
         .testTarget(name: "BenchStatsTests", dependencies: ["BenchStats"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BenchConfigTests", dependencies: ["BenchConfig", "FuzzSupport"]),
-        .testTarget(name: "BenchIsolationTests", dependencies: ["BenchIsolation", "benchboard-launcher", "bench-fixture"]),
+        .testTarget(name: "BenchIsolationTests", dependencies: ["BenchIsolation", "PlatformSupport", "benchboard-launcher", "bench-fixture"]),
         .testTarget(name: "BenchHistoryTests", dependencies: ["BenchHistory", "FuzzSupport"]),
         // The importers read the tools' real output by path from BenchBoardTests/Fixtures/import.
         .testTarget(name: "BenchImportTests", dependencies: ["BenchImport", "BenchModel"]),
         .testTarget(name: "BenchAnalysisTests", dependencies: ["BenchAnalysis", "RecordSupport"]),
         .testTarget(name: "BenchReportTests", dependencies: ["BenchReport", "BenchAnalysis", "BenchStats", "RecordSupport"]),
-        .testTarget(name: "BenchRunnerTests", dependencies: ["BenchRunner", "BenchConfig", "BenchIsolation", "BenchModel", "BenchTerminal", "FuzzSupport"]),
+        .testTarget(name: "BenchRunnerTests", dependencies: ["BenchRunner", "BenchConfig", "BenchIsolation", "BenchModel", "BenchTerminal", "FuzzSupport", "PlatformSupport"]),
         .testTarget(
-            name: "BenchBoardTests", dependencies: ["BenchBoard", "BenchRunner", "BenchModel", "benchboard", "benchboard-github", "bench-fixture"],
+            name: "BenchBoardTests", dependencies: [
+                "BenchBoard", "BenchRunner", "BenchModel", "benchboard", "benchboard-github", "bench-fixture", "PlatformSupport",
+            ],
             // Other tools' output read by path, and the programs that made it.
             exclude: ["Fixtures"]),
     ]

@@ -7,6 +7,8 @@ import Foundation
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// The entry point of every benchboard executable: the `benchboard` tool itself and any package

@@ -4,6 +4,8 @@ import BenchTerminal
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// The worker side of swift-benchmark isolation, in benchboard's own executable:
@@ -25,8 +27,8 @@ enum Worker {
             fail("worker-server: benchboard starts this itself, with the folder of its pipes")
             return 2
         }
-        return ForkServer.serve(folder: folder) { job in
-            let code = run(arguments: Array(job.arguments.dropFirst()), registry: registry)
+        return IsolationPlatform.serveWorkers(folder: folder) { jobArguments in
+            let code = run(arguments: Array(jobArguments.dropFirst()), registry: registry)
             fflush(nil)
             return code
         }

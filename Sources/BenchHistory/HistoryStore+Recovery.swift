@@ -110,7 +110,12 @@ extension HistoryStore {
         record.benchmarks = contents.results
         record.interrupted = true
         // The last result's write is the last sign of life the run left.
+        // glibc names the field st_mtim, Darwin st_mtimespec.
+        #if canImport(Darwin)
+        let lastWrite = Date(timeIntervalSince1970: TimeInterval(opened.st_mtimespec.tv_sec))
+        #else
         let lastWrite = Date(timeIntervalSince1970: TimeInterval(opened.st_mtim.tv_sec))
+        #endif
         record.finishedAt = max(record.startedAt, lastWrite)
         var encoded: Data
         do {

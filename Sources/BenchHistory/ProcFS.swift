@@ -1,9 +1,18 @@
 import Foundation
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
+
+/// read(2) by a name the type's own `read` does not hide.
+private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    Glibc.read(fd, buffer, count)
+}
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
+
+private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    Darwin.read(fd, buffer, count)
+}
 #endif
 
 /// What `ProcessIdentity` reads from Linux's `/proc`. Another platform answers nil here (and
@@ -44,7 +53,7 @@ enum ProcFS {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1024)
         while bytes.count < 65536 {
-            let count = Glibc.read(fd, &chunk, chunk.count)
+            let count = systemRead(fd, &chunk, chunk.count)
             if count < 0, errno == EINTR { continue }
             guard count > 0 else { break }
             bytes.append(contentsOf: chunk[0..<count])

@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// One program to run as a benchmark child, and the limits it runs under.
 public struct ChildSpec: Sendable, Equatable {

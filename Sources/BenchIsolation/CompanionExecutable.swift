@@ -1,5 +1,9 @@
 import Foundation
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Finds a program that ships with benchboard (the launcher, the GitHub client): next to the
 /// running binary first, so a build or a release tarball uses its own copy, then on PATH.

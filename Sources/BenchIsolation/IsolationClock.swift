@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// CLOCK_MONOTONIC in nanoseconds for the isolation engine (BenchRunner's clock is a stage later).
 enum IsolationClock {

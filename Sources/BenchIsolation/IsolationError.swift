@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Why the isolation engine itself could not do its job. A child that fails, crashes or times
 /// out is not an error: it is a `Termination`.

@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Peak-memory probes of the current process, for the Swift benchmark worker: reset the peak
 /// before the measured iterations, read it after, report the growth.

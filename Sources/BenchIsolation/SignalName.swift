@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Signal numbers and their names as users write them in config and read them in reports.
 public enum SignalName {
@@ -6,12 +10,21 @@ public enum SignalName {
         (SIGHUP, "SIGHUP"), (SIGINT, "SIGINT"), (SIGQUIT, "SIGQUIT"), (SIGILL, "SIGILL"),
         (SIGTRAP, "SIGTRAP"), (SIGABRT, "SIGABRT"), (SIGBUS, "SIGBUS"), (SIGFPE, "SIGFPE"),
         (SIGKILL, "SIGKILL"), (SIGUSR1, "SIGUSR1"), (SIGSEGV, "SIGSEGV"), (SIGUSR2, "SIGUSR2"),
-        (SIGPIPE, "SIGPIPE"), (SIGALRM, "SIGALRM"), (SIGTERM, "SIGTERM"), (SIGSTKFLT, "SIGSTKFLT"),
+        (SIGPIPE, "SIGPIPE"), (SIGALRM, "SIGALRM"), (SIGTERM, "SIGTERM"),
         (SIGCHLD, "SIGCHLD"), (SIGCONT, "SIGCONT"), (SIGSTOP, "SIGSTOP"), (SIGTSTP, "SIGTSTP"),
         (SIGTTIN, "SIGTTIN"), (SIGTTOU, "SIGTTOU"), (SIGURG, "SIGURG"), (SIGXCPU, "SIGXCPU"),
         (SIGXFSZ, "SIGXFSZ"), (SIGVTALRM, "SIGVTALRM"), (SIGPROF, "SIGPROF"), (SIGWINCH, "SIGWINCH"),
-        (SIGIO, "SIGIO"), (SIGPWR, "SIGPWR"), (SIGSYS, "SIGSYS"),
-    ]
+        (SIGIO, "SIGIO"), (SIGSYS, "SIGSYS"),
+    ] + systemNames
+
+    /// The names only this system has: Linux and Darwin each have two the other lacks.
+    #if canImport(Glibc)
+    private static let systemNames: [(Int32, String)] = [(SIGSTKFLT, "SIGSTKFLT"), (SIGPWR, "SIGPWR")]
+    #elseif canImport(Darwin)
+    private static let systemNames: [(Int32, String)] = [(SIGEMT, "SIGEMT"), (SIGINFO, "SIGINFO")]
+    #else
+    private static let systemNames: [(Int32, String)] = []
+    #endif
 
     /// "SIGSEGV"; "signal 42" for a number without a name.
     public static func name(of signal: Int32) -> String {

@@ -1,7 +1,8 @@
 import BenchIsolation
 
 /// The runner's seam over process execution, like hyperfine's executor trait: start a batch of
-/// children of one spec, get back how each ended and what they wrote. `Launcher` is the real one;
+/// children of one spec, get back how each ended and what they wrote. `Launcher` is the real one
+/// (`PosixSpawner` where there is none, see `ExecutorPlatform`);
 /// BenchRunnerTests drive the runner through a fake, without processes.
 ///
 /// Implementations must be safe to `interrupt()` from any thread while `runBatch` blocks another.
@@ -29,20 +30,16 @@ public protocol BatchExecutorFactory: Sendable {
     func start() throws(IsolationError) -> any BatchExecutor
 }
 
+/// Starts the run's worker server of swift benchmarks, whose own spec comes from the first
+/// benchmark that needs it (see `ForkServerFactory`).
+protocol WorkerServerFactory: BatchExecutorFactory {
+    func prepare(server spec: ChildSpec)
+}
+
 extension BatchExecutor {
     public var launcherProcessID: Int32? { nil }
 
     public func runBatch(_ spec: ChildSpec, iterations: Int) throws(IsolationError) -> BatchResult {
         try runBatch(spec, iterations: iterations, progress: nil)
-    }
-}
-
-extension Launcher: BatchExecutor {
-    public var launcherProcessID: Int32? { processID }
-
-    public func runBatch(
-        _ spec: ChildSpec, iterations: Int, progress: ((_ ended: IterationReport, _ count: Int) -> Void)?
-    ) throws(IsolationError) -> BatchResult {
-        try run(spec, iterations: iterations, progress: progress)
     }
 }

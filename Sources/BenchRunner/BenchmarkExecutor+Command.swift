@@ -10,6 +10,12 @@ extension BenchmarkExecutor {
             return failure(spec, mode: .isolated, FailureDescription(
                 outcome: .error, error: "could not be started: \(launchers.problem ?? "no launcher")"), totalMs: 0)
         }
+        if let platformLimitation { progress.warning(once: ExecutorPlatform.noticeKey, platformLimitation) }
+        let unenforceable = LimitPolicy.unenforceable(spec.limits, capabilities: launcher.capabilities)
+        guard unenforceable.isEmpty else {
+            return failure(spec, mode: .isolated, FailureDescription(
+                outcome: .error, error: LimitPolicy.refusal(unenforceable, reason: ExecutorPlatform.unavailable)), totalMs: 0)
+        }
         var child = childSpec(spec, arguments: arguments)
         let outputCap = child.limits.outputBytes
         let limits = LimitPolicy.applied(spec.limits, capabilities: launcher.capabilities)

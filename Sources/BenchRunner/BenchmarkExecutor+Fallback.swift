@@ -14,6 +14,9 @@ enum WorkerObstacle: Equatable {
     /// The launcher or fork server failed once the worker was asked for: the benchmark may have
     /// run part way, and its process may have crashed it.
     case executorFailed(String)
+    /// This platform, or this build, has no worker processes at all: the notice said once, and
+    /// the reason a limited benchmark's error gives (`IsolationPlatform`).
+    case platform(notice: String, reason: String)
 }
 
 extension BenchmarkExecutor {
@@ -49,6 +52,8 @@ extension BenchmarkExecutor {
             progress.warning("\(spec.name): no launcher (\(problem)); running it in-process")
         case .spawnFailed(let message):
             progress.warning("\(spec.name): the worker could not be started (\(message)); running it in-process")
+        case .platform(let notice, _):
+            progress.warning(once: ExecutorPlatform.noticeKey, notice)
         }
         return runSwiftInProcess(spec, benchmark: benchmark, mode: .fallback)
     }
@@ -60,6 +65,7 @@ extension BenchmarkExecutor {
         case .noWorkerServer(let problem), .noLauncher(let problem): "could not be started: \(problem)"
         case .spawnFailed(let message): "the worker could not be started: \(message)"
         case .executorFailed(let reason): reason
+        case .platform(_, let reason): reason
         }
         guard !spec.limits.isEmpty else { return reason }
         let keys = LimitedResource.allCases.filter { spec.limits[$0] != nil }.map(\.configKey)

@@ -5,6 +5,8 @@ import Foundation
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Runs one benchmark of a plan and turns what happened into a `BenchmarkResult`. A failing
@@ -26,7 +28,10 @@ final class BenchmarkExecutor: Sendable {
     /// The run's fork server, under a launcher of its own.
     let workerServers: LauncherSession
     /// How the fork server is started; nil when an injected factory answers for it (tests).
-    let serverFactory: ForkServerFactory?
+    let serverFactory: (any WorkerServerFactory)?
+    /// Nil where benchboard isolates (Linux); else what runs differently here (see
+    /// `IsolationPlatform.limitation`): swift benchmarks run in-process, said once.
+    let platformLimitation: String?
     let interruption: Interruption
     let progress: ProgressReporter
     /// Where the worker is started from: this very executable, resolved so the launcher can exec it.
@@ -34,9 +39,10 @@ final class BenchmarkExecutor: Sendable {
 
     init(
         plan: RunPlan, registry: [String: any SwiftBenchmark], parentEnvironment: [String: String],
-        launchers: LauncherSession, workerServers: LauncherSession, serverFactory: ForkServerFactory?,
-        interruption: Interruption, progress: ProgressReporter
+        launchers: LauncherSession, workerServers: LauncherSession, serverFactory: (any WorkerServerFactory)?,
+        platformLimitation: String? = nil, interruption: Interruption, progress: ProgressReporter
     ) {
+        self.platformLimitation = platformLimitation
         self.plan = plan
         self.registry = registry
         self.parentEnvironment = parentEnvironment
@@ -65,6 +71,11 @@ final class BenchmarkExecutor: Sendable {
             // Instructions are counted by running the worker under valgrind, whatever the isolation setting.
             if spec.metric == .instructions {
                 return runSwiftCountingInstructions(spec, name: name)
+            }
+            // No worker of any kind here: in-process, unless it has limits (the fallback rule).
+            if plan.isolation, let platformLimitation {
+                let obstacle = WorkerObstacle.platform(notice: platformLimitation, reason: ExecutorPlatform.unavailable)
+                return withoutWorker(spec, benchmark: benchmark, obstacle, started: nil, limits: nil)
             }
             // Limits are set by the launcher on the processes it starts, so a limited benchmark
             // gets an exec'd worker of its own instead of a child of the shared fork server.

@@ -5,6 +5,8 @@ import Synchronization
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Set once SIGINT, SIGTERM or SIGHUP arrives; read by the runner between benchmarks and iterations.
@@ -65,6 +67,11 @@ public final class InterruptMonitor: Sendable {
     }
 
     public static func restoreDefaults(_ signals: [Int32] = InterruptMonitor.signals) {
+        // `signal` alone would name the property of this type's instances.
+        #if canImport(Glibc)
         for signo in signals { Glibc.signal(signo, SIG_DFL) }
+        #else
+        for signo in signals { Darwin.signal(signo, SIG_DFL) }
+        #endif
     }
 }

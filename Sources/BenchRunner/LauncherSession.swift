@@ -81,7 +81,7 @@ final class LauncherSession: Sendable {
     /// that was orphaned and reparented here (benchboard is a child subreaper): kill and reap it.
     /// Only in a subreaper, so a test process running the suite in-process is left alone.
     private static func reapOrphans(keeping: Set<Int32>) {
-        if Containment.isSubreaper { Containment.killOrphans(keeping: keeping) }
+        IsolationPlatform.reapOrphans(keeping: keeping)
     }
 
     /// The running executor's own process (its launcher), for the other sessions to spare.

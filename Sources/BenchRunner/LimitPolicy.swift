@@ -28,6 +28,18 @@ enum LimitPolicy {
         }
     }
 
+    /// The configured limits `capabilities` cannot enforce at all (only `PosixSpawner` has any).
+    static func unenforceable(_ limits: ResourceLimits, capabilities: LauncherCapabilities) -> [LimitedResource] {
+        LimitedResource.allCases.filter { limits[$0] != nil && !capabilities.enforceable.contains(LimitKind($0)) }
+    }
+
+    /// The error of a benchmark that does not run because nothing would enforce `resources`: a
+    /// limit is never silently dropped.
+    static func refusal(_ resources: [LimitedResource], reason: String) -> String {
+        "It has resource limits that cannot be enforced here (" + resources.map(\.configKey).joined(separator: ", ")
+            + "): \(reason). It did not run, rather than run without them."
+    }
+
     static func resource(_ kind: LimitKind) -> LimitedResource {
         switch kind {
         case .memory: .memory

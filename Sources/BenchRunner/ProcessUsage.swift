@@ -1,5 +1,7 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// benchboard's own rusage, for in-process benchmarks (before/after differences).
@@ -11,9 +13,16 @@ struct ProcessUsage {
     var minorFaults: UInt64
     var majorFaults: UInt64
 
+    /// glibc imports RUSAGE_SELF as an enum case, Darwin as a number.
+    #if canImport(Glibc)
+    private static let who = RUSAGE_SELF.rawValue
+    #else
+    private static let who = RUSAGE_SELF
+    #endif
+
     static func current() -> ProcessUsage {
         var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
+        getrusage(self.who, &usage)
         return ProcessUsage(
             userUs: UInt64(usage.ru_utime.tv_sec) * 1_000_000 + UInt64(usage.ru_utime.tv_usec),
             systemUs: UInt64(usage.ru_stime.tv_sec) * 1_000_000 + UInt64(usage.ru_stime.tv_usec),

@@ -70,12 +70,12 @@ final class ProgressReporter: Sendable {
         output.line(style.paint("warning:", .warning) + " " + SafeText.escaped(text, keepingNewlines: true))
     }
 
-    /// Says `text` the first time `key` comes up, and `repeat` after that: a run-wide problem
-    /// (no launcher) is explained once, not once per benchmark.
-    func warning(once key: String, _ text: String, repeat short: String) {
+    /// Says `text` the first time `key` comes up, and `repeat` (if any) after that: a run-wide
+    /// problem (no launcher) is explained once, not once per benchmark.
+    func warning(once key: String, _ text: String, repeat short: String? = nil) {
         if state.withLock({ $0.warnedOnce.insert(key).inserted }) {
             warning(text)
-        } else {
+        } else if let short {
             warning(short)
         }
     }

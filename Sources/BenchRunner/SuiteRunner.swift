@@ -47,7 +47,7 @@ public struct SuiteRunner: Sendable {
         self.buildConfiguration = buildConfiguration
         self.quiet = quiet
         self.identity = identity
-        self.executors = executors ?? LauncherFactory(environment: environment)
+        self.executors = executors ?? ExecutorPlatform.launchers(environment: environment)
         self.injectedExecutors = executors != nil
     }
 
@@ -57,7 +57,7 @@ public struct SuiteRunner: Sendable {
         let interruption = Interruption()
         let launchers = LauncherSession(factory: executors)
         // The fork server runs under a launcher of its own; an injected factory answers for it too.
-        let serverFactory = injectedExecutors ? nil : ForkServerFactory(environment: environment)
+        let serverFactory = injectedExecutors ? nil : ExecutorPlatform.workerServers(environment: environment)
         let workerServers = LauncherSession(factory: serverFactory ?? executors)
         let progress = ProgressReporter(terminal: terminal, style: style, quiet: quiet)
         // Interrupts stop the running child at once; the loop below notices and stops too.
@@ -74,7 +74,9 @@ public struct SuiteRunner: Sendable {
         }
         let executor = BenchmarkExecutor(
             plan: plan, registry: registry, parentEnvironment: environment, launchers: launchers,
-            workerServers: workerServers, serverFactory: serverFactory, interruption: interruption, progress: progress)
+            workerServers: workerServers, serverFactory: serverFactory,
+            platformLimitation: injectedExecutors ? nil : ExecutorPlatform.limitation,
+            interruption: interruption, progress: progress)
 
         journal?.started(record(startedAt: startedAt, finishedAt: startedAt, interrupted: false, results: []))
         progress.start(total: plan.benchmarks.count)

@@ -2,6 +2,17 @@ import Foundation
 
 #if canImport(Glibc)
 import Glibc
+
+/// write(2) by a name the type's own `write` does not hide.
+private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
+    Glibc.write(fd, buffer, count)
+}
+#elseif canImport(Darwin)
+import Darwin
+
+private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
+    Darwin.write(fd, buffer, count)
+}
 #endif
 
 /// A line-oriented writer to one file descriptor (stdout or stderr).
@@ -22,7 +33,7 @@ public struct TerminalOutput: Sendable {
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+                systemWrite(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
             }
             if written > 0 {
                 offset += written

@@ -24,7 +24,16 @@ static void on_signal(int signo) {
 int cbench_signal_pipe(const int *signals, int count) {
     if (read_end < 0) {
         int fds[2];
+#ifdef __linux__
         if (pipe2(fds, O_NONBLOCK | O_CLOEXEC) != 0) return -1;
+#else
+        // Darwin has no pipe2. Called once, at the start of a run, before any child is spawned.
+        if (pipe(fds) != 0) return -1;
+        for (int i = 0; i < 2; i++) {
+            fcntl(fds[i], F_SETFL, fcntl(fds[i], F_GETFL) | O_NONBLOCK);
+            fcntl(fds[i], F_SETFD, FD_CLOEXEC);
+        }
+#endif
         read_end = fds[0];
         write_end = fds[1];
     }

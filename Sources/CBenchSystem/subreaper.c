@@ -1,7 +1,8 @@
 #define _GNU_SOURCE
-#include <sys/prctl.h>
-
 #include "CBenchSystem.h"
+
+#ifdef __linux__
+#include <sys/prctl.h>
 
 int cbench_set_child_subreaper(void) {
 #ifdef PR_SET_CHILD_SUBREAPER
@@ -20,3 +21,18 @@ int cbench_is_child_subreaper(void) {
     return -1;
 #endif
 }
+
+#else
+// Only Linux reparents orphans to a subreaper; the Swift side asks only there (IsolationPlatform).
+#include <errno.h>
+
+int cbench_set_child_subreaper(void) {
+    errno = ENOSYS;
+    return -1;
+}
+
+int cbench_is_child_subreaper(void) {
+    errno = ENOSYS;
+    return -1;
+}
+#endif

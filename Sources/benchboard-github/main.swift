@@ -30,6 +30,8 @@ import FoundationNetworking
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 struct WireRequest: Decodable {

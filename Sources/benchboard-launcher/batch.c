@@ -1,5 +1,6 @@
 // Running one request: each child spawned, watched for its deadline and for interrupts, reaped
 // with its own rusage, its group killed and its escaped descendants reaped.
+#ifdef __linux__  // Linux-only, like the whole launcher (see main.c)
 #define _GNU_SOURCE
 #include <errno.h>
 #include <poll.h>
@@ -240,3 +241,4 @@ int run_batch(struct reader *in, const struct request *req, const struct cgroups
     if (measured && memcg_peak(&peak) == 0 && report_later("M %llu %llu", peak, baseline) != 0) return 1;
     return report_line("D %s", status) != 0;
 }
+#endif

@@ -29,6 +29,7 @@
 //
 // Limits are written once per batch and reset after it, never per child: moving a process between
 // cgroups costs ~10 us and the per-child path is what the isolation overhead is made of.
+#ifdef __linux__  // Linux-only, like the whole launcher (see main.c)
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -357,3 +358,4 @@ void cgroups_clear_limits(void) {
     if (limit_fd >= 0) write_fd(limit_fd, "-1");
     if (pids_max_fd >= 0) write_fd(pids_max_fd, "max");
 }
+#endif

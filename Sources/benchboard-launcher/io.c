@@ -1,4 +1,5 @@
 // Reading the request stream and writing report lines, without stdio buffers.
+#ifdef __linux__  // Linux-only, like the whole launcher (see main.c)
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -156,3 +157,4 @@ int pump_commands(struct reader *in) {
     if (r < 0 && errno != EAGAIN) return CMD_EOF;
     return take_commands(in);
 }
+#endif

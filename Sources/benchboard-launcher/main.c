@@ -81,6 +81,11 @@
 // ignored. The launcher's own peak RSS is kept small because it is the floor of every child's
 // (see memory.c). Where cgroups are writable, the launcher moves itself into "benchboard-<pid>"
 // folders at start-up and back out (removing them) when it exits (see cgroup.c).
+//
+// The launcher is Linux's: prctl, ppoll, cgroups, /proc. Elsewhere it builds (a package that
+// depends on benchboard must build on macOS) into a program that says so; benchboard itself
+// does not start it there (see IsolationPlatform.swift).
+#ifdef __linux__
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -148,3 +153,13 @@ int main(int argc, char **argv) {
     cgroups_leave();
     return 0;
 }
+
+#else
+#include <stdio.h>
+
+int main(void) {
+    fprintf(stderr, "benchboard-launcher: not supported on this platform: it needs Linux (prctl, ppoll, cgroups). "
+                    "benchboard runs command benchmarks without it here.\n");
+    return 2;
+}
+#endif

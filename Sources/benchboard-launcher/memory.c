@@ -7,6 +7,7 @@
 // never calls into them. Dropping the page-table entries of clean, file-backed mappings is always
 // safe (an access faults the page back in from the page cache), and resetting the peak afterwards
 // brings the floor down to what the launcher really touches (well under 1 MB).
+#ifdef __linux__  // Linux-only, like the whole launcher (see main.c)
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <stdio.h>
@@ -80,3 +81,4 @@ void reset_peak(void) {
     (void)ignored;
     close(fd);
 }
+#endif

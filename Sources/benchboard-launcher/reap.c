@@ -1,5 +1,6 @@
 // Killing and reaping descendants that outlived their child: members of its process group that
 // were reparented here, and those that left the group (setsid) and reached us as subreaper.
+#ifdef __linux__  // Linux-only, like the whole launcher (see main.c)
 #define _GNU_SOURCE
 #include <dirent.h>
 #include <errno.h>
@@ -118,3 +119,4 @@ void reap_leftovers(void) {
         if (pause_ns < 5000000) pause_ns *= 2;
     }
 }
+#endif

@@ -1,6 +1,7 @@
 // TERM, HUP and INT: caught (not ignored, so exec resets them in children), blocked except inside
 // the ppoll that watches a child, and relayed to that child's process group; see main.c for why
 // the launcher does not die of them.
+#ifdef __linux__  // Linux-only, like the whole launcher (see main.c)
 #define _GNU_SOURCE
 #include <signal.h>
 #include <string.h>
@@ -49,3 +50,4 @@ void catch_signals(void) {
     sigdelset(&relay_mask, SIGHUP);
     sigdelset(&relay_mask, SIGINT);
 }
+#endif

@@ -1,5 +1,6 @@
 // Decoding an "R" request and preparing what every iteration of it shares: the resolved
 // executable, the spawn attributes and the file actions.
+#ifdef __linux__  // Linux-only, like the whole launcher (see main.c)
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -200,3 +201,4 @@ void free_request(struct request *req) {
     free(req->payload);
     memset(req, 0, sizeof *req);
 }
+#endif

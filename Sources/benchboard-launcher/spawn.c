@@ -11,6 +11,7 @@
 // from /dev/null, stdout and stderr on the pipes), and reports an exec failure's errno on a
 // close-on-exec pipe. fork of this small process costs more than posix_spawn's vfork (part of the
 // wall time of such children), which is why batches without limits keep posix_spawn.
+#ifdef __linux__  // Linux-only, like the whole launcher (see main.c)
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -96,3 +97,4 @@ int spawn_limited(pid_t *pid, const struct request *req, const struct child_limi
     *pid = child;
     return 0;
 }
+#endif

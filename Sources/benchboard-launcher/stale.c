@@ -2,6 +2,7 @@
 // "benchboard-<pid>" cgroup folder leaves the folder, and whatever its children left running in
 // it. The next launcher, on entering a hierarchy, kills those leftovers and removes the folder
 // (see cgroup.c for the layout).
+#ifdef __linux__  // Linux-only, like the whole launcher (see main.c)
 
 #include <dirent.h>
 #include <errno.h>
@@ -68,3 +69,4 @@ void remove_stale_siblings(const char *parent) {
     }
     closedir(dir);
 }
+#endif

@@ -1,4 +1,5 @@
 import Foundation
+import PlatformSupport
 import XCTest
 
 /// The action's steps, run as GitHub's runner runs them: each step with the environment
@@ -245,6 +246,8 @@ final class ActionStepsTests: XCTestCase {
     /// pull request: its run is compared with main's, the one comment is written with the token
     /// the comment step hands `benchboard comment`, and the PR's run is not pushed.
     func testTokenReachesOnlyPushAndCommentSteps() throws {
+        // The benchmark's setsid daemon is ended by the launcher's containment.
+        try skipWithoutIsolation()
         try startAPI()
         let push = try runJob(event: "push")
         XCTAssertFalse(push.failed, push.log)
@@ -277,6 +280,7 @@ final class ActionStepsTests: XCTestCase {
     /// A pull request from a fork: the token may read but not comment (403). The comment step
     /// puts the summary in the job summary with a notice and the job stays green.
     func testReadOnlyTokenFallsBackToTheJobSummary() throws {
+        try skipWithoutIsolation()
         try startAPI(fail: ["GET": ["status": 403, "message": "Resource not accessible by integration"],
                             "POST": ["status": 403, "message": "Resource not accessible by integration"]])
         let pr = try runJob(event: "pull_request", pull: 9)

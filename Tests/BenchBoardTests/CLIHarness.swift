@@ -1,4 +1,5 @@
 import Foundation
+import PlatformSupport
 import XCTest
 
 /// Runs the real `benchboard` executable (built next to the test bundle) in a temporary folder.
@@ -11,10 +12,7 @@ struct CLIHarness {
         var stderr: String
     }
 
-    static var productsDirectory: URL {
-        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        return URL(fileURLWithPath: executable).deletingLastPathComponent()
-    }
+    static var productsDirectory: URL { TestPlatform.productsDirectory }
 
     static var benchboard: String { productsDirectory.appending(path: "benchboard").path }
     static var fixture: String { productsDirectory.appending(path: "bench-fixture").path }

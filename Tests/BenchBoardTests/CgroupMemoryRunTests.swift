@@ -1,9 +1,14 @@
 import Foundation
+import PlatformSupport
 import XCTest
 
 /// End to end: where the machine offers a cgroup v1 memory controller, a command benchmark's run
 /// file carries the peak of its whole process tree beside its max RSS.
 final class CgroupMemoryRunTests: XCTestCase {
+    override func setUpWithError() throws {
+        try skipWithoutIsolation()
+    }
+
     func testCommandBenchmarkRecordsItsCgroupPeak() throws {
         guard FileManager.default.isWritableFile(atPath: "/sys/fs/cgroup/memory") else {
             throw XCTSkip("no writable cgroup v1 memory controller at /sys/fs/cgroup/memory")

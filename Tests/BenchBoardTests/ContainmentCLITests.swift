@@ -1,10 +1,15 @@
 import Foundation
+import PlatformSupport
 import XCTest
 
 /// Nothing a benchmark starts outlives it, whatever happens to benchboard or its launcher, and a
 /// run cut short by a signal or a closed stdout is still stored. Each test spawns the real thing:
 /// benchboard, its launcher and hostile fixtures that write their pids to a file.
 final class ContainmentCLITests: XCTestCase {
+    override func setUpWithError() throws {
+        try skipWithoutIsolation()
+    }
+
     private var fixture: String { tomlString(CLIHarness.fixture) }
 
     private func pids(in file: URL) -> [Int32] {

@@ -1,4 +1,5 @@
 import Foundation
+import PlatformSupport
 import XCTest
 
 /// A swift benchmark with resource limits runs in an exec'd worker under the run's launcher, which
@@ -8,11 +9,12 @@ final class LimitedWorkerRunTests: XCTestCase {
     private var cli: CLIHarness!
 
     override func setUpWithError() throws {
+        try skipWithoutIsolation()
         cli = try CLIHarness()
     }
 
     override func tearDown() {
-        cli.cleanUp()
+        cli?.cleanUp()
     }
 
     func testLauncherKilledMidBatchEndsTheLimitedBenchmarkWithAnError() throws {

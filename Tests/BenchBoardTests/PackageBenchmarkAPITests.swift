@@ -1,6 +1,7 @@
 import BenchBoard
 import BenchRunner
 import Foundation
+import PlatformSupport
 import XCTest
 
 /// The shapes package-benchmark users write: setup handing state to the closure, async closures,
@@ -9,6 +10,7 @@ final class PackageBenchmarkAPITests: XCTestCase {
     /// The package-benchmark-shaped benchmarks of the benchboard executable, each in its own
     /// isolated worker: each checks what it was handed and throws when it is wrong.
     func testPackageBenchmarkShapesRunIsolated() throws {
+        try skipWithoutIsolation()
         let cli = try CLIHarness()
         defer { cli.cleanUp() }
         var config = "[defaults]\nwarmup = 1\niterations = 5\n"

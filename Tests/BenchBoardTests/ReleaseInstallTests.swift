@@ -183,7 +183,7 @@ final class ReleaseInstallTests: XCTestCase {
         }
         let folder = Self.repository.appending(path: ".github/workflows")
         let workflows = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yml") }.sorted()
-        XCTAssertTrue(workflows.contains("release.yml"), "\(workflows)")
+        XCTAssertTrue(workflows.contains("release.yml") && workflows.contains("ci.yml"), "\(workflows)")
         let paths = workflows.map { "'\(folder.appending(path: $0).path)'" }.joined(separator: " ")
         let valid = try bash("check-jsonschema --builtin-schema vendor.github-workflows \(paths)")
         XCTAssertEqual(valid.status, 0, valid.output)

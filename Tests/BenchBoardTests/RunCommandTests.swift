@@ -1,4 +1,5 @@
 import Foundation
+import PlatformSupport
 import XCTest
 
 final class RunCommandTests: XCTestCase {
@@ -20,6 +21,7 @@ final class RunCommandTests: XCTestCase {
     }
 
     func testIsolatedSwiftAndCommandBenchmarksAreRecorded() throws {
+        try skipWithoutIsolation()
         try cli.write("config.toml", suite("""
             [[benchmark]]
             name = "noop"
@@ -86,6 +88,7 @@ final class RunCommandTests: XCTestCase {
     }
 
     func testFlagOverridesEnvironmentOverridesFile() throws {
+        try skipWithoutIsolation()
         try cli.write("config.toml", suite(isolated: false, """
             [[benchmark]]
             name = "noop"
@@ -112,6 +115,7 @@ final class RunCommandTests: XCTestCase {
     }
 
     func testSwiftBenchmarkFallsBackInProcessOnlyWhenTheWorkerCannotStart() throws {
+        try skipWithoutIsolation()
         try cli.write("config.toml", suite("""
             [[benchmark]]
             name = "noop"
@@ -132,6 +136,7 @@ final class RunCommandTests: XCTestCase {
     }
 
     func testCrashAndTimeoutAreResultsAndNeverRetriedInProcess() throws {
+        try skipWithoutIsolation()
         try cli.write("config.toml", suite("""
             [[benchmark]]
             name = "crash"

@@ -1,3 +1,5 @@
+// The launcher, the fork server and containment exist only where benchboard isolates (Linux).
+#if os(Linux) && !BENCHBOARD_PORTABLE
 import Foundation
 import Glibc
 import XCTest
@@ -176,3 +178,4 @@ final class CgroupMemoryTests: XCTestCase {
         sys.stdin.read()
         """#
 }
+#endif

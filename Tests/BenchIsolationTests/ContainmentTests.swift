@@ -1,3 +1,5 @@
+// The launcher, the fork server and containment exist only where benchboard isolates (Linux).
+#if os(Linux) && !BENCHBOARD_PORTABLE
 import Foundation
 import Glibc
 import XCTest
@@ -183,3 +185,4 @@ final class NoCgroupContainmentTests: XCTestCase {
         XCTAssertTrue(try launcher.run(fixtureSpec("hog", "100"), iterations: 1).allSucceeded)
     }
 }
+#endif

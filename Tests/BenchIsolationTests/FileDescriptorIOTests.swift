@@ -1,3 +1,5 @@
+// The launcher, the fork server and containment exist only where benchboard isolates (Linux).
+#if os(Linux) && !BENCHBOARD_PORTABLE
 import Glibc
 import XCTest
 
@@ -20,3 +22,4 @@ final class FileDescriptorIOTests: XCTestCase {
         XCTAssertEqual(chunks, ["hell", "o wo", "rld"])
     }
 }
+#endif

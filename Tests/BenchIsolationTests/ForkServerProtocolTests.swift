@@ -1,3 +1,5 @@
+// The launcher, the fork server and containment exist only where benchboard isolates (Linux).
+#if os(Linux) && !BENCHBOARD_PORTABLE
 import Glibc
 import XCTest
 
@@ -48,3 +50,4 @@ final class ForkServerProtocolTests: XCTestCase {
         XCTAssertNil(ForkedJob(header: "garbage", payload: []))
     }
 }
+#endif

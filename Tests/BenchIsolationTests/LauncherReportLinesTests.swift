@@ -1,3 +1,5 @@
+// The launcher, the fork server and containment exist only where benchboard isolates (Linux).
+#if os(Linux) && !BENCHBOARD_PORTABLE
 import XCTest
 
 @testable import BenchIsolation
@@ -43,3 +45,4 @@ final class LauncherReportLinesTests: XCTestCase {
         XCTAssertEqual(pending, Array("S 6\n".utf8))
     }
 }
+#endif

@@ -1,3 +1,5 @@
+// The launcher, the fork server and containment exist only where benchboard isolates (Linux).
+#if os(Linux) && !BENCHBOARD_PORTABLE
 import Glibc
 import XCTest
 
@@ -52,3 +54,4 @@ final class LauncherSetupTests: XCTestCase {
         }
     }
 }
+#endif

@@ -1,3 +1,5 @@
+// The launcher, the fork server and containment exist only where benchboard isolates (Linux).
+#if os(Linux) && !BENCHBOARD_PORTABLE
 import Foundation
 import XCTest
 
@@ -77,3 +79,4 @@ final class PerformanceTests: XCTestCase {
         return String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
+#endif

@@ -1,3 +1,5 @@
+// The launcher, the fork server and containment exist only where benchboard isolates (Linux).
+#if os(Linux) && !BENCHBOARD_PORTABLE
 import Glibc
 import XCTest
 
@@ -71,3 +73,4 @@ final class ResourceTests: XCTestCase {
         XCTAssertEqual(next.resultLines, [#"{"sampleNs":5}"#], "a new batch starts a new line")
     }
 }
+#endif

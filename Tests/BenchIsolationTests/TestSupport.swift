@@ -1,25 +1,30 @@
 import Foundation
-import Glibc
+import PlatformSupport
 import XCTest
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 @testable import BenchIsolation
 
 /// Paths of the binaries SwiftPM builds next to the test bundle.
 enum TestBinaries {
-    static var directory: String {
-        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? ""
-        return (exe as NSString).deletingLastPathComponent
-    }
+    static var directory: String { TestPlatform.productsDirectory.path }
     static var fixture: String { directory + "/bench-fixture" }
     static var launcher: String { directory + "/benchboard-launcher" }
 }
 
 extension XCTestCase {
+    #if os(Linux) && !BENCHBOARD_PORTABLE
     func makeLauncher() throws -> Launcher {
         let launcher = try Launcher(executablePath: TestBinaries.launcher)
         addTeardownBlock { launcher.shutdown() }
         return launcher
     }
+    #endif
 
     func fixtureSpec(_ arguments: String..., timeoutMs: Int = 10_000, graceMs: Int = 1_000) -> ChildSpec {
         ChildSpec(

@@ -1,3 +1,5 @@
+// The launcher, the fork server and containment exist only where benchboard isolates (Linux).
+#if os(Linux) && !BENCHBOARD_PORTABLE
 import Foundation
 import Glibc
 import XCTest
@@ -140,3 +142,4 @@ final class TimeoutTests: XCTestCase {
         XCTAssertEqual(processes(withArgument: marker), [])
     }
 }
+#endif

@@ -73,8 +73,8 @@ struct RunCommand: ExecutableCommand {
         }
 
         // Orphaned descendants of a benchmark (its launcher killed, say) are reparented to us, not
-        // to init, so the runner can kill and reap them (see Containment).
-        Containment.becomeSubreaper()
+        // to init, so the runner can kill and reap them (see Containment; Linux only).
+        IsolationPlatform.adoptOrphans()
         let identity = RunIdentity(
             id: RunID.make(), git: GitProbe.current(in: plan.config.baseDirectory), machine: MachineProbe.current())
         let store = config.report.historyLocation().store

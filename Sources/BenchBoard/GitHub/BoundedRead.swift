@@ -2,6 +2,17 @@ import Foundation
 
 #if canImport(Glibc)
 import Glibc
+
+/// read(2) by a name the type's own `read` does not hide.
+private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    Glibc.read(fd, buffer, count)
+}
+#elseif canImport(Darwin)
+import Darwin
+
+private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    Darwin.read(fd, buffer, count)
+}
 #endif
 
 /// Reads a pipe with a ceiling on what is kept, so an answer of any size costs bounded memory.
@@ -20,7 +31,7 @@ enum BoundedRead {
         let chunk = 64 << 10
         var buffer = [UInt8](repeating: 0, count: chunk)
         while true {
-            let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, chunk) }
+            let count = buffer.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, chunk) }
             if count < 0 && errno == EINTR { continue }
             guard count > 0 else { return Result(data: data, overLimit: false) }
             let room = limit - data.count
@@ -36,7 +47,7 @@ enum BoundedRead {
     static func drain(_ descriptor: Int32) {
         var buffer = [UInt8](repeating: 0, count: 64 << 10)
         while true {
-            let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            let count = buffer.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
             if count < 0 && errno == EINTR { continue }
             if count <= 0 { return }
         }

@@ -1,6 +1,9 @@
-// The few Linux calls Swift cannot make itself (variadic C functions are not imported).
+// The few system calls Swift cannot make itself (variadic C functions are not imported). The
+// subreaper is Linux's alone: elsewhere both of its functions fail with ENOSYS.
 #ifndef CBENCHSYSTEM_H
 #define CBENCHSYSTEM_H
+
+#include <spawn.h>
 
 /// prctl(PR_SET_CHILD_SUBREAPER, 1): orphaned descendants are reparented to this process instead
 /// of init. 0 on success, -1 (errno set) where the kernel refuses.
@@ -14,5 +17,8 @@ int cbench_is_child_subreaper(void);
 /// SIG_IGN plus signalfd, sees a signal whichever thread it is delivered to, whatever the other
 /// threads block. Called again, it reuses the same pipe.
 int cbench_signal_pipe(const int *signals, int count);
+
+/// posix_spawn_file_actions_addchdir_np: the child starts in `path`. 0 or an errno value.
+int cbench_spawn_addchdir(posix_spawn_file_actions_t *actions, const char *path);
 
 #endif

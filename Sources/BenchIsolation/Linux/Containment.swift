@@ -1,3 +1,4 @@
+#if os(Linux) && !BENCHBOARD_PORTABLE
 import CBenchSystem
 import Foundation
 import Glibc
@@ -62,3 +63,4 @@ public enum Containment {
         return pids
     }
 }
+#endif

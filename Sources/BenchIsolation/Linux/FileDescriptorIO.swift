@@ -1,3 +1,4 @@
+#if os(Linux) && !BENCHBOARD_PORTABLE
 import Glibc
 
 /// The few descriptor operations the engine needs, with errno turned into `IsolationError`.
@@ -71,3 +72,4 @@ enum FileDescriptorIO {
         for fd in fds where fd >= 0 { close(fd) }
     }
 }
+#endif

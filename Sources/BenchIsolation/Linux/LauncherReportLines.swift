@@ -1,3 +1,4 @@
+#if os(Linux) && !BENCHBOARD_PORTABLE
 /// The framing of the launcher's report stream: newline-terminated lines, each one
 /// `LauncherReport`. The launcher's batches (`BatchDrain`) and the fork server's children
 /// (`ForkedChildDrain`) speak the same protocol, so the framing lives here and each drain keeps
@@ -24,3 +25,4 @@ enum LauncherReportLines {
         return nil
     }
 }
+#endif

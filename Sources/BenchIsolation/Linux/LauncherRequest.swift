@@ -1,3 +1,4 @@
+#if os(Linux) && !BENCHBOARD_PORTABLE
 /// The bytes of one "R" request (protocol in Sources/benchboard-launcher/main.c).
 enum LauncherRequest {
     static func encode(_ spec: ChildSpec, iterations: Int, stopOnFailure: Bool) throws(IsolationError) -> [UInt8] {
@@ -47,3 +48,4 @@ extension String {
         unicodeScalars.map { $0 == "\0" ? "\\0" : String($0) }.joined()
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if os(Linux) && !BENCHBOARD_PORTABLE
 /// What a fork server's child is asked to do: the request's arguments and environment. The
 /// child is already in the request's working directory when it gets this.
 public struct ForkedJob: Sendable, Equatable {
@@ -46,3 +47,4 @@ public struct ForkedJob: Sendable, Equatable {
             workingDirectory: hasDirectory == 1 ? texts[argc + envc] : nil)
     }
 }
+#endif

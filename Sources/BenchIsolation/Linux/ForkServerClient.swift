@@ -1,3 +1,4 @@
+#if os(Linux) && !BENCHBOARD_PORTABLE
 import Foundation
 import Glibc
 
@@ -243,3 +244,4 @@ public final class ForkServerClient: @unchecked Sendable {
         return true
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if os(Linux) && !BENCHBOARD_PORTABLE
 /// Writing the launcher's report lines from Swift: the fork server of swift benchmarks speaks the
 /// launcher's protocol, so one parser (`LauncherReport.init(line:)`) reads both. Kept next to the
 /// parser's format, and checked against it by a round-trip test.
@@ -26,3 +27,4 @@ extension LauncherReport {
         return "F \(how) \(value) " + fields.map(String.init).joined(separator: " ") + " -"
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if os(Linux) && !BENCHBOARD_PORTABLE
 /// Where `benchboard-launcher` is: set explicitly, next to the running binary, or on PATH.
 enum LauncherLocator {
     static let executableName = "benchboard-launcher"
@@ -13,3 +14,4 @@ enum LauncherLocator {
         return path
     }
 }
+#endif

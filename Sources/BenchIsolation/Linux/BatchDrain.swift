@@ -1,3 +1,4 @@
+#if os(Linux) && !BENCHBOARD_PORTABLE
 import Glibc
 
 /// The read side of one batch: a single poll loop over the report stream and the three output
@@ -155,3 +156,4 @@ struct BatchDrain {
         }
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if os(Linux) && !BENCHBOARD_PORTABLE
 import BenchIsolation
 
 /// The real factory: a `benchboard-launcher` found from the environment (see `Launcher.locate`).
@@ -14,3 +15,4 @@ public struct LauncherFactory: BatchExecutorFactory {
         return try Launcher(executablePath: path, useCgroups: environment["BENCHBOARD_CGROUPS"] != "0")
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if os(Linux) && !BENCHBOARD_PORTABLE
 import Glibc
 
 /// The read side of one forked child: a poll loop over the fork server's report pipe and the
@@ -114,3 +115,4 @@ struct ForkedChildDrain {
         }
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if os(Linux) && !BENCHBOARD_PORTABLE
 import Foundation
 import Glibc
 
@@ -272,3 +273,4 @@ public final class Launcher: @unchecked Sendable {
         }
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if os(Linux) && !BENCHBOARD_PORTABLE
 import BenchIsolation
 import Foundation
 import Synchronization
@@ -5,7 +6,7 @@ import Synchronization
 /// Starts the run's fork server (see `ForkServer`) through a launcher of its own. The server's
 /// spec (its environment is read once at its start) is that of the swift benchmark that needs
 /// it, handed in by `prepare` just before the session asks for an executor.
-final class ForkServerFactory: BatchExecutorFactory {
+final class ForkServerFactory: WorkerServerFactory {
     private let environment: [String: String]
     private let server = Mutex<ChildSpec?>(nil)
 
@@ -43,3 +44,4 @@ extension ForkServerClient: BatchExecutor {
         return batch
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if os(Linux) && !BENCHBOARD_PORTABLE
 import Glibc
 
 /// The server side of swift-benchmark isolation: a process started once per run (through the
@@ -152,3 +153,4 @@ private struct Server {
         _ = lifeline  // held open until the child exits: its closing wakes the server
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if os(Linux) && !BENCHBOARD_PORTABLE
 import Glibc
 
 /// A child being watched: its deadline, the escalation from the kill signal to SIGKILL, and
@@ -129,3 +130,4 @@ struct ForkedChildWatch {
         return LauncherReport.finishedLine(termination, childUsage)
     }
 }
+#endif

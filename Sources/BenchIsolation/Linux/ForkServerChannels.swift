@@ -1,3 +1,4 @@
+#if os(Linux) && !BENCHBOARD_PORTABLE
 import Glibc
 
 /// The five named pipes that connect benchboard with its fork server, and the private folder
@@ -49,3 +50,4 @@ enum ForkServerChannels {
         Glibc.open(folder + "/" + name, flags | O_CLOEXEC)
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if os(Linux) && !BENCHBOARD_PORTABLE
 import Glibc
 
 /// Buffered reading of the request pipe without Foundation.
@@ -56,3 +57,4 @@ struct RequestReader {
         }
     }
 }
+#endif

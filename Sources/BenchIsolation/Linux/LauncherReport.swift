@@ -1,3 +1,4 @@
+#if os(Linux) && !BENCHBOARD_PORTABLE
 /// One line the launcher writes on its report stream (protocol in Sources/benchboard-launcher/main.c).
 enum LauncherReport: Equatable {
     /// What the launcher runs in: memory and pids cgroups of its own, a cgroup v2 folder to kill.
@@ -77,3 +78,4 @@ enum LauncherReport: Equatable {
         }
     }
 }
+#endif

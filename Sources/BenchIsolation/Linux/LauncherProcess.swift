@@ -1,3 +1,4 @@
+#if os(Linux) && !BENCHBOARD_PORTABLE
 import Glibc
 
 /// The running launcher and benchboard's ends of its six descriptors.
@@ -88,3 +89,4 @@ enum CStringArray {
         return body(pointers)
     }
 }
+#endif
