@@ -76,7 +76,9 @@ public struct SuiteRunner: Sendable {
             plan: plan, registry: registry, parentEnvironment: environment, launchers: launchers,
             workerServers: workerServers, serverFactory: serverFactory, interruption: interruption, progress: progress)
 
-        journal?.started(record(startedAt: startedAt, finishedAt: startedAt, interrupted: false, results: []))
+        let clockCostNs = executor.clockCostNs
+        journal?.started(record(
+            startedAt: startedAt, finishedAt: startedAt, interrupted: false, results: [], clockCostNs: clockCostNs))
         progress.start(total: plan.benchmarks.count)
         var results: [BenchmarkResult] = []
         for (index, spec) in plan.benchmarks.enumerated() {
@@ -89,7 +91,8 @@ public struct SuiteRunner: Sendable {
         }
         progress.clearLiveLine()
 
-        let finished = record(startedAt: startedAt, finishedAt: Date(), interrupted: interruption.isSet, results: results)
+        let finished = record(
+            startedAt: startedAt, finishedAt: Date(), interrupted: interruption.isSet, results: results, clockCostNs: clockCostNs)
         return SuiteRunResult(
             record: finished, interruptedBy: interruption.signal,
             wallSeconds: Double(MonotonicClock.now() - startedClock) / 1e9)
@@ -97,13 +100,15 @@ public struct SuiteRunner: Sendable {
 
     /// The run record, the same at the start (for the journal) and at the end. Whole seconds:
     /// that is what the history file keeps, so the record in memory and the one read back are equal.
-    private func record(startedAt: Date, finishedAt: Date, interrupted: Bool, results: [BenchmarkResult]) -> RunRecord {
+    private func record(
+        startedAt: Date, finishedAt: Date, interrupted: Bool, results: [BenchmarkResult], clockCostNs: Double
+    ) -> RunRecord {
         RunRecord(
             id: identity.id, startedAt: startedAt.wholeSeconds, startedAtUnixNs: startedAt.unixNanoseconds,
             finishedAt: finishedAt.wholeSeconds, interrupted: interrupted,
             isolation: plan.isolation, buildConfiguration: buildConfiguration, title: plan.config.report.title,
             configPath: plan.config.sourcePath, git: identity.git, machine: identity.machine, benchmarks: results,
-            selection: plan.selection)
+            selection: plan.selection, clockCostNs: clockCostNs)
     }
 }
 
