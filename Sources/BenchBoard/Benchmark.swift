@@ -52,6 +52,9 @@ public final class Benchmark: SwiftBenchmark {
     /// `0..<scalingFactor`: loop over it inside the closure.
     public var scaledIterations: Range<Int> { 0..<configuration.scalingFactor.rawValue }
 
+    /// How many inner iterations `scaledIterations` holds: samples are recorded per inner iteration.
+    public var scalingFactor: Int { configuration.scalingFactor.rawValue }
+
     /// Starts the clock inside an iteration, to leave per-iteration preparation out of the sample.
     public func startMeasurement() {
         measurementStart.store(MonotonicClock.now(), ordering: .relaxed)

@@ -12,7 +12,7 @@ import Darwin
 ///
 /// - `benchboard worker-server FOLDER`: the fork server (see `ForkServer`), started once per run;
 ///   it forks one child per benchmark, and the child runs the `worker` arguments below.
-/// - `benchboard worker NAME --warmup N --iterations N [--min-time-ms MS] [--max-duration-ms MS]`
+/// - `benchboard worker NAME --warmup N --iterations N [--min-time-ms MS] [--max-duration-ms MS] …`
 ///   (see `WorkerInvocation`): runs one swift benchmark and streams its samples on the result
 ///   channel (fd 3) as they are taken, then a summary line (see `WorkerStream`).
 ///
@@ -57,9 +57,14 @@ enum Worker {
                 report = try IterationEngine.countInstructions(benchmark, settings: settings)
                 writeFailed = !output.write(WorkerStream.samplesLine(report.samplesNs[...]))
             } else {
-                report = try IterationEngine.measure(benchmark, settings: settings, sink: { samples in
-                    if !writeFailed { writeFailed = !output.write(WorkerStream.samplesLine(samples)) }
-                })
+                report = try IterationEngine.measure(
+                    benchmark, settings: settings,
+                    sink: { samples in
+                        if !writeFailed { writeFailed = !output.write(WorkerStream.samplesLine(samples)) }
+                    },
+                    calibrated: { scale in
+                        if !writeFailed { writeFailed = !output.write(WorkerStream.scaleLine(scale)) }
+                    })
             }
         } catch {
             fail("\(name): \(error)")

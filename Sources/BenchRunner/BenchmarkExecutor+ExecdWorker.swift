@@ -15,7 +15,7 @@ extension BenchmarkExecutor {
             let problem = launchers.problem ?? "no launcher"
             return withoutWorker(spec, benchmark: benchmark, .noLauncher(problem), started: nil, limits: nil)
         }
-        let arguments = [executable] + WorkerInvocation(spec, name: name).arguments
+        let arguments = [executable] + WorkerInvocation(spec, name: name, clockCostNs: clockCostNs).arguments
         let started = MonotonicClock.now()
         let limits = LimitPolicy.applied(spec.limits, capabilities: launcher.capabilities)
         let batch: BatchResult

@@ -18,7 +18,7 @@ extension BenchmarkExecutor {
             return withoutWorker(spec, benchmark: benchmark, .noWorkerServer(problem), started: nil, limits: nil)
         }
         // A job of the server names the body to run, without an executable: the server forks itself.
-        let arguments = WorkerInvocation(spec, name: name).arguments
+        let arguments = WorkerInvocation(spec, name: name, clockCostNs: clockCostNs).arguments
         let limits = LimitPolicy.applied(spec.limits, capabilities: server.capabilities)
         let batch: BatchResult
         do {

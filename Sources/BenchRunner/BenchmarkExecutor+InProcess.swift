@@ -8,7 +8,8 @@ extension BenchmarkExecutor {
         let settings = IterationSettings(
             warmup: spec.warmup, iterations: spec.iterations,
             minTimeNs: spec.minTimeMs.map { IterationSettings.nanoseconds(milliseconds: $0) },
-            maxDurationNs: spec.maxDurationMs.map { IterationSettings.nanoseconds(milliseconds: $0) })
+            maxDurationNs: spec.maxDurationMs.map { IterationSettings.nanoseconds(milliseconds: $0) },
+            clockCostNs: clockCostNs)
         progress.phase(spec, "in-process: warm-up ×\(spec.warmup), \(spec.iterations) iterations")
         let before = ProcessUsage.current()
         let started = MonotonicClock.now()
@@ -32,6 +33,7 @@ extension BenchmarkExecutor {
             minorFaults: after.minorFaults &- before.minorFaults, majorFaults: after.majorFaults &- before.majorFaults,
             peakMemoryGrowthWithWarmupBytes: report.peakMemoryGrowthWithWarmupBytes)
         var result = success(spec, mode: mode, samples: report.samplesNs, source: .harness, resources: resources)
+        result.record(report.scale)
         result.limits = LimitPolicy.applied(spec.limits, capabilities: nil)
         return result
     }

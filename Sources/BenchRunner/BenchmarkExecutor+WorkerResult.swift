@@ -33,6 +33,7 @@ extension BenchmarkExecutor {
             failed.samplesNs = reading.samplesNs
             failed.samplesSource = reading.samplesNs.isEmpty ? nil : .harness
             failed.stats = reading.samplesNs.isEmpty ? nil : statistics(spec, reading.samplesNs)
+            if !reading.samplesNs.isEmpty { failed.record(reading.scale) }
             return failed
         }
         guard let report = reading.report else {
@@ -46,6 +47,7 @@ extension BenchmarkExecutor {
         resources.peakMemoryGrowthWithWarmupBytes = report.peakMemoryGrowthWithWarmupBytes
         resources.overheadMs = max(0, totalMs - Double(report.benchmarkNs) / 1_000_000)
         var result = success(spec, mode: .isolated, samples: report.samplesNs, source: .harness, resources: resources)
+        result.record(report.scale)
         result.limits = limits
         return result
     }

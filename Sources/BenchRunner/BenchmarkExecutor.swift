@@ -36,6 +36,9 @@ final class BenchmarkExecutor: Sendable {
     let progress: ProgressReporter
     /// Where the worker is started from: this very executable, resolved so the launcher can exec it.
     let workerExecutable: String?
+    /// What a clock read costs on this machine, measured once as the run starts (`ClockCost`): the
+    /// run records it, and swift benchmarks size their batches from it.
+    let clockCostNs: Double
 
     init(
         plan: RunPlan, registry: [String: any SwiftBenchmark], parentEnvironment: [String: String],
@@ -52,6 +55,7 @@ final class BenchmarkExecutor: Sendable {
         self.interruption = interruption
         self.progress = progress
         self.workerExecutable = SelfExecutable.path()
+        self.clockCostNs = ClockCost.measure()
     }
 
     /// Nil when the run was interrupted before this benchmark finished: a partial benchmark is

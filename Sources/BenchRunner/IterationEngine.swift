@@ -1,7 +1,13 @@
 import BenchIsolation
 
-/// Runs a swift benchmark: setup, warm-up, measured iterations, teardown. The same code runs in
-/// the worker process and in-process, so both modes measure alike.
+/// Runs a swift benchmark: setup, warm-up, calibration, measured iterations, teardown. The same
+/// code runs in the worker process and in-process, so both modes measure alike.
+///
+/// Each sample is one measured iteration of `iterations`. A short benchmark's sample times a batch
+/// of calls (`+Batching`, `BatchSizing`) and records the batch's time per call; with a
+/// `scalingFactor` it is divided further, per inner iteration. `iterations`, `min_time_ms`,
+/// `max_duration_ms` and `maxIterations` count samples, so a batch never outlives a budget by
+/// more than one sample (at most 1 ms).
 public enum IterationEngine {
     /// Receives measured samples as they are taken, in order, in small groups.
     public typealias SampleSink = (ArraySlice<Int64>) -> Void
@@ -12,9 +18,11 @@ public enum IterationEngine {
 
     /// - Parameter shouldStop: polled between iterations, so an interrupt ends an in-process run early.
     /// - Parameter sink: called with new samples as they are taken (the worker streams them on fd 3).
+    /// - Parameter calibrated: told what a sample is (batch size, scaling factor) before the first
+    ///   samples reach the sink, so a reader that gets no summary still knows.
     public static func measure(
         _ benchmark: any SwiftBenchmark, settings: IterationSettings, shouldStop: () -> Bool = { false },
-        sink: SampleSink? = nil
+        sink: SampleSink? = nil, calibrated: ((SampleScale) -> Void)? = nil
     ) throws -> WorkerReport {
         // Time in the benchmark's own code; the memory probes and the sink are isolation's cost.
         var benchmarkNs: UInt64 = 0
@@ -26,10 +34,21 @@ public enum IterationEngine {
         let canTrackPeak = ProcessMemory.resetPeak()
         let beforeWarmup = canTrackPeak ? ProcessMemory.snapshot() : nil
         started = MonotonicClock.now()
+        // Each warm-up iteration is timed: the calibration needs no iteration of its own for a
+        // benchmark whose warm-up shows it long.
+        var warmupTimes: [BatchTime] = []
+        warmupTimes.reserveCapacity(min(max(0, settings.warmup), 64))
         for _ in 0..<settings.warmup where !shouldStop() {
-            _ = try benchmark.runIteration()
+            let time = try timeBatch(benchmark, count: 1)
+            if warmupTimes.count < 64 { warmupTimes.append(time) }
         }
+        // Nothing is measured before it: the budget of max_duration_ms covers the calibration
+        // (a few times one sample's target), whose single long iterations may become samples.
+        let measuringSince = MonotonicClock.now()
+        let calibration = try calibrate(benchmark, settings: settings, warmup: warmupTimes, shouldStop: shouldStop)
+        let scale = SampleScale(batchSize: calibration.batchSize, scalingFactor: benchmark.scalingFactor)
         benchmarkNs &+= MonotonicClock.now() - started
+        calibrated?(scale)
         // The growth of the measured iterations alone is kept too: it is what earlier runs recorded.
         var warmupPeak: UInt64?
         var beforeMeasuring = beforeWarmup
@@ -41,34 +60,37 @@ public enum IterationEngine {
 
         var samples: [Int64] = []
         samples.reserveCapacity(min(max(0, settings.iterations), IterationSettings.maximumIterations))
+        let divisor = scale.divisor
+        let cap = min(IterationSettings.maximumIterations, benchmark.maxIterations ?? .max)
         var measured: UInt64 = 0
+        for ns in calibration.firstSamplesNs.prefix(cap) {
+            samples.append(perIteration(ns, divisor: divisor))
+            measured &+= ns
+        }
         var handedOver = 0
         let budget = settings.maxDurationNs ?? benchmark.maxDurationNs
         var stoppedByDuration = false
-        let measuringSince = MonotonicClock.now()
-        var lastHandOver = measuringSince
+        let loopStarted = MonotonicClock.now()
+        var lastHandOver = loopStarted
         var sinkNs: UInt64 = 0
-        let cap = min(IterationSettings.maximumIterations, benchmark.maxIterations ?? .max)
         while !shouldStop() {
             let enough = samples.count >= settings.iterations && measured >= (settings.minTimeNs ?? 0)
             if enough || samples.count >= cap { break }
-            let before = MonotonicClock.now()
-            if let budget, !samples.isEmpty, before - measuringSince >= budget {
+            if let budget, !samples.isEmpty, MonotonicClock.now() - measuringSince >= budget {
                 stoppedByDuration = true
                 break
             }
-            let selfMeasured: UInt64?
+            let batch: BatchTime
             do {
-                selfMeasured = try benchmark.runIteration()
+                batch = try timeBatch(benchmark, count: scale.batchSize)
             } catch {
                 // The samples taken so far are kept with the failure.
                 if let sink, handedOver < samples.count { sink(samples[handedOver...]) }
                 throw error
             }
             let after = MonotonicClock.now()
-            let elapsed = selfMeasured ?? (after - before)
-            samples.append(Int64(clamping: elapsed))
-            measured &+= elapsed
+            samples.append(perIteration(batch.ns, divisor: divisor))
+            measured &+= batch.ns
             if let sink, after - lastHandOver >= sinkIntervalNs {
                 sink(samples[handedOver...])
                 handedOver = samples.count
@@ -76,7 +98,7 @@ public enum IterationEngine {
                 sinkNs &+= lastHandOver - after
             }
         }
-        benchmarkNs &+= (MonotonicClock.now() - measuringSince) &- sinkNs
+        benchmarkNs &+= (MonotonicClock.now() - loopStarted) &- sinkNs
         if let sink, handedOver < samples.count { sink(samples[handedOver...]) }
 
         var growth: UInt64?
@@ -95,6 +117,7 @@ public enum IterationEngine {
         benchmarkNs &+= MonotonicClock.now() - started
         return WorkerReport(
             samplesNs: samples, benchmarkNs: benchmarkNs, peakMemoryGrowthBytes: growth,
-            peakMemoryGrowthWithWarmupBytes: growthWithWarmup, stoppedByDuration: stoppedByDuration)
+            peakMemoryGrowthWithWarmupBytes: growthWithWarmup, stoppedByDuration: stoppedByDuration,
+            batchSize: scale.batchSize, scalingFactor: scale.scalingFactor)
     }
 }

@@ -8,12 +8,23 @@ public struct IterationSettings: Sendable, Equatable, Codable {
     /// starts, whatever `iterations` and `minTimeNs` ask. At least one iteration is measured.
     /// Nil: the benchmark's own `maxDurationNs`, if it has one.
     public var maxDurationNs: UInt64?
+    /// What reading the clock costs, measured once at the start of the run (`ClockCost`): it
+    /// decides how long a batched sample lasts (`BatchSizing`). Nil: measured where it is needed.
+    public var clockCostNs: Double?
+    /// Short iterations are timed in batches. Off only to measure what batching saves (the
+    /// worker's `--no-batching`): each iteration is then timed alone, clock reads included.
+    public var batching: Bool
 
-    /// A ceiling on iterations when `minTimeNs` asks for more, so a near-empty closure cannot
-    /// keep a run busy forever.
+    /// A ceiling on iterations (samples) when `minTimeNs` asks for more, so a near-empty closure
+    /// cannot keep a run busy forever.
     public static let maximumIterations = 1_000_000
 
-    public init(warmup: Int, iterations: Int, minTimeNs: UInt64?, maxDurationNs: UInt64? = nil) {
+    public init(
+        warmup: Int, iterations: Int, minTimeNs: UInt64?, maxDurationNs: UInt64? = nil, clockCostNs: Double? = nil,
+        batching: Bool = true
+    ) {
+        self.clockCostNs = clockCostNs
+        self.batching = batching
         self.warmup = warmup
         self.iterations = iterations
         self.minTimeNs = minTimeNs

@@ -78,7 +78,9 @@ public struct SuiteRunner: Sendable {
             platformLimitation: injectedExecutors ? nil : ExecutorPlatform.limitation,
             interruption: interruption, progress: progress)
 
-        journal?.started(record(startedAt: startedAt, finishedAt: startedAt, interrupted: false, results: []))
+        let clockCostNs = executor.clockCostNs
+        journal?.started(record(
+            startedAt: startedAt, finishedAt: startedAt, interrupted: false, results: [], clockCostNs: clockCostNs))
         progress.start(total: plan.benchmarks.count)
         var results: [BenchmarkResult] = []
         for (index, spec) in plan.benchmarks.enumerated() {
@@ -91,7 +93,8 @@ public struct SuiteRunner: Sendable {
         }
         progress.clearLiveLine()
 
-        let finished = record(startedAt: startedAt, finishedAt: Date(), interrupted: interruption.isSet, results: results)
+        let finished = record(
+            startedAt: startedAt, finishedAt: Date(), interrupted: interruption.isSet, results: results, clockCostNs: clockCostNs)
         return SuiteRunResult(
             record: finished, interruptedBy: interruption.signal,
             wallSeconds: Double(MonotonicClock.now() - startedClock) / 1e9)
@@ -99,13 +102,15 @@ public struct SuiteRunner: Sendable {
 
     /// The run record, the same at the start (for the journal) and at the end. Whole seconds:
     /// that is what the history file keeps, so the record in memory and the one read back are equal.
-    private func record(startedAt: Date, finishedAt: Date, interrupted: Bool, results: [BenchmarkResult]) -> RunRecord {
+    private func record(
+        startedAt: Date, finishedAt: Date, interrupted: Bool, results: [BenchmarkResult], clockCostNs: Double
+    ) -> RunRecord {
         RunRecord(
             id: identity.id, startedAt: startedAt.wholeSeconds, startedAtUnixNs: startedAt.unixNanoseconds,
             finishedAt: finishedAt.wholeSeconds, interrupted: interrupted,
             isolation: plan.isolation, buildConfiguration: buildConfiguration, title: plan.config.report.title,
             configPath: plan.config.sourcePath, git: identity.git, machine: identity.machine, benchmarks: results,
-            selection: plan.selection)
+            selection: plan.selection, clockCostNs: clockCostNs)
     }
 }
 

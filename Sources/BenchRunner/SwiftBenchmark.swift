@@ -9,6 +9,9 @@ public protocol SwiftBenchmark: AnyObject, Sendable {
     /// The most measured iterations the benchmark allows (package-benchmark's `maxIterations`):
     /// caps config.toml's `iterations` and `min_time_ms`; nil: no cap of its own.
     var maxIterations: Int? { get }
+    /// The inner iterations one call runs (package-benchmark's `scalingFactor`, looped over with
+    /// `benchmark.scaledIterations`): samples are divided by it, so they read per inner iteration.
+    var scalingFactor: Int { get }
     /// Runs once before the warm-up, outside of any measurement.
     func setUp() throws
     /// Runs one iteration. Returns the nanoseconds the iteration measured itself (between
@@ -21,4 +24,5 @@ public protocol SwiftBenchmark: AnyObject, Sendable {
 extension SwiftBenchmark {
     public var maxDurationNs: UInt64? { nil }
     public var maxIterations: Int? { nil }
+    public var scalingFactor: Int { 1 }
 }

@@ -3,7 +3,8 @@ import BenchConfig
 /// The hidden `worker` command of benchboard's own executable, which runs one swift benchmark
 /// and streams its samples on the result channel (see `WorkerStream`):
 ///
-/// `worker NAME --warmup N --iterations N [--min-time-ms MS] [--max-duration-ms MS] [--count-instructions]`
+/// `worker NAME --warmup N --iterations N [--min-time-ms MS] [--max-duration-ms MS] [--clock-cost-ns NS]
+/// [--no-batching] [--count-instructions]`
 ///
 /// The runner builds these arguments (for an exec'd worker, a fork server's job, a worker under
 /// valgrind) and the worker parses them back, so both sides read them from this one place.
@@ -18,13 +19,20 @@ public struct WorkerInvocation: Sendable, Equatable {
     public var iterations: Int
     public var minTimeMs: Double?
     public var maxDurationMs: Double?
+    /// What a clock read cost when the run started, so the worker sizes its batches without
+    /// measuring it again (every microsecond of the worker is isolation overhead).
+    public var clockCostNs: Double?
+    /// Time each iteration alone, clock reads included: only for measuring what batching saves.
+    public var noBatching: Bool
     /// Run under callgrind and mark each measured iteration for it (`IterationEngine.countInstructions`).
     public var countInstructions: Bool
 
     public init(
         name: String, warmup: Int, iterations: Int, minTimeMs: Double? = nil, maxDurationMs: Double? = nil,
-        countInstructions: Bool = false
+        clockCostNs: Double? = nil, noBatching: Bool = false, countInstructions: Bool = false
     ) {
+        self.clockCostNs = clockCostNs
+        self.noBatching = noBatching
         self.name = name
         self.warmup = warmup
         self.iterations = iterations
@@ -35,11 +43,12 @@ public struct WorkerInvocation: Sendable, Equatable {
 
     /// The worker for `spec`. Counting instructions leaves out the time budgets: a count does not
     /// grow more certain with more iterations, so `countInstructions` does not apply them.
-    init(_ spec: BenchmarkSpec, name: String, countInstructions: Bool = false) {
+    init(_ spec: BenchmarkSpec, name: String, clockCostNs: Double? = nil, countInstructions: Bool = false) {
         self.init(
             name: name, warmup: spec.warmup, iterations: spec.iterations,
             minTimeMs: countInstructions ? nil : spec.minTimeMs,
             maxDurationMs: countInstructions ? nil : spec.maxDurationMs,
+            clockCostNs: countInstructions ? nil : clockCostNs,
             countInstructions: countInstructions)
     }
 
@@ -48,6 +57,8 @@ public struct WorkerInvocation: Sendable, Equatable {
         var arguments = [Self.command, name, "--warmup", String(warmup), "--iterations", String(iterations)]
         if let minTimeMs { arguments += ["--min-time-ms", String(minTimeMs)] }
         if let maxDurationMs { arguments += ["--max-duration-ms", String(maxDurationMs)] }
+        if let clockCostNs { arguments += ["--clock-cost-ns", String(clockCostNs)] }
+        if noBatching { arguments.append("--no-batching") }
         if countInstructions { arguments.append("--count-instructions") }
         return arguments
     }
@@ -60,21 +71,27 @@ public struct WorkerInvocation: Sendable, Equatable {
         var index = 1
         while index < arguments.count {
             let option = arguments[index]
-            if option == "--count-instructions" {
-                countInstructions = true
-                index += 1
-                continue
-            }
-            guard index + 1 < arguments.count else { throw .missingValue(option) }
-            let value = arguments[index + 1]
             switch option {
-            case "--warmup": warmup = min(max(0, Int(value) ?? 0), IterationSettings.maximumIterations)
-            case "--iterations": iterations = min(max(1, Int(value) ?? 1), IterationSettings.maximumIterations)
-            case "--min-time-ms": minTimeMs = Double(value)
-            case "--max-duration-ms": maxDurationMs = Double(value)
-            default: throw .unknownOption(option)
+            case "--count-instructions": countInstructions = true
+            case "--no-batching": noBatching = true
+            default:
+                guard index + 1 < arguments.count else { throw .missingValue(option) }
+                try read(option, value: arguments[index + 1])
+                index += 1
             }
-            index += 2
+            index += 1
+        }
+    }
+
+    private mutating func read(_ option: String, value: String) throws(WorkerInvocationError) {
+        switch option {
+        case "--warmup": warmup = min(max(0, Int(value) ?? 0), IterationSettings.maximumIterations)
+        case "--iterations": iterations = min(max(1, Int(value) ?? 1), IterationSettings.maximumIterations)
+        case "--min-time-ms": minTimeMs = Double(value)
+        case "--max-duration-ms": maxDurationMs = Double(value)
+        // A cost that is not a positive number is measured by the worker instead.
+        case "--clock-cost-ns": clockCostNs = Double(value).flatMap { $0.isFinite && $0 > 0 ? $0 : nil }
+        default: throw .unknownOption(option)
         }
     }
 
@@ -83,7 +100,7 @@ public struct WorkerInvocation: Sendable, Equatable {
     public var settings: IterationSettings {
         IterationSettings(
             warmup: warmup, iterations: iterations, minTimeNs: minTimeMs.flatMap(Self.nanoseconds),
-            maxDurationNs: maxDurationMs.flatMap(Self.nanoseconds))
+            maxDurationNs: maxDurationMs.flatMap(Self.nanoseconds), clockCostNs: clockCostNs, batching: !noBatching)
     }
 
     private static func nanoseconds(_ milliseconds: Double) -> UInt64? {

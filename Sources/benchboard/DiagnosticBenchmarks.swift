@@ -15,6 +15,14 @@ enum DiagnosticBenchmarks {
     static var all: [Benchmark] {
         [
             Benchmark("noop") { _ in },
+            // A known amount of work, 1, 4 and 16 times over (and 16 times as inner iterations):
+            // their times must scale with it down to a few nanoseconds (see BatchSizing).
+            Benchmark("loop-1x") { _ in blackHoleUnits(1) },
+            Benchmark("loop-4x") { _ in blackHoleUnits(4) },
+            Benchmark("loop-16x") { _ in blackHoleUnits(16) },
+            Benchmark("loop-1x-scaled-16", configuration: .init(scalingFactor: 16)) { benchmark in
+                for _ in benchmark.scaledIterations { blackHoleUnits(1) }
+            },
             Benchmark("allocate-64mib") { _ in
                 // Touch every page so the memory is really resident, not just reserved.
                 let buffer = [UInt8](repeating: 1, count: 64 << 20)
@@ -82,11 +90,24 @@ enum DiagnosticBenchmarks {
         }
     }
 
-    /// Three quick iterations, then a throw: the failure must keep the three samples.
+    /// Three iterations of 2 ms, then a throw: the failure must keep the three samples. (Long
+    /// enough to be timed one a sample: a quick one would be timed in batches, and throw in the
+    /// calibration, before any sample.)
     private static var throwAfterThreeIterations: Benchmark {
         let counter = Fixture { Counter() }
         return Benchmark("throw-after-3") { _ in
             if counter.value.next() > 3 { throw DiagnosticError() }
+            usleep(2_000)
+        }
+    }
+
+    /// `count` units of a known amount of work: a call the optimizer can neither drop nor inline.
+    @inline(never)
+    static func blackHoleUnits(_ count: Int) {
+        var unit = 0
+        while unit < count {
+            blackHole(unit)
+            unit &+= 1
         }
     }
 

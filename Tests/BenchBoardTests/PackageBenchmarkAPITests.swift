@@ -46,7 +46,9 @@ final class PackageBenchmarkAPITests: XCTestCase {
         XCTAssertEqual(report.samplesNs.count, 3)
         XCTAssertEqual(counter.setups, 1)
         XCTAssertEqual(counter.teardowns, 1)
-        XCTAssertEqual(counter.seen, [10, 10, 10, 10, 10])
+        // Two warm-up calls and three samples at least; a call this short is timed in batches.
+        XCTAssertGreaterThanOrEqual(counter.seen.count, 5)
+        XCTAssertEqual(Set(counter.seen), [10])
     }
 
     /// An async closure's start/stopMeasurement bound the sample, as in a synchronous one.
