@@ -52,7 +52,9 @@ struct BenchmarkPageBuilder {
         if result.processes?.isEmpty == false {
             page.processes = processRows(result)
             page.hasProcesses = !page.processes.isEmpty
-            page.processesText = UnitFormat.count(processes.count, "process", plural: "processes")
+            let spread = index.comparison(of: result.name)?.headline.processSpreadPercent
+                .map { ", spread ±" + ReportFormat.coordinate($0, keepZero: true) + "%" } ?? ""
+            page.processesText = UnitFormat.count(processes.count, "process", plural: "processes") + spread
                 + ", in the order they ran; a machine that was busy or had CPU stolen while one ran is marked"
         }
         if result.outcome.isSuccess, let range = ProcessFigures.memoryDisagreement(result, threshold: index.thresholdPolicy.memory) {

@@ -205,8 +205,9 @@ struct DashboardBuilder {
             memory: ReportFormat.memory(result),
             memorySpread: memoryRange.map { range in
                 BadgeView(
-                    text: "processes: \(UnitFormat.bytes(range.low)) – \(UnitFormat.bytes(range.high))", badgeClass: "noisy",
-                    hint: "Its processes disagree on memory, so the run has no one memory figure: the spread is shown, not a change")
+                    text: "\(UnitFormat.bytes(range.low)) – \(UnitFormat.bytes(range.high))", badgeClass: "noisy",
+                    hint: "Its processes disagree on memory (from the smallest to the largest figure), so the run has no one "
+                        + "memory figure: the spread is shown, not a change")
             },
             memoryChange: result.outcome.isSuccess ? comparison.flatMap { metricBadge($0.memory, quiet: true) } : nil,
             cpu: ReportFormat.cpu(result), cpuChange: result.outcome.isSuccess ? comparison.flatMap { metricBadge($0.cpu, quiet: true) } : nil,

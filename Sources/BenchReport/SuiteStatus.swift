@@ -203,11 +203,11 @@ struct SuiteStatus: Sendable {
         if regressions > 0 { parts.append(UnitFormat.count(regressions, "regression")) }
         if slow > 0 { parts.append("\(slow) over target") }
         if improvements > 0 { parts.append("\(improvements) faster") }
-        if unconfirmed > 0 { parts.append("\(unconfirmed) unconfirmed, never gating") }
-        if noisyChanges > 0 { parts.append("\(noisyChanges) changed but too noisy to call, never gating") }
+        if unconfirmed > 0 { parts.append("\(unconfirmed) unconfirmed (never gating)") }
+        if noisyChanges > 0 { parts.append("\(noisyChanges) changed but too noisy to call (never gating)") }
         if noisy > noisyChanges { parts.append("\(noisy - noisyChanges) too noisy to judge") }
         if informationalChanges > 0 {
-            parts.append(UnitFormat.count(informationalChanges, "informational change") + ", never gating")
+            parts.append(UnitFormat.count(informationalChanges, "informational change") + " (never gating)")
         }
         if cannotGate > 0 { parts.append("\(cannotGate) cannot detect a change of their threshold") }
         if steps > 0 { parts.append("\(UnitFormat.count(steps, "step")) in the last \(UnitFormat.count(recentStepRuns, "run"))") }

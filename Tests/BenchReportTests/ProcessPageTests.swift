@@ -51,6 +51,7 @@ final class ProcessPageTests: XCTestCase {
         XCTAssertEqual(try Fixtures.texts(page, rows + "/*[local-name()='td'][5]"), ["52%", "52%", "97%", "52%"])
         XCTAssertEqual(try Fixtures.texts(page, rows + "/*[local-name()='td'][6]"), ["0%", "0%", "0%", "8%"])
         XCTAssertEqual(try Fixtures.texts(page, rows + "/@class"), ["", "", "busy", "busy"], "the noisy neighbour is marked")
+        XCTAssertEqual(try Fixtures.texts(page, rows + "/*[local-name()='td'][1]"), ["1", "2", "3", "4"], "rounds")
 
         // Processes that disagree on memory: the spread, not one figure.
         let notice = try Fixtures.texts(page, "//*[local-name()='div'][@class='notice']")
@@ -76,7 +77,7 @@ final class ProcessPageTests: XCTestCase {
         let row = "//*[local-name()='tr'][@id='b-hash']"
         XCTAssertEqual(
             try Fixtures.texts(dashboard, row + "/*[local-name()='td'][5]/*[contains(@class,'noisy')]"),
-            ["processes: 44.9 KB – 878.9 KB"])
+            ["44.9 KB – 878.9 KB"])
         XCTAssertEqual(
             try Fixtures.texts(dashboard, row + "/*[local-name()='td'][3]/*[contains(@class,'note')]"), ["per inner iteration (× 1000)"])
     }

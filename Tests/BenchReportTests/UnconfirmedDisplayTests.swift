@@ -61,7 +61,7 @@ final class UnconfirmedDisplayTests: XCTestCase {
         XCTAssertEqual(try page.nodes(forXPath: "//*[local-name()='section'][@class='problems']").count, 0)
         let summary = try String(contentsOf: output.appendingPathComponent("summary.md"), encoding: .utf8)
         XCTAssertEqual(summary.components(separatedBy: "\n")[1], "### ✅ benchboard: Nothing changed in 10 benchmarks")
-        XCTAssertEqual(summary.components(separatedBy: "\n")[3], "10/10 passed · 4 unconfirmed, never gating")
+        XCTAssertEqual(summary.components(separatedBy: "\n")[3], "10/10 passed · 4 unconfirmed (never gating)")
     }
 
     /// Noisy verdicts beyond the threshold do not gate either, so they no longer turn the headline yellow.
@@ -73,7 +73,7 @@ final class UnconfirmedDisplayTests: XCTestCase {
         let text = try ReportRenderer().summaryMarkdown(input)
         let lines = text.components(separatedBy: "\n")
         XCTAssertEqual(lines[1], "### ✅ benchboard: All 10 benchmarks passed")
-        XCTAssertEqual(lines[3], "10/10 passed · 8 changed but too noisy to call, never gating")
+        XCTAssertEqual(lines[3], "10/10 passed · 8 changed but too noisy to call (never gating)")
         let html = try MarkdownRendering.document(text)
         XCTAssertEqual(try Fixtures.texts(html, "/root/h4"), ["Not confirmed, never gating (8)"])
     }
@@ -164,6 +164,10 @@ final class UnconfirmedDisplayTests: XCTestCase {
         XCTAssertEqual(try detects("bench-0"), ["badge good", "detects ≥ 4.2%"])
         XCTAssertEqual(try detects("bench-1"), ["badge warn", "cannot gate 5%: detects ≥ 23%"])
         XCTAssertEqual(try detects("bench-3"), ["badge muted", "not known yet"])
+        // On a phone the column is hidden and the same badge sits under the change.
+        XCTAssertEqual(
+            try Fixtures.texts(page, "//*[local-name()='tr'][@id='b-bench-1']/*[local-name()='td'][8]/*[contains(@class,'show-narrow')]"),
+            ["cannot gate 5%: detects ≥ 23%"])
         let legend = try Fixtures.texts(page, "//*[local-name()='p'][@class='legend-line']")
         XCTAssertEqual(legend.count, 1)
         XCTAssertTrue(try XCTUnwrap(legend.first).hasPrefix("Detects: the smallest change each benchmark can detect"), "\(legend)")
@@ -209,7 +213,7 @@ final class UnconfirmedDisplayTests: XCTestCase {
         XCTAssertEqual(baseline, ["Judged A/B against main @ abc1234 in this job."])
         let runs = try Fixtures.document(output.appendingPathComponent("runs.html"))
         XCTAssertEqual(
-            try Fixtures.texts(runs, "//*[local-name()='tbody']/*[local-name()='tr']/*[local-name()='td'][1]/*[contains(@class,'lock')]"),
+            try Fixtures.texts(runs, "//*[local-name()='tbody']/*[local-name()='tr']/*[local-name()='td'][1]/*[contains(@class,'badge ab')]"),
             ["A/B against main @ abc1234"], "only the A/B run is marked")
         let text = try ReportRenderer().export(.text, input)
         XCTAssertTrue(text.contains("Baseline: Judged A/B against main @ abc1234 in this job. (run0000"), text)
