@@ -23,6 +23,51 @@ struct BenchmarkPage: Sendable {
     var machineSeries: [MachineSeriesView] = []
     var machineSeriesCount = ""
     var hasMachineSeries = false
+    /// The latest run's verdict per metric against its baseline, or empty without a comparison.
+    var verdicts: [VerdictRowView] = []
+    var hasVerdicts = false
+    /// What the verdicts were judged against: "Against run … of …" or "Judged A/B against main @ abc1234 in this job."
+    var verdictsText = ""
+    /// The latest run's processes, one row each.
+    var processes: [ProcessRowView] = []
+    var hasProcesses = false
+    /// "4 processes in rounds; busy machine or steal marked".
+    var processesText = ""
+    /// Set when the processes disagree on memory: their range, explained.
+    var memorySpreadText: String? = nil
+}
+
+/// One metric's verdict of the latest run.
+struct VerdictRowView: Sendable {
+    var metric: String
+    var change: String
+    var verdict: BadgeView
+    /// Why, shown in full under the verdict (a hover title is lost on phones).
+    var note: String?
+    /// "detects ≥ 4.2%" / "cannot gate 5%: detects ≥ 23%", or "–".
+    var detects: BadgeView?
+    /// "±3.1%": how far this run's processes spread around their median.
+    var processSpread: String
+}
+
+/// One process of the latest run.
+struct ProcessRowView: Sendable {
+    var round: String
+    var samples: String
+    var median: String
+    /// Its median against the median of all processes' medians: "+2.1%".
+    var offset: String
+    var outcomeIcon: String
+    var outcomeText: String
+    var outcomeClass: String
+    var memory: String
+    var cpu: String
+    var wall: String
+    var busy: String
+    var steal: String
+    /// "busy" when the machine was busy or stolen from while it ran, else "".
+    var rowClass: String
+    var busyHint: String
 }
 
 /// A label and its value in the page header.
@@ -61,6 +106,8 @@ struct RunRowView: Sendable {
     var rowCPU: String
     var rowTotal: String
     var rowChange: BadgeView?
+    /// "per inner iteration (× 1000)" when the times are divided by a scaling factor.
+    var rowMedianNote: String? = nil
 }
 
 
@@ -89,6 +136,13 @@ extension BenchmarkPage: MustacheParent {
         case "machineSeries": machineSeries
         case "machineSeriesCount": machineSeriesCount
         case "hasMachineSeries": hasMachineSeries
+        case "verdicts": verdicts
+        case "hasVerdicts": hasVerdicts
+        case "verdictsText": verdictsText
+        case "processes": processes
+        case "hasProcesses": hasProcesses
+        case "processesText": processesText
+        case "memorySpreadText": memorySpreadText
         default: nil
         }
     }
@@ -138,6 +192,43 @@ extension RunRowView: MustacheParent {
         case "rowCPU": rowCPU
         case "rowTotal": rowTotal
         case "rowChange": rowChange
+        case "rowMedianNote": rowMedianNote
+        default: nil
+        }
+    }
+}
+
+extension VerdictRowView: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "metric": metric
+        case "change": change
+        case "verdict": verdict
+        case "note": note
+        case "detects": detects
+        case "processSpread": processSpread
+        default: nil
+        }
+    }
+}
+
+extension ProcessRowView: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "round": round
+        case "samples": samples
+        case "median": median
+        case "offset": offset
+        case "outcomeIcon": outcomeIcon
+        case "outcomeText": outcomeText
+        case "outcomeClass": outcomeClass
+        case "memory": memory
+        case "cpu": cpu
+        case "wall": wall
+        case "busy": busy
+        case "steal": steal
+        case "rowClass": rowClass
+        case "busyHint": busyHint
         default: nil
         }
     }

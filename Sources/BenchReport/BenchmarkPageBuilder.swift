@@ -27,7 +27,120 @@ struct BenchmarkPageBuilder {
         page.machineSeries = MachineSeriesBuilder(runs: index.runs).series(of: entries, name: name)
         page.machineSeriesCount = UnitFormat.count(page.machineSeries.count, "machine")
         page.hasMachineSeries = !page.machineSeries.isEmpty
+        if let latestEntry = entries.last, latestEntry.runIndex == index.runs.count - 1 {
+            latestEvidence(latestEntry.result, into: &page)
+        }
         return page
+    }
+
+    /// The latest run's verdicts, processes and memory spread, when this benchmark is in it.
+    private func latestEvidence(_ result: BenchmarkResult, into page: inout BenchmarkPage) {
+        if let comparison = index.comparison(of: result.name) {
+            page.verdicts = verdictRows(comparison)
+            page.hasVerdicts = !page.verdicts.isEmpty
+            if let ab = index.latest?.ab {
+                page.verdictsText = TextSafety.line(ABLine.sentence(ab))
+            } else if let baseline = index.comparison?.baseline {
+                page.verdictsText = TextSafety.line(
+                    "Against run \(baseline.id)\(baseline.git?.shortCommit.map { " (\($0))" } ?? "") of "
+                        + ReportFormat.date(baseline.startedAt) + ".")
+            }
+            if comparison.informational { page.verdictsText += " Informational: shown, never gating." }
+        }
+        let processes = result.processRecords
+        // One process made up for a result that recorded none says nothing a reader can use.
+        if result.processes?.isEmpty == false {
+            page.processes = processRows(result)
+            page.hasProcesses = !page.processes.isEmpty
+            let spread = index.comparison(of: result.name)?.headline.processSpreadPercent
+                .map { ", spread ±" + ReportFormat.coordinate($0, keepZero: true) + "%" } ?? ""
+            page.processesText = UnitFormat.count(processes.count, "process", plural: "processes") + spread
+                + ", in the order they ran; a machine that was busy or had CPU stolen while one ran is marked"
+        }
+        if result.outcome.isSuccess, let range = ProcessFigures.memoryDisagreement(result, threshold: index.thresholdPolicy.memory) {
+            page.memorySpreadText = "💾 The processes disagree on memory: "
+                + ProcessFigures.memoryRangeText(range, processes: processes.count)
+                + ". The run has no one memory figure, so its memory is shown as this spread, not as a change."
+        }
+    }
+
+    /// One row per metric the comparison judged: the headline first, then memory and CPU.
+    private func verdictRows(_ comparison: BenchmarkComparison) -> [VerdictRowView] {
+        let threshold = index.thresholds[comparison.name] ?? index.thresholdPolicy.time
+        var rows: [(String, MetricComparison, Double, (Double) -> String)] = []
+        if let instructions = comparison.instructions, comparison.current?.metric == .instructions {
+            rows.append(("Instructions", instructions, threshold, UnitFormat.instructions))
+            rows.append(("Time", comparison.time, index.thresholdPolicy.time, { UnitFormat.duration(ns: $0) }))
+        } else {
+            rows.append(("Time", comparison.time, threshold, { UnitFormat.duration(ns: $0) }))
+        }
+        rows.append(("💾 Memory", comparison.memory, index.thresholdPolicy.memory, { $0 >= 0 && $0 < 1.8e19 ? UnitFormat.bytes(UInt64($0)) : "–" }))
+        rows.append(("⏱️ CPU", comparison.cpu, index.thresholdPolicy.cpu, { UnitFormat.duration(ns: $0 * 1000) }))
+        return rows.map { label, metric, threshold, format in
+            var change = metric.changePercent.map(UnitFormat.percent) ?? "–"
+            if let before = metric.baseline, let after = metric.current, before.isFinite, after.isFinite {
+                change = "\(format(before)) → \(format(after)) (\(change))"
+            }
+            var note = metric.note.map(TextSafety.line)
+            if metric.verdict == .unconfirmed, note == nil { note = "not confirmed by the evidence; never gates" }
+            let informational = comparison.informational && (metric.verdict == .regression || metric.verdict == .improvement)
+            return VerdictRowView(
+                metric: label, change: change,
+                verdict: BadgeView(
+                    text: ReportFormat.verdictWord(metric.verdict) + (informational ? " (informational)" : ""),
+                    badgeClass: informational ? "info" : ReportFormat.verdictClass(metric.verdict),
+                    hint: metric.pValue.map(ReportFormat.pValue) ?? ""),
+                note: note,
+                detects: metric.detectablePercent == nil && metric.verdict == .new
+                    ? nil : Detectability.badge(detectablePercent: metric.detectablePercent, threshold: threshold),
+                processSpread: metric.processSpreadPercent.map { "±" + ReportFormat.coordinate($0, keepZero: true) + "%" } ?? "–")
+        }
+    }
+
+    /// The processes of a result, each with its median and how far it lies from the others'.
+    private func processRows(_ result: BenchmarkResult) -> [ProcessRowView] {
+        let medians = ProcessFigures.medians(result)
+        let center = Self.median(medians.compactMap { $0 })
+        var rows: [ProcessRowView] = []
+        for (process, median) in zip(result.processRecords, medians) {
+            rows.append(Self.processRow(process, median: median, center: center, result: result))
+        }
+        return rows
+    }
+
+    private static func processRow(_ process: ProcessRecord, median: Double?, center: Double?, result: BenchmarkResult)
+        -> ProcessRowView
+    {
+        var offset = "–"
+        if let median, let center, center > 0 { offset = UnitFormat.percent((median - center) / center * 100) }
+        var medianText = "–"
+        if let median {
+            medianText = result.metric == .instructions ? UnitFormat.instructions(median) : UnitFormat.duration(ns: median)
+        }
+        let stolen = (process.steal ?? 0) >= ProcessFigures.stealWarning
+        let busy = (process.machineBusy ?? 0) >= ProcessFigures.busyWarning
+        var samples = "\(process.samples)"
+        if let spawns = process.spawns { samples += " (" + UnitFormat.count(spawns, "process", plural: "processes") + ")" }
+        var cpu = "–"
+        if let user = process.cpuUserUs, let system = process.cpuSystemUs { cpu = UnitFormat.duration(ns: (Double(user) + Double(system)) * 1000) }
+        var memory = "–"
+        if let bytes = ProcessFigures.memory(process, kind: result.kind) { memory = UnitFormat.bytes(bytes) }
+        return ProcessRowView(
+            round: "\(process.round)", samples: samples, median: medianText, offset: offset,
+            outcomeIcon: process.outcome.isSuccess ? "✅" : "💥", outcomeText: ReportFormat.outcomeWord(process.outcome),
+            outcomeClass: ReportFormat.outcomeClass(process.outcome), memory: memory, cpu: cpu,
+            wall: UnitFormat.duration(ns: process.wallMs * 1_000_000),
+            busy: process.machineBusy.map(ProcessFigures.share) ?? "–", steal: process.steal.map(ProcessFigures.share) ?? "–",
+            rowClass: stolen || busy ? "busy" : "",
+            busyHint: stolen || busy
+                ? "The machine was busy with other work while this process ran: its time may be slower for that" : "")
+    }
+
+    private static func median(_ values: [Double]) -> Double? {
+        guard !values.isEmpty else { return nil }
+        let sorted = values.sorted()
+        let mid = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
     }
 
     /// The trend chart over the whole history and one per zoom window, with the links between them.
@@ -61,6 +174,22 @@ struct BenchmarkPageBuilder {
             // Imported results record no timeout of ours (0).
             if latest.timeoutMs > 0 { facts.append(FactView(label: "Timeout", value: "\(latest.timeoutMs) ms")) }
             facts.append(FactView(label: "Samples", value: "\(latest.samplesNs.count) (+\(latest.warmup) warm-up)"))
+            if let processes = latest.processes, !processes.isEmpty {
+                let each = latest.kind == .swift ? "one process each" : "one process per iteration"
+                facts.append(FactView(label: "Rounds", value: "\(processes.count), \(each)"))
+            }
+            if let batch = latest.batchSize, batch > 1 {
+                facts.append(FactView(label: "Batch size", value: "\(batch) iterations per sample; times are per iteration"))
+            }
+            if let scaling = ProcessFigures.scalingNote(latest) {
+                facts.append(FactView(label: "Times", value: scaling))
+            }
+            if let clock = index.runs[last.runIndex].record.clockCostNs, clock.isFinite, clock >= 0 {
+                facts.append(FactView(label: "Clock cost", value: UnitFormat.duration(ns: clock) + " per reading"))
+            }
+            if latest.config?.informational == true {
+                facts.append(FactView(label: "Gates", value: "never: informational"))
+            }
         }
         let failed = entries.filter { !$0.result.outcome.isSuccess }.count
         facts.append(FactView(label: "Runs", value: "\(entries.count)" + (failed > 0 ? ", \(failed) not successful" : "")))
@@ -134,7 +263,8 @@ struct BenchmarkPageBuilder {
             outcomeText: ReportFormat.outcomeWord(result.outcome), outcomeClass: ReportFormat.outcomeClass(result.outcome),
             rowMedian: ReportFormat.median(result), rowSpread: result.outcome.isSuccess ? ReportFormat.spread(result) : nil,
             rowMemory: ReportFormat.memory(result), rowMemoryDetail: ReportFormat.memoryDetail(result),
-            rowCPU: ReportFormat.cpu(result), rowTotal: ReportFormat.total(result), rowChange: change)
+            rowCPU: ReportFormat.cpu(result), rowTotal: ReportFormat.total(result), rowChange: change,
+            rowMedianNote: result.outcome.isSuccess ? ProcessFigures.scalingNote(result) : nil)
     }
     /// The newest run's change against the baseline when its verdict is a regression or an
     /// improvement and no confirmed step starts there yet.

@@ -49,6 +49,10 @@ struct DashboardBuilder {
             ? "the newest \(changes.rows.count) of \(UnitFormat.count(changes.total, "step")); each benchmark's page lists all of its own"
             : "\(UnitFormat.count(changes.total, "step")) over the whole history, newest first"
         page.hasRetired = !page.retired.isEmpty
+        page.hasDetects = status.items.contains {
+            $0.comparison?.headline.detectablePercent != nil || $0.comparison?.informational == true
+        }
+        page.detectsLegend = Detectability.legend
         return page
     }
 
@@ -57,7 +61,9 @@ struct DashboardBuilder {
         let machine = record.machine
         let memory = UnitFormat.bytes(machine.memoryBytes)
         var baselineText = "No earlier run to compare with."
-        if let baseline = index.comparison?.baseline {
+        if let ab = record.ab {
+            baselineText = ABLine.sentence(ab)
+        } else if let baseline = index.comparison?.baseline {
             let commit = baseline.git?.shortCommit.map { " (\($0))" } ?? ""
             baselineText = "Compared with run \(baseline.id)\(commit) of \(ReportFormat.date(baseline.startedAt))."
         }
@@ -84,7 +90,13 @@ struct DashboardBuilder {
         if status.items.contains(where: { $0.result.targetNs != nil }) {
             tiles.append(TileView(label: "Over target", value: "\(status.slow)", tileClass: status.slow > 0 ? "warn" : "muted"))
         }
+        if status.unconfirmed > 0 {
+            tiles.append(TileView(label: "Unconfirmed", value: "\(status.unconfirmed)", tileClass: "noisy"))
+        }
         if status.noisy > 0 { tiles.append(TileView(label: "Noisy", value: "\(status.noisy)", tileClass: "noisy")) }
+        if status.cannotGate > 0 {
+            tiles.append(TileView(label: "Cannot gate at threshold", value: "\(status.cannotGate)", tileClass: "warn"))
+        }
         if status.steps > 0 {
             tiles.append(TileView(label: "Stepped, last \(status.recentStepRuns) runs", value: "\(status.steps)", tileClass: "warn"))
         }
@@ -109,13 +121,6 @@ struct DashboardBuilder {
                 text: "\(percent) slower: \(ReportFormat.median(result))"
                     + (change?.baseline.map { " (was \(format($0)))" } ?? ""),
                 problemClass: "bad")
-        case .noisyChange?:
-            let change = item.comparison?.headline
-            let percent = change?.changePercent.map(UnitFormat.percent) ?? "?"
-            return ProblemView(
-                icon: "〰️", name: name, anchor: anchor,
-                text: "\(percent), too noisy to call" + (change?.note.map { ": " + TextSafety.line($0) } ?? ""),
-                problemClass: "noisy")
         case .overTarget?:
             let target = result.targetNs.map { UnitFormat.duration(ns: Double($0)) } ?? "?"
             return ProblemView(
@@ -181,6 +186,9 @@ struct DashboardBuilder {
                 : BadgeView(text: "❌ Slow", badgeClass: "bad", hint: "Median over its target")
         }
         let trend = index.reportedTrend(of: result.name)
+        let informational = comparison?.informational ?? (result.config?.informational == true)
+        let memoryRange = result.outcome.isSuccess
+            ? ProcessFigures.memoryDisagreement(result, threshold: index.thresholdPolicy.memory) : nil
         var modeNote: String?
         switch result.mode {
         case .isolated: modeNote = nil
@@ -194,17 +202,41 @@ struct DashboardBuilder {
             modeNote: modeNote, median: ReportFormat.median(result),
             spread: result.outcome.isSuccess ? ReportFormat.spread(result) : nil,
             targetText: result.targetNs.map { UnitFormat.duration(ns: Double($0)) }, speed: speed,
-            memory: ReportFormat.memory(result), memoryChange: result.outcome.isSuccess ? comparison.flatMap { metricBadge($0.memory, quiet: true) } : nil,
+            memory: ReportFormat.memory(result),
+            memorySpread: memoryRange.map { range in
+                BadgeView(
+                    text: "\(UnitFormat.bytes(range.low)) – \(UnitFormat.bytes(range.high))", badgeClass: "noisy",
+                    hint: "Its processes disagree on memory (from the smallest to the largest figure), so the run has no one "
+                        + "memory figure: the spread is shown, not a change")
+            },
+            memoryChange: result.outcome.isSuccess ? comparison.flatMap { metricBadge($0.memory, quiet: true) } : nil,
             cpu: ReportFormat.cpu(result), cpuChange: result.outcome.isSuccess ? comparison.flatMap { metricBadge($0.cpu, quiet: true) } : nil,
             total: ReportFormat.total(result), change: comparison.flatMap(timeBadge),
-            changeNote: comparison.flatMap { $0.verdict == .noisy ? $0.headline.note.map(TextSafety.line) : nil },
+            changeNote: comparison.flatMap(Self.changeNote),
             step: item.recentStep.map { step in
                 let when = item.stepRunsAgo == 0 ? "at this run" : "\(UnitFormat.count(item.stepRunsAgo, "run")) ago"
                 return BadgeView(
                     text: "📈 step \(UnitFormat.percent(step.stepPercent)) \(when)", badgeClass: step.stepPercent > 0 ? "bad" : "good",
                     hint: "A lasting change of \(trend.format(step.beforeNs)) → \(trend.format(step.afterNs)) in this benchmark's history")
             },
-            sparkline: chart.sparkline(trend, window: options.sparklineRuns), failure: FailureView(result))
+            sparkline: chart.sparkline(trend, window: options.sparklineRuns), failure: FailureView(result),
+            medianNote: ProcessFigures.scalingNote(result),
+            informational: informational ? Detectability.informationalBadge : nil,
+            detects: comparison.map { Detectability.badge(detectablePercent: $0.headline.detectablePercent, threshold: item.threshold) })
+    }
+
+    /// Why the headline verdict is what it is, shown under the change: for the verdicts a reader
+    /// must not take at face value (noisy, unconfirmed), and for informational changes.
+    static func changeNote(_ comparison: BenchmarkComparison) -> String? {
+        switch comparison.verdict {
+        case .noisy, .unconfirmed:
+            return comparison.headline.note.map(TextSafety.line)
+                ?? (comparison.verdict == .unconfirmed ? "not confirmed by the evidence; never gates" : nil)
+        case .regression, .improvement:
+            return comparison.informational ? "informational: shown, never gating" : nil
+        default:
+            return nil
+        }
     }
 
     private func timeBadge(_ comparison: BenchmarkComparison) -> BadgeView? {
@@ -213,7 +245,13 @@ struct DashboardBuilder {
         case .failed:
             guard comparison.current?.outcome.isSuccess ?? false else { return nil }
             return BadgeView(text: "fixed", badgeClass: "good", hint: "Failed in the baseline run")
-        default: return metricBadge(comparison.headline, quiet: false)
+        default:
+            guard var badge = metricBadge(comparison.headline, quiet: false) else { return nil }
+            // An informational benchmark's change informs; coloured as a regression it would read as one.
+            if comparison.informational, comparison.verdict == .regression || comparison.verdict == .improvement {
+                badge.badgeClass = "info"
+            }
+            return badge
         }
     }
 

@@ -38,6 +38,9 @@ struct DashboardPage: Sendable {
     var recentChanges: [RecentChangeView]
     var hasRecentChanges = false
     var recentChangesText = ""
+    /// Whether any benchmark has a "Detects" figure or is informational: the column and its legend.
+    var hasDetects = false
+    var detectsLegend = ""
 }
 
 /// One confirmed step in "Recent changes".
@@ -120,6 +123,8 @@ struct BenchmarkRowView: Sendable {
     var targetText: String?
     var speed: BadgeView?
     var memory: String
+    /// Set when the processes disagree on memory: their range, shown instead of one figure's change.
+    var memorySpread: BadgeView?
     var memoryChange: BadgeView?
     var cpu: String
     var cpuChange: BadgeView?
@@ -130,6 +135,12 @@ struct BenchmarkRowView: Sendable {
     var step: BadgeView?
     var sparkline: SparklineView
     var failure: FailureView?
+    /// "per inner iteration (× 1000)" when the times are divided by a scaling factor.
+    var medianNote: String? = nil
+    /// `Detectability.informationalBadge` for a benchmark that never gates.
+    var informational: BadgeView? = nil
+    /// The smallest change it can detect against its threshold (`Detectability`); nil without a comparison.
+    var detects: BadgeView? = nil
 }
 
 /// A short coloured text: "✅ Fast", "+12.3% slower".
@@ -192,6 +203,8 @@ extension DashboardPage: MustacheParent {
         case "recentChanges": recentChanges
         case "hasRecentChanges": hasRecentChanges
         case "recentChangesText": recentChangesText
+        case "hasDetects": hasDetects
+        case "detectsLegend": detectsLegend
         default: nil
         }
     }
@@ -285,6 +298,7 @@ extension BenchmarkRowView: MustacheParent {
         case "targetText": targetText
         case "speed": speed
         case "memory": memory
+        case "memorySpread": memorySpread
         case "memoryChange": memoryChange
         case "cpu": cpu
         case "cpuChange": cpuChange
@@ -294,6 +308,9 @@ extension BenchmarkRowView: MustacheParent {
         case "step": step
         case "sparkline": sparkline
         case "failure": failure
+        case "medianNote": medianNote
+        case "informational": informational
+        case "detects": detects
         default: nil
         }
     }

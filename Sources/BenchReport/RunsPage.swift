@@ -30,6 +30,8 @@ struct RunListRowView: Sendable {
     var duration: String
     var jsonHref: String?
     var isLatest: Bool
+    /// "A/B against main @ abc1234" for the head run of `benchboard ab`, else nil.
+    var abText: String? = nil
 }
 
 
@@ -71,6 +73,7 @@ extension RunListRowView: MustacheParent {
         case "duration": duration
         case "jsonHref": jsonHref
         case "isLatest": isLatest
+        case "abText": abText
         default: nil
         }
     }

@@ -20,6 +20,7 @@ struct RunsPageBuilder {
                 isLatest: offset == lastIndex)
             row.slow = "\(counts.slow)"
             row.slowClass = counts.slow > 0 ? "warn" : "muted"
+            row.abText = record.ab.map { TextSafety.line("A/B against " + ABLine.label($0)) }
             return row
         }
         return RunsPage(

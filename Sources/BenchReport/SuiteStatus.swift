@@ -3,6 +3,12 @@ import BenchModel
 
 /// The state of the latest run in numbers and one sentence, shared by the dashboard, the
 /// Markdown summary and JUnit so all three say the same thing.
+///
+/// Only what gates counts as news in the headline: failures, regressions of benchmarks that are
+/// not informational, and medians over their target. A change the evidence cannot confirm
+/// (`unconfirmed`, or `noisy` however large) and a change of an informational benchmark are
+/// shown with their reasons but never make the headline say something changed: on an unchanged
+/// suite, noise alone would otherwise turn it yellow every other run.
 struct SuiteStatus: Sendable {
     enum Level: Int, Comparable, Sendable {
         case good, warning, bad
@@ -14,8 +20,6 @@ struct SuiteStatus: Sendable {
         /// Failed, crashed, timed out or could not start.
         case failure
         case regression
-        /// Noisy, but the change itself is at or beyond the threshold: maybe a regression.
-        case noisyChange
         /// Median over its `target_ms`.
         case overTarget
 
@@ -26,7 +30,6 @@ struct SuiteStatus: Sendable {
             switch self {
             case .failure: UnitFormat.count(count, "more failure")
             case .regression: UnitFormat.count(count, "more regression")
-            case .noisyChange: UnitFormat.count(count, "more noisy change")
             case .overTarget: "\(count) more over target"
             }
         }
@@ -42,6 +45,10 @@ struct SuiteStatus: Sendable {
         /// How many runs before the latest one the recent step landed (0: at the latest run).
         var stepRunsAgo: Int
         var problem: Problem?
+        /// A change that does not gate: `unconfirmed`, `noisy` at or beyond the threshold, or a
+        /// regression or improvement of an informational benchmark. Shown apart from the
+        /// problems, with its reason, so it never reads as a failure.
+        var isUnsettled = false
         /// The benchmark's time threshold as a fraction.
         var threshold: Double
         var rank: Int
@@ -52,11 +59,19 @@ struct SuiteStatus: Sendable {
     var passed = 0
     var failed = 0
     var timedOut = 0
+    /// Regressions that gate: informational benchmarks' are counted in `informationalChanges`.
     var regressions = 0
     var improvements = 0
     var noisy = 0
     /// Noisy verdicts whose change is at or beyond the threshold.
     var noisyChanges = 0
+    var unconfirmed = 0
+    /// Regressions and improvements of informational benchmarks: shown, never gating.
+    var informationalChanges = 0
+    /// Benchmarks of the latest run that have a verdict against a baseline (not new, not failed).
+    var compared = 0
+    /// Benchmarks whose smallest detectable change is larger than their threshold.
+    var cannotGate = 0
     var slow = 0
     /// Benchmarks that stepped within the last `recentStepRuns` runs.
     var steps = 0
@@ -76,9 +91,18 @@ struct SuiteStatus: Sendable {
             case .failed, .crashed, .error, .limit: failed += 1
             }
             let verdict = comparison?.verdict
-            if verdict == .regression { regressions += 1 }
-            if verdict == .improvement { improvements += 1 }
+            let informational = comparison?.informational ?? (result.config?.informational == true)
+            let isInformationalChange = informational && (verdict == .regression || verdict == .improvement)
+            if isInformationalChange { informationalChanges += 1 }
+            if verdict == .regression, !informational { regressions += 1 }
+            if verdict == .improvement, !informational { improvements += 1 }
             if verdict == .noisy { noisy += 1 }
+            if verdict == .unconfirmed { unconfirmed += 1 }
+            switch verdict {
+            case .unchanged?, .unconfirmed?, .noisy?, .regression?, .improvement?: compared += 1
+            default: break
+            }
+            if let detectable = comparison?.headline.detectablePercent, !Self.canGate(detectable, threshold) { cannotGate += 1 }
             let isSlow = result.outcome.isSuccess && result.isFast == false
             if isSlow { slow += 1 }
             let isNoisyChange = verdict == .noisy
@@ -96,26 +120,33 @@ struct SuiteStatus: Sendable {
             let problem: Problem?
             if !result.outcome.isSuccess {
                 problem = .failure
-            } else if verdict == .regression {
+            } else if verdict == .regression, !informational {
                 problem = .regression
-            } else if isNoisyChange {
-                problem = .noisyChange
             } else if isSlow {
                 problem = .overTarget
             } else {
                 problem = nil
             }
-            let rank = problem?.rawValue ?? (verdict == .noisy ? Problem.allCases.count : Problem.allCases.count + 1)
-            items.append(
-                Item(
-                    result: result, comparison: comparison, recentStep: recentStep, stepRunsAgo: runsAgo, problem: problem,
-                    threshold: threshold, rank: rank))
+            let isUnsettled = verdict == .unconfirmed || isNoisyChange || isInformationalChange
+            let rank: Int
+            if let problem {
+                rank = problem.rawValue
+            } else if isUnsettled {
+                rank = Problem.allCases.count
+            } else {
+                rank = Problem.allCases.count + (verdict == .noisy ? 1 : 2)
+            }
+            var item = Item(
+                result: result, comparison: comparison, recentStep: recentStep, stepRunsAgo: runsAgo, problem: problem,
+                threshold: threshold, rank: rank)
+            item.isUnsettled = isUnsettled && problem == nil
+            items.append(item)
         }
     }
 
     var level: Level {
         if failed + timedOut > 0 { return .bad }
-        if regressions + noisyChanges + slow > 0 { return .warning }
+        if regressions + slow > 0 { return .warning }
         return .good
     }
 
@@ -136,19 +167,31 @@ struct SuiteStatus: Sendable {
     }
 
     /// The worst news, in the order of the problem table: "2 of 12 benchmarks failed",
-    /// "1 regression in 12 benchmarks", …, "All 12 benchmarks passed".
+    /// "1 regression in 12 benchmarks", …, "All 12 benchmarks passed", or "Nothing changed in 12
+    /// benchmarks" when every one was compared and is unchanged or unconfirmed.
     var headline: String {
         let broken = failed + timedOut
         if broken > 0 {
             return "\(broken) of \(UnitFormat.count(total, "benchmark")) \(timedOut == broken ? "timed out" : "failed")"
         }
         if regressions > 0 { return "\(UnitFormat.count(regressions, "regression")) in \(UnitFormat.count(total, "benchmark"))" }
-        if noisyChanges > 0 {
-            return "\(noisyChanges) of \(UnitFormat.count(total, "benchmark")) changed beyond the threshold, too noisy to call"
-        }
         if slow > 0 { return "\(slow) of \(UnitFormat.count(total, "benchmark")) over target" }
         if total == 0 { return "The latest run has no benchmarks" }
+        if nothingChanged { return total == 1 ? "The benchmark did not change" : "Nothing changed in \(total) benchmarks" }
         return total == 1 ? "The benchmark passed" : "All \(total) benchmarks passed"
+    }
+
+    /// Every benchmark was compared with a baseline and is unchanged or unconfirmed.
+    var nothingChanged: Bool {
+        total > 0 && compared == total && items.allSatisfy {
+            $0.comparison?.verdict == .unchanged || $0.comparison?.verdict == .unconfirmed
+        }
+    }
+
+    /// Whether a benchmark that detects changes of `detectablePercent` (7.5 for 7.5 %) can gate
+    /// at `threshold` (a fraction): it can when the threshold is at least that large.
+    static func canGate(_ detectablePercent: Double, _ threshold: Double) -> Bool {
+        detectablePercent <= threshold * 100 + 1e-9
     }
 
     /// Every count worth a mention, so the line under the headline never contradicts it:
@@ -158,10 +201,15 @@ struct SuiteStatus: Sendable {
         if failed > 0 { parts.append("\(failed) failed") }
         if timedOut > 0 { parts.append("\(timedOut) timed out") }
         if regressions > 0 { parts.append(UnitFormat.count(regressions, "regression")) }
-        if noisyChanges > 0 { parts.append("\(noisyChanges) changed but too noisy to call") }
         if slow > 0 { parts.append("\(slow) over target") }
         if improvements > 0 { parts.append("\(improvements) faster") }
+        if unconfirmed > 0 { parts.append("\(unconfirmed) unconfirmed (never gating)") }
+        if noisyChanges > 0 { parts.append("\(noisyChanges) changed but too noisy to call (never gating)") }
         if noisy > noisyChanges { parts.append("\(noisy - noisyChanges) too noisy to judge") }
+        if informationalChanges > 0 {
+            parts.append(UnitFormat.count(informationalChanges, "informational change") + " (never gating)")
+        }
+        if cannotGate > 0 { parts.append("\(cannotGate) cannot detect a change of their threshold") }
         if steps > 0 { parts.append("\(UnitFormat.count(steps, "step")) in the last \(UnitFormat.count(recentStepRuns, "run"))") }
         if parts.isEmpty { return "\(passed)/\(total) passed, no significant change" }
         return "\(passed)/\(total) passed · " + parts.joined(separator: ", ")

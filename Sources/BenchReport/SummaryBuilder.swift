@@ -24,16 +24,21 @@ struct SummaryBuilder {
         var document = build()
         var text = templates.render("summary", document)
         var problems = document.problemRows
+        var unsettled = document.unsettledRows
         var rows = document.allRows
-        let totalRows = problems.count + rows.count
-        // Drop rows from the end (the full table first, then the least bad problems) until it fits.
-        while text.utf8.count > Self.limit, !(problems.isEmpty && rows.isEmpty) {
+        let totalRows = problems.count + unsettled.count + rows.count
+        // Drop rows from the end (the full table first, then the changes that never gate, then the
+        // least bad problems) until it fits.
+        while text.utf8.count > Self.limit, !(problems.isEmpty && unsettled.isEmpty && rows.isEmpty) {
             var excess = text.utf8.count - Self.limit + 600
             while excess > 0, !rows.isEmpty { excess -= rows.removeLast().utf8.count + 1 }
+            while excess > 0, !unsettled.isEmpty { excess -= unsettled.removeLast().utf8.count + 1 }
             while excess > 0, !problems.isEmpty { excess -= problems.removeLast().utf8.count + 1 }
-            let left = totalRows - problems.count - rows.count
+            let left = totalRows - problems.count - unsettled.count - rows.count
             document.problemRows = problems
             document.hasProblems = !problems.isEmpty
+            document.unsettledRows = unsettled
+            document.hasUnsettled = !unsettled.isEmpty
             document.allRows = rows
             document.hasAllRows = !rows.isEmpty
             var note = "\(left) of \(totalRows) table rows were left out to stay within GitHub's 65 536-character comment limit."
@@ -76,7 +81,9 @@ struct SummaryBuilder {
         if let branch = record.git?.branch { run += " on \(Self.cell(branch))" }
         run += " · \(Self.cell(record.buildConfiguration)) build · isolation \(record.isolation ? "on" : "off")"
         document.runLine = run
-        if let baseline = index.comparison?.baseline {
+        if let ab = record.ab {
+            document.baselineText = Self.cell(ABLine.sentence(ab))
+        } else if let baseline = index.comparison?.baseline {
             let commit = baseline.git?.commit.map { " (\(commitText($0)))" } ?? ""
             document.baselineText = "Compared with run \(Self.cell(baseline.id))\(commit) of \(ReportFormat.date(baseline.startedAt))."
         } else {
@@ -97,6 +104,15 @@ struct SummaryBuilder {
         document.problemRows = problemRows
         document.hasProblems = !problemRows.isEmpty
         document.problemsTitle = "Needs attention (\(problemCount))"
+        // Changes that never gate, apart from the problems so none of them reads as a failure.
+        let unsettled = status.items.filter(\.isUnsettled)
+        document.unsettledRows = unsettled.prefix(Self.groupCap).map(row)
+            + (unsettled.count > Self.groupCap ? ["| _+\(unsettled.count - Self.groupCap) more_ | | | | |"] : [])
+        document.hasUnsettled = !unsettled.isEmpty
+        document.unsettledTitle = "Not confirmed, never gating (\(unsettled.count))"
+        if !unsettled.isEmpty || status.noisy > 0 || status.cannotGate > 0 {
+            document.footnote = Self.footnote
+        }
         document.allRows = status.items.map(row)
         document.hasAllRows = !document.allRows.isEmpty
         // "All 1 benchmark" reads wrong: one benchmark is just that.
@@ -116,40 +132,41 @@ struct SummaryBuilder {
         let headline = comparison?.headline
         let baseline = headline?.baseline.map { comparison?.formatHeadline($0) ?? "–" } ?? "–"
         // The comparison's own figures, so baseline, current and change agree with each other.
-        let current = headline?.current.map { comparison?.formatHeadline($0) ?? "–" } ?? ReportFormat.median(result)
+        var current = headline?.current.map { comparison?.formatHeadline($0) ?? "–" } ?? ReportFormat.median(result)
+        if let scaling = ProcessFigures.scalingNote(result), current != "–" { current += " " + scaling }
         let change = headline?.changePercent.map(UnitFormat.percent) ?? "–"
         return "| \(name) | \(baseline) | \(current) | \(change) | \(verdictCell(item)) |"
     }
 
-    /// The verdict in words; a problem row never carries ✅.
+    /// The verdict in words; a problem row never carries ✅, and a change that never gates
+    /// (unconfirmed, noisy, informational) never carries 🔺.
     private func verdictCell(_ item: SuiteStatus.Item) -> String {
         let result = item.result
+        let comparison = item.comparison
+        let note = comparison?.headline.note.map { ": " + Self.cell($0) } ?? ""
         var text: String
         switch item.problem {
         case .failure:
             text = Self.cell(ResultLine.failureText(result))
         case .regression:
-            text = "🔺 slower"
-            if let note = item.comparison?.headline.note { text += ": " + Self.cell(note) }
-        case .noisyChange:
-            text = "〰️ noisy" + (item.comparison?.headline.note.map { ": " + Self.cell($0) } ?? "")
+            text = "🔺 slower" + note
         case .overTarget:
             text = "❌ over target " + (result.targetNs.map { UnitFormat.duration(ns: Double($0)) } ?? "")
-            if item.comparison?.verdict == .improvement { text += " · 🔻 faster" }
-            if item.comparison?.verdict == .noisy {
-                text += " · 〰️ noisy" + (item.comparison?.headline.note.map { ": " + Self.cell($0) } ?? "")
+            if let verdict = comparison?.verdict, verdict != .unchanged, verdict != .new {
+                text += " · " + Self.verdictText(verdict, note: note, informational: comparison?.informational ?? false)
             }
         case nil:
-            switch item.comparison?.verdict {
-            case .improvement?: text = "🔻 faster"
-            case .noisy?: text = "〰️ noisy" + (item.comparison?.headline.note.map { ": " + Self.cell($0) } ?? "")
-            case .unconfirmed?:
-                text = "❔ unconfirmed" + (item.comparison?.headline.note.map { ": " + Self.cell($0) } ?? "")
-            case .new?: text = "🆕 new"
+            switch comparison?.verdict {
             case .unchanged?: text = "✅ unchanged"
             case .failed?: text = "✅ fixed (failed in the baseline)"
-            case .regression?, .removed?, nil: text = "✅ passed"
+            case .removed?, nil: text = "✅ passed"
+            case let verdict?: text = Self.verdictText(verdict, note: note, informational: comparison?.informational ?? false)
             }
+        }
+        if let gate = Detectability.text(detectablePercent: comparison?.headline.detectablePercent, threshold: item.threshold),
+            let detectable = comparison?.headline.detectablePercent, !SuiteStatus.canGate(detectable, item.threshold)
+        {
+            text += " · ⚠️ " + gate
         }
         if let step = item.recentStep {
             let when = item.stepRunsAgo == 0 ? "at this run" : "\(UnitFormat.count(item.stepRunsAgo, "run")) ago"
@@ -157,6 +174,29 @@ struct SummaryBuilder {
         }
         return text
     }
+
+    /// A verdict that is not a problem, with its reason (`note` is ": …" or empty).
+    private static func verdictText(_ verdict: Verdict, note: String, informational: Bool) -> String {
+        switch verdict {
+        case .regression where informational: "ℹ️ slower, informational (never gates)" + note
+        case .improvement where informational: "ℹ️ faster, informational (never gates)" + note
+        case .regression: "🔺 slower" + note
+        case .improvement: "🔻 faster" + note
+        case .noisy: "〰️ noisy, never gates" + note
+        case .unconfirmed: "❔ unconfirmed, never gates" + note
+        case .new: "🆕 new"
+        case .unchanged: "✅ unchanged"
+        case .removed: "removed"
+        case .failed: "✅ fixed (failed in the baseline)"
+        }
+    }
+
+    /// What unconfirmed and the detectable change mean, under the tables.
+    static let footnote =
+        "❔ **unconfirmed**: a change the evidence cannot confirm yet (a first run, a single process, too few earlier runs, "
+        + "or a change within the benchmark's own run-to-run spread); it never fails the check. **detects ≥ x%**: the "
+        + "smallest change a benchmark can detect (at 80 % power) from the spread of its processes and recent runs; "
+        + "below its threshold it cannot gate. See [docs/verdicts.md](\(ReportLinks.verdictsDocument))."
 
     /// A commit as a link to the repository when `repository_url` is set, else the short id.
     private func commitText(_ sha: String) -> String {

@@ -18,6 +18,14 @@ struct SummaryDocument: Sendable {
     /// changes at or beyond the threshold, over target; each group capped with a "+N more" row.
     var problemRows: [String]
     var hasProblems: Bool
+    /// "Not confirmed, never gating (2)" and its rows, in the same columns: unconfirmed and noisy
+    /// changes and informational benchmarks' changes, capped like a problem group.
+    var unsettledTitle = ""
+    var unsettledRows: [String] = []
+    var hasUnsettled = false
+    /// What unconfirmed and the detectable change mean, with a link to the documentation; nil when
+    /// no row needs it.
+    var footnote: String? = nil
     var allTitle: String
     /// Every benchmark of the latest run, in run order, in the same columns.
     var allRows: [String]
@@ -46,6 +54,10 @@ extension SummaryDocument: MustacheParent {
         case "problemsTitle": problemsTitle
         case "problemRows": problemRows
         case "hasProblems": hasProblems
+        case "unsettledTitle": unsettledTitle
+        case "unsettledRows": unsettledRows
+        case "hasUnsettled": hasUnsettled
+        case "footnote": footnote
         case "allTitle": allTitle
         case "allRows": allRows
         case "hasAllRows": hasAllRows

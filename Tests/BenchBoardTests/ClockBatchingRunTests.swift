@@ -94,7 +94,7 @@ final class ClockBatchingRunTests: XCTestCase {
         XCTAssertLessThan(scaled, sixteen / 4, figures)
         XCTAssertGreaterThan(scaled, slope / 2, figures)
         let line = try XCTUnwrap(result.stdout.split(separator: "\n").first { $0.contains("scaled") })
-        XCTAssertTrue(line.contains("per inner iteration (scaling factor 16)"), String(line))
+        XCTAssertTrue(line.contains("per inner iteration (× 16)"), String(line))
         print("clock batching figures: " + figures)
     }
 }

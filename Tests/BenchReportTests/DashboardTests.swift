@@ -182,7 +182,9 @@ final class DashboardTests: XCTestCase {
         let rows = try Fixtures.texts(page, "(//*[local-name()='table'])[last()]/*[local-name()='tbody']/*[local-name()='tr']/*[local-name()='td'][3]")
         XCTAssertEqual(rows.count, 40)
         XCTAssertEqual(rows[19], "💥 failed")
-        let steps = try Fixtures.texts(page, "(//*[local-name()='table'])[1]/*[local-name()='tbody']/*[local-name()='tr']/*[local-name()='td'][5]")
+        let steps = try Fixtures.texts(
+            page,
+            "//*[local-name()='h2'][.='Step changes']/following-sibling::*[1]/*[local-name()='table']/*[local-name()='tbody']/*[local-name()='tr']/*[local-name()='td'][5]")
         XCTAssertEqual(steps, ["+20.0%"])
     }
 

@@ -76,7 +76,11 @@ final class TextAndJSONExporterTests: XCTestCase {
         XCTAssertEqual(rows.map { $0["verdict"] as? String }, ["failed", "regression", "removed", "unchanged"])
         let time = try XCTUnwrap(rows[1]["time"] as? [String: Any])
         XCTAssertEqual(
-            Set(time.keys), ["baseline", "current", "changePercent", "verdict", "pValue", "reference", "note"])
+            Set(time.keys),
+            [
+                "baseline", "current", "changePercent", "verdict", "pValue", "reference", "note", "detectablePercent",
+                "processSpreadPercent",
+            ])
         XCTAssertEqual(try XCTUnwrap(time["changePercent"] as? Double), 34.4, accuracy: 3)
         XCTAssertTrue(rows[2]["time"].map { ($0 as? [String: Any])?["baseline"] is NSNull } ?? false, "explicit null")
         // Stable: the same comparison gives byte-identical output.

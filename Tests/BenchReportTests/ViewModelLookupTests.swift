@@ -75,6 +75,30 @@ final class ViewModelLookupTests: XCTestCase {
         assertAnswersEveryField(runs)
         for row in runs.runs { assertAnswersEveryField(row) }
         assertAnswersEveryField(SummaryBuilder(index: index, status: status, options: options).build())
+        let badge = BadgeView(text: "t", badgeClass: "c", hint: "h")
+        assertAnswersEveryField(
+            VerdictRowView(metric: "m", change: "c", verdict: badge, note: "n", detects: badge, processSpread: "s"))
+        assertAnswersEveryField(
+            ProcessRowView(
+                round: "1", samples: "5", median: "m", offset: "o", outcomeIcon: "i", outcomeText: "t", outcomeClass: "ok",
+                memory: "m", cpu: "c", wall: "w", busy: "b", steal: "s", rowClass: "busy", busyHint: "h"))
+        var full = BenchmarkPage(
+            title: "t", pageTitle: "p", root: "r", name: "n", groupName: "g", latestLine: "l", latestClass: "c", facts: [],
+            failure: nil, zoomLinks: [], charts: [], hasTarget: false, steps: [], hasSteps: false, runRows: [], runsText: "r")
+        full.memorySpreadText = "m"
+        assertAnswersEveryField(full)
+        for group in dashboard.groups {
+            for var row in group.rows {
+                row.memorySpread = badge
+                row.medianNote = "n"
+                row.informational = badge
+                row.detects = badge
+                assertAnswersEveryField(row)
+            }
+        }
+        var summary = SummaryBuilder(index: index, status: status, options: options).build()
+        summary.footnote = "f"
+        assertAnswersEveryField(summary)
     }
 }
 #endif

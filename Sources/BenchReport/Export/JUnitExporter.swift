@@ -1,9 +1,12 @@
+import BenchAnalysis
 import BenchModel
 import Foundation
 
 /// junit.xml: `testsuites` › one `testsuite` per group › one `testcase` per benchmark
 /// (classname = group, time = the benchmark's total wall time in seconds), with a `failure`
-/// for failed, crashed, timed-out and — when configured — slow or regressed benchmarks.
+/// for failed, crashed, timed-out and — when configured — slow or regressed benchmarks. An
+/// `unconfirmed` or `noisy` verdict and an informational benchmark's regression are never a
+/// failure: their verdict and reason go into `system-out`.
 /// Built as an `XMLTree`, which escapes every name and stderr byte.
 struct JUnitExporter: Exporter {
     func export(_ context: ExportContext) -> String {
@@ -74,7 +77,9 @@ private struct JUnitDocument {
         } else if options.slowIsFailure, result.isFast == false {
             let target = result.targetNs.map { UnitFormat.duration(ns: Double($0)) } ?? "?"
             failure = ("slow", "❌ Slow: median \(ReportFormat.median(result)) over its target \(target)", TextSafety.line(ResultLine.format(result)))
-        } else if options.regressionIsFailure, let comparison = item.comparison, comparison.verdict == .regression {
+        } else if options.regressionIsFailure, let comparison = item.comparison, comparison.verdict == .regression,
+            !comparison.informational
+        {
             let percent = comparison.time.changePercent.map(UnitFormat.percent) ?? "?"
             failure = ("regression", "Regression: \(percent) slower than the baseline", TextSafety.line(ResultLine.format(result)))
         }
@@ -82,8 +87,24 @@ private struct JUnitDocument {
             element.children.append(
                 XMLTree("failure", [("type", failure.type), ("message", failure.message)], text: failure.body))
         }
-        element.children.append(XMLTree("system-out", text: ResultLine.format(result)))
+        var out = ResultLine.format(result)
+        if let comparison = item.comparison, let line = Self.verdictLine(comparison) { out += "\n" + line }
+        element.children.append(XMLTree("system-out", text: out))
         return (element, failure != nil)
+    }
+
+    /// "Verdict: unconfirmed, never gating: within the run-to-run spread": what a CI page shows
+    /// for a change that is not a failure; nil for the verdicts the line above already says.
+    private static func verdictLine(_ comparison: BenchmarkComparison) -> String? {
+        let verdict = comparison.verdict
+        let note = comparison.headline.note.map { ": " + TextSafety.line($0) } ?? ""
+        let change = comparison.headline.changePercent.map { " " + UnitFormat.percent($0) } ?? ""
+        switch verdict {
+        case .unconfirmed, .noisy: return "Verdict:\(change) \(verdict.rawValue), never gating\(note)"
+        case .regression where comparison.informational, .improvement where comparison.informational:
+            return "Verdict:\(change) \(verdict.rawValue), informational: never gating\(note)"
+        default: return nil
+        }
     }
 
     /// Attributes keep the order they are set in.

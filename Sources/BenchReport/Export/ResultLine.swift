@@ -20,8 +20,8 @@ public enum ResultLine {
             } ?? ""))
         } else if result.outcome.isSuccess, let median = result.medianNs {
             var timing = UnitFormat.duration(ns: median)
-            // A closure that loops `scaledIterations` is timed per inner iteration; say so.
-            if let factor = result.scalingFactor, factor > 1 { timing += " per inner iteration (scaling factor \(factor))" }
+            // The times of a result with a scaling factor were divided by it: say what they time.
+            if let factor = result.scalingFactor, factor > 1 { timing += " per inner iteration (× \(factor))" }
             if let target = result.targetNs {
                 timing += " (target: \(UnitFormat.duration(ns: Double(target))))"
                 timing += (result.isFast ?? true) ? " - ✅ Fast" : " - ❌ Slow"
