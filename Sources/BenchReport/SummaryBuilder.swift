@@ -76,7 +76,12 @@ struct SummaryBuilder {
         if let branch = record.git?.branch { run += " on \(Self.cell(branch))" }
         run += " · \(Self.cell(record.buildConfiguration)) build · isolation \(record.isolation ? "on" : "off")"
         document.runLine = run
-        if let baseline = index.comparison?.baseline {
+        if let ab = index.comparison?.judgedAB {
+            // Said first: the strongest comparison there is, base and head on one machine in one job.
+            let text = ab.judgedSentence
+            document.baselineText = Self.cell(text.prefix(1).uppercased() + text.dropFirst())
+                + ": the base and head builds ran alternately on this machine."
+        } else if let baseline = index.comparison?.baseline {
             let commit = baseline.git?.commit.map { " (\(commitText($0)))" } ?? ""
             document.baselineText = "Compared with run \(Self.cell(baseline.id))\(commit) of \(ReportFormat.date(baseline.startedAt))."
         } else {

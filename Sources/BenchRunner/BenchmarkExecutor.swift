@@ -29,13 +29,20 @@ final class BenchmarkExecutor: Sendable {
     let serverFactory: ForkServerFactory?
     let interruption: Interruption
     let progress: ProgressReporter
-    /// Where the worker is started from: this very executable, resolved so the launcher can exec it.
+    /// Where the worker is started from: this very executable, resolved so the launcher can exec it,
+    /// or another build's executable of the same product (`benchboard ab`'s base).
     let workerExecutable: String?
+    /// True when the worker is another executable: its benchmarks are not this process's closures,
+    /// so nothing may run in-process in its place (see `withoutWorker`).
+    let foreignWorker: Bool
+    /// Where children start: the config's folder, or another tree's copy of it (`benchboard ab`'s base).
+    let workingDirectory: String
 
     init(
         plan: RunPlan, registry: [String: any SwiftBenchmark], parentEnvironment: [String: String],
         launchers: LauncherSession, workerServers: LauncherSession, serverFactory: ForkServerFactory?,
-        interruption: Interruption, progress: ProgressReporter
+        interruption: Interruption, progress: ProgressReporter, workerExecutable: String? = nil,
+        workingDirectory: String? = nil
     ) {
         self.plan = plan
         self.registry = registry
@@ -45,7 +52,9 @@ final class BenchmarkExecutor: Sendable {
         self.serverFactory = serverFactory
         self.interruption = interruption
         self.progress = progress
-        self.workerExecutable = SelfExecutable.path()
+        self.workerExecutable = workerExecutable ?? SelfExecutable.path()
+        self.foreignWorker = workerExecutable != nil
+        self.workingDirectory = workingDirectory ?? plan.config.baseDirectory
     }
 
     /// Nil when the run was interrupted before this benchmark finished: a partial benchmark is
@@ -86,7 +95,7 @@ final class BenchmarkExecutor: Sendable {
         return ChildSpec(
             arguments: arguments,
             environment: environment,
-            workingDirectory: plan.config.baseDirectory,
+            workingDirectory: workingDirectory,
             timeoutMs: spec.timeoutMs, graceMs: spec.graceMs,
             killSignal: SignalName.number(of: spec.killSignal) ?? SIGTERM,
             limits: LimitPolicy.childLimits(spec.limits))

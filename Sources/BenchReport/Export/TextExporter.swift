@@ -19,6 +19,7 @@ struct TextExporter: Exporter {
         var lines: [String] = []
         lines.append("Current:  \(Self.describe(c.current))")
         lines.append("Baseline: \(c.baseline.map(Self.describe) ?? "none (every benchmark is new)")")
+        if let ab = c.judgedAB { lines.append("A/B:      \(SafeText.escaped(ab.judgedSentence)): the two builds ran alternately on this machine") }
         if let caveat = c.caveat { lines.append(painter.paint("Note: \(SafeText.escaped(caveat))", .yellow)) }
         lines.append("")
         let header = ["VERDICT", "BENCHMARK", "BASELINE", "CURRENT", "CHANGE", "P", "MEMORY", "CPU"]
