@@ -32,6 +32,7 @@
 #   BB_AB                 compare on a pull request: false to skip the A/B judgement (default true)
 #   BB_BASE_SHA           compare on a pull request: the base commit; fetch fetches it, build
 #                         checks it out in a worktree and builds it there, run judges A/B against it
+#   BB_AB_ROUNDS          run: the rounds of the A/B judgement (default 8)
 #   BB_BASE_DIR, BB_BASE_BIN  run: the base tree's config folder and the folder of the base build's
 #                         BB_PRODUCT, from the build step (empty: no A/B, the history judges)
 #   BB_FAIL_ON_REGRESSION compare: true to exit 1 on a regression
@@ -273,7 +274,8 @@ if [ "$mode" = compare ] && [ -n "${BB_BASE_DIR:-}" ]; then
     # (marked with its base) for the dashboard, which keeps judging against the history.
     label=${BB_BASE_BRANCH:-base}
     ab_summary=$(mktemp)
-    ab=(ab --config "$config" --base-dir "$BB_BASE_DIR" --base-label "$label" --record --summary "$ab_summary")
+    ab=(ab --config "$config" --base-dir "$BB_BASE_DIR" --base-label "$label" --rounds "${BB_AB_ROUNDS:-8}" --record
+        --summary "$ab_summary")
     [ -z "${BB_BASE_SHA:-}" ] || ab+=(--base-commit "$BB_BASE_SHA")
     [ -z "${BB_BASE_BIN:-}" ] || ab+=(--base-executable "$BB_BASE_BIN/$product")
     [ "${BB_FAIL_ON_REGRESSION:-false}" != true ] || ab+=(--fail-on-regression)

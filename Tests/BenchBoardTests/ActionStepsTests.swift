@@ -350,7 +350,7 @@ final class ActionStepsTests: XCTestCase {
         XCTAssertEqual(files.output.trimmingCharacters(in: .whitespacesAndNewlines), "1", "only the push's merged run is recorded")
     }
 
-    /// A pull request whose program became three times slower: the build step checks the base
+    /// A pull request whose program became six times slower: the build step checks the base
     /// commit out in a worktree, the benchmarks' step runs `benchboard ab` against it (the token
     /// still only in fetch, push and comment), and the comment says it was judged A/B in this job.
     /// Without a base commit (the tests above) the history judges, as before.
@@ -371,7 +371,7 @@ final class ActionStepsTests: XCTestCase {
             [[benchmark]]
             name = "prog"
             command = ["./prog"]
-            iterations = 3
+            iterations = 6
             regression_threshold = "50%"
             """)
         let main = try shell("""
@@ -384,11 +384,12 @@ final class ActionStepsTests: XCTestCase {
         let feature = try shell("""
             set -e
             cd workspace && git checkout -qb feature
-            printf '#!/bin/sh\\nexec %s sleep 30\\n' '\(CLIHarness.fixture)' >prog && git commit -qam slower
+            printf '#!/bin/sh\\nexec %s sleep 60\\n' '\(CLIHarness.fixture)' >prog && git commit -qam slower
             """)
         XCTAssertEqual(feature.status, 0, feature.output)
 
-        let pr = try runJob(event: "pull_request", inputs: ["fail-on-regression": "true"], pull: 12, baseSHA: base)
+        let pr = try runJob(event: "pull_request", inputs: ["fail-on-regression": "true", "ab-rounds": "2"], pull: 12,
+                            baseSHA: base)
         XCTAssertTrue(pr.failed, pr.log)
         XCTAssertTrue(pr.step("build")?.log.contains("checked out in") == true, pr.log)
         let bench = try XCTUnwrap(pr.step("bench"))
