@@ -51,12 +51,14 @@ final class ABCommandTests: XCTestCase {
         try tree("fast", ms: 20, config: config)
         try tree("slow", ms: 40, config: config)
 
-        // The base is twice as slow: the head is an improvement, and nothing fails.
+        // The base is twice as slow: the head is an improvement. (CPU time and memory of processes
+        // this short are judged by their threshold alone, so only the headline is asserted.)
         let faster = try cli.run(["ab", "--config", "fast/config.toml", "--base-dir", "slow", "--base-label", "main",
-                                  "--rounds", "4", "--format", "json", "--fail-on-regression"])
+                                  "--rounds", "4", "--format", "json"])
         XCTAssertEqual(faster.status, 0, faster.stderr)
         let improved = try json(faster)
         XCTAssertEqual(timeVerdict(try rows(improved)["prog"]), "improvement", faster.stdout)
+        XCTAssertEqual(improved["hasRegressionOrFailure"] as? Bool, false, faster.stdout)
         XCTAssertEqual((improved["ab"] as? [String: Any])?["label"] as? String, "main")
 
         // The head is twice as slow: a regression, and --fail-on-regression exits 1 as compare does.
