@@ -28,7 +28,13 @@
 #   BB_HISTORY            the history folder the config writes to (default: output/history next
 #                         to the config); BB_OUTPUT the report folder (default: output next to it)
 #   BB_DATA_BRANCH        the branch that keeps the history (default benchboard-data)
-#   BB_BASE_BRANCH        compare: the branch whose runs are the baseline
+#   BB_BASE_BRANCH        compare: the branch whose runs are the baseline (and the A/B base's name)
+#   BB_AB                 compare on a pull request: false to skip the A/B judgement (default true)
+#   BB_BASE_SHA           compare on a pull request: the base commit; fetch fetches it, build
+#                         checks it out in a worktree and builds it there, run judges A/B against it
+#   BB_AB_ROUNDS          run: the rounds of the A/B judgement (default 8)
+#   BB_BASE_DIR, BB_BASE_BIN  run: the base tree's config folder and the folder of the base build's
+#                         BB_PRODUCT, from the build step (empty: no A/B, the history judges)
 #   BB_FAIL_ON_REGRESSION compare: true to exit 1 on a regression
 #   BB_COMMENT            compare: true to upsert the pull-request comment (needs BB_PULL)
 #   BB_PULL               compare: the pull request number
@@ -41,7 +47,7 @@
 #   GITHUB_TOKEN          comment: the token `benchboard comment` reads
 #   BB_PUSH               false: keep runs local (the push step does nothing; default true)
 #
-# Writes `bin` (build), `run-file`, `report-dir`, `pages-dir` (record), `summary` (compare, for the
+# Writes `bin`, `base-dir` and `base-bin` (build), `run-file`, `report-dir`, `pages-dir` (record), `summary` (compare, for the
 # comment step), `regressed` (run) and `run-files` (recover) to GITHUB_OUTPUT when that is set.
 set -euo pipefail
 
@@ -95,6 +101,12 @@ git_auth=()
 if [ -n "${BB_TOKEN:-}" ]; then
     git_auth=(-c "http.extraheader=AUTHORIZATION: basic $(printf 'x-access-token:%s' "$BB_TOKEN" | base64 -w0)")
 fi
+# A pull request in compare mode is judged A/B against its base commit, built in a worktree.
+ab_wanted=false
+if [ "$mode" = compare ] && [ "$pull_request" = true ] && [ "${BB_AB:-true}" != false ] && [ -n "${BB_BASE_SHA:-}" ]; then
+    ab_wanted=true
+fi
+base_tree=${RUNNER_TEMP:-${TMPDIR:-/tmp}}/benchboard-base
 # The benchmark executable: built by the build step, or BB_BIN.
 built_bin() { echo "${BB_BIN:-$(cd "$package" && swift build -c release --show-bin-path 2>/dev/null || true)}"; }
 
@@ -110,6 +122,11 @@ fetch)
         echo "$(find "$history" -maxdepth 1 -name '*.json' | wc -l) run files in the history after fetching $branch"
     else
         echo "No $branch branch on origin yet; this run starts it"
+    fi
+    # The A/B base: a shallow checkout may not hold the base commit.
+    if [ "$ab_wanted" = true ] && ! git -C "$repo" cat-file -e "$BB_BASE_SHA^{commit}" 2>/dev/null; then
+        git -c core.hooksPath=/dev/null "${git_auth[@]}" -C "$repo" fetch --quiet --no-tags --depth=1 origin "$BB_BASE_SHA" 2>/dev/null \
+            || echo "The base commit $BB_BASE_SHA could not be fetched; the pull request is judged against the history"
     fi
     exit 0
     ;;
@@ -128,6 +145,47 @@ build)
     fi
     [ -x "$bin/$product" ] || { echo "::error::no $product in $bin"; exit 2; }
     set_output bin "$bin"
+    [ "$ab_wanted" = true ] || exit 0
+    # The base commit in a worktree of its own, where its commands run and its package is built.
+    # What cannot be had leaves the outputs empty: the run step then judges against the history.
+    rm -rf "$base_tree"
+    git -C "$repo" worktree prune 2>/dev/null || true
+    if ! git -c core.hooksPath=/dev/null -C "$repo" worktree add --quiet --detach "$base_tree" "$BB_BASE_SHA" 2>&1; then
+        echo "::warning::the base commit $BB_BASE_SHA cannot be checked out; the pull request is judged against the history"
+        exit 0
+    fi
+    inside() { case "$1" in "$repo") echo "$base_tree" ;; "$repo"/*) echo "$base_tree/${1#"$repo"/}" ;; *) echo "" ;; esac; }
+    base_dir=$(inside "$config_dir")
+    base_bin=$bin
+    if [ -n "${BB_PACKAGE_PATH:-}" ]; then
+        base_package=$(inside "$package")
+        if [ -z "$base_package" ] || [ ! -f "$base_package/Package.swift" ]; then
+            echo "::warning::the base commit has no package at ${BB_PACKAGE_PATH}; the pull request is judged against the history"
+            exit 0
+        fi
+        # Its own scratch folder inside the head's .build: a cached .build keeps it, so the next
+        # job's base build is incremental; the dependencies already resolved are reused.
+        scratch="$package/.build/benchboard-base"
+        mkdir -p "$scratch"
+        for folder in checkouts repositories; do
+            [ -d "$scratch/$folder" ] || [ ! -d "$package/.build/$folder" ] || cp -a "$package/.build/$folder" "$scratch/$folder"
+        done
+        echo "::group::swift build -c release --product $product (the base commit ${BB_BASE_SHA:0:7})"
+        if ! (cd "$base_package" && swift build -c release --product "$product" --scratch-path "$scratch"); then
+            echo "::endgroup::"
+            echo "::warning::the base commit does not build; the pull request is judged against the history"
+            exit 0
+        fi
+        echo "::endgroup::"
+        base_bin=$(cd "$base_package" && swift build -c release --scratch-path "$scratch" --show-bin-path)
+    fi
+    if [ -z "$base_dir" ] || [ ! -d "$base_dir" ]; then
+        echo "::warning::the base commit has no folder for the config; the pull request is judged against the history"
+        exit 0
+    fi
+    echo "the base commit ${BB_BASE_SHA:0:7} is checked out in $base_tree for an A/B judgement"
+    set_output base-dir "$base_dir"
+    set_output base-bin "$base_bin"
     exit 0
     ;;
 recover)
@@ -215,6 +273,45 @@ status=0
 # workspace, as every path in a workflow is; the config's own paths are relative to its folder.
 workspace=$PWD
 cd "$config_dir"
+if [ "$mode" = compare ] && [ -n "${BB_BASE_DIR:-}" ]; then
+    # A/B in this job: the base build and this one alternate on this runner. The head run is stored
+    # (marked with its base) for the dashboard, which keeps judging against the history.
+    label=${BB_BASE_BRANCH:-base}
+    ab_summary=$(mktemp)
+    ab=(ab --config "$config" --base-dir "$BB_BASE_DIR" --base-label "$label" --rounds "${BB_AB_ROUNDS:-8}" --record
+        --summary "$ab_summary")
+    [ -z "${BB_BASE_SHA:-}" ] || ab+=(--base-commit "$BB_BASE_SHA")
+    [ -z "${BB_BASE_BIN:-}" ] || ab+=(--base-executable "$BB_BASE_BIN/$product")
+    [ "${BB_FAIL_ON_REGRESSION:-false}" != true ] || ab+=(--fail-on-regression)
+    verdict=0
+    "${benchboard[@]}" "${ab[@]}" || verdict=$?
+    if [ "$verdict" -le 1 ] && [ -n "$(new_runs)" ]; then
+        run_file=$(new_runs | tail -n 1)
+        set_output run-file "$run_file"
+        echo "run file: $run_file"
+        echo "judged A/B against $label${BB_BASE_SHA:+ @ ${BB_BASE_SHA:0:7}} in this job"
+        report=(report --config "$config" --history "$history" --output "$output")
+        [ -z "${BB_BASE_BRANCH:-}" ] || report+=(--baseline "branch:$BB_BASE_BRANCH")
+        GITHUB_STEP_SUMMARY= "${benchboard[@]}" "${report[@]}" || true
+        # The comment and report-dir carry the A/B summary, not the history's.
+        cp "$ab_summary" "$output/summary.md"
+        rm -f "$ab_summary"
+        [ -z "$step_summary" ] || cat "$output/summary.md" >>"$step_summary"
+        set_output report-dir "$output"
+        [ "$commenting" = false ] || set_output summary "$output/summary.md"
+        if [ "${BB_FAIL_ON_REGRESSION:-false}" = true ]; then
+            if [ "$verdict" -eq 1 ]; then
+                set_output regressed true
+                echo "::error::benchmarks failed or regressed against $label (judged A/B in this job)"
+            else
+                set_output regressed false
+            fi
+        fi
+        exit "$verdict"
+    fi
+    rm -f "$ab_summary"
+    echo "::warning::the pull request could not be judged A/B against $label (see above); it is compared with the history instead"
+fi
 case "$mode" in
     record|compare|shard)
         args=(run --config "$config")

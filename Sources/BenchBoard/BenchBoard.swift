@@ -31,6 +31,9 @@ public enum BenchBoard {
         _ benchmarks: [Benchmark], diagnostics: [Benchmark] = [], arguments: [String] = CommandLine.arguments
     ) -> Never {
         let rest = Array(arguments.dropFirst())
+        if rest.first == WorkerProtocol.command {
+            exit(run(benchmarks, diagnostics: diagnostics, arguments: rest))
+        }
         // The worker leaves without Foundation's teardown: its result is already written, and
         // every microsecond it spends is isolation overhead. Buffered output is flushed first.
         if rest.first == WorkerInvocation.command || rest.first == "worker-server" {
@@ -55,6 +58,12 @@ public enum BenchBoard {
         }
         if arguments.first == "worker-server" {
             return Worker.serve(arguments: Array(arguments.dropFirst()), registry: registry)
+        }
+        // Another build's `benchboard ab` asks what this one's worker speaks (see `WorkerProtocol`).
+        if arguments.first == WorkerProtocol.command {
+            _ = TerminalOutput.standardOutput.write(
+                WorkerProtocol.describe(benchmarks: (benchmarks + diagnostics).map(\.name), buildConfiguration: buildConfiguration))
+            return CLIExit.success
         }
         // A closed stdout (`benchboard run | head -n 1`) makes writes fail with EPIPE instead of
         // killing benchboard before the run is stored; terminal output just goes missing.
@@ -163,7 +172,8 @@ struct RootCommand: ParsableCommand {
     /// Every subcommand, in the order `benchboard --help` lists them; a new command is one entry here.
     static let subcommands: [any ParsableCommand.Type] = [
         RunCommand.self, ReportCommand.self, CompareCommand.self, ListCommand.self, ValidateCommand.self,
-        RunsCommand.self, RecoverCommand.self, PruneCommand.self, ImportCommand.self, MergeCommand.self, CommentCommand.self,
+        ABCommand.self, RunsCommand.self, RecoverCommand.self, PruneCommand.self, ImportCommand.self, MergeCommand.self,
+        CommentCommand.self,
     ]
 
     static let configuration = CommandConfiguration(

@@ -98,7 +98,9 @@ public struct ABBase: Codable, Sendable, Equatable {
     public var label: String
     /// The base's commit, when it is known.
     public var commit: String?
-    /// The base run's id, when the base run was kept too.
+    /// The base run's id. `benchboard ab` always gives the base run one, so a report can tell
+    /// that a comparison's baseline is this base; the history holds that run only when it was
+    /// kept too (`--keep-base`).
     public var runID: String?
 
     public init(label: String, commit: String? = nil, runID: String? = nil) {

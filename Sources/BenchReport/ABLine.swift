@@ -1,3 +1,4 @@
+import BenchAnalysis
 import BenchModel
 
 /// The sentence that says a run was judged A/B: base and head measured alternately in the same
@@ -13,5 +14,15 @@ enum ABLine {
         let name = ab.label
         guard let commit = ab.commit, !commit.isEmpty else { return name }
         return "\(name) @ \(commit.prefix(7))"
+    }
+}
+
+extension RunComparison {
+    /// The base this comparison was judged against in the same job (`benchboard ab`): the current
+    /// run's `ab` when the baseline is that very base run. Nil for any other baseline, so a report
+    /// that later compares the same run with the history never claims an A/B verdict.
+    var judgedAB: ABBase? {
+        guard let ab = current.ab, let baseline, ab.runID == baseline.id else { return nil }
+        return ab
     }
 }

@@ -38,7 +38,7 @@ struct BenchmarkPageBuilder {
         if let comparison = index.comparison(of: result.name) {
             page.verdicts = verdictRows(comparison)
             page.hasVerdicts = !page.verdicts.isEmpty
-            if let ab = index.latest?.ab {
+            if let ab = index.comparison?.judgedAB {
                 page.verdictsText = TextSafety.line(ABLine.sentence(ab))
             } else if let baseline = index.comparison?.baseline {
                 page.verdictsText = TextSafety.line(

@@ -61,7 +61,7 @@ struct DashboardBuilder {
         let machine = record.machine
         let memory = UnitFormat.bytes(machine.memoryBytes)
         var baselineText = "No earlier run to compare with."
-        if let ab = record.ab {
+        if let ab = index.comparison?.judgedAB {
             baselineText = ABLine.sentence(ab)
         } else if let baseline = index.comparison?.baseline {
             let commit = baseline.git?.shortCommit.map { " (\($0))" } ?? ""

@@ -81,8 +81,9 @@ struct SummaryBuilder {
         if let branch = record.git?.branch { run += " on \(Self.cell(branch))" }
         run += " · \(Self.cell(record.buildConfiguration)) build · isolation \(record.isolation ? "on" : "off")"
         document.runLine = run
-        if let ab = record.ab {
-            document.baselineText = Self.cell(ABLine.sentence(ab))
+        if let ab = index.comparison?.judgedAB {
+            // Said first: the strongest comparison there is, base and head on one machine in one job.
+            document.baselineText = Self.cell(ABLine.sentence(ab)) + " The base and head builds ran alternately on this machine."
         } else if let baseline = index.comparison?.baseline {
             let commit = baseline.git?.commit.map { " (\(commitText($0)))" } ?? ""
             document.baselineText = "Compared with run \(Self.cell(baseline.id))\(commit) of \(ReportFormat.date(baseline.startedAt))."

@@ -25,19 +25,20 @@ extension BenchmarkExecutor {
     /// only when it has no resource limits: in-process nothing would enforce them. Anything else
     /// ends it `error`, with the reason: an executor that failed under a started worker may have
     /// been brought down by the benchmark itself. A crash or timeout of the worker is a result of
-    /// its own (`failedResult`) and never comes here.
+    /// its own (`failedResult`) and never comes here. A worker of another executable (`foreignWorker`)
+    /// never falls back either: this process holds only its own build's closures.
     func withoutWorker(
         _ spec: BenchmarkSpec, benchmark: any SwiftBenchmark, _ obstacle: WorkerObstacle, started: UInt64?,
         limits: [AppliedLimit]?
     ) -> BenchmarkResult? {
         func refused() -> BenchmarkResult {
             var result = failure(
-                spec, mode: .isolated, FailureDescription(outcome: .error, error: Self.refusal(spec, obstacle)),
+                spec, mode: .isolated, FailureDescription(outcome: .error, error: Self.refusal(spec, obstacle, foreignWorker: foreignWorker)),
                 totalMs: started.map(Self.milliseconds(since:)) ?? 0)
             result.limits = limits
             return result
         }
-        guard spec.limits.isEmpty else { return refused() }
+        guard spec.limits.isEmpty, !foreignWorker else { return refused() }
         switch obstacle {
         case .executorFailed:
             return refused()
@@ -59,13 +60,18 @@ extension BenchmarkExecutor {
     }
 
     /// The error of a benchmark that the rule keeps from running in-process.
-    private static func refusal(_ spec: BenchmarkSpec, _ obstacle: WorkerObstacle) -> String {
+    private static func refusal(_ spec: BenchmarkSpec, _ obstacle: WorkerObstacle, foreignWorker: Bool) -> String {
         let reason = switch obstacle {
         case .noExecutable: "cannot locate benchboard's own executable to start its worker"
         case .noWorkerServer(let problem), .noLauncher(let problem): "could not be started: \(problem)"
         case .spawnFailed(let message): "the worker could not be started: \(message)"
         case .executorFailed(let reason): reason
         case .platform(_, let reason): reason
+        }
+        if foreignWorker {
+            // In-process would run this executable's closure, not the other build's.
+            return reason + (reason.hasSuffix(".") ? " " : ". ")
+                + "Its worker is another executable, so it does not run in-process instead."
         }
         guard !spec.limits.isEmpty else { return reason }
         let keys = LimitedResource.allCases.filter { spec.limits[$0] != nil }.map(\.configKey)

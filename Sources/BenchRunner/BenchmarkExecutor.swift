@@ -34,16 +34,23 @@ final class BenchmarkExecutor: Sendable {
     let platformLimitation: String?
     let interruption: Interruption
     let progress: ProgressReporter
-    /// Where the worker is started from: this very executable, resolved so the launcher can exec it.
+    /// Where the worker is started from: this very executable, resolved so the launcher can exec it,
+    /// or another build's executable of the same product (`benchboard ab`'s base).
     let workerExecutable: String?
     /// What a clock read costs on this machine, measured once as the run starts (`ClockCost`): the
     /// run records it, and swift benchmarks size their batches from it.
     let clockCostNs: Double
+    /// True when the worker is another executable: its benchmarks are not this process's closures,
+    /// so nothing may run in-process in its place (see `withoutWorker`).
+    let foreignWorker: Bool
+    /// Where children start: the config's folder, or another tree's copy of it (`benchboard ab`'s base).
+    let workingDirectory: String
 
     init(
         plan: RunPlan, registry: [String: any SwiftBenchmark], parentEnvironment: [String: String],
         launchers: LauncherSession, workerServers: LauncherSession, serverFactory: (any WorkerServerFactory)?,
-        platformLimitation: String? = nil, interruption: Interruption, progress: ProgressReporter
+        platformLimitation: String? = nil, interruption: Interruption, progress: ProgressReporter,
+        workerExecutable: String? = nil, workingDirectory: String? = nil
     ) {
         self.platformLimitation = platformLimitation
         self.plan = plan
@@ -54,7 +61,9 @@ final class BenchmarkExecutor: Sendable {
         self.serverFactory = serverFactory
         self.interruption = interruption
         self.progress = progress
-        self.workerExecutable = SelfExecutable.path()
+        self.workerExecutable = workerExecutable ?? SelfExecutable.path()
+        self.foreignWorker = workerExecutable != nil
+        self.workingDirectory = workingDirectory ?? plan.config.baseDirectory
         self.clockCostNs = ClockCost.measure()
     }
 
@@ -101,7 +110,7 @@ final class BenchmarkExecutor: Sendable {
         return ChildSpec(
             arguments: arguments,
             environment: environment,
-            workingDirectory: plan.config.baseDirectory,
+            workingDirectory: workingDirectory,
             timeoutMs: spec.timeoutMs, graceMs: spec.graceMs,
             killSignal: SignalName.number(of: spec.killSignal) ?? SIGTERM,
             limits: LimitPolicy.childLimits(spec.limits))

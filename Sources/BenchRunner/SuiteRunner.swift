@@ -26,17 +26,26 @@ public struct SuiteRunner: Sendable {
     private let holdSignals: Bool
     private let style: ProgressStyle
     private let journal: (any RunJournaling)?
+    private let workerExecutable: String?
+    private let workingDirectory: String?
 
     /// `style` formats the lines printed while running (the command hands in the report stage's).
     /// `executors` defaults to the real launcher. With `holdSignalsAfterRun`, SIGINT, SIGTERM and
     /// SIGHUP stay caught (and dropped) after `run()` returns, until the caller has stored the run
     /// and calls `InterruptMonitor.restoreDefaults()`. `journal` gets each result as it finishes.
+    ///
+    /// `workerExecutable` runs swift benchmarks' workers (and fork server) from another executable
+    /// of the same product instead of this one, and `workingDirectory` starts every child in
+    /// another folder instead of the config's: how `benchboard ab` runs the base build's suite.
+    /// A swift benchmark whose worker is another executable never falls back to in-process.
     public init(
         plan: RunPlan, registry: [String: any SwiftBenchmark], environment: [String: String],
         terminal: Terminal, buildConfiguration: String, identity: RunIdentity, quiet: Bool = false,
         style: ProgressStyle = .plain, executors: (any BatchExecutorFactory)? = nil, holdSignalsAfterRun: Bool = false,
-        journal: (any RunJournaling)? = nil
+        journal: (any RunJournaling)? = nil, workerExecutable: String? = nil, workingDirectory: String? = nil
     ) {
+        self.workerExecutable = workerExecutable
+        self.workingDirectory = workingDirectory
         self.journal = journal
         self.style = style
         self.holdSignals = holdSignalsAfterRun
@@ -76,7 +85,8 @@ public struct SuiteRunner: Sendable {
             plan: plan, registry: registry, parentEnvironment: environment, launchers: launchers,
             workerServers: workerServers, serverFactory: serverFactory,
             platformLimitation: injectedExecutors ? nil : ExecutorPlatform.limitation,
-            interruption: interruption, progress: progress)
+            interruption: interruption, progress: progress, workerExecutable: workerExecutable,
+            workingDirectory: workingDirectory)
 
         let clockCostNs = executor.clockCostNs
         journal?.started(record(

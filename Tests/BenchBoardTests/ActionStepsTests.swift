@@ -167,8 +167,8 @@ final class ActionStepsTests: XCTestCase {
     /// only in the expression tables (`github.token`, the `token` input's default), never in the
     /// job's environment. The `bb-bin` input, the test build's products, stands in for an installed
     /// benchboard, as a workflow's would.
-    private func runJob(event: String, inputs: [String: String] = [:], pull: Int? = nil, workspace: String = "workspace",
-                        checkBetweenSteps: Bool = true) throws -> Job {
+    private func runJob(event: String, inputs: [String: String] = [:], pull: Int? = nil, baseSHA: String? = nil,
+                        workspace: String = "workspace", checkBetweenSteps: Bool = true) throws -> Job {
         let directory = cli.directory
         let workspaceURL = directory.appending(path: workspace)
         var github: [String: Any] = [
@@ -176,7 +176,11 @@ final class ActionStepsTests: XCTestCase {
             "base_ref": pull == nil ? "" : "main",
             "event": ["repository": ["default_branch": "main"]],
         ]
-        if let pull { github["event"] = ["pull_request": ["number": pull], "repository": ["default_branch": "main"]] }
+        if let pull {
+            var pullRequest: [String: Any] = ["number": pull]
+            if let baseSHA { pullRequest["base"] = ["sha": baseSHA, "ref": "main"] }
+            github["event"] = ["pull_request": pullRequest, "repository": ["default_branch": "main"]]
+        }
         let environment: [String: String] = [
             "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
             "HOME": directory.appending(path: "home").path,
@@ -384,5 +388,65 @@ final class ActionStepsTests: XCTestCase {
         let pushed = try shell("git --git-dir=remote.git show benchboard-data:$(git --git-dir=remote.git ls-tree --name-only -r benchboard-data)")
         let run = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(pushed.output.utf8)) as? [String: Any], pushed.output)
         XCTAssertEqual((run["benchmarks"] as? [Any])?.count, 2, "the merged run holds both shards' benchmarks")
+    }
+
+    /// A pull request whose program became six times slower: the build step checks the base
+    /// commit out in a worktree, the benchmarks' step runs `benchboard ab` against it (the token
+    /// still only in fetch, push and comment), and the comment says it was judged A/B in this job.
+    /// Without a base commit (the tests above) the history judges, as before.
+    func testPullRequestIsJudgedABAgainstItsBaseCommit() throws {
+        try startAPI()
+        try cli.write("workspace/prog", "#!/bin/sh\nexec \(CLIHarness.fixture) sleep 10\n")
+        try cli.write("workspace/config.toml", """
+            [defaults]
+            warmup = 0
+            iterations = 1
+            [report]
+            regression_threshold = "1000%"
+            memory_threshold = "1000%"
+            cpu_threshold = "1000%"
+            [[benchmark]]
+            name = "snoop"
+            command = ["/bin/sh", \(tomlString(cli.directory.appending(path: "snoop.sh").path))]
+            [[benchmark]]
+            name = "prog"
+            command = ["./prog"]
+            iterations = 6
+            regression_threshold = "50%"
+            """)
+        let main = try shell("""
+            set -e
+            cd workspace && chmod +x prog && git add prog config.toml && git commit -qm suite && git push -q origin main
+            git rev-parse HEAD
+            """)
+        XCTAssertEqual(main.status, 0, main.output)
+        let base = try XCTUnwrap(main.output.split(separator: "\n").last.map(String.init))
+        let feature = try shell("""
+            set -e
+            cd workspace && git checkout -qb feature
+            printf '#!/bin/sh\\nexec %s sleep 60\\n' '\(CLIHarness.fixture)' >prog && git commit -qam slower
+            """)
+        XCTAssertEqual(feature.status, 0, feature.output)
+
+        let pr = try runJob(event: "pull_request", inputs: ["fail-on-regression": "true", "ab-rounds": "2"], pull: 12,
+                            baseSHA: base)
+        XCTAssertTrue(pr.failed, pr.log)
+        XCTAssertTrue(pr.step("build")?.log.contains("checked out in") == true, pr.log)
+        let bench = try XCTUnwrap(pr.step("bench"))
+        XCTAssertEqual(bench.status, 1, pr.log)
+        XCTAssertEqual(bench.outputs["regressed"], "true", pr.log)
+        XCTAssertTrue(bench.log.contains("judged A/B against main @ \(base.prefix(7)) in this job"), pr.log)
+        XCTAssertEqual(pr.step("comment")?.status, 0, pr.log)
+        let comments = try XCTUnwrap(try apiState()["comments"] as? [[String: Any]])
+        XCTAssertEqual(comments.count, 1, pr.log)
+        let body = comments.first?["body"] as? String ?? ""
+        XCTAssertTrue(body.contains("Judged A/B against main @ \(base.prefix(7)) in this job"), body)
+        XCTAssertTrue(body.contains("prog"), body)
+        // The head run is in the local history, marked with its base; nothing is pushed.
+        let run = try XCTUnwrap(bench.outputs["run-file"])
+        let record = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: run))) as? [String: Any])
+        XCTAssertEqual((record["ab"] as? [String: Any])?["commit"] as? String, base)
+        XCTAssertEqual(pr.step("push")?.log ?? "", "", "a pull request pushes nothing")
+        try assertNothingFound(pr)
     }
 }

@@ -16,7 +16,7 @@ final class HelpAndVersionTests: XCTestCase {
         cli.cleanUp()
     }
 
-    static let subcommands = ["run", "report", "compare", "list", "validate", "runs", "recover", "prune"]
+    static let subcommands = ["run", "report", "compare", "ab", "list", "validate", "runs", "recover", "prune"]
 
     /// The `USAGE:` line, and that the output opens with `OVERVIEW:`.
     private func usageLine(_ arguments: [String], file: StaticString = #filePath, line: UInt = #line) throws -> String {

@@ -21,10 +21,6 @@ struct CompareCommand: ExecutableCommand {
             folder (its newest run); without it, the newest run of --history.
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, markdown, json
-    }
-
     @Argument(help: ArgumentHelp("The baseline: previous, RUN-ID, branch:NAME, commit:SHA, a run file or a folder.", valueName: "base"))
     var base: String
     @Argument(help: ArgumentHelp("The run to judge (default: the newest run of --history).", valueName: "head"))
@@ -34,7 +30,7 @@ struct CompareCommand: ExecutableCommand {
     var threshold: String?
 
     @Option(help: "text (aligned, coloured on a terminal), markdown (like summary.md) or json.")
-    var format: Format = .text
+    var format: ComparisonOutput.Format = .text
 
     @Flag(help: "Exit 1 when any benchmark failed or regressed in time, memory or CPU.")
     var failOnRegression = false
@@ -87,29 +83,10 @@ struct CompareCommand: ExecutableCommand {
                     + "(\(selection.commandLine)); they are left out, not counted as removed.")
         }
 
-        // Every format comes from the report stage's exporters, over the same two runs.
-        let input = ReportInput(
-            runs: [ReportRun(record: baseRun, jsonHref: nil), ReportRun(record: headRun, jsonHref: nil)],
-            comparison: comparison, warnings: [])
-        let exportFormat: ExportFormat
-        switch format {
-        case .text: exportFormat = .text
-        case .json: exportFormat = .json
-        case .markdown: exportFormat = .markdown
-        }
-        do {
-            let renderer = try ReportRenderer(
-                options: ReportOptions(
-                    title: settings.title, analysis: options, slowIsFailure: settings.slowIsFailure,
-                    repositoryURL: settings.repositoryURL, siteURL: settings.siteURL))
-            TerminalOutput.standardOutput.line(renderer.export(exportFormat, input, painter: context.terminal.painter))
-        } catch {
-            throw CLIError(error.description)
-        }
-        if failOnRegression && (comparison.hasRegressionOrFailure || comparison.hasAnyMetricRegression) {
-            return CLIExit.benchmarkFailed
-        }
-        return CLIExit.success
+        let output = ComparisonOutput(settings: settings, options: options)
+        TerminalOutput.standardOutput.line(
+            try output.render(comparison, baseline: baseRun, current: headRun, format: format, painter: context.terminal.painter))
+        return ComparisonOutput.exitCode(comparison, failOnRegression: failOnRegression)
     }
 
     /// "5%" → 0.05, "0.05" → 0.05, read as config.toml's `regression_threshold` is. A bare 5

@@ -87,6 +87,8 @@ struct ComparisonDocument: Encodable {
     var current: Run
     var baseline: Run?
     var caveat: String?
+    /// Set when the baseline is the base build measured in the same job (`benchboard ab`).
+    var ab: ABBase?
     var hasRegressionOrFailure: Bool
     var counts: [String: Int]
     var benchmarks: [Row]
@@ -95,6 +97,7 @@ struct ComparisonDocument: Encodable {
         current = Run(comparison.current)
         baseline = comparison.baseline.map(Run.init)
         caveat = comparison.caveat
+        ab = comparison.judgedAB
         hasRegressionOrFailure = comparison.hasRegressionOrFailure
         let tally = comparison.verdictCounts
         counts = Dictionary(uniqueKeysWithValues: Verdict.allCases.map { ($0.rawValue, tally[$0] ?? 0) })
@@ -105,7 +108,7 @@ struct ComparisonDocument: Encodable {
         }
     }
 
-    enum CodingKeys: String, CodingKey { case schema, current, baseline, caveat, hasRegressionOrFailure, counts, benchmarks }
+    enum CodingKeys: String, CodingKey { case schema, current, baseline, caveat, ab, hasRegressionOrFailure, counts, benchmarks }
 
     func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -113,6 +116,7 @@ struct ComparisonDocument: Encodable {
         try c.encode(current, forKey: .current)
         try c.encode(baseline, forKey: .baseline)
         try c.encode(caveat, forKey: .caveat)
+        try c.encode(ab, forKey: .ab)
         try c.encode(hasRegressionOrFailure, forKey: .hasRegressionOrFailure)
         try c.encode(counts, forKey: .counts)
         try c.encode(benchmarks, forKey: .benchmarks)

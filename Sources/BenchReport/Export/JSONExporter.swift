@@ -11,6 +11,8 @@ import Foundation
 ///   "current":  {"id", "startedAt" (ISO 8601), "commit", "branch", "buildConfiguration", "machine"},
 ///   "baseline": the same shape, or null,
 ///   "caveat": why the comparison is only a hint (other machine or build), or null,
+///   "ab": {"label", "commit" (when known), "runID"} when the baseline is the base build measured
+///   in the same job (`benchboard ab`), else null,
 ///   "hasRegressionOrFailure": bool,
 ///   "counts": {"<verdict>": n, …} for every verdict,
 ///   "benchmarks": [ worst first:

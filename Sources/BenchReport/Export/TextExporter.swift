@@ -20,9 +20,9 @@ struct TextExporter: Exporter {
     func text(_ c: RunComparison) -> String {
         var lines: [String] = []
         lines.append("Current:  \(Self.describe(c.current))")
-        if let ab = c.current.ab {
+        if let ab = c.judgedAB {
             let run = c.baseline.map { " (\(Self.describe($0)))" } ?? ""
-            lines.append("Baseline: \(SafeText.escaped(ABLine.sentence(ab)))\(run)")
+            lines.append("Baseline: \(SafeText.escaped(ABLine.sentence(ab)))\(run): the two builds ran alternately on this machine")
         } else {
             lines.append("Baseline: \(c.baseline.map(Self.describe) ?? "none (every benchmark is new)")")
         }
