@@ -15,10 +15,12 @@ final class JournalRecoveryTests: XCTestCase {
         cli.cleanUp()
     }
 
+    // One round: the crash is to kill benchboard in the benchmark's one process.
     private let crashingSuite = """
         [defaults]
         warmup = 0
         iterations = 3
+        rounds = 1
 
         [[benchmark]]
         name = "noop"
