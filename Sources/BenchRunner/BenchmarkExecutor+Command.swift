@@ -63,7 +63,8 @@ extension BenchmarkExecutor {
             }
             // A harness that timed itself on fd 3 knows better than the wall clock around it.
             let reported = ResultChannel.harnessSamples(in: resultLines)
-            if reported.hasProblems { progress.warning(Self.harnessWarning(spec, reported)) }
+            // Said once per benchmark, not once per round.
+            if reported.hasProblems { progress.warning(onceFor: "harness:" + spec.name, Self.harnessWarning(spec, reported)) }
             let source: SamplesSource = reported.samples.isEmpty ? .wall : .harness
             let totalMs = Self.milliseconds(since: started)
             var resources = accounting.resources(totalMs: totalMs)

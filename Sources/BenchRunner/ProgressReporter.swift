@@ -86,6 +86,12 @@ final class ProgressReporter: Sendable {
         }
     }
 
+    /// Says `text` the first time `key` comes up and nothing after: a benchmark's problem that
+    /// each of its rounds would repeat.
+    func warning(onceFor key: String, _ text: String) {
+        if state.withLock({ $0.warnedOnce.insert(key).inserted }) { warning(text) }
+    }
+
     func clearLiveLine() {
         let shown = state.withLock { state in
             defer { state.liveLineShown = false }

@@ -72,7 +72,6 @@ struct RoundResults: Sendable {
         var settings = spec.settings
         settings.rounds = split.count
         merged.config = settings
-        merged.warmup = spec.warmup
         merged.processes = processes
         guard rounds.count > 1 else { return merged }
 
