@@ -8,6 +8,7 @@ struct BenchmarkOverrides {
     var killSignal: String?
     var warmup: Int?
     var iterations: Int?
+    var rounds: Int?
     var minTimeMs: Double?
     var maxDurationMs: Double?
     var env: [String: String]?
@@ -25,6 +26,7 @@ struct BenchmarkOverrides {
         if let killSignal { merged.killSignal = killSignal }
         if let warmup { merged.warmup = warmup }
         if let iterations { merged.iterations = iterations }
+        if let rounds { merged.rounds = rounds }
         if let minTimeMs { merged.minTimeMs = minTimeMs }
         if let maxDurationMs { merged.maxDurationMs = maxDurationMs }
         if let env { merged.env = (base.env ?? [:]).merging(env) { _, mine in mine } }

@@ -23,6 +23,11 @@ public struct BenchmarkSpec: Sendable, Equatable {
     public var killSignal: String
     public var warmup: Int
     public var iterations: Int
+    /// How many rounds it is measured in (`rounds`): a Swift benchmark in as many worker
+    /// processes, its iterations split over them; a command's iterations split likewise. Rounds
+    /// interleave across the suite. Built in code a spec has one round unless it asks for more;
+    /// config.toml's default is `ConfigDefaults.rounds`.
+    public var rounds: Int
     /// Run until this much measured time; `iterations` is then a minimum.
     public var minTimeMs: Double?
     /// Swift benchmarks: a wall-time budget for the measured iterations; once spent, the
@@ -43,7 +48,7 @@ public struct BenchmarkSpec: Sendable, Equatable {
         name: String, group: String = ConfigDefaults.group, definition: BenchmarkDefinition, targetMs: Double? = nil,
         timeoutMs: Int = ConfigDefaults.timeoutMs, graceMs: Int = ConfigDefaults.graceMs,
         killSignal: String = ConfigDefaults.killSignal, warmup: Int = ConfigDefaults.warmup,
-        iterations: Int = ConfigDefaults.iterations, minTimeMs: Double? = nil, maxDurationMs: Double? = nil,
+        iterations: Int = ConfigDefaults.iterations, rounds: Int = 1, minTimeMs: Double? = nil, maxDurationMs: Double? = nil,
         env: [String: String] = ConfigDefaults.env,
         inheritEnv: [String] = ConfigDefaults.inheritEnv, regressionThreshold: Double? = nil,
         limits: ResourceLimits = ResourceLimits(),
@@ -59,6 +64,7 @@ public struct BenchmarkSpec: Sendable, Equatable {
         self.killSignal = killSignal
         self.warmup = warmup
         self.iterations = iterations
+        self.rounds = rounds
         self.minTimeMs = minTimeMs
         self.maxDurationMs = maxDurationMs
         self.env = env
@@ -92,7 +98,8 @@ public struct BenchmarkSpec: Sendable, Equatable {
         return BenchmarkSettings(
             command: command, swift: swift, iterations: iterations, minTimeMs: minTimeMs, maxDurationMs: maxDurationMs,
             graceMs: graceMs, killSignal: killSignal, env: env, inheritEnv: inheritEnv,
-            regressionThreshold: regressionThreshold, metric: metric == .time ? nil : metric
+            regressionThreshold: regressionThreshold, metric: metric == .time ? nil : metric,
+            rounds: rounds
         )
     }
 }

@@ -8,6 +8,10 @@ public enum ConfigDefaults {
     public static let killSignal = "SIGTERM"
     public static let warmup = 3
     public static let iterations = 30
+    /// Rounds (worker processes of a Swift benchmark) each benchmark is measured in: one process
+    /// lands in a mode of its own, so several are needed to see the spread between them, and five
+    /// keep the suite within 1.5× its single-process wall time (docs/isolation.md, "Rounds").
+    public static let rounds = 5
     public static let metric = Metric.time
     public static let env = ["NODE_ENV": "production"]
     public static let inheritEnv = ["PATH", "HOME", "LANG", "TMPDIR"]

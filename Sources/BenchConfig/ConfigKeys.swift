@@ -4,7 +4,7 @@ enum ConfigKeys {
     static let features = ["isolated_benchmarks"]
     /// Everything `[defaults]` sets can be overridden per `[[benchmark]]`.
     static let defaults = [
-        "timeout_ms", "grace_ms", "kill_signal", "warmup", "iterations", "min_time_ms", "max_duration_ms", "env", "inherit_env",
+        "timeout_ms", "grace_ms", "kill_signal", "warmup", "iterations", "rounds", "min_time_ms", "max_duration_ms", "env", "inherit_env",
         "target_ms", "regression_threshold", "metric",
         "max_memory_mb", "max_processes", "max_cpu_s", "max_open_files", "max_output_mb",
     ]

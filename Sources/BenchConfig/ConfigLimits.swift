@@ -7,6 +7,9 @@ public enum ConfigLimits {
     public static let maxDurationMs = 604_800_000
     /// `warmup` and `iterations`; the same ceiling as `min_time_ms` extends a run to.
     public static let maxIterations = 1_000_000
+    /// `rounds`: each round of a Swift benchmark is a process of its own with its own warm-up, so
+    /// past a hundred the spawns and warm-ups outweigh the measuring (pyperf's default is 20).
+    public static let maxRounds = 100
     /// `[history] max_file_mb`: 1 TiB, beyond which a size in bytes is no longer exact in a Double.
     public static let maxHistoryFileMB = 1_048_576
     /// The environment variable that tells a child where the result channel is. A benchmark's

@@ -230,6 +230,7 @@ struct ConfigReader {
             killSignal: settings.killSignal ?? ConfigDefaults.killSignal,
             warmup: settings.warmup ?? ConfigDefaults.warmup,
             iterations: settings.iterations ?? ConfigDefaults.iterations,
+            rounds: settings.rounds ?? ConfigDefaults.rounds,
             minTimeMs: settings.minTimeMs, maxDurationMs: definition.isSwift ? settings.maxDurationMs : nil,
             env: settings.env ?? ConfigDefaults.env,
             inheritEnv: settings.inheritEnv ?? ConfigDefaults.inheritEnv,
@@ -292,6 +293,8 @@ struct ConfigReader {
         o.killSignal = signal(table, "kill_signal", site)
         o.warmup = wholeNumber(table, "warmup", site, unit: "", minimum: 0, maximum: maxCount, maximumText: count)
         o.iterations = wholeNumber(table, "iterations", site, unit: "", minimum: 1, maximum: maxCount, maximumText: count)
+        o.rounds = wholeNumber(
+            table, "rounds", site, unit: "", minimum: 1, maximum: ConfigLimits.maxRounds, maximumText: String(ConfigLimits.maxRounds))
         o.minTimeMs = positiveNumber(table, "min_time_ms", site)
         o.maxDurationMs = positiveNumber(table, "max_duration_ms", site)
         o.env = stringTable(table, "env", site)

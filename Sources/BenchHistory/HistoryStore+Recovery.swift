@@ -64,7 +64,7 @@ extension HistoryStore {
         let header = contents.header
         return PendingJournal(
             url: url, runID: header.run.id, startedAt: header.run.startedAt, owner: header.owner,
-            results: contents.results.count, ownerAlive: header.owner.isAlive)
+            results: contents.latestResults.count, ownerAlive: header.owner.isAlive)
     }
 
     private enum Outcome {
@@ -107,7 +107,7 @@ extension HistoryStore {
         if contents.header.owner.isAlive { return .live(pending(url, contents)) }
 
         var record = contents.header.run
-        record.benchmarks = contents.results
+        record.benchmarks = contents.latestResults
         record.interrupted = true
         // The last result's write is the last sign of life the run left.
         // glibc names the field st_mtim, Darwin st_mtimespec.

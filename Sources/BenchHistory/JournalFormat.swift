@@ -3,7 +3,8 @@ import Foundation
 
 /// The journal of a run in progress: `<history>/.journal/<run id>.jsonl`, JSON lines. The first
 /// line is a `JournalHeader` (the run without results, and the process writing it); each further
-/// line is one finished `BenchmarkResult`, appended and flushed to disk as the benchmark finishes.
+/// line is a `BenchmarkResult` holding every round of that benchmark so far, appended and flushed
+/// to disk after each round, so a benchmark appears once per round it ran and its last line counts.
 /// Loaders never read it as a run: it is in a hidden folder and not named `*.json`.
 public struct JournalHeader: Codable, Sendable, Equatable {
     public static let currentFormat = "benchboard.journal/1"
@@ -27,6 +28,22 @@ struct JournalContents {
     var results: [BenchmarkResult]
     /// "line 4 is incomplete (…)", one per line that could not be used.
     var skipped: [String]
+
+    /// The run's benchmarks: the last line of each (it holds all its rounds so far), in the order
+    /// they first appeared, which is the order the run planned them in.
+    var latestResults: [BenchmarkResult] {
+        var position: [String: Int] = [:]
+        var latest: [BenchmarkResult] = []
+        for result in results {
+            if let index = position[result.name] {
+                latest[index] = result
+            } else {
+                position[result.name] = latest.count
+                latest.append(result)
+            }
+        }
+        return latest
+    }
 
     /// The JSON of one journal line: compact (a line must hold no newline), sorted keys and the
     /// history's dates.

@@ -32,7 +32,7 @@ public struct PendingJournal: Sendable {
     public var runID: String
     public var startedAt: Date
     public var owner: ProcessIdentity
-    /// Complete result lines.
+    /// Benchmarks with at least one complete result line (a benchmark has one line per round).
     public var results: Int
     /// False once the process that wrote it is gone: the next `run`, `report` or `recover` stores it.
     public var ownerAlive: Bool

@@ -48,17 +48,7 @@ public enum ProcessMemory {
     /// Reads "<name>\t   1234 kB" lines from /proc/self/status, in the order of `names`; nil
     /// unless every one is there.
     private static func statusFields(_ names: [String]) -> [UInt64]? {
-        let fd = open("/proc/self/status", O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { break }
-            bytes.append(contentsOf: chunk[0..<n])
-        }
+        guard let bytes = ProcFile.read("/proc/self/status") else { return nil }
         // Scanned as bytes, not as String lines: in a freshly forked child every probe's cost is
         // isolation overhead.
         let wanted = names.map { Array($0.utf8) }

@@ -22,10 +22,13 @@ extension BenchmarkExecutor {
         let started = MonotonicClock.now()
         var accounting = UsageAccounting()
         var resultLines: [String] = []
+        // Processes started, warm-up included: a harness may report any number of samples.
+        var spawned = 0
         do {
             if spec.warmup > 0 {
                 progress.phase(spec, "warm-up ×\(spec.warmup)")
                 let warmup = try launcher.runBatch(child, iterations: spec.warmup)
+                spawned += warmup.iterations.count
                 accounting.add(warmup)
                 Self.spendOutput(warmup, of: outputCap, in: &child)
                 if warmup.interrupted || interruption.isSet { return nil }
@@ -46,6 +49,7 @@ extension BenchmarkExecutor {
                 }
                 progress.phase(spec, "measuring \(samples.count + count) iterations")
                 let batch = try launcher.runBatch(child, iterations: count)
+                spawned += batch.iterations.count
                 accounting.add(batch)
                 Self.spendOutput(batch, of: outputCap, in: &child)
                 if batch.interrupted || interruption.isSet { return nil }
@@ -65,7 +69,8 @@ extension BenchmarkExecutor {
             }
             // A harness that timed itself on fd 3 knows better than the wall clock around it.
             let reported = ResultChannel.harnessSamples(in: resultLines)
-            if reported.hasProblems { progress.warning(Self.harnessWarning(spec, reported)) }
+            // Said once per benchmark, not once per round.
+            if reported.hasProblems { progress.warning(onceFor: "harness:" + spec.name, Self.harnessWarning(spec, reported)) }
             let source: SamplesSource = reported.samples.isEmpty ? .wall : .harness
             let totalMs = Self.milliseconds(since: started)
             var resources = accounting.resources(totalMs: totalMs)
@@ -74,6 +79,8 @@ extension BenchmarkExecutor {
                 spec, mode: .isolated, samples: source == .harness ? reported.samples : samples, source: source,
                 resources: resources)
             result.limits = limits
+            // The rest of this round's process record is filled in by `RoundResults`.
+            result.processes = [ProcessRecord(round: 1, samples: result.samplesNs.count, outcome: .ok, wallMs: totalMs, spawns: spawned)]
             return result
         } catch {
             launchers.discard(because: error.description, keeping: workerServers.processIDs)

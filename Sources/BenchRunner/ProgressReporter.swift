@@ -11,6 +11,8 @@ final class ProgressReporter: Sendable {
     private struct State {
         var position = 0
         var total = 0
+        /// " · round 2/5" while a benchmark of several rounds runs, else empty.
+        var round = ""
         var liveLineShown = false
         var warnedOnce: Set<String> = []
     }
@@ -38,24 +40,28 @@ final class ProgressReporter: Sendable {
         state.withLock { $0.total = total }
     }
 
-    func begin(_ spec: BenchmarkSpec, position: Int) {
+    func begin(_ spec: BenchmarkSpec, position: Int, round: Int = 1, of rounds: Int = 1) {
+        let roundText = rounds > 1 ? " · round \(round)/\(rounds)" : ""
         let total = state.withLock { state in
             state.position = position
+            state.round = roundText
             return state.total
         }
         if !terminal.isInteractive && !quiet {
-            output.line("[\(position)/\(total)] \(SafeText.escaped(spec.name))")
+            output.line("[\(position)/\(total)] \(SafeText.escaped(spec.name))\(roundText)")
         }
     }
 
     func phase(_ spec: BenchmarkSpec, _ text: String) {
         guard terminal.isInteractive, !quiet else { return }
-        let (position, total) = state.withLock { state in
+        let (position, total, round) = state.withLock { state in
             state.liveLineShown = true
-            return (state.position, state.total)
+            return (state.position, state.total, state.round)
         }
         // Erase and redraw the live line: "\r" back to column 0, "ESC[2K" clears it.
-        output.write("\r\u{1B}[2K" + style.paint("[\(position)/\(total)]", .counter) + " \(SafeText.escaped(spec.name)): \(SafeText.escaped(text))")
+        output.write(
+            "\r\u{1B}[2K" + style.paint("[\(position)/\(total)]", .counter)
+                + " \(SafeText.escaped(spec.name))\(round): \(SafeText.escaped(text))")
     }
 
     func finished(_ result: BenchmarkResult) {
@@ -78,6 +84,12 @@ final class ProgressReporter: Sendable {
         } else if let short {
             warning(short)
         }
+    }
+
+    /// Says `text` the first time `key` comes up and nothing after: a benchmark's problem that
+    /// each of its rounds would repeat.
+    func warning(onceFor key: String, _ text: String) {
+        if state.withLock({ $0.warnedOnce.insert(key).inserted }) { warning(text) }
     }
 
     func clearLiveLine() {

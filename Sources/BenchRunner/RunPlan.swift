@@ -72,14 +72,19 @@ public enum PlanError: Error, Sendable, Equatable, CustomStringConvertible {
 
 public enum Planner {
     /// Selects the benchmarks to run: those whose name or group matches `filter`, then the shard's share.
+    /// `rounds` (`run --rounds`) replaces every benchmark's `rounds`; the caller checks its range.
     ///
     /// A filter that matches nothing is an error (most likely a typo). A shard left empty is not:
     /// a CI matrix may have more jobs than the suite has benchmarks, so the plan is then empty and
     /// the command decides what to do.
     public static func plan(
-        config: SuiteConfig, isolation: Bool, isolationSource: String, filter: String?, shard: Shard?
+        config: SuiteConfig, isolation: Bool, isolationSource: String, filter: String?, shard: Shard?,
+        rounds: Int? = nil
     ) throws(PlanError) -> RunPlan {
         var selected = config.benchmarks
+        if let rounds {
+            for index in selected.indices { selected[index].rounds = rounds }
+        }
         if let filter {
             let pattern: NamePattern
             do {

@@ -12,7 +12,8 @@ public struct SuiteRunResult: Sendable {
     public var wallSeconds: Double
 }
 
-/// Runs every benchmark of a plan, one after the other, and assembles the run record.
+/// Runs every benchmark of a plan in rounds across the suite (see `RoundSplit`) and assembles
+/// the run record.
 public struct SuiteRunner: Sendable {
     private let plan: RunPlan
     private let registry: [String: any SwiftBenchmark]
@@ -32,7 +33,8 @@ public struct SuiteRunner: Sendable {
     /// `style` formats the lines printed while running (the command hands in the report stage's).
     /// `executors` defaults to the real launcher. With `holdSignalsAfterRun`, SIGINT, SIGTERM and
     /// SIGHUP stay caught (and dropped) after `run()` returns, until the caller has stored the run
-    /// and calls `InterruptMonitor.restoreDefaults()`. `journal` gets each result as it finishes.
+    /// and calls `InterruptMonitor.restoreDefaults()`. `journal` gets each benchmark's result after
+    /// each of its rounds.
     ///
     /// `workerExecutable` runs swift benchmarks' workers (and fork server) from another executable
     /// of the same product instead of this one, and `workingDirectory` starts every child in
@@ -92,15 +94,23 @@ public struct SuiteRunner: Sendable {
         journal?.started(record(
             startedAt: startedAt, finishedAt: startedAt, interrupted: false, results: [], clockCostNs: clockCostNs))
         progress.start(total: plan.benchmarks.count)
-        var results: [BenchmarkResult] = []
-        for (index, spec) in plan.benchmarks.enumerated() {
-            if interruption.isSet { break }
-            progress.begin(spec, position: index + 1)
-            guard let result = executor.run(spec) else { break }
-            results.append(result)
-            journal?.finished(result)
-            progress.finished(result)
+        // Round 1 runs every benchmark once, round 2 every benchmark that has a second round, and
+        // so on: drift and process modes spread over all benchmarks instead of landing on one.
+        var benchmarks = plan.benchmarks.map { RoundResults(spec: $0, split: executor.split($0)) }
+        let lastRound = benchmarks.map(\.split.count).max() ?? 0
+        rounds: for round in 1...max(1, lastRound) {
+            for index in benchmarks.indices where benchmarks[index].runs(in: round) {
+                if interruption.isSet { break rounds }
+                progress.begin(benchmarks[index].spec, position: index + 1, round: round, of: benchmarks[index].split.count)
+                guard executor.runRound(round, of: &benchmarks[index]), let result = executor.merged(benchmarks[index])
+                else { break rounds }
+                // The result so far replaces the one journaled after the previous round.
+                journal?.finished(result)
+                if benchmarks[index].isDone { progress.finished(result) }
+            }
         }
+        // An interrupted run keeps every round that finished.
+        let results = benchmarks.compactMap { executor.merged($0) }
         progress.clearLiveLine()
 
         let finished = record(

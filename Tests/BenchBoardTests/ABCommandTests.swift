@@ -67,7 +67,7 @@ final class ABCommandTests: XCTestCase {
         XCTAssertEqual(slower.status, 1, slower.stdout + slower.stderr)
         let line = try XCTUnwrap(slower.stdout.split(separator: "\n").first { $0.hasPrefix("regression") }, slower.stdout)
         XCTAssertTrue(line.contains("prog"), slower.stdout)
-        XCTAssertTrue(slower.stdout.contains("A/B:      judged A/B against main in this job"), slower.stdout)
+        XCTAssertTrue(slower.stdout.contains("Baseline: Judged A/B against main in this job."), slower.stdout)
         // Round by round, head and base alternate, base first every other round.
         let rounds = slower.stderr.split(separator: "\n").filter { $0.hasPrefix("round ") }.map(String.init)
         XCTAssertEqual(rounds.map { $0.split(separator: " ").prefix(3).joined(separator: " ") }, [

@@ -15,10 +15,12 @@ final class JournalRecoveryTests: XCTestCase {
         cli.cleanUp()
     }
 
+    // One round: the crash is to kill benchboard in the benchmark's one process.
     private let crashingSuite = """
         [defaults]
         warmup = 0
         iterations = 3
+        rounds = 1
 
         [[benchmark]]
         name = "noop"
@@ -137,6 +139,51 @@ final class JournalRecoveryTests: XCTestCase {
         let run = try XCTUnwrap(try cli.historyRuns().first)
         XCTAssertEqual(run["interrupted"] as? Bool, true)
         XCTAssertEqual(try run.benchmarks().map { $0["name"] as? String }, ["quick", "also quick"])
+        XCTAssertEqual(journals(), [])
+    }
+
+    /// SIGKILL in round 2: the journal holds each benchmark after each of its rounds, and the
+    /// recovered run keeps every finished round (the last line per benchmark), the round cut
+    /// short left out.
+    func testKillNineInALaterRoundKeepsTheFinishedRounds() throws {
+        // The sleeper's first process leaves a marker and exits; every later one sleeps.
+        try cli.write("config.toml", """
+            [defaults]
+            warmup = 0
+
+            [[benchmark]]
+            name = "quick"
+            command = [\(tomlString(CLIHarness.fixture)), "true"]
+            iterations = 6
+            rounds = 3
+
+            [[benchmark]]
+            name = "sleeper"
+            command = ["sh", "-c", "if [ -e marker ]; then sleep 60; else touch marker; fi"]
+            iterations = 2
+            rounds = 2
+            timeout_ms = 120000
+            """)
+        let (process, _, _) = try cli.start(["run", "--no-report"])
+        // Header, both of round 1, quick of round 2: the sleeper's round 2 is running.
+        let deadline = Date().addingTimeInterval(60)
+        while journalLines() < 4, Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        XCTAssertEqual(journalLines(), 4, "each benchmark is journaled after each round")
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        XCTAssertEqual(cli.historyFileNames(), [])
+
+        let recovered = try cli.run(["recover"])
+        XCTAssertEqual(recovered.status, 0, recovered.stderr)
+        let run = try XCTUnwrap(try cli.historyRuns().first)
+        XCTAssertEqual(run["interrupted"] as? Bool, true)
+        let benchmarks = try run.benchmarks()
+        XCTAssertEqual(benchmarks.map { $0["name"] as? String }, ["quick", "sleeper"], "one entry per benchmark")
+        let rounds = benchmarks.map { ($0["processes"] as? [[String: Any]])?.map { $0["round"] as? Int } }
+        XCTAssertEqual(rounds, [[1, 2], [1]])
+        XCTAssertEqual(benchmarks.map { ($0["samplesNs"] as? [Any])?.count }, [4, 1])
         XCTAssertEqual(journals(), [])
     }
 

@@ -64,7 +64,7 @@ final class RunCommandTests: XCTestCase {
         XCTAssertLessThan(swiftRSS, 200 * 1024 * 1024)
         XCTAssertNotNil((benchmarks[0]["resources"] as? [String: Any])?["peakMemoryGrowthBytes"])
         // The terminal shows the seed's line per benchmark and the closing summary.
-        XCTAssertTrue(result.stdout.contains("✅ noop 🔒 Isolated — "), result.stdout)
+        XCTAssertTrue(result.stdout.contains("✅ noop 🔒 Isolated × 5 processes — "), result.stdout)
         XCTAssertTrue(result.stdout.contains("2 passed, 0 failed, 0 timed out — success rate 100.0% (2/2)"), result.stdout)
         XCTAssertTrue(result.stdout.contains("History: output/history/"), result.stdout)
     }

@@ -35,6 +35,7 @@ final class WorkerServerRunTests: XCTestCase {
             [defaults]
             warmup = 0
             iterations = 2
+            rounds = 1
             timeout_ms = 5000
             grace_ms = 200
 
@@ -174,6 +175,7 @@ final class WorkerServerRunTests: XCTestCase {
             [defaults]
             warmup = 0
             iterations = 10
+            rounds = 1
 
             [[benchmark]]
             name = "hangs on its fourth iteration"

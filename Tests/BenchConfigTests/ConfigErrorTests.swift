@@ -44,7 +44,7 @@ final class ConfigErrorTests: XCTestCase {
                 "config.toml:2: unknown table [reprot]; did you mean [report]?",
                 "config.toml:5: unknown key 'tiemout_ms' in [defaults]; did you mean 'timeout_ms'?",
                 "config.toml:6: unknown key 'name' in [defaults]; 'name' belongs in a [[benchmark]]",
-                "config.toml:7: unknown key 'colour' in [defaults] (known keys: timeout_ms, grace_ms, kill_signal, warmup, iterations, min_time_ms, max_duration_ms, env, inherit_env, target_ms, regression_threshold, metric, max_memory_mb, max_processes, max_cpu_s, max_open_files, max_output_mb)",
+                "config.toml:7: unknown key 'colour' in [defaults] (known keys: timeout_ms, grace_ms, kill_signal, warmup, iterations, rounds, min_time_ms, max_duration_ms, env, inherit_env, target_ms, regression_threshold, metric, max_memory_mb, max_processes, max_cpu_s, max_open_files, max_output_mb)",
             ])
     }
 
@@ -270,7 +270,7 @@ final class ConfigErrorTests: XCTestCase {
         XCTAssertEqual(
             lines,
             [
-                "config.toml:14: unknown key 'quoted key' in [[benchmark]] 'a ] [[benchmark]] \" #' (known keys: name, group, swift, command, timeout_ms, grace_ms, kill_signal, warmup, iterations, min_time_ms, max_duration_ms, env, inherit_env, target_ms, regression_threshold, metric, max_memory_mb, max_processes, max_cpu_s, max_open_files, max_output_mb)",
+                "config.toml:14: unknown key 'quoted key' in [[benchmark]] 'a ] [[benchmark]] \" #' (known keys: name, group, swift, command, timeout_ms, grace_ms, kill_signal, warmup, iterations, rounds, min_time_ms, max_duration_ms, env, inherit_env, target_ms, regression_threshold, metric, max_memory_mb, max_processes, max_cpu_s, max_open_files, max_output_mb)",
                 "config.toml:24: unknown key 'iter.ations' in [[benchmark]] 'b'; did you mean 'iterations'?",
             ])
     }

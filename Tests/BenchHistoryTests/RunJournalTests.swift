@@ -114,6 +114,33 @@ final class RunJournalTests: XCTestCase {
         XCTAssertEqual(try store.recoverJournals().recovered.count, 0, "recovery is done once")
     }
 
+    /// A run in rounds journals each benchmark after every round: the last line of each holds
+    /// all its rounds so far, and a benchmark is stored once, where it first appeared.
+    func testTheLastLineOfEachBenchmarkIsTheOneRecovered() throws {
+        let run = makeRun(id: "r0und500", startedAt: date("2026-03-01T10:00:00Z"), benchmarks: 2)
+        let journal = try RunJournal.start(skeleton(run), in: store)
+        func rounds(_ result: BenchmarkResult, _ count: Int) -> BenchmarkResult {
+            var partial = result
+            partial.samplesNs = Array(result.samplesNs.prefix(count))
+            partial.processes = (1...count).map { ProcessRecord(round: $0, samples: 1, outcome: .ok, wallMs: 1) }
+            return partial
+        }
+        for line in [rounds(run.benchmarks[0], 1), rounds(run.benchmarks[1], 1), rounds(run.benchmarks[0], 2)] {
+            try journal.append(line)
+        }
+        XCTAssertEqual(store.pendingJournals().journals.map(\.results), [2], "benchmarks, not lines")
+        let url = journal.url
+        var lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map(String.init)
+        var header = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+        let owner = try deadOwner()
+        header["owner"] = ["pid": owner.pid, "startTicks": owner.startTicks, "bootID": owner.bootID]
+        lines[0] = String(decoding: try JSONSerialization.data(withJSONObject: header, options: [.sortedKeys]), as: UTF8.self)
+        try (lines.joined(separator: "\n") + "\n").write(to: url, atomically: false, encoding: .utf8)
+
+        let stored = try XCTUnwrap(try store.recoverJournals().recovered.first?.record)
+        XCTAssertEqual(stored.benchmarks, [rounds(run.benchmarks[0], 2), rounds(run.benchmarks[1], 1)])
+    }
+
     func testJournalOfALiveRunIsLeftAlone() throws {
         let run = makeRun(id: "a11ve000", startedAt: date("2026-03-01T10:00:00Z"))
         let journal = try RunJournal.start(skeleton(run), in: store)

@@ -201,7 +201,7 @@ final class UnconfirmedDisplayTests: XCTestCase {
 
     /// An A/B head run says what it was judged against, in the PR comment and on the dashboard.
     func testABRunNamesItsBase() throws {
-        let input = Self.suite(ab: ABBase(label: "main", commit: "abc1234def5678")) { SummaryTests.set(&$0, .unchanged) }
+        let input = Self.suite(ab: ABBase(label: "main", commit: "abc1234def5678", runID: "run0000")) { SummaryTests.set(&$0, .unchanged) }
         try ReportRenderer().write(input, to: output)
         let summary = try String(contentsOf: output.appendingPathComponent("summary.md"), encoding: .utf8)
         let html = try MarkdownRendering.document(summary)

@@ -27,6 +27,11 @@ struct RunCommand: ExecutableCommand {
         valueName: "i/n"))
     var shard: String?
 
+    @Option(help: ArgumentHelp(
+        "Measure every benchmark in this many rounds (worker processes of a Swift benchmark), its iterations split over them; overrides `rounds` in config.toml (1…\(ConfigLimits.maxRounds)).",
+        valueName: "n"))
+    var rounds: Int?
+
     @Flag(help: "Store the run but do not render the reports.")
     var noReport = false
 
@@ -45,12 +50,15 @@ struct RunCommand: ExecutableCommand {
             throw CLIError(error.description)
         }
         let selectedShard = try ShardArgument.parse(shard)
+        if let rounds, !(1...ConfigLimits.maxRounds).contains(rounds) {
+            throw CLIError("--rounds must be a whole number from 1 to \(ConfigLimits.maxRounds), got \(rounds)")
+        }
         context.noteUnconfiguredBenchmarks(in: config)
         let plan: RunPlan
         do {
             plan = try Planner.plan(
                 config: config, isolation: decided.enabled, isolationSource: decided.source, filter: filter,
-                shard: selectedShard)
+                shard: selectedShard, rounds: rounds)
         } catch {
             throw CLIError(error.description)
         }
