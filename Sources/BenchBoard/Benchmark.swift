@@ -90,6 +90,24 @@ public final class Benchmark: SwiftBenchmark {
         return measured == Self.unset ? nil : measured
     }
 
+    /// The loop of a batched sample, here so that each call costs the closure call and little
+    /// else: the closure is fetched once, and the measurement state is reset once per batch.
+    /// start/stopMeasurement add up over the batch (`stopMeasurement` accumulates), which is the
+    /// batch's self-measured time; the engine never batches a benchmark that measures itself.
+    public func runIterations(_ count: Int) throws -> UInt64? {
+        let iteration = code.iteration
+        measuredNs.store(Self.unset, ordering: .relaxed)
+        measurementStart.store(Self.unset, ordering: .relaxed)
+        var remaining = count
+        while remaining > 0 {
+            try iteration(self)
+            if measurementStart.load(ordering: .relaxed) != Self.unset { stopMeasurement() }
+            remaining &-= 1
+        }
+        let measured = measuredNs.load(ordering: .relaxed)
+        return measured == Self.unset ? nil : measured
+    }
+
     public func tearDown() throws {
         try code.tearDown?()
     }

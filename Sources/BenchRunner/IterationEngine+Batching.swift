@@ -16,26 +16,15 @@ extension IterationEngine {
 
     /// Times `count` calls of the benchmark back to back: the time they measured themselves
     /// (`startMeasurement()`/`stopMeasurement()`, an async closure's task) summed when any did,
-    /// else the wall time of the whole batch. The loop holds nothing but the calls, so a batch
-    /// pays for one clock read however many calls it holds. Generic, so the existential is
-    /// opened once per batch and not at every call (a debug build would copy it every time).
+    /// else the wall time of the whole batch. The benchmark runs the loop itself
+    /// (`runIterations`), so a batch pays for one clock read and one dynamic call however many
+    /// calls it holds.
     @inline(__always)
-    static func timeBatch<Benchmark: SwiftBenchmark>(_ benchmark: Benchmark, count: Int) throws -> BatchTime {
-        var selfMeasuredNs: UInt64 = 0
-        var selfMeasured = false
-        var remaining = count
+    static func timeBatch(_ benchmark: any SwiftBenchmark, count: Int) throws -> BatchTime {
         let before = MonotonicClock.now()
-        // A counted `while`, not `for _ in 0..<count`: a range's iterator is a generic call per
-        // step in a debug build, which would be timed with every call.
-        while remaining > 0 {
-            if let ns = try benchmark.runIteration() {
-                selfMeasuredNs &+= ns
-                selfMeasured = true
-            }
-            remaining &-= 1
-        }
+        let selfMeasured = try benchmark.runIterations(count)
         let after = MonotonicClock.now()
-        return BatchTime(ns: selfMeasured ? selfMeasuredNs : after &- before, selfMeasured: selfMeasured)
+        return BatchTime(ns: selfMeasured ?? (after &- before), selfMeasured: selfMeasured != nil)
     }
 
     /// Finds how many iterations one sample times (see `BatchSizing`), after the warm-up.

@@ -17,6 +17,10 @@ public protocol SwiftBenchmark: AnyObject, Sendable {
     /// Runs one iteration. Returns the nanoseconds the iteration measured itself (between
     /// `startMeasurement()` and `stopMeasurement()`), or nil to let the caller time the whole call.
     func runIteration() throws -> UInt64?
+    /// Runs `count` iterations back to back, for one batched sample: the nanoseconds they measured
+    /// themselves in total, or nil to let the caller time the whole batch. The default calls
+    /// `runIteration()` `count` times; a conformer may do less work around each call.
+    func runIterations(_ count: Int) throws -> UInt64?
     /// Runs once after the last iteration.
     func tearDown() throws
 }
@@ -25,4 +29,14 @@ extension SwiftBenchmark {
     public var maxDurationNs: UInt64? { nil }
     public var maxIterations: Int? { nil }
     public var scalingFactor: Int { 1 }
+
+    public func runIterations(_ count: Int) throws -> UInt64? {
+        var measured: UInt64?
+        var remaining = count
+        while remaining > 0 {
+            if let ns = try runIteration() { measured = (measured ?? 0) &+ ns }
+            remaining &-= 1
+        }
+        return measured
+    }
 }
