@@ -172,14 +172,33 @@ public struct RunComparison: Sendable, Equatable {
         benchmarks.reduce(into: [:]) { $0[$1.verdict, default: 0] += 1 }
     }
 
-    /// True when any metric (time, memory or CPU) of any benchmark regressed.
-    public var hasAnyMetricRegression: Bool {
-        benchmarks.contains {
-            $0.verdict == .regression || $0.memory.verdict == .regression || $0.cpu.verdict == .regression
-                || $0.instructions?.verdict == .regression
-        }
-    }
+    /// True when any metric (time, memory, CPU or instructions) of a benchmark that gates
+    /// regressed (`BenchmarkComparison.regressesGate`).
+    public var hasAnyMetricRegression: Bool { benchmarks.contains { $0.regressesGate } }
+
+    /// True when a benchmark failed, or the headline verdict of a benchmark that gates is a regression.
     public var hasRegressionOrFailure: Bool {
-        benchmarks.contains { $0.verdict == .regression || $0.verdict == .failed }
+        benchmarks.contains { $0.verdict == .failed || ($0.gates && $0.verdict == .regression) }
     }
+
+    /// The gate (`compare --fail-on-regression`, the action's compare mode, the JUnit report):
+    /// whether any benchmark fails it (`BenchmarkComparison.failsGate`).
+    public var failsGate: Bool { benchmarks.contains { $0.failsGate } }
+}
+
+extension BenchmarkComparison {
+    /// Whether this benchmark's verdicts may fail a gate: not when it is informational. `unconfirmed`
+    /// and `noisy` never do, whoever owns them.
+    public var gates: Bool { !informational }
+
+    /// A regression of any metric (time, memory, CPU or instructions), in a benchmark that gates.
+    public var regressesGate: Bool {
+        gates
+            && (verdict == .regression || memory.verdict == .regression || cpu.verdict == .regression
+                || instructions?.verdict == .regression)
+    }
+
+    /// The one gate rule: the benchmark failed (crashed, timed out; also an informational one, whose
+    /// run is broken whatever its verdicts), or it regresses the gate.
+    public var failsGate: Bool { verdict == .failed || regressesGate }
 }

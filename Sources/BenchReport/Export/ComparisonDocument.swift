@@ -38,7 +38,9 @@ struct ComparisonDocument: Encodable {
     struct Metric: Encodable {
         var metric: MetricComparison
 
-        enum CodingKeys: String, CodingKey { case baseline, current, changePercent, verdict, pValue, reference, note }
+        enum CodingKeys: String, CodingKey {
+            case baseline, current, changePercent, verdict, pValue, reference, note, detectablePercent, processSpreadPercent
+        }
 
         func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
@@ -49,6 +51,8 @@ struct ComparisonDocument: Encodable {
             try c.encode(metric.pValue.finite, forKey: .pValue)
             try c.encode(metric.reference.finite, forKey: .reference)
             try c.encode(metric.note, forKey: .note)
+            try c.encode(metric.detectablePercent.finite, forKey: .detectablePercent)
+            try c.encode(metric.processSpreadPercent.finite, forKey: .processSpreadPercent)
         }
     }
 
@@ -61,14 +65,17 @@ struct ComparisonDocument: Encodable {
         var cpu: Metric
         /// Null unless either side counted instructions.
         var instructions: Metric?
+        /// Shown, never gating (`informational = true`).
+        var informational: Bool
 
-        enum CodingKeys: String, CodingKey { case name, group, verdict, time, memory, cpu, instructions }
+        enum CodingKeys: String, CodingKey { case name, group, verdict, informational, time, memory, cpu, instructions }
 
         func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(name, forKey: .name)
             try c.encode(group, forKey: .group)
             try c.encode(verdict, forKey: .verdict)
+            try c.encode(informational, forKey: .informational)
             try c.encode(time, forKey: .time)
             try c.encode(memory, forKey: .memory)
             try c.encode(cpu, forKey: .cpu)
@@ -94,7 +101,8 @@ struct ComparisonDocument: Encodable {
         benchmarks = comparison.benchmarksWorstFirst.map {
             Row(
                 name: $0.name, group: $0.group, verdict: $0.verdict, time: Metric(metric: $0.time),
-                memory: Metric(metric: $0.memory), cpu: Metric(metric: $0.cpu), instructions: $0.instructions.map(Metric.init))
+                memory: Metric(metric: $0.memory), cpu: Metric(metric: $0.cpu), instructions: $0.instructions.map(Metric.init),
+                informational: $0.informational)
         }
     }
 

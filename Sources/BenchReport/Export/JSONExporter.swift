@@ -14,8 +14,9 @@ import Foundation
 ///   "hasRegressionOrFailure": bool,
 ///   "counts": {"<verdict>": n, …} for every verdict,
 ///   "benchmarks": [ worst first:
-///     {"name", "group", "verdict",
-///      "time":   {"baseline", "current", "changePercent", "verdict", "pValue", "reference", "note"},
+///     {"name", "group", "verdict", "informational" (shown, never gating),
+///      "time":   {"baseline", "current", "changePercent", "verdict", "pValue", "reference", "note",
+///                 "detectablePercent", "processSpreadPercent"},
 ///      "memory": the same (bytes), "cpu": the same (microseconds),
 ///      "instructions": the same (median instructions per iteration), or null unless either
 ///      side counted instructions (`metric = "instructions"`; its verdict is then the headline)}
@@ -23,8 +24,11 @@ import Foundation
 /// }
 /// ```
 /// Times are median nanoseconds; `changePercent` is (current − baseline) / baseline × 100;
-/// `reference` is the history median memory and CPU were judged against; verdicts are
-/// regression, improvement, unchanged, new, removed, noisy, failed. Numbers are null when unknown.
+/// `reference` is the history median the metric was judged against; `pValue` is the
+/// process-level test's; `detectablePercent` the smallest change the benchmark detects at 80 %
+/// power, `processSpreadPercent` how far this run's processes spread (± % of their median);
+/// verdicts are regression, improvement, unchanged, new, removed, noisy, failed, unconfirmed.
+/// Numbers are null when unknown.
 struct JSONExporter: Exporter {
     func export(_ context: ExportContext) -> String {
         guard let comparison = context.index.comparison else { return #"{"error": "there is no run to compare"}"# + "\n" }
