@@ -39,20 +39,19 @@ public struct MetricComparison: Sendable, Equatable, Codable {
     /// (current − baseline) / baseline × 100; nil when either side is missing or the baseline is 0.
     public var changePercent: Double?
     public var verdict: Verdict
-    /// Two-sided p-value where a test was run.
+    /// Two-sided p-value of the process-level test (Welch's t on the log per-process figures, or
+    /// the paired t in A/B; see `Judge.processLevel`), where each side had two processes or more.
     public var pValue: Double?
-    /// The confidence interval of the change in percent, at level 1 − α, where samples allowed one
-    /// (time only; see `Judge.time`). It is the interval of the Hodges–Lehmann shift, so it need
-    /// not contain `changePercent`, the change of the medians.
+    /// The 1 − α confidence interval of the change in percent, from the process-level test (a
+    /// ratio of geometric means, so it need not contain `changePercent`, the change of the medians).
     public var changeLowPercent: Double?
     public var changeHighPercent: Double?
-    /// The median of that metric over the recent history the verdict was judged against (always
-    /// for memory and CPU once there are 5 earlier runs; for time only when the change is beyond
-    /// the threshold and the history was asked: to confirm a verdict of the samples or to decide
-    /// one they could not, see `Judge.time`); nil otherwise.
+    /// The median of that metric's per-run figures over the recent history the verdict was judged
+    /// against, when the run-to-run spread was asked (see `Judge.processLevel`); nil otherwise.
     public var reference: Double?
     /// Why the verdict is what it is when that is not obvious from the numbers, as a sentence
-    /// fragment ("not significant (p = 0.04, α = 0.01): …"). Always set when the verdict is `noisy`.
+    /// fragment ("not significant at the process level (p = 0.04, α = 0.01, 5 and 5 processes)").
+    /// Always set when the verdict is `unconfirmed` or `noisy`.
     public var note: String?
     /// The smallest change of this metric, in percent, that this benchmark can detect (at 80 %
     /// power), from the spread of its processes and of its recent runs; nil where there is too
