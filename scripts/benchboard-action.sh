@@ -29,6 +29,9 @@
 #                         to the config); BB_OUTPUT the report folder (default: output next to it)
 #   BB_DATA_BRANCH        the branch that keeps the history (default benchboard-data)
 #   BB_BASE_BRANCH        compare: the branch whose runs are the baseline (and the A/B base's name)
+#   BB_MERGE_BASE         compare: the commit the pull request branched from (default: git
+#                         merge-base of origin/BB_BASE_BRANCH and HEAD, when git knows both); its
+#                         run is the baseline when the history has one, else the branch's newest
 #   BB_AB                 compare on a pull request: false to skip the A/B judgement (default true)
 #   BB_BASE_SHA           compare on a pull request: the base commit; fetch fetches it, build
 #                         checks it out in a worktree and builds it there, run judges A/B against it
@@ -312,12 +315,19 @@ if [ "$mode" = compare ] && [ -n "${BB_BASE_DIR:-}" ]; then
     rm -f "$ab_summary"
     echo "::warning::the pull request could not be judged A/B against $label (see above); it is compared with the history instead"
 fi
+# The baseline of a pull request: its merge-base commit's run when there is one (--merge-base).
+baseline=()
+if [ "$publish" = compare ] && [ -n "${BB_BASE_BRANCH:-}" ]; then
+    baseline=(--baseline "branch:$BB_BASE_BRANCH")
+    merge_base=${BB_MERGE_BASE:-$(git merge-base "origin/$BB_BASE_BRANCH" HEAD 2>/dev/null || true)}
+    [ -z "$merge_base" ] || baseline+=(--merge-base "$merge_base")
+fi
 case "$mode" in
     record|compare|shard)
         args=(run --config "$config")
         case "$mode" in
             record|shard) args+=(--no-report) ;;
-            compare) [ -z "${BB_BASE_BRANCH:-}" ] || args+=(--baseline "branch:$BB_BASE_BRANCH") ;;
+            compare) args+=(${baseline[@]+"${baseline[@]}"}) ;;
         esac
         [ "$mode" != shard ] || args+=(--shard "${BB_SHARD:?shard mode needs BB_SHARD (i/n)}")
         # A failed benchmark is a result: the run is kept and pushed, the job fails at the end.
@@ -366,15 +376,16 @@ case "$publish" in
     compare)
         if [ "$mode" = merge ]; then
             report=(report --config "$config" --history "$history" --output "$output")
-            [ -z "${BB_BASE_BRANCH:-}" ] || report+=(--baseline "branch:$BB_BASE_BRANCH")
+            report+=(${baseline[@]+"${baseline[@]}"})
             GITHUB_STEP_SUMMARY=$step_summary "${benchboard[@]}" "${report[@]}"
         fi
         set_output report-dir "$output"
         [ "$commenting" = false ] || [ "$status" -gt 1 ] || set_output summary "$output/summary.md"
         if [ "${BB_FAIL_ON_REGRESSION:-false}" = true ] && [ -n "${BB_BASE_BRANCH:-}" ]; then
             verdict=0
-            "${benchboard[@]}" compare "branch:$BB_BASE_BRANCH" "$run_file" --history "$history" --config "$config" \
-                --fail-on-regression || verdict=$?
+            compare=(compare "branch:$BB_BASE_BRANCH" "$run_file" --history "$history" --config "$config" --fail-on-regression)
+            [ -z "${merge_base:-}" ] || compare+=(--merge-base "$merge_base")
+            "${benchboard[@]}" "${compare[@]}" || verdict=$?
             case "$verdict" in
                 0) set_output regressed false ;;
                 1) set_output regressed true

@@ -3,8 +3,8 @@ import BenchStats
 
 /// Compares runs and follows benchmarks through history.
 public enum Analyzer {
-    /// Compares `current` with `baseline` without history: memory and CPU, single values per
-    /// run, can then only be judged against the threshold.
+    /// Compares `current` with `baseline` without history: every change short of far beyond
+    /// every spread is then `unconfirmed` (see `Judge.processLevel`).
     public static func compare(current: RunRecord, baseline: RunRecord?, options: AnalysisOptions = .init())
         -> RunComparison
     {
@@ -12,10 +12,10 @@ public enum Analyzer {
     }
 
     /// Compares `current` with `baseline`. `history` is the earlier runs, oldest first (the current
-    /// run is ignored if it is in there). Every metric is judged against its run-to-run spread over
-    /// the recent history on the same machine and build (see `RunToRunSpread`): memory and CPU
-    /// because one value per run carries no spread of its own, time because the spread within a
-    /// run understates how much a median moves between runs.
+    /// run is ignored if it is in there). Every metric is judged by `Judge.processLevel`: per
+    /// process, and against its run-to-run spread over the recent history on the same machine and
+    /// build (see `RunToRunSpread`), because the spread within a run understates how much a
+    /// figure moves between runs.
     public static func compare(
         current: RunRecord, baseline: RunRecord?, history: [RunRecord], options: AnalysisOptions = .init()
     ) -> RunComparison {
@@ -23,21 +23,25 @@ public enum Analyzer {
         var rows: [BenchmarkComparison] = []
         for result in current.benchmarks {
             let base = baseline?.benchmark(named: result.name)
-            rows.append(compare(current: result, baseline: base, window: window, options: options))
+            rows.append(compare(current: result, baseline: base, source: .history(window), options: options))
         }
         if let baseline {
             // A benchmark the current run's --filter/--shard left out was not run, not removed:
             // it gets no row at all (`RunComparison.notSelected` names it).
             for removed in baseline.benchmarks
             where current.benchmark(named: removed.name) == nil && current.selected(removed.name) {
-                let none = MetricComparison(baseline: nil, current: nil, changePercent: nil, verdict: .removed)
-                rows.append(
-                    BenchmarkComparison(
-                        name: removed.name, group: removed.group, verdict: .removed, time: none, memory: none,
-                        cpu: none, current: nil, baseline: removed))
+                rows.append(removedRow(removed))
             }
         }
         return RunComparison(current: current, baseline: baseline, caveat: caveat(current, baseline), benchmarks: rows)
+    }
+
+    /// The row of a benchmark only the baseline has.
+    static func removedRow(_ removed: BenchmarkResult) -> BenchmarkComparison {
+        let none = MetricComparison(baseline: nil, current: nil, changePercent: nil, verdict: .removed)
+        return BenchmarkComparison(
+            name: removed.name, group: removed.group, verdict: .removed, time: none, memory: none, cpu: none,
+            current: nil, baseline: removed)
     }
 
     static func caveat(_ current: RunRecord, _ baseline: RunRecord?) -> String? {
@@ -51,42 +55,45 @@ public enum Analyzer {
         return nil
     }
 
+    /// Where the evidence of one benchmark comes from: earlier runs (history mode) or the pairs of
+    /// one A/B job.
+    enum Source {
+        case history([RunRecord])
+        case paired
+    }
+
     static func compare(
-        current: BenchmarkResult, baseline: BenchmarkResult?, window: [RunRecord], options: AnalysisOptions
+        current: BenchmarkResult, baseline: BenchmarkResult?, source: Source, options: AnalysisOptions
     ) -> BenchmarkComparison {
         let failed = !current.outcome.isSuccess || (baseline.map { !$0.outcome.isSuccess } ?? false)
         // Wall time under valgrind is many times native time: it compares only with itself.
         let sameMetric = baseline.map { $0.metric == current.metric } ?? true
+        /// The evidence of one metric: history mode asks the window for each earlier run's figure.
+        func evidence(_ figures: (BenchmarkResult) -> [ProcessFigure]) -> Evidence {
+            switch source {
+            case .history(let window):
+                .history(MetricWindow.values(of: current.name, in: window) { ProcessFigures.center(figures($0)) })
+            case .paired:
+                .paired
+            }
+        }
         let time: MetricComparison
         if let baseline, !failed, !sameMetric {
             time = MetricComparison(
                 baseline: baseline.medianNs, current: current.medianNs, changePercent: nil, verdict: .new,
                 note: "not comparable: one run measured time, the other counted instructions under valgrind")
         } else if let baseline, !failed {
-            time = Judge.time(
-                current: current, baseline: baseline,
-                history: MetricWindow.values(of: current.name, in: window, metric: \.medianNs),
-                threshold: options.thresholds.time(for: current), alpha: options.alpha)
+            time = Judge.processLevel(
+                baseline: ProcessFigures.time(baseline), current: ProcessFigures.time(current),
+                evidence: evidence(ProcessFigures.time), threshold: options.thresholds.time(for: current),
+                alpha: options.alpha)
         } else {
             time = MetricComparison(
                 baseline: baseline?.medianNs, current: current.medianNs, changePercent: nil,
                 verdict: failed ? .failed : .new)
         }
-        // A baseline recorded before swift benchmarks measured growth with warm-up is compared
-        // on the growth after warm-up, which both runs have.
-        let withWarmup = baseline.map { $0.resources.peakMemoryGrowthWithWarmupBytes != nil } ?? true
-        let memoryOf: (BenchmarkResult) -> Double? = { result in
-            // Not `.map(Double.init)`: on UInt64 that resolves to init(bitPattern:).
-            result.resources.memoryFigureBytes(for: result.kind, withWarmup: withWarmup).map { Double($0) }
-        }
-        let cpuOf: (BenchmarkResult) -> Double? = { result in result.resources.cpuTotalUs.map { Double($0) } }
-        var memory = Judge.single(
-            current: memoryOf(current), baseline: baseline.flatMap(memoryOf),
-            history: MetricWindow.values(of: current.name, in: window, metric: memoryOf),
-            threshold: options.thresholds.memory)
-        var cpu = Judge.single(
-            current: cpuOf(current), baseline: baseline.flatMap(cpuOf),
-            history: MetricWindow.values(of: current.name, in: window, metric: cpuOf), threshold: options.thresholds.cpu)
+        var memory = Self.memory(current: current, baseline: baseline, evidence: evidence, options: options)
+        var cpu = Self.cpu(current: current, baseline: baseline, evidence: evidence, options: options)
         if current.metric == .instructions || baseline?.metric == .instructions {
             // Under valgrind, max RSS and CPU time are valgrind's own and swing with the machine's
             // load: shown, never a verdict (a CI gate on them would fail at random).
@@ -120,9 +127,43 @@ public enum Analyzer {
             instructions: instructions, current: current, baseline: baseline)
     }
 
+    /// Memory by the process-level rule, above `ResolutionFloor.memoryBytes`. A baseline recorded
+    /// before swift benchmarks measured growth with warm-up is compared on the growth after
+    /// warm-up, which both runs have.
+    static func memory(
+        current: BenchmarkResult, baseline: BenchmarkResult?, evidence: ((BenchmarkResult) -> [ProcessFigure]) -> Evidence,
+        options: AnalysisOptions
+    ) -> MetricComparison {
+        let withWarmup = baseline.map { $0.resources.peakMemoryGrowthWithWarmupBytes != nil || $0.processes != nil } ?? true
+        let figures = { (result: BenchmarkResult) in ProcessFigures.memory(result, withWarmup: withWarmup) }
+        return Judge.processLevel(
+            baseline: baseline.map(figures) ?? [], current: figures(current), evidence: evidence(figures),
+            threshold: options.thresholds.memory, alpha: options.alpha, floor: ResolutionFloor.memoryBytes,
+            floorText: "below the memory floor (\(UnitFormat.bytes(UInt64(ResolutionFloor.memoryBytes)))): "
+                + "identical processes differ by that many pages")
+    }
+
+    /// CPU by the process-level rule: per iteration where every process knows its iterations,
+    /// never below one scheduler tick per process (`ResolutionFloor.cpuPerProcessUs`).
+    static func cpu(
+        current: BenchmarkResult, baseline: BenchmarkResult?, evidence: ((BenchmarkResult) -> [ProcessFigure]) -> Evidence,
+        options: AnalysisOptions
+    ) -> MetricComparison {
+        let perIteration = ProcessFigures.cpuPerIterationKnown([current] + (baseline.map { [$0] } ?? []))
+        let figures = { (result: BenchmarkResult) in ProcessFigures.cpu(result, perIteration: perIteration) }
+        let iterations = perIteration ? ProcessFigures.iterationsPerProcess(current) ?? 1 : 1
+        let floor = ResolutionFloor.cpuPerProcessUs / Swift.max(iterations, 1)
+        return Judge.processLevel(
+            baseline: baseline.map(figures) ?? [], current: figures(current), evidence: evidence(figures),
+            threshold: options.thresholds.cpu, alpha: options.alpha, floor: floor,
+            floorText: "below the CPU accounting floor: one scheduler tick (4 ms) per process"
+                + (perIteration ? ", \(UnitFormat.duration(ns: floor * 1000)) per iteration" : ""))
+    }
+
     /// A memory or CPU figure measured under valgrind: kept with its change, judged `unchanged`.
     static func notJudged(_ metric: MetricComparison) -> MetricComparison {
-        guard metric.verdict == .regression || metric.verdict == .improvement || metric.verdict == .noisy else {
+        let judged: Set<Verdict> = [.regression, .improvement, .noisy, .unconfirmed]
+        guard judged.contains(metric.verdict) else {
             return metric
         }
         var result = metric

@@ -49,6 +49,25 @@ public enum Baseline {
         return BaselineChoice(run: other, fallback: fallbackNote(spec, chosen: other, current: current))
     }
 
+    /// A pull request's baseline: the run of `mergeBase`, the commit the pull request branched
+    /// from (`git merge-base`), when the history has one, since that is the code the pull request
+    /// changed; otherwise the newest run of `branch`, its base branch, which may already hold
+    /// changes the pull request has not seen. Same setup first, as in `choose`. `basis` says which.
+    public static func chooseForPullRequest(
+        branch: String, mergeBase: String, for current: RunRecord, in history: [RunRecord]
+    ) -> BaselineChoice? {
+        let short = String(mergeBase.prefix(7))
+        if var exact = choose(.commit(mergeBase), for: current, in: history) {
+            exact.basis = "The baseline is run \(exact.run.id) of merge-base commit \(short) of branch \(branch)."
+            return exact
+        }
+        guard var newest = choose(.branch(branch), for: current, in: history) else { return nil }
+        newest.basis = "No run of merge-base commit \(short) in the history; the baseline is the newest run of "
+            + "branch \(branch), run \(newest.run.id)" + (newest.run.git?.commit.map { " of commit \($0.prefix(7))" } ?? "")
+            + ", which may hold changes this pull request has not merged."
+        return newest
+    }
+
     /// `choose` without the note.
     public static func select(_ spec: BaselineSpec, for current: RunRecord, in history: [RunRecord]) -> RunRecord? {
         choose(spec, for: current, in: history)?.run

@@ -39,20 +39,19 @@ public struct MetricComparison: Sendable, Equatable, Codable {
     /// (current − baseline) / baseline × 100; nil when either side is missing or the baseline is 0.
     public var changePercent: Double?
     public var verdict: Verdict
-    /// Two-sided p-value where a test was run.
+    /// Two-sided p-value of the process-level test (Welch's t on the log per-process figures, or
+    /// the paired t in A/B; see `Judge.processLevel`), where each side had two processes or more.
     public var pValue: Double?
-    /// The confidence interval of the change in percent, at level 1 − α, where samples allowed one
-    /// (time only; see `Judge.time`). It is the interval of the Hodges–Lehmann shift, so it need
-    /// not contain `changePercent`, the change of the medians.
+    /// The 1 − α confidence interval of the change in percent, from the process-level test (a
+    /// ratio of geometric means, so it need not contain `changePercent`, the change of the medians).
     public var changeLowPercent: Double?
     public var changeHighPercent: Double?
-    /// The median of that metric over the recent history the verdict was judged against (always
-    /// for memory and CPU once there are 5 earlier runs; for time only when the change is beyond
-    /// the threshold and the history was asked: to confirm a verdict of the samples or to decide
-    /// one they could not, see `Judge.time`); nil otherwise.
+    /// The median of that metric's per-run figures over the recent history the verdict was judged
+    /// against, when the run-to-run spread was asked (see `Judge.processLevel`); nil otherwise.
     public var reference: Double?
     /// Why the verdict is what it is when that is not obvious from the numbers, as a sentence
-    /// fragment ("not significant (p = 0.04, α = 0.01): …"). Always set when the verdict is `noisy`.
+    /// fragment ("not significant at the process level (p = 0.04, α = 0.01, 5 and 5 processes)").
+    /// Always set when the verdict is `unconfirmed` or `noisy`.
     public var note: String?
     /// The smallest change of this metric, in percent, that this benchmark can detect (at 80 %
     /// power), from the spread of its processes and of its recent runs; nil where there is too
@@ -172,14 +171,33 @@ public struct RunComparison: Sendable, Equatable {
         benchmarks.reduce(into: [:]) { $0[$1.verdict, default: 0] += 1 }
     }
 
-    /// True when any metric (time, memory or CPU) of any benchmark regressed.
-    public var hasAnyMetricRegression: Bool {
-        benchmarks.contains {
-            $0.verdict == .regression || $0.memory.verdict == .regression || $0.cpu.verdict == .regression
-                || $0.instructions?.verdict == .regression
-        }
-    }
+    /// True when any metric (time, memory, CPU or instructions) of a benchmark that gates
+    /// regressed (`BenchmarkComparison.regressesGate`).
+    public var hasAnyMetricRegression: Bool { benchmarks.contains { $0.regressesGate } }
+
+    /// True when a benchmark failed, or the headline verdict of a benchmark that gates is a regression.
     public var hasRegressionOrFailure: Bool {
-        benchmarks.contains { $0.verdict == .regression || $0.verdict == .failed }
+        benchmarks.contains { $0.verdict == .failed || ($0.gates && $0.verdict == .regression) }
     }
+
+    /// The gate (`compare --fail-on-regression`, the action's compare mode, the JUnit report):
+    /// whether any benchmark fails it (`BenchmarkComparison.failsGate`).
+    public var failsGate: Bool { benchmarks.contains { $0.failsGate } }
+}
+
+extension BenchmarkComparison {
+    /// Whether this benchmark's verdicts may fail a gate: not when it is informational. `unconfirmed`
+    /// and `noisy` never do, whoever owns them.
+    public var gates: Bool { !informational }
+
+    /// A regression of any metric (time, memory, CPU or instructions), in a benchmark that gates.
+    public var regressesGate: Bool {
+        gates
+            && (verdict == .regression || memory.verdict == .regression || cpu.verdict == .regression
+                || instructions?.verdict == .regression)
+    }
+
+    /// The one gate rule: the benchmark failed (crashed, timed out; also an informational one, whose
+    /// run is broken whatever its verdicts), or it regresses the gate.
+    public var failsGate: Bool { verdict == .failed || regressesGate }
 }

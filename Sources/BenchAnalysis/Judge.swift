@@ -1,174 +1,206 @@
 import BenchModel
 import BenchStats
+import Foundation
 
-/// The verdict rules, one function per kind of metric.
+/// What a comparison's processes are evidence of.
+enum Evidence {
+    /// Two runs made apart (history mode): the processes of each side are independent, and a change
+    /// must also clear the benchmark's run-to-run spread over the earlier runs' figures (oldest
+    /// first; each run's figure is the median of its processes' figures).
+    case history([Double])
+    /// One A/B job: round r of the baseline build ran next to round r of the current one, so the
+    /// pairs share the machine's state and their ratios are the evidence. No history is needed.
+    case paired
+}
+
+/// The verdict rules, one home for all of them.
 enum Judge {
-    /// Time: samples against samples, then the current median against the run-to-run spread.
+    /// Every metric but instruction counts: the process is the unit of evidence.
     ///
-    /// The point estimate is the change of the medians, `changePercent` (what the reports show);
-    /// its uncertainty is the 1 − α confidence interval of the relative change, the
-    /// Hodges–Lehmann shift of the log samples with its distribution-free interval
-    /// (`RelativeChange`, stored in `changeLowPercent`/`changeHighPercent`). With τ the threshold:
+    /// Samples inside one process agree closely, but each process lands in a mode of its own
+    /// (memory layout, core, cache and frequency state), so a test on samples finds any two
+    /// processes "significantly" different. The figures judged are one per process: the median of
+    /// its samples for time, its 💾 figure for memory, its CPU per iteration for CPU.
     ///
-    /// 1. |change| > τ, the two-sided Mann-Whitney U test significant at α, and the interval
-    ///    entirely beyond zero on the side of the change → `regression` / `improvement`. How wide
-    ///    the samples scatter does not matter once the interval clears zero: a doubling at 30 %
-    ///    noise is a regression. The one veto: either side has two modes further apart than τ
-    ///    (see `Bimodality`) *and* the sets overlap, at least `bimodalOverlap` of the baseline ×
-    ///    current pairs out of order. A median can then jump between modes while the code stayed
-    ///    the same; but a change of the modes' mix alone, both modes on both sides with ≥ 15 % of
-    ///    the samples each, always leaves ≥ 15 % of the pairs out of order (pairs within one mode
-    ///    split evenly), so sets that barely overlap have moved as a whole and get their verdict.
-    /// 2. |change| > τ otherwise → `noisy`: big, but the samples cannot tell it from chance (with
-    ///    3 samples a side p never drops below 0.1).
-    /// 3. |change| ≤ τ and the interval's half-width at most τ → `unchanged`: the measurement
-    ///    resolves changes of the threshold's size and saw none.
-    /// 4. |change| ≤ τ but the interval wider than that → `noisy`: a change past the threshold
-    ///    is as compatible with the samples as no change.
+    /// Why per-process figures and a t test rather than a hierarchical bootstrap (processes, then
+    /// samples): with the 3 to 10 processes a suite can afford, resampling processes has only a
+    /// few dozen distinct outcomes (10 for 3 a side) and its intervals are too narrow by (k − 1)/k,
+    /// which is what makes false alarms; it also needs a random source. Each figure is already the
+    /// median of many samples, near-normal on the log scale, and the t test's spread is exactly
+    /// what `DetectableChange` turns into the smallest detectable change.
     ///
-    /// Then the history (the medians of earlier successful runs on the same machine and build,
-    /// see `RunToRunSpread`), once it holds at least `RunToRunSpread.minimumRuns` values:
-    /// 5. A `regression`/`improvement` whose current median is ordinary for the history (not past
-    ///    τ against its median, or inside its band) → `noisy`: Mann-Whitney only compares
-    ///    within-run variances, which are smaller than the drift between runs.
-    /// 6. A `noisy` from steps 1–2 whose current median is far outside the band (past τ against
-    ///    the history's median and beyond twice the band's half-width, `RunToRunSpread.isFarOutside`)
-    ///    → `regression`/`improvement`, the note saying so: the history's medians already carry
-    ///    both the drift and each run's own sampling noise.
-    /// With less history the verdict is that of steps 1–4 alone. Every `noisy` carries its reason
-    /// in `note`. Runs stored without samples (only stats) fall back to the threshold and, where
-    /// there is enough history, the run-to-run spread.
-    static func time(
-        current: BenchmarkResult, baseline: BenchmarkResult, history: [Double] = [], threshold: Double, alpha: Double
+    /// With m₁, m₂ the medians of the baseline's and the current run's figures, the change
+    /// m₂/m₁ − 1 and τ the threshold, in order:
+    /// 1. |change| ≤ τ, or |m₂ − m₁| below `floor` (the metric's resolution) → `unchanged`.
+    /// 2. Far beyond every spread → `regression`/`improvement` whatever else is missing: a ratio of
+    ///    at least 2 either way, every process of one side beyond every process of the other, and
+    ///    (history mode, once there is a spread) the current figure more than twice the band's
+    ///    half-width from the history's median (`RunToRunSpread.isFarOutside`).
+    /// 3. Fewer than two processes on a side (pairs, in A/B) → `unconfirmed`: the spread between
+    ///    processes, the real noise, is unknown.
+    /// 4. History mode with fewer than `RunToRunSpread.minimumRuns` earlier runs of this machine
+    ///    and build → `unconfirmed`.
+    /// 5. Not significant at the process level → `unconfirmed`: Welch's t test on the log figures
+    ///    (paired t on the log ratios of the pairs in A/B), two-sided p < α, and its 1 − α interval
+    ///    of the ratio clear of 1 on the side of the change.
+    /// 6. History mode: the current figure within the run-to-run band or not past τ against the
+    ///    history's median (`RunToRunSpread.objection`) → `unconfirmed`: runs of this build wander
+    ///    that much anyway.
+    /// 7. Otherwise `regression`/`improvement`.
+    /// `unconfirmed` never fails a gate; its note says which evidence is missing.
+    static func processLevel(
+        baseline: [ProcessFigure], current: [ProcessFigure], evidence: Evidence, threshold: Double, alpha: Double,
+        floor: Double = 0, floorText: String? = nil
     ) -> MetricComparison {
-        let currentSamples = current.samplesNs.map { Double($0) }
-        let baselineSamples = baseline.samplesNs.map { Double($0) }
-        guard let currentMedian = Quantile.median(currentSamples), let base = Quantile.median(baselineSamples) else {
-            var result = byThreshold(baseline: baseline.medianNs, current: current.medianNs, threshold: threshold,
-                note: "judged by the threshold alone: no samples recorded")
-            if result.verdict == .regression || result.verdict == .improvement, let now = result.current,
-                let change = result.changePercent, let spread = RunToRunSpread(history)
-            {
-                result.reference = spread.center
-                if let objection = spread.objection(current: now, change: change / 100, threshold: threshold) {
-                    result.verdict = .noisy
-                    result.note = "no samples recorded; " + objection
-                } else {
-                    result.note = "no samples recorded; judged by the threshold and the run-to-run spread"
-                }
+        guard let base = ProcessFigures.center(baseline), let now = ProcessFigures.center(current) else {
+            return MetricComparison(
+                baseline: ProcessFigures.center(baseline), current: ProcessFigures.center(current), changePercent: nil,
+                verdict: baseline.isEmpty ? .new : .removed)
+        }
+        var result = MetricComparison(baseline: base, current: now, changePercent: nil, verdict: .unchanged)
+        result.processSpreadPercent = spreadPercent(current)
+        guard base > 0 else { return result }
+        let change = (now - base) / base
+        result.changePercent = change * 100
+
+        // Logs of figures that may be 0 (a process whose memory did not grow): a figure of 0 or
+        // less stands at the floor (or 1 unit), never at −∞.
+        let smallest = Swift.max(floor, 1)
+        let log: (ProcessFigure) -> Double = { Foundation.log(Swift.max($0.value, smallest)) }
+        let spread: RunToRunSpread?
+        let earlierRuns: Int
+        let test: TTest?
+        let pairCount: Int
+        switch evidence {
+        case .history(let history):
+            spread = RunToRunSpread(history)
+            earlierRuns = history.count
+            let b = baseline.map(log)
+            let c = current.map(log)
+            test = TTest(welch: b, c)
+            pairCount = 0
+            result.detectablePercent = DetectableChange.independent(
+                baselineLogs: b, currentLogs: c, runToRun: spread.map { $0.robustStandardDeviation / $0.center },
+                alpha: alpha)
+        case .paired:
+            spread = nil
+            earlierRuns = 0
+            let pairs = Self.pairs(baseline, current)
+            let ratios = pairs.map { log($0.current) - log($0.baseline) }
+            test = TTest(pairedDifferences: ratios)
+            pairCount = pairs.count
+            result.detectablePercent = DetectableChange.paired(logRatios: ratios, alpha: alpha)
+        }
+        if let test {
+            result.pValue = test.pValue
+            let interval = test.interval(alpha: alpha)
+            result.changeLowPercent = (Foundation.exp(interval.low) - 1) * 100
+            result.changeHighPercent = (Foundation.exp(interval.high) - 1) * 100
+        }
+        let slower = change > 0
+
+        // 1. Within the threshold or below the resolution.
+        if abs(change) <= threshold {
+            if let detectable = result.detectablePercent, detectable > threshold * 100 {
+                result.note = "this benchmark cannot resolve a change of the ±\(Format.percent(threshold * 100)) "
+                    + "threshold: the smallest it detects is \(Format.percent(detectable))"
             }
             return result
         }
-        let now = currentMedian
-        guard base > 0 else {
-            return MetricComparison(baseline: base, current: now, changePercent: nil, verdict: .unchanged)
+        if abs(now - base) < floor {
+            result.note = floorText
+            return result
         }
-        let change = (now - base) / base
-        let test = MannWhitneyU(baselineSamples, currentSamples)
-        let interval = RelativeChange(baseline: baselineSamples, current: currentSamples, level: 1 - alpha)
-        var result = MetricComparison(
-            baseline: base, current: now, changePercent: change * 100, verdict: .unchanged, pValue: test?.pValue,
-            changeLowPercent: interval.map { $0.low * 100 }, changeHighPercent: interval.map { $0.high * 100 })
-        (result.verdict, result.note) = bySamples(
-            change: change, baseline: baselineSamples, current: currentSamples, test: test, interval: interval,
-            threshold: threshold, alpha: alpha)
-        guard abs(change) > threshold, let spread = RunToRunSpread(history) else { return result }
-        if result.verdict == .regression || result.verdict == .improvement {
+        let verdict: Verdict = slower ? .regression : .improvement
+
+        // 2. Far beyond every spread.
+        let ratio = slower ? now / base : base / Swift.max(now, .leastNonzeroMagnitude)
+        let separated = slower
+            ? (current.map(\.value).min() ?? 0) > (baseline.map(\.value).max() ?? .infinity)
+            : (current.map(\.value).max() ?? .infinity) < (baseline.map(\.value).min() ?? 0)
+        let clearOfHistory = spread.map { $0.isFarOutside(current: now, change: change, threshold: threshold) } ?? true
+        if ratio >= farRatio, separated, clearOfHistory {
+            result.verdict = verdict
+            result.reference = spread?.center
+            result.note = "far beyond every spread: ×\(String(format: "%.2f", ratio)), every process of "
+                + (slower ? "this run slower than every process of the baseline" : "this run faster than every process of the baseline")
+                + (spread.map { ", outside the run-to-run spread of the last \($0.count) runs (\($0.bandText))" } ?? "")
+            return result
+        }
+
+        // 3. Too few processes.
+        if case .paired = evidence, pairCount < 2 {
+            result.verdict = .unconfirmed
+            result.note = "\(pairCount == 1 ? "one pair" : "no pair") of processes of the same round: "
+                + "the spread between processes is unknown, so only a change far beyond it (2× and no overlap) counts"
+            return result
+        }
+        if baseline.count < 2 || current.count < 2 {
+            let side = current.count < 2 ? (baseline.count < 2 ? "both runs" : "this run") : "the baseline"
+            result.verdict = .unconfirmed
+            result.note = "one process in \(side): the spread between processes is unknown, "
+                + "so only a change far beyond it (2× and no overlap) counts"
+            return result
+        }
+        // 4. Too little history.
+        if case .history = evidence, spread == nil {
+            result.verdict = .unconfirmed
+            result.note = "fewer than \(RunToRunSpread.minimumRuns) earlier runs on this machine and build "
+                + "(\(earlierRuns)): the run-to-run spread is unknown"
+            return result
+        }
+        // 5. Significance at the process level.
+        let p = test?.pValue ?? 1
+        let clears = slower ? (result.changeLowPercent ?? -1) > 0 : (result.changeHighPercent ?? 1) < 0
+        guard p < alpha, clears else {
+            result.verdict = .unconfirmed
+            let counts = pairCount > 0 ? "\(pairCount) pairs" : "\(baseline.count) and \(current.count) processes"
+            var note = "not significant at the process level (\(Format.pClause(p)), α = \(Format.pValue(alpha)), \(counts))"
+            if let processes = result.processSpreadPercent, processes > threshold * 100 {
+                note += "; this run's processes disagree by ±\(Format.percent(processes))"
+            }
+            result.note = note
+            return result
+        }
+        // 6. The run-to-run spread.
+        if let spread {
             result.reference = spread.center
             if let objection = spread.objection(current: now, change: change, threshold: threshold) {
-                result.verdict = .noisy
+                result.verdict = .unconfirmed
                 result.note = objection
+                return result
             }
-        } else if result.verdict == .noisy, spread.isFarOutside(current: now, change: change, threshold: threshold) {
-            result.reference = spread.center
-            result.verdict = change > 0 ? .regression : .improvement
-            let fromCenter = (now - spread.center) / spread.center * 100
-            result.note = "\(Format.signedPercent(fromCenter)) against the median of the last \(spread.count) runs, "
-                + "far outside their spread (\(spread.bandText)), although the samples alone cannot decide: "
-                + (result.note ?? "")
+        }
+        result.verdict = verdict
+        return result
+    }
+
+    /// The ratio from which a change is far beyond every spread (rule 2 of `processLevel`).
+    static let farRatio = 2.0
+
+    /// Round r of one side with round r of the other, in round order; rounds on one side only are
+    /// left out (a round that failed on one side has nothing to pair with).
+    static func pairs(_ baseline: [ProcessFigure], _ current: [ProcessFigure]) -> [(baseline: ProcessFigure, current: ProcessFigure)] {
+        var byRound: [Int: ProcessFigure] = [:]
+        for figure in baseline where byRound[figure.round] == nil { byRound[figure.round] = figure }
+        var used: Set<Int> = []
+        var result: [(baseline: ProcessFigure, current: ProcessFigure)] = []
+        for figure in current.sorted(by: { $0.round < $1.round }) {
+            guard let partner = byRound[figure.round], used.insert(figure.round).inserted else { continue }
+            result.append((partner, figure))
         }
         return result
     }
 
-    /// Share of out-of-order pairs from which two modes can veto a verdict (see `time`, step 1).
-    static let bimodalOverlap = 0.10
-
-    /// Steps 1–4 of `time`: the verdict the two sample sets support on their own, and the note.
-    static func bySamples(
-        change: Double, baseline: [Double], current: [Double], test: MannWhitneyU?, interval: RelativeChange?,
-        threshold: Double, alpha: Double
-    ) -> (Verdict, String?) {
-        let level = Format.level(1 - alpha)
-        func describe(_ interval: RelativeChange) -> String {
-            let coverage = interval.coverage < 1 - alpha - 1e-9
-                ? "the full range of differences, \(Format.percent(interval.coverage * 100)) coverage"
-                : "\(level) interval"
-            return "\(Format.signedPercent(interval.low * 100)) … \(Format.signedPercent(interval.high * 100)) (\(coverage))"
-        }
-        guard let interval else {
-            return abs(change) > threshold ? (.noisy, "no interval of the change could be computed") : (.unchanged, nil)
-        }
-        if abs(change) <= threshold {
-            guard interval.halfWidth > threshold else { return (.unchanged, nil) }
-            return (.noisy, "the change is only known to within \(describe(interval)), "
-                + "wider than the ±\(Format.percent(threshold * 100)) threshold")
-        }
-        let p = test?.pValue ?? 1
-        let clearsZero = change > 0 ? interval.low > 0 : interval.high < 0
-        guard p < alpha, clearsZero else {
-            return (.noisy, "not significant (\(Format.pClause(p)), α = \(Format.pValue(alpha))): "
-                + "the change is somewhere in \(describe(interval))")
-        }
-        // U₁ + U₂ = m·n, and the smaller of the two counts the pairs that go against the change.
-        let overlap = test.map { Swift.min($0.u1, $0.u2) / ($0.u1 + $0.u2) } ?? 1
-        if overlap >= bimodalOverlap {
-            for (side, samples) in [("current run", current), ("baseline", baseline)] {
-                guard let summary = Summary(samples), let modes = summary.bimodality,
-                    modes.isBimodal(threshold: threshold, center: summary.median)
-                else { continue }
-                return (.noisy, "\(side): the samples have two modes and the sets overlap "
-                    + "(\(Format.percent(overlap * 100)) of the pairs out of order), so the medians may only have switched modes")
-            }
-        }
-        return (change > 0 ? .regression : .improvement, nil)
+    /// Half the range of the figures over their median, in percent; nil with fewer than two.
+    static func spreadPercent(_ figures: [ProcessFigure]) -> Double? {
+        guard figures.count >= 2, let center = ProcessFigures.center(figures), center > 0,
+            let low = figures.map(\.value).min(), let high = figures.map(\.value).max()
+        else { return nil }
+        return (high - low) / 2 / center * 100
     }
 
-    /// Memory and CPU: one value per run, so the spread comes from the recent history of the metric.
-    ///
-    /// A change counts when it exceeds the threshold against the baseline and the history's
-    /// `RunToRunSpread` does not object (past the threshold against the history's median too, and
-    /// outside its band: the analogue of significance for single values); otherwise it is `noisy`.
-    /// With fewer than `minimumHistory` earlier values there is no spread to speak of and the
-    /// threshold alone decides.
-    static func single(current: Double?, baseline: Double?, history: [Double], threshold: Double) -> MetricComparison {
-        guard let current, let baseline else {
-            return MetricComparison(
-                baseline: baseline, current: current, changePercent: nil, verdict: baseline == nil ? .new : .removed)
-        }
-        guard let spread = RunToRunSpread(history) else {
-            return byThreshold(baseline: baseline, current: current, threshold: threshold,
-                note: history.count < minimumHistory ? "judged by the threshold alone: fewer than \(minimumHistory) earlier runs" : nil)
-        }
-        guard baseline > 0 else {
-            return MetricComparison(
-                baseline: baseline, current: current, changePercent: nil, verdict: .unchanged, reference: spread.center)
-        }
-        let change = (current - baseline) / baseline
-        var result = MetricComparison(
-            baseline: baseline, current: current, changePercent: change * 100, verdict: .unchanged,
-            reference: spread.center)
-        guard abs(change) > threshold else { return result }
-        if let objection = spread.objection(current: current, change: change, threshold: threshold) {
-            result.verdict = .noisy
-            result.note = objection
-        } else {
-            result.verdict = change > 0 ? .regression : .improvement
-        }
-        return result
-    }
-
-    static let minimumHistory = RunToRunSpread.minimumRuns
-
+    /// Instructions' fallback for runs stored without counts: the threshold alone.
     static func byThreshold(baseline: Double?, current: Double?, threshold: Double, note: String?) -> MetricComparison {
         guard let baseline, let current else {
             return MetricComparison(

@@ -33,7 +33,19 @@ struct BaselineResolver {
 
     /// The baseline for `current`; nil when the spec is valid but nothing matches (e.g. a first run).
     /// A run id that matches nothing is an error: it can only be a typo.
-    func resolve(_ text: String, for current: RunRecord) throws(CLIError) -> BaselineChoice? {
+    /// With `mergeBase` (`--merge-base SHA`) the spec must be `branch:NAME`: the run of that commit
+    /// when the history has one, else the newest run of the branch (`Baseline.chooseForPullRequest`).
+    func resolve(_ text: String, for current: RunRecord, mergeBase: String? = nil) throws(CLIError) -> BaselineChoice? {
+        if let mergeBase {
+            let sha = mergeBase.lowercased()
+            guard !sha.isEmpty, sha.allSatisfy(\.isHexDigit) else {
+                throw CLIError("--merge-base '\(mergeBase)' is not a hexadecimal commit SHA; pass what `git merge-base` prints")
+            }
+            guard case .branch(let branch) = try parse(text) else {
+                throw CLIError("--merge-base needs a branch:NAME baseline (the pull request's base branch), not '\(text)'")
+            }
+            return Baseline.chooseForPullRequest(branch: branch, mergeBase: sha, for: current, in: records)
+        }
         if let path = try existingPath(text, newestExcept: current.id) { return BaselineChoice(run: path) }
         let spec = try parse(text)
         let chosen = Baseline.choose(spec, for: current, in: records)

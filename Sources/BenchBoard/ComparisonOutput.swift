@@ -42,9 +42,9 @@ struct ComparisonOutput {
         }
     }
 
-    /// `--fail-on-regression`: 1 when any benchmark failed, or regressed in any metric; else 0.
+    /// `--fail-on-regression`: 1 when the comparison fails the gate (`RunComparison.failsGate`); else 0.
     static func exitCode(_ comparison: RunComparison, failOnRegression: Bool) -> Int32 {
-        if failOnRegression && (comparison.hasRegressionOrFailure || comparison.hasAnyMetricRegression) {
+        if failOnRegression && comparison.failsGate {
             return CLIExit.benchmarkFailed
         }
         return CLIExit.success

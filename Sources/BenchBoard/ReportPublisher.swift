@@ -23,7 +23,8 @@ struct ReportPublisher {
         templatesDirectory = (templates ?? settings.templatesDirectory).map { URL(fileURLWithPath: $0) }
     }
 
-    func publish(baseline: String?) throws(CLIError) -> [URL] {
+    /// `mergeBase`: see `MergeBaseOption`.
+    func publish(baseline: String?, mergeBase: String? = nil) throws(CLIError) -> [URL] {
         let loaded = history.store.load()
         for warning in loaded.warnings {
             TerminalOutput.standardError.line(
@@ -34,14 +35,16 @@ struct ReportPublisher {
         var comparison: RunComparison?
         if let current = records.last {
             let chosen = try BaselineResolver(location: history, loaded: loaded)
-                .resolve(baseline ?? settings.baseline, for: current)
+                .resolve(baseline ?? settings.baseline, for: current, mergeBase: mergeBase)
             if let fallback = chosen?.fallback {
                 TerminalOutput.standardError.line(context.terminal.paint("note:", .yellow) + " " + fallback)
             }
             let earlier = Array(records.dropLast())
-            comparison = Analyzer.compare(current: current, baseline: chosen?.run, history: earlier, options: options)
-            // The reports say which other machine or build the baseline came from, not only that it differs.
-            if let fallback = chosen?.fallback { comparison?.caveat = fallback }
+            var compared = Analyzer.compare(current: current, baseline: chosen?.run, history: earlier, options: options)
+            // The reports say which run of a pull request's base it is, and which other machine or
+            // build the baseline came from, not only that it differs.
+            if let chosen { compared.caveat = chosen.caveat(otherwise: compared.caveat) }
+            comparison = compared
         }
         let runs = loaded.runs.map { ReportRun(record: $0.record, jsonHref: href(for: $0.url)) }
         let input = ReportInput(runs: runs, comparison: comparison, warnings: loaded.warnings.map(\.description))

@@ -41,6 +41,9 @@ public struct BenchmarkSpec: Sendable, Equatable {
     public var metric: Metric
     /// `max_memory_mb`, `max_processes`, `max_cpu_s`, `max_open_files`, `max_output_mb`.
     public var limits: ResourceLimits
+    /// `informational = true`: its verdicts are shown and never gate (for a benchmark too noisy to
+    /// detect a change worth gating on).
+    public var informational: Bool
     /// The line of its `[[benchmark]]` header, for messages.
     public var line: Int?
 
@@ -52,8 +55,9 @@ public struct BenchmarkSpec: Sendable, Equatable {
         env: [String: String] = ConfigDefaults.env,
         inheritEnv: [String] = ConfigDefaults.inheritEnv, regressionThreshold: Double? = nil,
         limits: ResourceLimits = ResourceLimits(),
-        metric: Metric = ConfigDefaults.metric, line: Int? = nil
+        metric: Metric = ConfigDefaults.metric, informational: Bool = false, line: Int? = nil
     ) {
+        self.informational = informational
         self.limits = limits
         self.name = name
         self.group = group
@@ -99,7 +103,7 @@ public struct BenchmarkSpec: Sendable, Equatable {
             command: command, swift: swift, iterations: iterations, minTimeMs: minTimeMs, maxDurationMs: maxDurationMs,
             graceMs: graceMs, killSignal: killSignal, env: env, inheritEnv: inheritEnv,
             regressionThreshold: regressionThreshold, metric: metric == .time ? nil : metric,
-            rounds: rounds
+            rounds: rounds, informational: informational ? true : nil
         )
     }
 }

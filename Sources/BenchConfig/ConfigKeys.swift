@@ -8,7 +8,8 @@ enum ConfigKeys {
         "target_ms", "regression_threshold", "metric",
         "max_memory_mb", "max_processes", "max_cpu_s", "max_open_files", "max_output_mb",
     ]
-    static let benchmark = ["name", "group", "swift", "command"] + defaults
+    /// `informational` belongs to one benchmark: a suite whose every verdict is informational gates nothing.
+    static let benchmark = ["name", "group", "swift", "command", "informational"] + defaults
     static let report = [
         "title", "output", "history", "templates", "regression_threshold", "instructions_threshold", "memory_threshold",
         "cpu_threshold", "alpha", "slow_is_failure", "baseline", "repository_url", "site_url",

@@ -214,6 +214,7 @@ struct ConfigReader {
         }
         checkKeys(table, allowed: ConfigKeys.benchmark, site: site)
         let group = string(table, "group", site) ?? ConfigDefaults.group
+        let informational = bool(table, "informational", site) ?? false
         let settings = overrides(table, site).over(defaults)
         let definition = readDefinition(table, site: site, registered: registered)
         if table["max_duration_ms"] != nil, table["command"] != nil {
@@ -235,7 +236,7 @@ struct ConfigReader {
             env: settings.env ?? ConfigDefaults.env,
             inheritEnv: settings.inheritEnv ?? ConfigDefaults.inheritEnv,
             regressionThreshold: settings.regressionThreshold, limits: settings.limits,
-            metric: settings.metric ?? ConfigDefaults.metric,
+            metric: settings.metric ?? ConfigDefaults.metric, informational: informational,
             line: locator.line(ofTable: "benchmark", index: index)
         )
     }

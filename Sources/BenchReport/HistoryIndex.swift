@@ -61,7 +61,9 @@ struct HistoryIndex: Sendable {
             comparison = given
         } else if let latest = input.runs.last?.record {
             let previous = input.runs.count > 1 ? input.runs[input.runs.count - 2].record : nil
-            comparison = Analyzer.compare(current: latest, baseline: previous, options: options.analysis)
+            // The runs before the latest are its history: verdicts need their run-to-run spread.
+            comparison = Analyzer.compare(
+                current: latest, baseline: previous, history: input.runs.dropLast().map(\.record), options: options.analysis)
         } else {
             comparison = nil
         }

@@ -124,3 +124,28 @@ final class SameSetupBaselineTests: XCTestCase {
         XCTAssertEqual(Baseline.select(.branch("main"), for: Records.run("x", minute: 9, []), in: [late, early])?.id, "aa")
     }
 }
+
+/// A pull request's baseline: its merge-base commit's run, else the newest run of its base branch.
+final class PullRequestBaselineTests: XCTestCase {
+    func testMergeBaseRunFirstThenTheBranchNewest() throws {
+        let mergeBase = String(repeating: "a", count: 40)
+        let history = [
+            Records.run("r1", minute: 0, branch: "main", commit: mergeBase, []),
+            Records.run("r2", minute: 1, branch: "main", commit: String(repeating: "b", count: 40), []),
+            Records.run("r3", minute: 2, branch: "feature", commit: String(repeating: "c", count: 40), []),
+        ]
+        let current = Records.run("pr", minute: 3, branch: "feature", commit: String(repeating: "d", count: 40), [])
+        let exact = try XCTUnwrap(Baseline.chooseForPullRequest(branch: "main", mergeBase: mergeBase, for: current, in: history))
+        XCTAssertEqual(exact.run.id, "r1")
+        XCTAssertEqual(exact.basis, "The baseline is run r1 of merge-base commit aaaaaaa of branch main.")
+        XCTAssertEqual(exact.caveat(otherwise: nil), exact.basis)
+
+        let missing = try XCTUnwrap(
+            Baseline.chooseForPullRequest(branch: "main", mergeBase: "eeeeeee", for: current, in: history))
+        XCTAssertEqual(missing.run.id, "r2")
+        XCTAssertEqual(
+            missing.basis,
+            "No run of merge-base commit eeeeeee in the history; the baseline is the newest run of branch main, run r2 of commit bbbbbbb, which may hold changes this pull request has not merged.")
+        XCTAssertNil(Baseline.chooseForPullRequest(branch: "release", mergeBase: "eeeeeee", for: current, in: history))
+    }
+}

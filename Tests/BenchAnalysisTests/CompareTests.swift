@@ -5,41 +5,45 @@ import RecordSupport
 import XCTest
 
 final class CompareTests: XCTestCase {
+    /// Baseline and current run of the given benchmarks, after 6 earlier runs that repeat the
+    /// baseline (so every metric has a run-to-run spread).
     func comparison(baseline: [BenchmarkResult], current: [BenchmarkResult], options: AnalysisOptions = .init())
         -> RunComparison
     {
-        Analyzer.compare(
-            current: Records.run("b-run", minute: 10, current), baseline: Records.run("a-run", minute: 0, baseline),
-            options: options)
+        let history = (0..<6).map { Records.run("h-\($0)", minute: $0, baseline) } + [Records.run("a-run", minute: 9, baseline)]
+        return Analyzer.compare(
+            current: Records.run("b-run", minute: 10, current), baseline: history.last, history: history, options: options)
     }
 
     func row(_ c: RunComparison, _ name: String) throws -> BenchmarkComparison {
         try XCTUnwrap(c.benchmarks.first { $0.name == name })
     }
 
+    /// 5 processes of `samples` samples each at `level`, processes ±`jitter`, samples ±`noise`.
+    func measured(_ name: String, level: Double, noise: Double = 0.02, jitter: Double = 0.01, samples: Int = 6, _ g: inout SeededGenerator)
+        -> BenchmarkResult
+    {
+        Records.result(name, processes: Records.processes(5, samples: samples, level: level, jitter: jitter, noise: noise, &g))
+    }
+
     func testVerdictsOnConstructedRuns() throws {
         var g = SeededGenerator(seed: 1)
         let base: [BenchmarkResult] = [
-            Records.result("slower", samples: Records.samples(30, level: 1e6, noise: 0.02, &g)),
-            Records.result("faster", samples: Records.samples(30, level: 1e6, noise: 0.02, &g)),
-            Records.result("same", samples: Records.samples(30, level: 1e6, noise: 0.02, &g)),
-            Records.result("crashes", samples: Records.samples(30, level: 1e6, noise: 0.02, &g)),
-            Records.result("dropped", samples: Records.samples(30, level: 1e6, noise: 0.02, &g)),
-            Records.result("two-humps", samples: Records.samples(30, level: 1e6, noise: 0.01, &g)),
-            Records.result("wide", samples: Records.samples(10, level: 1e6, noise: 0.01, &g)),
-            Records.result("three", samples: [1e6, 1.01e6, 0.99e6]),
+            measured("slower", level: 1e6, &g), measured("faster", level: 1e6, &g), measured("same", level: 1e6, &g),
+            measured("crashes", level: 1e6, &g), measured("dropped", level: 1e6, &g),
+            measured("two-modes", level: 1e6, noise: 0.01, &g), measured("wide", level: 1e6, noise: 0.01, &g),
+            Records.result("one process", samples: [1e6, 1.01e6, 0.99e6]),
         ]
+        // Two processes in a mode 40 % slower, three as before: the processes disagree.
+        var twoModes = Records.processes(3, samples: 6, level: 1e6, jitter: 0.01, noise: 0.01, &g)
+        twoModes += Records.processes(2, samples: 6, level: 1.4e6, jitter: 0.01, noise: 0.01, &g)
         let current: [BenchmarkResult] = [
-            Records.result("slower", samples: Records.samples(30, level: 1.2e6, noise: 0.02, &g)),
-            Records.result("faster", samples: Records.samples(30, level: 0.8e6, noise: 0.02, &g)),
-            Records.result("same", samples: Records.samples(30, level: 1e6, noise: 0.02, &g)),
-            Records.result("crashes", samples: [], outcome: .crashed),
-            Records.result("added", samples: Records.samples(30, level: 1e6, noise: 0.02, &g)),
-            Records.result(
-                "two-humps",
-                samples: Records.samples(20, level: 1e6, noise: 0.01, &g) + Records.samples(20, level: 1.4e6, noise: 0.01, &g)),
-            Records.result("wide", samples: Records.samples(10, level: 1.3e6, noise: 0.4, &g)),
-            Records.result("three", samples: [1.5e6, 1.51e6, 1.49e6]),
+            measured("slower", level: 1.2e6, &g), measured("faster", level: 0.8e6, &g), measured("same", level: 1e6, &g),
+            Records.result("crashes", samples: [], outcome: .crashed), measured("added", level: 1e6, &g),
+            Records.result("two-modes", processes: twoModes),
+            // +30 % with processes ±40 %: the processes cannot tell it from their own spread.
+            measured("wide", level: 1.3e6, noise: 0.05, jitter: 0.4, &g),
+            Records.result("one process", samples: [1.5e6, 1.51e6, 1.49e6]),
         ]
         let c = comparison(baseline: base, current: current)
         XCTAssertEqual(try row(c, "slower").verdict, .regression)
@@ -50,14 +54,12 @@ final class CompareTests: XCTestCase {
         XCTAssertEqual(try row(c, "crashes").verdict, .failed)
         XCTAssertEqual(try row(c, "added").verdict, .new)
         XCTAssertEqual(try row(c, "dropped").verdict, .removed)
-        XCTAssertEqual(try row(c, "two-humps").verdict, .noisy)
-        XCTAssertEqual(try row(c, "two-humps").time.note?.contains("the samples have two modes"), true)
-        // +30 % at 40 % noise on 10 samples: wide, yet the 99 % interval of the change clears zero.
-        XCTAssertEqual(try row(c, "wide").verdict, .regression)
-        XCTAssertGreaterThan(try XCTUnwrap(row(c, "wide").time.changeLowPercent), 0)
-        // +50 % on three samples a side: big, but p ≥ 0.1 — noisy, neither a regression nor unchanged.
-        XCTAssertEqual(try row(c, "three").verdict, .noisy)
-        XCTAssertEqual(try row(c, "three").time.note?.hasPrefix("not significant (p = 0.1"), true)
+        XCTAssertNotEqual(try row(c, "two-modes").verdict, .regression)
+        XCTAssertEqual(try row(c, "wide").verdict, .unconfirmed)
+        XCTAssertEqual(try row(c, "wide").time.note?.hasPrefix("not significant at the process level"), true)
+        // +50 % on one process a side: unconfirmed, neither a regression nor unchanged.
+        XCTAssertEqual(try row(c, "one process").verdict, .unconfirmed)
+        XCTAssertEqual(try row(c, "one process").time.note?.hasPrefix("one process in both runs"), true)
         XCTAssertTrue(c.hasRegressionOrFailure)
         XCTAssertNil(c.caveat)
         XCTAssertEqual(c.benchmarksWorstFirst.map(\.verdict).first, .failed)
@@ -65,14 +67,15 @@ final class CompareTests: XCTestCase {
 
     func testThresholdOverridesAndRecordedThreshold() throws {
         var g = SeededGenerator(seed: 2)
-        let base = [
-            Records.result("a", samples: Records.samples(40, level: 1e6, noise: 0.01, &g)),
-            Records.result("b", samples: Records.samples(40, level: 1e6, noise: 0.01, &g), threshold: 0.5),
-        ]
-        let current = [
-            Records.result("a", samples: Records.samples(40, level: 1.1e6, noise: 0.01, &g)),
-            Records.result("b", samples: Records.samples(40, level: 1.1e6, noise: 0.01, &g), threshold: 0.5),
-        ]
+        func recorded(_ result: BenchmarkResult, _ threshold: Double) -> BenchmarkResult {
+            var result = result
+            result.config = BenchmarkSettings(
+                command: ["true"], swift: nil, iterations: 40, minTimeMs: nil, graceMs: 500, killSignal: "SIGTERM",
+                env: [:], inheritEnv: [], regressionThreshold: threshold)
+            return result
+        }
+        let base = [measured("a", level: 1e6, noise: 0.01, &g), recorded(measured("b", level: 1e6, noise: 0.01, &g), 0.5)]
+        let current = [measured("a", level: 1.1e6, noise: 0.01, &g), recorded(measured("b", level: 1.1e6, noise: 0.01, &g), 0.5)]
         XCTAssertEqual(try row(comparison(baseline: base, current: current), "a").verdict, .regression)
         XCTAssertEqual(try row(comparison(baseline: base, current: current), "b").verdict, .unchanged)
         let overridden = comparison(
@@ -81,18 +84,18 @@ final class CompareTests: XCTestCase {
         XCTAssertEqual(try row(overridden, "b").verdict, .regression)
     }
 
-    func testThreePercentChangeWithOnePercentNoiseIsFoundWithEnoughSamples() throws {
+    func testThreePercentChangeWithOnePercentNoiseIsFoundWithEnoughProcesses() throws {
         var found = 0
         for seed in 0..<100 {
             var g = SeededGenerator(seed: UInt64(300 + seed))
-            let base = [Records.result("x", samples: Records.samples(50, level: 1e6, noise: 0.01, &g))]
-            let current = [Records.result("x", samples: Records.samples(50, level: 1.03e6, noise: 0.01, &g))]
+            let base = [measured("x", level: 1e6, noise: 0.01, jitter: 0.003, samples: 10, &g)]
+            let current = [measured("x", level: 1.03e6, noise: 0.01, jitter: 0.003, samples: 10, &g)]
             let c = comparison(baseline: base, current: current, options: AnalysisOptions(timeThreshold: 0.02))
             if try row(c, "x").verdict == .regression { found += 1 }
             // At the default 5 % threshold a 3 % change is, by design, unchanged.
             XCTAssertEqual(try row(comparison(baseline: base, current: current), "x").verdict, .unchanged)
         }
-        print("[figures] 3 % slower, 1 % noise, 50 samples a side, threshold 2 %: regression in \(found)/100 seeds")
+        print("[figures] 3 % slower, 1 % noise, 5 processes × 10 samples a side (processes ±0.3 %), threshold 2 %: regression in \(found)/100 seeds")
         XCTAssertGreaterThanOrEqual(found, 95)
     }
 
@@ -111,18 +114,19 @@ final class CompareTests: XCTestCase {
 
     func testMemoryAndCPUAreJudgedAgainstHistory() throws {
         var g = SeededGenerator(seed: 3)
+        func result(memory: Double, memoryNoise: Double) -> BenchmarkResult {
+            Records.result(
+                "m", processes: Records.processes(5, samples: 4, level: 1e6, jitter: 0.01, noise: 0.01, &g),
+                memory: (0..<5).map { _ in UInt64(memory * (1 + memoryNoise * g.nextNormal())) },
+                cpuPerIterationUs: (0..<5).map { _ in 250 * (1 + 0.01 * g.nextNormal()) })
+        }
         func history(memoryNoise: Double) -> [RunRecord] {
             (0..<30).map { i in
-                let memory = UInt64(10_000_000 * (1 + memoryNoise * g.nextNormal()))
-                return Records.run("r\(i)", minute: i, [
-                    Records.result("m", samples: Records.samples(20, level: 1e6, noise: 0.01, &g), memory: memory, cpuUs: 5_000)
-                ])
+                Records.run("r\(i)", minute: i, [result(memory: 10_000_000 * (1 + memoryNoise * g.nextNormal()), memoryNoise: 0.002)])
             }
         }
         let steady = history(memoryNoise: 0.005)
-        let grown = Records.run("now", minute: 100, [
-            Records.result("m", samples: Records.samples(20, level: 1e6, noise: 0.01, &g), memory: 13_000_000, cpuUs: 5_100)
-        ])
+        let grown = Records.run("now", minute: 100, [result(memory: 13_000_000, memoryNoise: 0.002)])
         let c = Analyzer.compare(current: grown, baseline: steady.last, history: steady)
         let row = try row(c, "m")
         XCTAssertEqual(row.memory.verdict, .regression)
@@ -131,20 +135,23 @@ final class CompareTests: XCTestCase {
         XCTAssertEqual(row.verdict, .unchanged, "the headline verdict is about time")
         XCTAssertTrue(c.hasAnyMetricRegression)
 
-        // A history that swings ±15 % cannot call +14 % against its median a regression.
+        // A history that swings ±15 % from run to run cannot call +14 % against its median a regression.
         let swinging = history(memoryNoise: 0.15)
-        let center = Quantile.median(swinging.compactMap { $0.benchmarks[0].resources.maxRSSBytes.map { Double($0) } }) ?? 0
-        var wobble = grown
-        wobble.benchmarks[0].resources.maxRSSBytes = UInt64(center * 1.14)
-        var base = swinging[swinging.count - 1]
-        base.benchmarks[0].resources.maxRSSBytes = UInt64(center)
-        let noisy = Analyzer.compare(current: wobble, baseline: base, history: swinging)
-        XCTAssertEqual(try self.row(noisy, "m").memory.verdict, .noisy)
+        let centers = swinging.compactMap { run in
+            Quantile.median(run.benchmarks[0].processes?.compactMap { $0.maxRSSBytes.map { Double($0) } } ?? [])
+        }
+        let center = Quantile.median(centers) ?? 0
+        let wobble = Records.run("wobble", minute: 100, [result(memory: center * 1.14, memoryNoise: 0.002)])
+        var base = swinging
+        base[base.count - 1] = Records.run("base", minute: 40, [result(memory: center, memoryNoise: 0.002)])
+        let noisy = Analyzer.compare(current: wobble, baseline: base.last, history: base)
+        XCTAssertEqual(try self.row(noisy, "m").memory.verdict, .unconfirmed)
 
-        // Without history only the threshold decides.
+        // Without history nothing but a change far beyond every spread is called.
         let short = Analyzer.compare(current: grown, baseline: steady.last)
-        XCTAssertEqual(try self.row(short, "m").memory.verdict, .regression)
-        XCTAssertEqual(try self.row(short, "m").memory.note, "judged by the threshold alone: fewer than 5 earlier runs")
+        XCTAssertEqual(try self.row(short, "m").memory.verdict, .unconfirmed)
+        XCTAssertEqual(
+            try self.row(short, "m").memory.note, "fewer than 5 earlier runs on this machine and build (0): the run-to-run spread is unknown")
     }
 
     /// 200 runs of pure noise (5 % on every sample, memory and CPU), 100 seeds: the newest run

@@ -122,4 +122,21 @@ final class CompareRunSpecTests: XCTestCase {
             XCTAssertTrue(result.stderr.contains(expected), "\(arguments): \(result.stderr)")
         }
     }
+
+    /// `--merge-base SHA`: the run of the pull request's merge-base commit when the history has
+    /// one, else the newest run of the base branch; the caveat says which.
+    func testMergeBaseRunFirstThenTheBranchNewest() throws {
+        try store("m1", at: 0, branch: "main", commit: "aaaa1111")
+        try store("m2", at: 60, branch: "main", commit: "bbbb2222")
+        try store("f1", at: 120, branch: "feature/x", commit: "cccc3333")
+        var chosen = try compare(["branch:main", "f1", "--merge-base", "aaaa1111"])
+        XCTAssertEqual(chosen.base, "m1")
+        XCTAssertEqual(chosen.caveat, "The baseline is run m1 of merge-base commit aaaa111 of branch main.")
+        chosen = try compare(["branch:main", "f1", "--merge-base", "eeee5555"])
+        XCTAssertEqual(chosen.base, "m2")
+        XCTAssertTrue(chosen.caveat?.hasPrefix("No run of merge-base commit eeee555 in the history; the baseline is the newest run of branch main, run m2") ?? false, chosen.caveat ?? "")
+        let refused = try cli.run(["compare", "previous", "f1", "--history", "hist", "--merge-base", "aaaa1111"])
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertTrue(refused.stderr.contains("--merge-base needs a branch:NAME baseline"), refused.stderr)
+    }
 }

@@ -39,7 +39,8 @@ final class CompareThresholdTests: XCTestCase {
             let document = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
             return (document["benchmarks"] as? [[String: Any]])?.first?["verdict"] as? String
         }
-        XCTAssertEqual(try verdict([]), "regression", "+10 % against the recorded 1 % threshold")
+        // +10 % is beyond the recorded 1 % threshold; one process a side leaves it unconfirmed.
+        XCTAssertEqual(try verdict([]), "unconfirmed", "+10 % against the recorded 1 % threshold")
         XCTAssertEqual(try verdict(["--threshold", "50%"]), "unchanged", "the command line beats the recorded threshold")
     }
 

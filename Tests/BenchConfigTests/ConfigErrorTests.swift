@@ -270,7 +270,7 @@ final class ConfigErrorTests: XCTestCase {
         XCTAssertEqual(
             lines,
             [
-                "config.toml:14: unknown key 'quoted key' in [[benchmark]] 'a ] [[benchmark]] \" #' (known keys: name, group, swift, command, timeout_ms, grace_ms, kill_signal, warmup, iterations, rounds, min_time_ms, max_duration_ms, env, inherit_env, target_ms, regression_threshold, metric, max_memory_mb, max_processes, max_cpu_s, max_open_files, max_output_mb)",
+                "config.toml:14: unknown key 'quoted key' in [[benchmark]] 'a ] [[benchmark]] \" #' (known keys: name, group, swift, command, informational, timeout_ms, grace_ms, kill_signal, warmup, iterations, rounds, min_time_ms, max_duration_ms, env, inherit_env, target_ms, regression_threshold, metric, max_memory_mb, max_processes, max_cpu_s, max_open_files, max_output_mb)",
                 "config.toml:24: unknown key 'iter.ations' in [[benchmark]] 'b'; did you mean 'iterations'?",
             ])
     }

@@ -23,7 +23,9 @@ enum Fixtures {
             name: name, group: group, kind: .swift, mode: .isolated, outcome: .ok, exitCode: 0, targetNs: targetNs,
             timeoutMs: 2000, warmup: 2, samplesNs: samples, stats: stats,
             resources: Resources(
-                maxRSSBytes: 3_000_000, peakMemoryGrowthBytes: 46_285, cpuUserUs: 2_000, cpuSystemUs: 340, totalMs: 12.45))
+                maxRSSBytes: 3_000_000, peakMemoryGrowthBytes: 46_285, cpuUserUs: 2_000, cpuSystemUs: 340, totalMs: 12.45),
+            // Measured in 5 processes of 2 samples, as a run with rounds is: verdicts weigh processes.
+            processes: (1...5).map { ProcessRecord(round: $0, samples: 2, outcome: .ok, wallMs: 2.49) })
     }
 
     static func failed(_ name: String, group: String = "core", stderr: String = "boom\nFatal error: <bad> & \"worse\"")
@@ -50,14 +52,15 @@ enum Fixtures {
             machine: machine, benchmarks: benchmarks)
     }
 
-    /// A small history: three runs, the last with a failure, a timeout, a regression and a slow one.
+    /// A small history: three runs, the last with a failure, a timeout, a regression (2.8×, far
+    /// beyond every spread, so two earlier runs are evidence enough) and a slow one.
     static func history() -> ReportInput {
         let first = run(0, [ok("Parse", medianNs: 1_000_000), ok("Encode", group: "io", medianNs: 200_000)])
         let second = run(1, [ok("Parse", medianNs: 1_010_000), ok("Encode", group: "io", medianNs: 205_000), ok("Sort", medianNs: 50_000)])
         let third = run(
             2,
             [
-                ok("Parse", medianNs: 1_400_000), ok("Encode", group: "io", medianNs: 204_000, targetNs: 100_000),
+                ok("Parse", medianNs: 2_800_000), ok("Encode", group: "io", medianNs: 204_000, targetNs: 100_000),
                 failed("Sort"), timeout("Spin", group: "io"),
             ])
         return ReportInput(runs: [first, second, third].map { ReportRun(record: $0, jsonHref: "history/\($0.id).json") })

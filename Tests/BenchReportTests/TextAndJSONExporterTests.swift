@@ -24,7 +24,8 @@ final class TextAndJSONExporterTests: XCTestCase {
         var other = Records.machine
         other.kernel = "6.1"
         let current = Records.run("head-run", minute: 5, branch: "feature", commit: "2222222bbbb", machine: other, [
-            Records.result("fast path", samples: Records.samples(30, level: 250_000, noise: 0.01, &g)),
+            // 2.26×: far beyond every spread, a regression without history.
+            Records.result("fast path", samples: Records.samples(30, level: 420_000, noise: 0.01, &g)),
             Records.result("a much longer benchmark name", samples: Records.samples(30, level: 12e6, noise: 0.01, &g)),
             Records.result("broken", samples: [], outcome: .failed),
         ])
@@ -81,7 +82,8 @@ final class TextAndJSONExporterTests: XCTestCase {
                 "baseline", "current", "changePercent", "verdict", "pValue", "reference", "note", "detectablePercent",
                 "processSpreadPercent",
             ])
-        XCTAssertEqual(try XCTUnwrap(time["changePercent"] as? Double), 34.4, accuracy: 3)
+        XCTAssertEqual(try XCTUnwrap(time["changePercent"] as? Double), 125.8, accuracy: 3)
+        XCTAssertEqual(rows[1]["informational"] as? Bool, false)
         XCTAssertTrue(rows[2]["time"].map { ($0 as? [String: Any])?["baseline"] is NSNull } ?? false, "explicit null")
         // Stable: the same comparison gives byte-identical output.
         XCTAssertEqual(json, try export(.json))

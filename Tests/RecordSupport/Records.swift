@@ -38,6 +38,39 @@ public enum Records {
             machine: machine, benchmarks: benchmarks)
     }
 
+    /// A result measured in several processes, one round each (round 1, 2, …): `processes[i]` are
+    /// process i's samples. `memory` and `cpuPerIterationUs`, when given, are per process too;
+    /// each process ran `iterations` iterations.
+    public static func result(
+        _ name: String, processes: [[Double]], memory: [UInt64]? = nil, cpuPerIterationUs: [Double]? = nil,
+        iterations: Int = 20, informational: Bool = false
+    ) -> BenchmarkResult {
+        var result = Self.result(name, samples: processes.flatMap { $0 })
+        result.processes = processes.indices.map { index in
+            ProcessRecord(
+                round: index + 1, samples: processes[index].count, outcome: .ok, maxRSSBytes: memory?[index],
+                cpuUserUs: cpuPerIterationUs.map { UInt64(($0[index] * Double(iterations)).rounded()) }, cpuSystemUs: 0,
+                wallMs: 10, iterations: iterations)
+        }
+        if let memory { result.resources.maxRSSBytes = memory.max() }
+        if informational {
+            result.config = BenchmarkSettings(
+                command: ["true"], swift: nil, iterations: iterations, minTimeMs: nil, graceMs: 500, killSignal: "SIGTERM",
+                env: [:], inheritEnv: [], informational: true)
+        }
+        return result
+    }
+
+    /// `count` processes of `samples` samples each: a process lands at `level` × (1 + `jitter` ×
+    /// N(0, 1)), the mode of its own, and its samples scatter around that by `noise`.
+    public static func processes(
+        _ count: Int, samples: Int, level: Double, jitter: Double, noise: Double, _ generator: inout SeededGenerator
+    ) -> [[Double]] {
+        (0..<count).map { _ in
+            Self.samples(samples, level: level * (1 + jitter * generator.nextNormal()), noise: noise, &generator)
+        }
+    }
+
     /// `count` samples around `level` with relative Gaussian noise.
     public static func samples(_ count: Int, level: Double, noise: Double, _ generator: inout SeededGenerator) -> [Double] {
         (0..<count).map { _ in level * (1 + noise * generator.nextNormal()) }

@@ -164,7 +164,7 @@ struct ABCommand: ExecutableCommand {
 
         let options = config.report.analysisOptions(
             commandLineThreshold: commandLineThreshold, benchmarks: headRun.benchmarks.map(\.name))
-        let comparison = ABJudge.compare(base: baseRun, head: headRun, options: options)
+        let comparison = Analyzer.compareAB(base: baseRun, head: headRun, options: options)
         let output = ComparisonOutput(settings: config.report, options: options)
         TerminalOutput.standardOutput.line(
             try output.render(comparison, baseline: baseRun, current: headRun, format: format, painter: context.terminal.painter))

@@ -41,6 +41,8 @@ struct CompareCommand: ExecutableCommand {
     @Option(name: [.short, .long], help: ArgumentHelp("The suite whose [report] thresholds apply (optional).", valueName: "file"))
     var config: String?
 
+    @OptionGroup var pullRequest: MergeBaseOption
+
     func execute(_ context: CommandContext) throws(CLIError) -> Int32 {
         let settings = try context.reportSettings(config: config)
         let commandLineThreshold = try threshold.map(Self.parseThreshold)
@@ -56,7 +58,7 @@ struct CompareCommand: ExecutableCommand {
         } else {
             headRun = try resolver.newest()
         }
-        guard let choice = try resolver.resolve(base, for: headRun) else {
+        guard let choice = try resolver.resolve(base, for: headRun, mergeBase: pullRequest.mergeBase) else {
             throw CLIError(
                 "no run matches '\(base)' for run \(headRun.id) in \(resolver.historyDirectory.path); `benchboard runs` lists them")
         }
@@ -75,7 +77,7 @@ struct CompareCommand: ExecutableCommand {
             commandLineThreshold: commandLineThreshold, benchmarks: headRun.benchmarks.map(\.name))
         var comparison = Analyzer.compare(
             current: headRun, baseline: baseRun, history: resolver.history(before: headRun, including: baseRun), options: options)
-        if let fallback = choice.fallback { comparison.caveat = fallback }
+        comparison.caveat = choice.caveat(otherwise: comparison.caveat)
         if let selection = headRun.selection, !comparison.notSelected.isEmpty {
             TerminalOutput.standardError.line(
                 context.terminal.paint("note:", .yellow)

@@ -21,6 +21,8 @@ struct ReportCommand: ExecutableCommand {
     @Option(help: ArgumentHelp("previous, RUN-ID, branch:NAME, commit:SHA, a run file or a folder (see `benchboard compare --help`).", valueName: "baseline"))
     var baseline: String?
 
+    @OptionGroup var pullRequest: MergeBaseOption
+
     @Option(help: ArgumentHelp("A folder of templates that override the built-in ones by file name.", valueName: "dir"))
     var templates: String?
 
@@ -30,7 +32,7 @@ struct ReportCommand: ExecutableCommand {
             context: context, settings: settings, history: history, output: output, templates: templates)
         // A run that died (a crash, SIGKILL) left its finished results in a journal: report them too.
         JournalRecoveryNotes(context: context).recoverQuietly(publisher.history.store)
-        let written = try publisher.publish(baseline: baseline)
+        let written = try publisher.publish(baseline: baseline, mergeBase: pullRequest.mergeBase)
         TerminalOutput.standardOutput.line(ReportPublisher.announcement(written, context: context))
         return CLIExit.success
     }

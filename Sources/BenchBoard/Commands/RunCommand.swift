@@ -38,6 +38,8 @@ struct RunCommand: ExecutableCommand {
     @Option(help: ArgumentHelp("The run the reports compare against: previous, RUN-ID, branch:NAME, commit:SHA, a run file or a folder (see `benchboard compare --help`).", valueName: "baseline"))
     var baseline: String?
 
+    @OptionGroup var pullRequest: MergeBaseOption
+
     @Flag(name: .shortAndLong, help: "Print only the closing summary.")
     var quiet = false
 
@@ -113,7 +115,7 @@ struct RunCommand: ExecutableCommand {
 
         if result.interruptedBy != nil { return CLIExit.interrupted }
         if !noReport {
-            let written = try ReportPublisher(context: context, settings: config.report).publish(baseline: baseline)
+            let written = try ReportPublisher(context: context, settings: config.report).publish(baseline: baseline, mergeBase: pullRequest.mergeBase)
             TerminalOutput.standardOutput.line(ReportPublisher.announcement(written, context: context))
         }
         if context.buildConfiguration == "debug" {

@@ -26,10 +26,10 @@ import Foundation
 /// }
 /// ```
 /// Times are median nanoseconds; `changePercent` is (current − baseline) / baseline × 100;
-/// `reference` is the history median memory and CPU were judged against; `detectablePercent` is
-/// the smallest change of that metric the benchmark can detect (at 80 % power) and
-/// `processSpreadPercent` how far this run's processes spread around their median; verdicts are
-/// regression, improvement, unchanged, new, removed, noisy, failed, unconfirmed (never gating).
+/// `reference` is the history median the metric was judged against; `pValue` is the
+/// process-level test's; `detectablePercent` the smallest change the benchmark detects at 80 %
+/// power, `processSpreadPercent` how far this run's processes spread (± % of their median);
+/// verdicts are regression, improvement, unchanged, new, removed, noisy, failed, unconfirmed.
 /// Numbers are null when unknown.
 struct JSONExporter: Exporter {
     func export(_ context: ExportContext) -> String {

@@ -78,7 +78,7 @@ private struct JUnitDocument {
             let target = result.targetNs.map { UnitFormat.duration(ns: Double($0)) } ?? "?"
             failure = ("slow", "❌ Slow: median \(ReportFormat.median(result)) over its target \(target)", TextSafety.line(ResultLine.format(result)))
         } else if options.regressionIsFailure, let comparison = item.comparison, comparison.verdict == .regression,
-            !comparison.informational
+            comparison.failsGate
         {
             let percent = comparison.time.changePercent.map(UnitFormat.percent) ?? "?"
             failure = ("regression", "Regression: \(percent) slower than the baseline", TextSafety.line(ResultLine.format(result)))
