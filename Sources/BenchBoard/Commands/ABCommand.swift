@@ -1,4 +1,5 @@
 import ArgumentParser
+import BenchAnalysis
 import BenchConfig
 import BenchHistory
 import BenchIsolation
