@@ -40,9 +40,4 @@ struct ReportLinks: Sendable {
 
     /// The published dashboard.
     var dashboard: String? { siteURL.map { $0 + "index.html" } }
-
-    /// benchboard's own page on how verdicts are reached, linked from summary.md's footnote: a
-    /// pull-request comment is read on GitHub, where the reader's repository does not hold it.
-    /// The HTML pages explain the same in their legends instead, so they keep no external URL.
-    static let verdictsDocument = "https://github.com/benchboard/benchboard/blob/main/docs/verdicts.md"
 }

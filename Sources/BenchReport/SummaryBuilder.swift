@@ -197,7 +197,7 @@ struct SummaryBuilder {
         "❔ **unconfirmed**: a change the evidence cannot confirm yet (a first run, a single process, too few earlier runs, "
         + "or a change within the benchmark's own run-to-run spread); it never fails the check. **detects ≥ x%**: the "
         + "smallest change a benchmark can detect (at 80 % power) from the spread of its processes and recent runs; "
-        + "below its threshold it cannot gate. See [docs/verdicts.md](\(ReportLinks.verdictsDocument))."
+        + "below its threshold it cannot gate. Both are explained in benchboard's docs/verdicts.md."
 
     /// A commit as a link to the repository when `repository_url` is set, else the short id.
     private func commitText(_ sha: String) -> String {
