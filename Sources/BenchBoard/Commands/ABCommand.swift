@@ -80,8 +80,11 @@ struct ABCommand: ExecutableCommand {
         let config = try context.loadConfig(configOptions.config)
         let plan: RunPlan
         do {
+            // Each pass measures every benchmark in one process: ab's own rounds are the processes,
+            // so the config's `rounds` would only split a pass's iterations further.
             plan = try Planner.plan(
-                config: config, isolation: true, isolationSource: "benchboard ab (always isolated)", filter: filter, shard: nil)
+                config: config, isolation: true, isolationSource: "benchboard ab (always isolated)", filter: filter, shard: nil,
+                rounds: 1)
         } catch {
             throw CLIError(error.description)
         }
