@@ -58,7 +58,7 @@ final class InstructionReportTests: XCTestCase {
         XCTAssertEqual(
             try Fixtures.texts(
                 page,
-                "//*[local-name()='table'][not(ancestor::*[@class='verdicts'])]/*[local-name()='tbody']/*[local-name()='tr'][1]/*[local-name()='td'][4]"),
+                "//*[local-name()='table'][not(ancestor::*[@class='verdicts']) and not(ancestor::*[@class='processes'])]/*[local-name()='tbody']/*[local-name()='tr'][1]/*[local-name()='td'][4]"),
             ["103.63M instr", "103.63M instr ±0.0%"])
         let facts = try Fixtures.texts(page, "//*[local-name()='dl'][@class='facts']/*/*[local-name()='dt']")
         XCTAssertTrue(facts.contains("Wall time"), "\(facts)")

@@ -84,7 +84,9 @@ final class ProcessPageTests: XCTestCase {
 
     /// A result without process records (an import, an older run) shows no process table.
     func testNoProcessTableWithoutRecordedProcesses() throws {
-        let runs = [Fixtures.run(0, [Fixtures.ok("Hash", medianNs: 1_000_000)])]
+        var hash = Fixtures.ok("Hash", medianNs: 1_000_000)
+        hash.processes = nil
+        let runs = [Fixtures.run(0, [hash])]
         try ReportRenderer().write(ReportInput(runs: runs.map { ReportRun(record: $0) }), to: output)
         let page = try Fixtures.document(output.appendingPathComponent("benchmarks/hash.html"))
         XCTAssertEqual(try page.nodes(forXPath: "//*[local-name()='section'][@class='processes']").count, 0)
