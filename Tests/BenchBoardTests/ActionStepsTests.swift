@@ -7,20 +7,20 @@ import XCTest
 /// local bare repository as `origin` and the fake GitHub API. The benchmark is hostile: it looks
 /// for the token everywhere it can read, and leaves a setsid daemon behind that keeps looking.
 final class ActionStepsTests: XCTestCase {
-    private static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
-    private static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appending(path: "Fixtures")
     /// What a benchmark can look for without knowing the token: its prefix, and the start of the
     /// Basic credentials git sends (base64 of "x-access-token:").
     private static let tokenPrefix = "ghs_benchboardsecret_"
     private static let basicPrefix = "eC1hY2Nlc3MtdG9rZW46"
 
-    private var cli: CLIHarness!
-    private var token = ""
-    private var api: Process?
-    private var apiURL = ""
-    private var state: URL { cli.directory.appending(path: "github-state.json") }
+    var cli: CLIHarness!
+    var token = ""
+    var api: Process?
+    var apiURL = ""
+    var state: URL { cli.directory.appending(path: "github-state.json") }
 
     override func setUpWithError() throws {
         guard (try? shell("python3 -c 'import yaml'").status) == 0 else {
@@ -63,7 +63,7 @@ final class ActionStepsTests: XCTestCase {
     /// .git/config and its own environment for the token, writes what it found, and leaves a
     /// daemon in its own session that keeps searching for as long as it lives. The patterns sit
     /// in a file, so no command line holds them and the search cannot find itself.
-    private func writeSnoop() throws {
+    func writeSnoop() throws {
         let directory = cli.directory.path
         try cli.write("patterns", "\(Self.tokenPrefix)\n\(Self.basicPrefix)\n")
         try cli.write("search.sh", """
@@ -86,19 +86,19 @@ final class ActionStepsTests: XCTestCase {
             """)
     }
 
-    private func daemonPIDs() -> [pid_t] {
+    func daemonPIDs() -> [pid_t] {
         guard let cli, let text = try? String(contentsOf: cli.directory.appending(path: "daemon.pids"), encoding: .utf8) else { return [] }
         return text.split(separator: "\n").compactMap { pid_t($0) }
     }
 
-    private func tomlString(_ text: String) -> String { "\"\(text)\"" }
+    func tomlString(_ text: String) -> String { "\"\(text)\"" }
 
-    private struct Shell {
+    struct Shell {
         var status: Int32
         var output: String
     }
 
-    private func shell(_ script: String) throws -> Shell {
+    func shell(_ script: String) throws -> Shell {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         process.arguments = ["-c", script]
@@ -124,7 +124,7 @@ final class ActionStepsTests: XCTestCase {
 
     /// Starts the fake GitHub API; `fail` makes every request of that method fail (a fork's
     /// read-only token gets 403s).
-    private func startAPI(fail: [String: Any] = [:]) throws {
+    func startAPI(fail: [String: Any] = [:]) throws {
         let scenario: [String: Any] = ["token": token, "comments": [], "fail": fail]
         try JSONSerialization.data(withJSONObject: scenario).write(to: state, options: .atomic)
         let process = Process()
@@ -140,7 +140,7 @@ final class ActionStepsTests: XCTestCase {
         apiURL = "http://127.0.0.1:\(port)"
     }
 
-    private func apiState() throws -> [String: Any] {
+    func apiState() throws -> [String: Any] {
         try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: state)) as? [String: Any])
     }
 
@@ -167,7 +167,7 @@ final class ActionStepsTests: XCTestCase {
     /// only in the expression tables (`github.token`, the `token` input's default), never in the
     /// job's environment. The `bb-bin` input, the test build's products, stands in for an installed
     /// benchboard, as a workflow's would.
-    private func runJob(event: String, inputs: [String: String] = [:], pull: Int? = nil, baseSHA: String? = nil,
+    func runJob(event: String, inputs: [String: String] = [:], pull: Int? = nil, baseSHA: String? = nil,
                         workspace: String = "workspace", checkBetweenSteps: Bool = true) throws -> Job {
         let directory = cli.directory
         let workspaceURL = directory.appending(path: workspace)
@@ -227,7 +227,7 @@ final class ActionStepsTests: XCTestCase {
     }
 
     /// What the benchmark and its daemon found, and that they searched at all.
-    private func assertNothingFound(_ job: Job, file: StaticString = #filePath, line: UInt = #line) throws {
+    func assertNothingFound(_ job: Job, file: StaticString = #filePath, line: UInt = #line) throws {
         let searched = try String(contentsOf: cli.directory.appending(path: "searched"), encoding: .utf8)
         XCTAssertTrue(searched.split(separator: "\n").allSatisfy { (Int($0.trimmingCharacters(in: .whitespaces)) ?? 0) > 1 },
                       "the benchmark searched the other processes: \(searched)", file: file, line: line)
@@ -352,101 +352,5 @@ final class ActionStepsTests: XCTestCase {
         XCTAssertTrue(body.contains("one") && body.contains("two"), body)
         let files = try shell("git --git-dir=remote.git ls-tree --name-only -r benchboard-data | wc -l")
         XCTAssertEqual(files.output.trimmingCharacters(in: .whitespacesAndNewlines), "1", "only the push's merged run is recorded")
-    }
-
-    /// The `runs` input is relative to the workspace, as every path of a workflow is (where
-    /// actions/download-artifact put the shards), also when the config sits in a subfolder and
-    /// the workspace's path holds a space.
-    func testMergeFindsTheShardsRelativeToTheWorkspace() throws {
-        let clone = try shell("git clone -q remote.git 'work space' 2>/dev/null && mkdir 'work space/bench'")
-        XCTAssertEqual(clone.status, 0, clone.output)
-        try cli.write("work space/bench/config.toml", """
-            [defaults]
-            warmup = 0
-            iterations = 2
-            [[benchmark]]
-            name = "one"
-            command = ["/bin/true"]
-            [[benchmark]]
-            name = "two"
-            command = ["/bin/true"]
-            """)
-        let shards = cli.directory.appending(path: "work space/shards")
-        try FileManager.default.createDirectory(at: shards, withIntermediateDirectories: true)
-        for shard in ["1/2", "2/2"] {
-            let job = try runJob(event: "push", inputs: ["mode": "shard", "shard": shard, "config": "bench/config.toml"],
-                                 workspace: "work space", checkBetweenSteps: false)
-            XCTAssertFalse(job.failed, job.log)
-            let file = try XCTUnwrap(job.step("bench")?.outputs["run-file"], job.log)
-            try FileManager.default.moveItem(at: URL(fileURLWithPath: file), to: shards.appending(path: "\(shard.prefix(1)).json"))
-        }
-        let merge = try runJob(event: "push", inputs: ["mode": "merge", "runs": "shards/*.json", "config": "bench/config.toml"],
-                               workspace: "work space", checkBetweenSteps: false)
-        XCTAssertFalse(merge.failed, merge.log)
-        XCTAssertEqual(merge.step("bench")?.status, 0, merge.log)
-        XCTAssertTrue(merge.step("push")?.log.contains("pushed to benchboard-data") == true, merge.log)
-        let pushed = try shell("git --git-dir=remote.git show benchboard-data:$(git --git-dir=remote.git ls-tree --name-only -r benchboard-data)")
-        let run = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(pushed.output.utf8)) as? [String: Any], pushed.output)
-        XCTAssertEqual((run["benchmarks"] as? [Any])?.count, 2, "the merged run holds both shards' benchmarks")
-    }
-
-    /// A pull request whose program became six times slower: the build step checks the base
-    /// commit out in a worktree, the benchmarks' step runs `benchboard ab` against it (the token
-    /// still only in fetch, push and comment), and the comment says it was judged A/B in this job.
-    /// Without a base commit (the tests above) the history judges, as before.
-    func testPullRequestIsJudgedABAgainstItsBaseCommit() throws {
-        try startAPI()
-        try cli.write("workspace/prog", "#!/bin/sh\nexec \(CLIHarness.fixture) sleep 10\n")
-        try cli.write("workspace/config.toml", """
-            [defaults]
-            warmup = 0
-            iterations = 1
-            [report]
-            regression_threshold = "1000%"
-            memory_threshold = "1000%"
-            cpu_threshold = "1000%"
-            [[benchmark]]
-            name = "snoop"
-            command = ["/bin/sh", \(tomlString(cli.directory.appending(path: "snoop.sh").path))]
-            [[benchmark]]
-            name = "prog"
-            command = ["./prog"]
-            iterations = 6
-            regression_threshold = "50%"
-            """)
-        let main = try shell("""
-            set -e
-            cd workspace && chmod +x prog && git add prog config.toml && git commit -qm suite && git push -q origin main
-            git rev-parse HEAD
-            """)
-        XCTAssertEqual(main.status, 0, main.output)
-        let base = try XCTUnwrap(main.output.split(separator: "\n").last.map(String.init))
-        let feature = try shell("""
-            set -e
-            cd workspace && git checkout -qb feature
-            printf '#!/bin/sh\\nexec %s sleep 60\\n' '\(CLIHarness.fixture)' >prog && git commit -qam slower
-            """)
-        XCTAssertEqual(feature.status, 0, feature.output)
-
-        let pr = try runJob(event: "pull_request", inputs: ["fail-on-regression": "true", "ab-rounds": "2"], pull: 12,
-                            baseSHA: base)
-        XCTAssertTrue(pr.failed, pr.log)
-        XCTAssertTrue(pr.step("build")?.log.contains("checked out in") == true, pr.log)
-        let bench = try XCTUnwrap(pr.step("bench"))
-        XCTAssertEqual(bench.status, 1, pr.log)
-        XCTAssertEqual(bench.outputs["regressed"], "true", pr.log)
-        XCTAssertTrue(bench.log.contains("judged A/B against main @ \(base.prefix(7)) in this job"), pr.log)
-        XCTAssertEqual(pr.step("comment")?.status, 0, pr.log)
-        let comments = try XCTUnwrap(try apiState()["comments"] as? [[String: Any]])
-        XCTAssertEqual(comments.count, 1, pr.log)
-        let body = comments.first?["body"] as? String ?? ""
-        XCTAssertTrue(body.contains("Judged A/B against main @ \(base.prefix(7)) in this job"), body)
-        XCTAssertTrue(body.contains("prog"), body)
-        // The head run is in the local history, marked with its base; nothing is pushed.
-        let run = try XCTUnwrap(bench.outputs["run-file"])
-        let record = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: run))) as? [String: Any])
-        XCTAssertEqual((record["ab"] as? [String: Any])?["commit"] as? String, base)
-        XCTAssertEqual(pr.step("push")?.log ?? "", "", "a pull request pushes nothing")
-        try assertNothingFound(pr)
     }
 }
