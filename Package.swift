@@ -49,8 +49,10 @@ let package = Package(
         .target(name: "CBenchSystem"),
         // Spawning, draining, timing out and reaping children through the launcher.
         .target(name: "BenchIsolation", dependencies: ["CBenchSystem"]),
-        // The folder of immutable run files.
-        .target(name: "BenchHistory", dependencies: ["BenchModel"]),
+        // zlib, which compresses the history's packs: a system library, so nothing is vendored.
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        // The folder of immutable run files, and the packs old runs move into.
+        .target(name: "BenchHistory", dependencies: ["BenchModel", "CZlib"]),
         // Other tools' results files (hyperfine, google-benchmark, pytest-benchmark,
         // package-benchmark) → run records.
         .target(name: "BenchImport", dependencies: ["BenchModel"]),

@@ -172,7 +172,7 @@ struct RootCommand: ParsableCommand {
     /// Every subcommand, in the order `benchboard --help` lists them; a new command is one entry here.
     static let subcommands: [any ParsableCommand.Type] = [
         RunCommand.self, ReportCommand.self, CompareCommand.self, ListCommand.self, ValidateCommand.self,
-        ABCommand.self, RunsCommand.self, RecoverCommand.self, PruneCommand.self, ImportCommand.self, MergeCommand.self,
+        ABCommand.self, RunsCommand.self, RecoverCommand.self, PruneCommand.self, PackCommand.self, ImportCommand.self, MergeCommand.self,
         CommentCommand.self,
     ]
 

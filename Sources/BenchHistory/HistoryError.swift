@@ -18,6 +18,10 @@ public enum HistoryError: Error, Sendable, CustomStringConvertible {
     /// `prune` was asked to delete nothing in particular.
     case pruneNeedsALimit
     case invalidKeepLast(Int)
+    /// A pack's name is taken by a pack with other content (written outside the pack lock).
+    case packTaken(URL)
+    /// A pack just written does not read back as the runs it was written from.
+    case packNotVerified(URL, reason: String)
     /// The run journal (what keeps finished results if benchboard dies) cannot be written.
     case cannotJournal(URL, reason: String)
 
@@ -45,6 +49,12 @@ public enum HistoryError: Error, Sendable, CustomStringConvertible {
             "say which runs to delete: keep the last N runs, delete those before a date, or both"
         case let .invalidKeepLast(count):
             "the number of runs to keep must be 0 or more, got \(count)"
+        case let .packTaken(url):
+            "\(DisplayPath.of(url)) already exists and holds other runs than this pack would; no run file was removed; "
+                + "run `benchboard pack` again, which packs them into the next part"
+        case let .packNotVerified(url, reason):
+            "\(DisplayPath.of(url)) does not read back as the runs it was written from (\(reason)); it was removed again and "
+                + "no run file was touched"
         case let .cannotJournal(url, reason):
             "cannot write the run journal \(DisplayPath.of(url)): \(reason); the run goes on, but if benchboard dies its finished results are lost"
         }

@@ -6,10 +6,15 @@ public struct HistoryLoad: Sendable {
     public var runs: [StoredRun]
     /// In file-name order.
     public var warnings: [HistoryWarning]
+    /// Run files whose run a pack holds too, byte for byte as decoded: left behind by a `pack`
+    /// stopped before it removed them. Each such run is read once, from its pack; the next
+    /// `pack` removes these files.
+    public var packedLoose: [URL]
 
-    public init(runs: [StoredRun], warnings: [HistoryWarning]) {
+    public init(runs: [StoredRun], warnings: [HistoryWarning], packedLoose: [URL] = []) {
         self.runs = runs
         self.warnings = warnings
+        self.packedLoose = packedLoose
     }
 
     /// The files that hold a run with `id`, oldest run first; more than one when a file was copied.

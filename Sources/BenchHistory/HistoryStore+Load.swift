@@ -3,34 +3,63 @@ import Dispatch
 import Foundation
 
 extension HistoryStore {
-    /// Every run in the folder (not recursive), oldest first. A missing folder is an empty
-    /// history. Files that cannot be used (not a regular file, over `maxFileBytes`, corrupt,
-    /// truncated, foreign, newer schema, negative or non-finite figures, dated in the future) are
-    /// skipped with a warning naming them; older schemas are migrated on read. Nothing is ever
+    /// Every run in the folder (not recursive), oldest first: the run files and the runs of the
+    /// packs (`PackFile`), merged. A missing folder is an empty history. Files that cannot be used
+    /// (not a regular file, over `maxFileBytes`, corrupt, truncated, foreign, newer schema,
+    /// negative or non-finite figures, dated in the future) are skipped with a warning naming
+    /// them, as is a damaged pack (its runs are missing, the rest load) or one run of a pack that
+    /// fails those checks; older schemas are migrated on read. A run file whose run a pack holds
+    /// too (a `pack` stopped before it removed it) is read once, from the pack. Nothing is ever
     /// deleted or rewritten here.
     ///
     /// Files are decoded in parallel: JSON decoding dominates, and a long history is thousands
     /// of files.
     public func load() -> HistoryLoad {
         let urls: [URL]
+        let packs: [URL]
         switch runFiles() {
-        case let .files(found): urls = found
+        case let .files(found, packFiles): (urls, packs) = (found, packFiles)
         case let .unlistable(warning): return HistoryLoad(runs: [], warnings: [warning])
         }
-        let results = Self.decodeAll(urls, maxBytes: maxFileBytes, now: Date())
+        let now = Date()
         var runs: [StoredRun] = []
         var warnings: [HistoryWarning] = []
-        runs.reserveCapacity(urls.count)
+        // Which run each packed file name became, to read a run file that a pack holds too once.
+        var packed: [String: RunRecord] = [:]
+        for pack in packs {
+            switch PackReader.read(pack, maxFileBytes: maxFileBytes, now: now) {
+            case let .failure(problem):
+                warnings.append(HistoryWarning(url: pack, reason: problem.reason))
+            case let .success(contents):
+                for (entry, result) in zip(contents.index.runs, contents.members) {
+                    switch result {
+                    case let .success(record):
+                        runs.append(StoredRun(record: record, url: pack, member: entry.file))
+                        packed[entry.file] = record
+                    case let .failure(problem):
+                        warnings.append(HistoryWarning(url: pack, reason: "run \(entry.file): \(problem.reason)"))
+                    }
+                }
+            }
+        }
+        let results = Self.decodeAll(urls, maxBytes: maxFileBytes, now: now)
+        var packedLoose: [URL] = []
+        runs.reserveCapacity(runs.count + urls.count)
         for (url, result) in zip(urls, results) {
             switch result {
-            case let .success(record): runs.append(StoredRun(record: record, url: url))
+            case let .success(record):
+                if let inPack = packed[url.lastPathComponent], inPack == record {
+                    packedLoose.append(url)
+                } else {
+                    runs.append(StoredRun(record: record, url: url))
+                }
             case let .failure(problem): warnings.append(HistoryWarning(url: url, reason: problem.reason))
             }
         }
         runs.sort(by: Self.isOlder)
         warnings += Self.sharedIDs(runs)
         warnings.sort { $0.url.lastPathComponent < $1.url.lastPathComponent }
-        return HistoryLoad(runs: runs, warnings: warnings)
+        return HistoryLoad(runs: runs, warnings: warnings, packedLoose: packedLoose)
     }
 
     /// One warning for each file that holds a run id an earlier file (by name) holds too: a
@@ -39,7 +68,7 @@ extension HistoryStore {
     static func sharedIDs(_ runs: [StoredRun]) -> [HistoryWarning] {
         var first: [String: URL] = [:]
         var warnings: [HistoryWarning] = []
-        for run in runs.sorted(by: { $0.url.lastPathComponent < $1.url.lastPathComponent }) {
+        for run in runs.sorted(by: { $0.name < $1.name }) {
             if let earlier = first[run.record.id] {
                 warnings.append(
                     HistoryWarning(
@@ -67,10 +96,11 @@ extension HistoryStore {
     static func isOlder(_ a: StoredRun, _ b: StoredRun) -> Bool {
         if RunRecord.startsBefore(a.record, b.record) { return true }
         if RunRecord.startsBefore(b.record, a.record) { return false }
-        return a.url.lastPathComponent < b.url.lastPathComponent
+        return a.name < b.name
     }
 
-    /// The `*.json` files of the folder in name order; hidden files (temporary writes) are skipped.
+    /// The `*.json` files and the packs of the folder, each in name order; hidden files
+    /// (temporary writes) are skipped.
     func runFiles() -> Listing {
         let names: [String]
         do {
@@ -78,17 +108,20 @@ extension HistoryStore {
         } catch {
             var isDirectory: ObjCBool = false
             if !FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) {
-                return .files([])
+                return .files([], packs: [])
             }
             let reason = isDirectory.boolValue ? AtomicFile.reason(error) : "it is a file, not a folder"
             return .unlistable(HistoryWarning(url: directory, reason: "cannot list the history folder: \(reason)"))
         }
         let files = names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted()
-        return .files(files.map { directory.appendingPathComponent($0, isDirectory: false) })
+        let packs = names.filter { PackFile.parse(name: $0) != nil }.sorted()
+        return .files(
+            files.map { directory.appendingPathComponent($0, isDirectory: false) },
+            packs: packs.map { directory.appendingPathComponent($0, isDirectory: false) })
     }
 
     enum Listing {
-        case files([URL])
+        case files([URL], packs: [URL])
         case unlistable(HistoryWarning)
     }
 
@@ -97,31 +130,10 @@ extension HistoryStore {
     static func decodeAll(_ urls: [URL], maxBytes: Int64, now: Date) -> [Result<RunRecord, RunFileProblem>] {
         let count = urls.count
         guard count > 0 else { return [] }
-        let slots = Slots(count: count)
-        defer { slots.free() }
+        let slots = DecodeSlots(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { index in
             slots.set(index, RunFileDecoder.read(urls[index], decoder: RunRecordCoding.decoder(), maxBytes: maxBytes, now: now))
         }
-        return slots.buffer.map { $0 ?? .failure(.unreadable("not read")) }
-    }
-
-    /// One slot per file. Unchecked Sendable because each index is written by exactly one
-    /// iteration of `concurrentPerform`, and read only after it has returned.
-    private struct Slots: @unchecked Sendable {
-        let buffer: UnsafeMutableBufferPointer<Result<RunRecord, RunFileProblem>?>
-
-        init(count: Int) {
-            buffer = .allocate(capacity: count)
-            buffer.initialize(repeating: nil)
-        }
-
-        func set(_ index: Int, _ value: Result<RunRecord, RunFileProblem>) {
-            buffer[index] = value
-        }
-
-        func free() {
-            buffer.deinitialize()
-            buffer.deallocate()
-        }
+        return slots.take(missing: .unreadable("not read"))
     }
 }

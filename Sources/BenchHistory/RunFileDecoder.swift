@@ -13,6 +13,8 @@ enum RunFileProblem: Error {
     case implausible(String)
     /// Dated before the earliest date a run may have, or in the future (`HistoryLimits.dateProblem`).
     case date(RunDateProblem, label: String)
+    /// A pack that cannot be read at all: damaged, truncated, or not what its index says.
+    case corruptPack(String)
 
     var reason: String {
         switch self {
@@ -28,6 +30,8 @@ enum RunFileProblem: Error {
             "\(UnitFormat.mebibytes(bytes)), over the \(UnitFormat.mebibytes(limit)) limit for a run file ([history] max_file_mb); not read"
         case let .implausible(detail): "impossible values: \(detail)"
         case let .date(problem, label): "\(problem.summary): \(label) \(problem.detail)"
+        case let .corruptPack(detail):
+            "a damaged pack: \(detail); none of its runs is read, and the file is left as it is (restore it from the data branch's history)"
         }
     }
 

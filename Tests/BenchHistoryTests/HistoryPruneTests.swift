@@ -19,7 +19,7 @@ final class HistoryPruneTests: XCTestCase {
 
     func testKeepLastDeletesTheOldest() throws {
         let (store, urls) = try history()
-        let deleted = try store.prune(keepLast: 2, before: nil, dryRun: false)
+        let deleted = try store.prune(keepLast: 2, before: nil, dryRun: false).deleted
         XCTAssertEqual(deleted, [urls["r1"], urls["r2"], urls["r3"]].compactMap { $0 })
         XCTAssertEqual(ids(store), ["r4", "r5"])
         XCTAssertEqual(store.load().warnings.count, 1, "a file that is not a run is never pruned")
@@ -27,7 +27,7 @@ final class HistoryPruneTests: XCTestCase {
 
     func testBeforeDeletesOlderRuns() throws {
         let (store, _) = try history()
-        let deleted = try store.prune(keepLast: nil, before: date("2026-01-03T12:00:00Z"), dryRun: false)
+        let deleted = try store.prune(keepLast: nil, before: date("2026-01-03T12:00:00Z"), dryRun: false).deleted
         XCTAssertEqual(deleted.count, 2)
         XCTAssertEqual(ids(store), ["r3", "r4", "r5"])
     }
@@ -35,17 +35,17 @@ final class HistoryPruneTests: XCTestCase {
     func testBothLimitsDeleteOnlyWhatBothAllow() throws {
         let (store, _) = try history()
         // keepLast 4 alone would delete r1; before 3 Jan alone r1 and r2; together only r1.
-        let deleted = try store.prune(keepLast: 4, before: date("2026-01-03T00:00:00Z"), dryRun: false)
+        let deleted = try store.prune(keepLast: 4, before: date("2026-01-03T00:00:00Z"), dryRun: false).deleted
         XCTAssertEqual(deleted.map(\.lastPathComponent), ["20260101T120000Z-r1.json"])
         XCTAssertEqual(ids(store), ["r2", "r3", "r4", "r5"])
     }
 
     func testDryRunDeletesNothing() throws {
         let (store, _) = try history()
-        let listed = try store.prune(keepLast: 0, before: nil, dryRun: true)
+        let listed = try store.prune(keepLast: 0, before: nil, dryRun: true).deleted
         XCTAssertEqual(listed.count, 5)
         XCTAssertEqual(ids(store), ["r1", "r2", "r3", "r4", "r5"])
-        XCTAssertEqual(try store.prune(keepLast: 10, before: nil, dryRun: true), [])
+        XCTAssertEqual(try store.prune(keepLast: 10, before: nil, dryRun: true).deleted, [])
     }
 
     func testPruneNeedsAValidLimit() throws {
@@ -60,6 +60,6 @@ final class HistoryPruneTests: XCTestCase {
 
     func testPruningAMissingFolderDeletesNothing() throws {
         let store = HistoryStore(directory: try temporaryFolder(self).appendingPathComponent("none"))
-        XCTAssertEqual(try store.prune(keepLast: 1, before: nil, dryRun: false), [])
+        XCTAssertEqual(try store.prune(keepLast: 1, before: nil, dryRun: false).deleted, [])
     }
 }

@@ -8,7 +8,11 @@ import Foundation
 struct PruneCommand: ExecutableCommand {
     static let configuration = CommandConfiguration(
         commandName: "prune",
-        abstract: "Delete old run files from the history folder: the only command that ever deletes one.")
+        abstract: "Delete old run files and whole packs from the history folder: the only command that ever deletes one.",
+        discussion: """
+            A pack is deleted only when every run in it is to be deleted; a pack that also holds \
+            a run to keep is never rewritten, and stays whole.
+            """)
 
     @Option(help: ArgumentHelp("Keep the newest N runs.", valueName: "n"))
     var keepLast: Int?
@@ -43,16 +47,22 @@ struct PruneCommand: ExecutableCommand {
             cutoff = date
         }
         let store = try context.historyLocation(history: history, config: config).store
-        let removed: [URL]
+        let outcome: PruneOutcome
         do {
-            removed = try store.prune(keepLast: keepLast, before: cutoff, dryRun: dryRun)
+            outcome = try store.prune(keepLast: keepLast, before: cutoff, dryRun: dryRun)
         } catch {
             throw CLIError(error.description)
         }
+        let removed = outcome.deleted
         for url in removed {
             TerminalOutput.standardOutput.line((dryRun ? "would delete " : "deleted ") + context.displayPath(url))
         }
-        TerminalOutput.standardOutput.line("\(removed.count) run file(s) \(dryRun ? "would be deleted" : "deleted").")
+        for kept in outcome.keptPacks {
+            TerminalOutput.standardOutput.line(
+                "kept \(context.displayPath(kept.url)) whole: it also holds runs to keep (or one that cannot be read), and a "
+                    + "pack is never rewritten; \(UnitFormat.count(kept.runs, "run")) in it stay")
+        }
+        TerminalOutput.standardOutput.line("\(removed.count) file(s) \(dryRun ? "would be deleted" : "deleted").")
         return CLIExit.success
     }
 }

@@ -34,7 +34,7 @@ struct RunsCommand: ExecutableCommand {
                 (record.git?.shortCommit ?? "-") + (record.git?.dirty == true ? "+" : ""),
                 "\(counts.passed)/\(counts.total)" + (record.interrupted ? " (interrupted)" : ""),
                 "\(counts.notPassed)", "\(counts.slow)",
-                record.buildConfiguration, context.displayPath(run.url),
+                record.buildConfiguration, run.location(context.displayPath),
             ]
         }
         if rows.isEmpty {
