@@ -44,7 +44,8 @@
 #   BB_SHARD              shard: i/n
 #   BB_RUNS               merge: the run files of the shards (whitespace-separated paths or globs,
 #                         relative to the workspace, where the step starts)
-#   BB_RUN_FILES          push: the run files to push, one a line (the run and recover steps' outputs)
+#   BB_RUN_FILES          push: the run files and new packs to push, one a line (the run and recover
+#                         steps' outputs)
 #   BB_SUMMARY            comment: the summary.md the run step left for the comment
 #   BB_TOKEN              fetch, push: the token, sent as an HTTP header to that one git command
 #   GITHUB_TOKEN          comment: the token `benchboard comment` reads
@@ -368,7 +369,15 @@ echo "run file: $run_file"
 
 case "$publish" in
     record)
-        # The push step sends it to the data branch.
+        # Closed months go into packs; the push step sends them with the run, and push-history.sh
+        # takes the run files they hold off the data branch in the same commit.
+        "${benchboard[@]}" pack --config "$config" --history "$history" \
+            || echo "::warning::benchboard could not pack the history (see above); its runs stay run files"
+        packs=$(find "$history" -maxdepth 1 -name 'pack-*.jsonl.gz' -newer "$stamp" | sort)
+        if [ -n "$packs" ] && [ -n "${GITHUB_OUTPUT:-}" ]; then
+            printf 'pack-files<<BENCHBOARD_EOF\n%s\nBENCHBOARD_EOF\n' "$packs" >>"$GITHUB_OUTPUT"
+        fi
+        # The push step sends the run to the data branch.
         "${benchboard[@]}" report --config "$config" --history "$history" --output "$output"
         set_output report-dir "$output"
         set_output pages-dir "$output"

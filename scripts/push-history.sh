@@ -14,6 +14,12 @@
 # nothing twice). Exits 0 once the runs are on the remote, 1 after the last attempt failed,
 # 2 on bad usage.
 #
+# A pack (pack-YYYY-MM-N.jsonl.gz, from `benchboard pack`) is added the same way, and the run
+# files its index names leave the branch in the same commit, on every attempt against the tip
+# fetched for it. A pack whose name the tip already holds with other bytes (another job packed
+# other runs into that part first) is left out: its runs stay run files on the branch, and a
+# later pack packs them into the next part. So no run is lost and none is in two packs.
+#
 # BENCHBOARD_PUSH_TOKEN, when set, is sent as the HTTP Authorization header of this script's own
 # fetches and pushes only (`git -c http.extraheader`), the way actions/checkout sends it, so the
 # clone needs no stored credentials (actions/checkout with `persist-credentials: false`) and the
@@ -28,7 +34,7 @@ while [ $# -gt 0 ]; do
         --remote) remote=$2; shift 2 ;;
         --branch) branch=$2; shift 2 ;;
         --dir) dir=$2; shift 2 ;;
-        -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         -*) echo "push-history: unknown option $1" >&2; exit 2 ;;
         *) runs+=("$1"); shift ;;
     esac
@@ -47,7 +53,7 @@ for run in "${runs[@]}"; do
         echo "push-history: no run file at $run" >&2
         exit 2
     fi
-    case "$(basename "$run")" in *.json) ;; *) echo "push-history: $run is not a .json run file" >&2; exit 2 ;; esac
+    case "$(basename "$run")" in *.json|pack-*.jsonl.gz) ;; *) echo "push-history: $run is not a .json run file or a pack" >&2; exit 2 ;; esac
 done
 # Absolute paths: the work happens in another folder.
 absolute=()
@@ -87,12 +93,21 @@ build_commit() {
     for run in "${absolute[@]}"; do
         name=$(basename "$run")
         if git -C "$repo" ls-files --error-unmatch -- "$dir/$name" >/dev/null 2>&1; then
-            echo "push-history: $dir/$name is already on $branch; left as it is" >&2
+            case "$name" in
+                pack-*) [ "$(git -C "$repo" rev-parse ":$dir/$name")" = "$(git -C "$repo" hash-object -- "$run")" ] \
+                    || echo "push-history: $branch already has another $dir/$name; this pack is left out and its runs stay run files" >&2 ;;
+                *) echo "push-history: $dir/$name is already on $branch; left as it is" >&2 ;;
+            esac
             continue
         fi
         blob=$(git -C "$repo" hash-object -w -- "$run")
         git -C "$repo" update-index --add --cacheinfo "100644,$blob,$dir/$name"
         added=$((added + 1))
+        case "$name" in pack-*) ;; *) continue ;; esac
+        # The run files the pack holds, named in its index (its first line): off the branch.
+        for member in $( (gzip -dc -- "$run" 2>/dev/null || true) | head -n 1 | grep -o '"file":"[^"/]*"' | sed 's/^"file":"//; s/"$//'); do
+            git -C "$repo" update-index --force-remove -- "$dir/$member"
+        done
     done
     [ "$added" -gt 0 ] || return 0
     local tree
