@@ -72,35 +72,56 @@ enum PackCompression {
         let status = inflateInit2_(&stream, 15 + 16, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
         guard status == Z_OK else { throw .zlib("inflateInit2 returned \(status)") }
         defer { inflateEnd(&stream) }
-        var output = Data()
-        let chunk = 1 << 20
-        var buffer = [UInt8](repeating: 0, count: chunk)
-        let failure: Failure? = input.withUnsafeBytes { (source: UnsafeRawBufferPointer) -> Failure? in
-            stream.next_in = UnsafeMutablePointer(mutating: source.bindMemory(to: Bytef.self).baseAddress)
-            stream.avail_in = uInt(source.count)
-            while true {
-                let (result, produced) = buffer.withUnsafeMutableBufferPointer { target -> (Int32, Int) in
-                    stream.next_out = target.baseAddress
-                    stream.avail_out = uInt(chunk)
+        // The gzip trailer's size (modulo 4 GiB) as the first guess, within the cap; one byte over
+        // the cap is room to notice a stream that passes it.
+        let cap = Int(min(limit, Int64(Int.max - 1))) + 1
+        var output = Data(count: min(cap, max(Self.trailerSize(input), 1 << 16)))
+        var produced = 0
+        var consumed = 0
+        while true {
+            if produced == output.count {
+                guard output.count < cap else { throw .overLimit(limit) }
+                output.count = min(cap, output.count * 2)
+            }
+            // Pointers into both buffers are valid only inside these closures: zlib gets them anew
+            // on every call, at the offsets reached.
+            let result = input.withUnsafeBytes { (source: UnsafeRawBufferPointer) -> Int32 in
+                output.withUnsafeMutableBytes { (buffer: UnsafeMutableRawBufferPointer) -> Int32 in
+                    guard let source = source.bindMemory(to: Bytef.self).baseAddress,
+                        let target = buffer.bindMemory(to: Bytef.self).baseAddress
+                    else { return Z_BUF_ERROR }
+                    stream.next_in = UnsafeMutablePointer(mutating: source + consumed)
+                    stream.avail_in = uInt(input.count - consumed)
+                    stream.next_out = target + produced
+                    stream.avail_out = uInt(buffer.count - produced)
+                    let before = (stream.avail_in, stream.avail_out)
                     let result = inflate(&stream, Z_NO_FLUSH)
-                    return (result, chunk - Int(stream.avail_out))
-                }
-                if Int64(output.count + produced) > limit { return .overLimit(limit) }
-                output.append(contentsOf: buffer[0..<produced])
-                switch result {
-                case Z_STREAM_END:
-                    return stream.avail_in != 0 ? .trailingBytes : nil
-                case Z_OK:
-                    continue
-                case Z_BUF_ERROR:
-                    // No progress possible: the input ran out before the stream ended.
-                    if produced == 0 { return .truncated }
-                default:
-                    return .zlib(stream.msg.map { String(cString: $0) } ?? "error \(result)")
+                    consumed += Int(before.0 - stream.avail_in)
+                    produced += Int(before.1 - stream.avail_out)
+                    return result
                 }
             }
+            switch result {
+            case Z_STREAM_END:
+                if consumed != input.count { throw .trailingBytes }
+                if produced > cap - 1 { throw .overLimit(limit) }
+                output.count = produced
+                return output
+            case Z_OK:
+                continue
+            case Z_BUF_ERROR:
+                // No progress with room to write: the input ran out before the stream ended.
+                if produced < output.count { throw .truncated }
+            default:
+                throw .zlib(stream.msg.map { String(cString: $0) } ?? "error \(result)")
+            }
         }
-        if let failure { throw failure }
-        return output
+    }
+
+    /// ISIZE, the last four bytes of a gzip member: the inflated size modulo 2^32.
+    private static func trailerSize(_ input: Data) -> Int {
+        guard input.count >= 18 else { return 0 }
+        let bytes = input.suffix(4).map(Int.init)
+        return bytes[0] | bytes[1] << 8 | bytes[2] << 16 | bytes[3] << 24
     }
 }

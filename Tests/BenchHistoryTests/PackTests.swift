@@ -57,6 +57,9 @@ final class PackTests: XCTestCase {
         XCTAssertEqual(after.runs[1].record.benchmarks[0].processes?.count, 3, "per-process figures survive")
         XCTAssertEqual(after.runs[1].url.lastPathComponent, "pack-2026-01-1.jsonl.gz")
         XCTAssertEqual(try store.pack(keep: 0, dryRun: false).packs.count, 0, "a second pack finds nothing to do")
+        // A packed line takes the fast decoder's path, as a run file does.
+        let line = try PackFile.encoder().encode(after.runs[1].record)
+        XCTAssertEqual(RunRecordFastDecoder.decode(line), after.runs[1].record)
     }
 
     func testTheSameRunsGiveTheSameBytes() throws {
