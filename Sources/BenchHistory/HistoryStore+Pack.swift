@@ -91,7 +91,7 @@ extension HistoryStore {
         let firstKept = max(runs.count - keep, 0)
         if firstKept < runs.count { cutoff = min(cutoff, PackFile.period(of: runs[firstKept].record)) }
         var plan: [String: [StoredRun]] = [:]
-        for run in runs where run.member == nil && run.url.deletingLastPathComponent().standardizedFileURL == directory {
+        for run in runs where run.member == nil {
             let period = PackFile.period(of: run.record)
             if period < cutoff { plan[period, default: []].append(run) }
         }

@@ -52,7 +52,7 @@ extension HistoryStore {
             }
         }
         var outcome = PruneOutcome()
-        let damaged = Set(loaded.warnings.map(\.url))
+        let damaged = Set(loaded.warnings.filter(\.skipped).map(\.url))
         for url in doomed {
             if let count = packed[url], count.kept > 0 || damaged.contains(url) {
                 outcome.keptPacks.append((url, count.doomed))
