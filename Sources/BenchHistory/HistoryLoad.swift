@@ -6,6 +6,8 @@ public struct HistoryLoad: Sendable {
     public var runs: [StoredRun]
     /// In file-name order.
     public var warnings: [HistoryWarning]
+    /// What the report cache did, when the load went through one.
+    public var cache: HistoryCacheReport?
 
     public init(runs: [StoredRun], warnings: [HistoryWarning]) {
         self.runs = runs

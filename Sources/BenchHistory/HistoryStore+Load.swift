@@ -11,13 +11,15 @@ extension HistoryStore {
     ///
     /// Files are decoded in parallel: JSON decoding dominates, and a long history is thousands
     /// of files.
-    public func load() -> HistoryLoad {
+    ///
+    /// With a `cache`, files it holds as they are now are not decoded again (`HistoryCache`).
+    public func load(cache: HistoryCache? = nil) -> HistoryLoad {
         let urls: [URL]
         switch runFiles() {
         case let .files(found): urls = found
         case let .unlistable(warning): return HistoryLoad(runs: [], warnings: [warning])
         }
-        let results = Self.decodeAll(urls, maxBytes: maxFileBytes, now: Date())
+        let (results, cacheReport) = decode(urls, cache: cache, now: Date())
         var runs: [StoredRun] = []
         var warnings: [HistoryWarning] = []
         runs.reserveCapacity(urls.count)
@@ -30,7 +32,9 @@ extension HistoryStore {
         runs.sort(by: Self.isOlder)
         warnings += Self.sharedIDs(runs)
         warnings.sort { $0.url.lastPathComponent < $1.url.lastPathComponent }
-        return HistoryLoad(runs: runs, warnings: warnings)
+        var load = HistoryLoad(runs: runs, warnings: warnings)
+        load.cache = cacheReport
+        return load
     }
 
     /// One warning for each file that holds a run id an earlier file (by name) holds too: a
