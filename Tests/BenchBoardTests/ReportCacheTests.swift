@@ -72,7 +72,9 @@ final class ReportCacheTests: XCTestCase {
         let builtIn = Self.repository.appending(path: "Templates/summary.mustache")
         let summary = try String(contentsOf: builtIn, encoding: .utf8)
         try cli.write("templates/summary.mustache", "Overridden summary.\n" + summary)
-        try cli.write("config.toml", "[report]\nregression_threshold = \"1%\"\ntemplates = \"templates\"\n")
+        try cli.write(
+            "config.toml",
+            "[report]\nregression_threshold = \"1%\"\ntemplates = \"templates\"\n\n[[benchmark]]\nname = \"true\"\ncommand = [\"true\"]\n")
         let changed = try report(cli, ["--config", "config.toml"])
         XCTAssertNotEqual(changed["summary.md"], warm["summary.md"])
         assertSameFiles(changed, try report(cli, ["--config", "config.toml", "--no-cache"]), "new threshold and template")
