@@ -187,24 +187,40 @@ public enum Analyzer {
         lookup: (RunRecord, Int) -> BenchmarkResult?
     ) -> Trend {
         let found = history.indices.compactMap { index in lookup(history[index], index).map { (index, $0) } }
+        return trend(of: name, in: history, found: found, detector: detector)
+    }
+
+    /// As `trend(of:in:)`, given the benchmark's result in each run it appears in: (run index,
+    /// result) pairs, oldest first, the first result of that name in a run. A report's index of
+    /// the history has them already; looking each up again compares every name of every run, and
+    /// copies every result it passes (most of a long history's report time).
+    public static func trend(of name: String, in history: [RunRecord], results: [(runIndex: Int, result: BenchmarkResult)]) -> Trend {
+        trend(of: name, in: history, found: results.map { ($0.runIndex, $0.result) }, detector: ChangePointDetector())
+    }
+
+    private static func trend(
+        of name: String, in history: [RunRecord], found: [(Int, BenchmarkResult)], detector: ChangePointDetector
+    ) -> Trend {
         // The newest run decides the metric; runs that measured the other one are left out, since
         // durations and instruction counts on one axis would read as a huge step.
         let metric = found.last?.1.metric ?? .time
         var points: [TrendPoint] = []
+        points.reserveCapacity(found.count)
         for (index, result) in found where result.metric == metric {
-            let run = history[index]
+            // Read in place: a copy of the run would retain every field of it.
+            let (id, startedAt, commit) = (history[index].id, history[index].startedAt, history[index].git?.commit)
             let point: TrendPoint
             switch metric {
             case .time:
                 point = TrendPoint(
-                    runIndex: index, runID: run.id, date: run.startedAt, commit: run.git?.commit,
+                    runIndex: index, runID: id, date: startedAt, commit: commit,
                     medianNs: result.outcome.isSuccess ? result.medianNs : nil,
                     lowNs: result.stats?.ciLowNs ?? result.stats?.minNs,
                     highNs: result.stats?.ciHighNs ?? result.stats?.maxNs, outcome: result.outcome)
             case .instructions:
                 let stats = result.instructionStats ?? result.samplesInstructions.flatMap { CountStats($0) }
                 point = TrendPoint(
-                    runIndex: index, runID: run.id, date: run.startedAt, commit: run.git?.commit,
+                    runIndex: index, runID: id, date: startedAt, commit: commit,
                     medianNs: result.outcome.isSuccess ? stats?.median : nil, lowNs: stats?.min, highNs: stats?.max,
                     outcome: result.outcome)
             }

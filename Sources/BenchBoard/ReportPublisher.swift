@@ -14,18 +14,30 @@ struct ReportPublisher {
     var history: HistoryLocation
     var outputDirectory: URL
     var templatesDirectory: URL?
+    /// The report cache; nil reads every history file (`--no-cache`).
+    var cache: HistoryCache?
 
-    init(context: CommandContext, settings: ReportSettings, history: String? = nil, output: String? = nil, templates: String? = nil) {
+    /// `cache`: the cache folder, or nil for the default one (`HistoryCache.defaultDirectory`).
+    init(
+        context: CommandContext, settings: ReportSettings, history: String? = nil, output: String? = nil,
+        templates: String? = nil, cache: String? = nil, useCache: Bool = true
+    ) {
         self.context = context
         self.settings = settings
         self.history = settings.historyLocation(folder: history)
         outputDirectory = URL(fileURLWithPath: output ?? settings.outputDirectory)
         templatesDirectory = (templates ?? settings.templatesDirectory).map { URL(fileURLWithPath: $0) }
+        let cacheDirectory = cache.map { URL(fileURLWithPath: $0) }
+            ?? HistoryCache.defaultDirectory(history: self.history.directory, output: outputDirectory)
+        self.cache = useCache ? HistoryCache(directory: cacheDirectory, version: BenchBoardVersion.number) : nil
     }
 
     /// `mergeBase`: see `MergeBaseOption`.
     func publish(baseline: String?, mergeBase: String? = nil) throws(CLIError) -> [URL] {
-        let loaded = history.store.load()
+        let loaded = history.store.load(cache: cache)
+        if let warning = loaded.cache?.warning {
+            TerminalOutput.standardError.line(context.terminal.paint("warning:", .yellow) + " " + SafeText.escaped(warning))
+        }
         for warning in loaded.warnings {
             TerminalOutput.standardError.line(
                 context.terminal.paint("warning:", .yellow) + " " + SafeText.escaped(warning.description))

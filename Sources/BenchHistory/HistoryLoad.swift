@@ -10,6 +10,8 @@ public struct HistoryLoad: Sendable {
     /// stopped before it removed them. Each such run is read once, from its pack; the next
     /// `pack` removes these files.
     public var packedLoose: [URL]
+    /// What the report cache did, when the load went through one.
+    public var cache: HistoryCacheReport?
 
     public init(runs: [StoredRun], warnings: [HistoryWarning], packedLoose: [URL] = []) {
         self.runs = runs

@@ -14,7 +14,9 @@ extension HistoryStore {
     ///
     /// Files are decoded in parallel: JSON decoding dominates, and a long history is thousands
     /// of files.
-    public func load() -> HistoryLoad {
+    ///
+    /// With a `cache`, files it holds as they are now are not decoded again (`HistoryCache`).
+    public func load(cache: HistoryCache? = nil) -> HistoryLoad {
         let urls: [URL]
         let packs: [URL]
         switch runFiles() {
@@ -42,7 +44,9 @@ extension HistoryStore {
                 }
             }
         }
-        let results = Self.decodeAll(urls, maxBytes: maxFileBytes, now: now)
+        // Packs are read whole each time; the cache holds run files (a pack could be one entry of
+        // several runs in it, which is not done yet).
+        let (results, cacheReport) = decode(urls, cache: cache, now: now)
         var packedLoose: [URL] = []
         runs.reserveCapacity(runs.count + urls.count)
         for (url, result) in zip(urls, results) {
@@ -59,7 +63,9 @@ extension HistoryStore {
         runs.sort(by: Self.isOlder)
         warnings += Self.sharedIDs(runs)
         warnings.sort { $0.url.lastPathComponent < $1.url.lastPathComponent }
-        return HistoryLoad(runs: runs, warnings: warnings, packedLoose: packedLoose)
+        var load = HistoryLoad(runs: runs, warnings: warnings, packedLoose: packedLoose)
+        load.cache = cacheReport
+        return load
     }
 
     /// One warning for each file that holds a run id an earlier file (by name) holds too: a

@@ -53,11 +53,14 @@ enum RunFileDecoder {
     static func read(
         _ url: URL, decoder: JSONDecoder, maxBytes: Int64 = HistoryLimits.defaultMaxFileBytes, now: Date? = nil
     ) -> Result<RunRecord, RunFileProblem> {
-        let data: Data
         switch RunFileReader.contents(of: url, maxBytes: maxBytes) {
-        case let .success(bytes): data = bytes
+        case let .success(data): return read(data, decoder: decoder, now: now)
         case let .failure(problem): return .failure(problem)
         }
+    }
+
+    /// As `read(_:decoder:maxBytes:now:)`, on bytes already read.
+    static func read(_ data: Data, decoder: JSONDecoder, now: Date?) -> Result<RunRecord, RunFileProblem> {
         let decoded = decode(data, decoder: decoder)
         if case let .success(record) = decoded, let problem = RunPlausibility.problem(in: record, now: now) {
             return .failure(problem)

@@ -87,7 +87,9 @@ struct HistoryIndex: Sendable {
         for name in names { slugs[name] = Slug.make(name, taken: &taken) }
         self.slugs = slugs
         let missing = names.filter { input.trends[$0] == nil }
-        let trends = input.trends.merging(Self.computeTrends(names: missing, records: input.runs.map(\.record))) { given, _ in given }
+        let trends = input.trends.merging(Self.computeTrends(names: missing, series: series, records: input.runs.map(\.record))) {
+            given, _ in given
+        }
         self.trends = trends
         let policy = options.analysis.thresholds
         thresholdPolicy = policy
@@ -102,9 +104,16 @@ struct HistoryIndex: Sendable {
         self.steps = steps
     }
 
-    /// Trends are independent per benchmark: compute them on every core.
-    private static func computeTrends(names: [String], records: [RunRecord]) -> [String: Trend] {
-        let results = ParallelMap.map(names) { Analyzer.trend(of: $0, in: records) }
+    /// Trends are independent per benchmark: compute them on every core, from the series already
+    /// gathered (the first result of the name in each run, as `RunRecord.benchmark(named:)` finds it).
+    private static func computeTrends(names: [String], series: [String: [Entry]], records: [RunRecord]) -> [String: Trend] {
+        let results = ParallelMap.map(names) { name in
+            var found: [(runIndex: Int, result: BenchmarkResult)] = []
+            for entry in series[name] ?? [] where found.last?.runIndex != entry.runIndex {
+                found.append((entry.runIndex, entry.result))
+            }
+            return Analyzer.trend(of: name, in: records, results: found)
+        }
         return Dictionary(zip(names, results), uniquingKeysWith: { first, _ in first })
     }
 

@@ -1,0 +1,224 @@
+import BenchModel
+import Dispatch
+import Foundation
+
+/// The report cache: the decoded runs of each history file, in a compact binary file
+/// (`CacheFileFormat`) that loads many times faster than the JSON, so a report after one new
+/// run decodes that run's file only.
+///
+/// It is derived and disposable. A cached file's runs are used only while the file's name, size,
+/// modification time and inode are the ones recorded, or, when only those changed (a fresh
+/// checkout in CI), while its bytes still hash the same; anything else is decoded from its file.
+/// A file that is gone (pruned) drops out at the next write. A cache written by another
+/// benchboard version or with another `[history] max_file_mb` is rebuilt. A damaged or truncated
+/// cache is ignored with one warning and rebuilt. Deleting it costs one full decode.
+///
+/// Only runs are cached, nothing derived from thresholds, templates or the baseline, so those
+/// never make it stale: every report is rendered from the runs as if they had been decoded.
+public struct HistoryCache: Sendable {
+    public static let fileName = "runs.bin"
+    /// The folder's name where `defaultDirectory` puts it.
+    public static let folderName = ".benchboard-cache"
+
+    public var directory: URL
+    /// The benchboard version that writes it: another version's cache is rebuilt.
+    public var version: String
+
+    public init(directory: URL, version: String) {
+        self.directory = directory.standardizedFileURL
+        self.version = version
+    }
+
+    public var file: URL { directory.appendingPathComponent(Self.fileName, isDirectory: false) }
+
+    /// `.benchboard-cache` beside the history folder, unless that is inside the report folder
+    /// (the default `output/history`): the report folder is what gets published, so the cache
+    /// then goes beside the report folder instead.
+    public static func defaultDirectory(history: URL, output: URL) -> URL {
+        let beside = history.standardizedFileURL.deletingLastPathComponent().appendingPathComponent(folderName)
+        let outputPath = output.standardizedFileURL.path
+        if beside.path == outputPath || beside.path.hasPrefix(outputPath.hasSuffix("/") ? outputPath : outputPath + "/") {
+            return output.standardizedFileURL.deletingLastPathComponent().appendingPathComponent(folderName)
+        }
+        return beside
+    }
+
+    /// What a source's bytes decode to: its runs, or why it is skipped.
+    typealias SourceDecoder = @Sendable (Data) -> Result<[RunRecord], RunFileProblem>
+
+    /// The runs of each of `urls` (the order kept), taken from the cache where the file is the one
+    /// cached and decoded with `decode` otherwise; then the cache is written anew when anything
+    /// changed. Reading is spread over the cores like the loader's own.
+    func resolve(_ urls: [URL], maxFileBytes: Int64, decode: SourceDecoder)
+        -> (results: [Result<[RunRecord], RunFileProblem>], report: HistoryCacheReport)
+    {
+        var report = HistoryCacheReport(file: file)
+        let header = CacheFileFormat.Header(version: version, maxFileBytes: maxFileBytes)
+        var known: [String: CacheEntry] = [:]
+        var trustedBefore = Int64.min
+        switch readEntries(header) {
+        case let .success((entries, writtenNs)):
+            for entry in entries { known[entry.identity.name] = entry }
+            trustedBefore = writtenNs - Self.racyWindowNs
+        case let .failure(damage):
+            report.warning = "the report cache \(DisplayPath.of(file)) is unusable (\(damage.reason)); it is rebuilt"
+        }
+        let lookup = known
+        let trusted = trustedBefore
+        let resolved = Self.parallel(urls) { url in
+            Self.resolve(
+                url, cached: lookup[url.lastPathComponent], trustedBefore: trusted, maxFileBytes: maxFileBytes, decode: decode)
+        }
+        var entries: [CacheEntry] = []
+        // A file that is skipped is read again next time (so its warning stays), but it alone
+        // does not make the cache be written again.
+        var changed = report.warning != nil
+        for source in resolved {
+            switch source.origin {
+            case .cache: report.reusedFiles += 1
+            case .rehashed: report.reusedFiles += 1
+            case .decoded: report.decodedFiles += 1
+            }
+            if source.origin != .cache, source.entry != nil { changed = true }
+            if let entry = source.entry { entries.append(entry) }
+        }
+        // Every reused entry came from `known` once: fewer means a file was removed.
+        changed = changed || entries.count != known.count
+        if changed {
+            let bytes = CacheFileFormat.encode(header, writtenNs: Self.nowNs(), entries: entries)
+            do {
+                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+                try ignoreInGit()
+                try Data(bytes).write(to: file, options: .atomic)
+                report.written = true
+            } catch {
+                report.warning = (report.warning.map { $0 + "; " } ?? "")
+                    + "the report cache \(DisplayPath.of(file)) cannot be written (\(AtomicFile.reason(error))); "
+                    + "the next report decodes every file again"
+            }
+        }
+        return (resolved.map(\.result), report)
+    }
+
+    /// The folder ignores itself in git wherever it lands, so the cache is never committed by accident.
+    private func ignoreInGit() throws {
+        let ignore = directory.appendingPathComponent(".gitignore", isDirectory: false)
+        guard !FileManager.default.fileExists(atPath: ignore.path) else { return }
+        try Data("# benchboard's report cache: derived from the history, safe to delete.\n*\n".utf8).write(to: ignore, options: .atomic)
+    }
+
+    /// A file modified this close to the cache's writing may have changed again within the same
+    /// tick of the file system's clock without its time changing (git calls these "racy"): its
+    /// identity is not trusted, and its bytes are hashed instead.
+    static let racyWindowNs: Int64 = 2_000_000_000
+
+    static func nowNs() -> Int64 { Int64((Date().timeIntervalSince1970 * 1e9).rounded(.down)) }
+
+    private func readEntries(_ header: CacheFileFormat.Header) -> Result<([CacheEntry], Int64), CacheDamage> {
+        guard let data = try? Data(contentsOf: file, options: .mappedIfSafe) else { return .success(([], 0)) }
+        let decoded = data.withUnsafeBytes { bytes -> Result<CacheFileFormat.Decoded, CacheDamage> in
+            do throws(CacheDamage) {
+                return .success(try CacheFileFormat.decode(bytes, expecting: header))
+            } catch {
+                return .failure(error)
+            }
+        }
+        switch decoded {
+        case let .success(.entries(entries, writtenNs)): return .success((entries, writtenNs))
+        case .success(.stale): return .success(([], 0))
+        case let .failure(damage): return .failure(damage)
+        }
+    }
+
+    private enum Origin: Sendable { case cache, rehashed, decoded }
+
+    private struct Resolved {
+        var result: Result<[RunRecord], RunFileProblem>
+        var origin: Origin
+        /// What the next cache file holds for this source; nil when it is skipped.
+        var entry: CacheEntry?
+    }
+
+    private static func resolve(
+        _ url: URL, cached: CacheEntry?, trustedBefore: Int64, maxFileBytes: Int64, decode: SourceDecoder
+    ) -> Resolved {
+        let identity = SourceIdentity.of(url)
+        if let cached, let identity, identity.size <= maxFileBytes, cached.identity == identity,
+            identity.modifiedNs < trustedBefore, let runs = runs(in: cached.payload)
+        {
+            return Resolved(result: .success(runs), origin: .cache, entry: cached)
+        }
+        // Not known as it is now: read it (with the reader's checks), and reuse the cached runs
+        // only when the bytes are the same.
+        let data: Data
+        switch RunFileReader.contents(of: url, maxBytes: maxFileBytes) {
+        case let .success(bytes): data = bytes
+        case let .failure(problem): return Resolved(result: .failure(problem), origin: .decoded, entry: nil)
+        }
+        let hash = ContentHash.of(data)
+        if let cached, let identity, cached.identity.size == identity.size, cached.contentHash == hash,
+            let runs = runs(in: cached.payload)
+        {
+            // The same bytes: a racy entry stays as it is; a moved or re-checked-out file is
+            // recorded under its new identity.
+            return Resolved(
+                result: .success(runs), origin: cached.identity == identity ? .cache : .rehashed,
+                entry: CacheEntry(identity: identity, contentHash: hash, payload: cached.payload))
+        }
+        let result = decode(data)
+        guard case let .success(runs) = result, let identity else {
+            return Resolved(result: result, origin: .decoded, entry: nil)
+        }
+        return Resolved(
+            result: result, origin: .decoded, entry: CacheEntry(identity: identity, contentHash: hash, payload: payload(runs)))
+    }
+
+    static func payload(_ runs: [RunRecord]) -> [UInt8] {
+        var w = CacheWriter(capacity: 4096)
+        w.array(runs) { CacheRecordCoding.write($1, to: &$0) }
+        return w.bytes
+    }
+
+    /// Nil when the payload does not decode: the file is then decoded from its source instead.
+    static func runs(in payload: [UInt8]) -> [RunRecord]? {
+        payload.withUnsafeBytes { bytes in
+            var r = CacheReader(bytes)
+            guard let runs = try? r.array({ r throws(CacheDamage) in try CacheRecordCoding.read(&r) }), r.remaining == 0
+            else { return nil }
+            return runs
+        }
+    }
+
+    private static func parallel<T>(_ urls: [URL], _ work: @Sendable (URL) -> T) -> [T] {
+        let slots = SharedSlots<T>(buffer: .allocate(capacity: urls.count))
+        slots.buffer.initialize(repeating: nil)
+        defer {
+            slots.buffer.deinitialize()
+            slots.buffer.deallocate()
+        }
+        DispatchQueue.concurrentPerform(iterations: urls.count) { index in
+            slots.buffer[index] = work(urls[index])
+        }
+        return slots.buffer.compactMap { $0 }
+    }
+
+    /// Each index is written by exactly one iteration of `concurrentPerform` and read only after it returns.
+    private struct SharedSlots<T>: @unchecked Sendable { let buffer: UnsafeMutableBufferPointer<T?> }
+}
+
+/// What a load through the cache did: for `report` to warn about, and for tests to count.
+public struct HistoryCacheReport: Sendable, Equatable {
+    public var file: URL
+    /// Source files whose runs came from the cache.
+    public var reusedFiles = 0
+    /// Source files that were read and decoded from JSON (including those that were skipped).
+    public var decodedFiles = 0
+    /// Whether the cache file was written anew.
+    public var written = false
+    /// At most one sentence: the cache was unusable and rebuilt, or could not be written.
+    public var warning: String?
+
+    public init(file: URL) {
+        self.file = file
+    }
+}

@@ -1,0 +1,239 @@
+import Foundation
+
+/// The byte-level writer of the report cache: LEB128 varints for integers (zigzag for signed
+/// ones, so small negatives stay small), the IEEE bit pattern for doubles (exact, NaN and
+/// signed zero included), length-prefixed UTF-8 for strings, and one tag byte for an optional.
+/// Samples are delta-coded: neighbouring samples are close, so a delta takes 2–3 bytes where the
+/// value takes 8, which keeps the cache small enough for CI to restore quickly.
+struct CacheWriter {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int = 0) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    mutating func raw(_ data: some Collection<UInt8>) { bytes.append(contentsOf: data) }
+
+    mutating func fixed64(_ value: UInt64) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func unsigned(_ value: UInt64) {
+        var rest = value
+        while rest >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+            rest >>= 7
+        }
+        bytes.append(UInt8(rest))
+    }
+
+    mutating func signed(_ value: Int64) {
+        unsigned(UInt64(bitPattern: (value << 1) ^ (value >> 63)))
+    }
+
+    mutating func int(_ value: Int) { signed(Int64(value)) }
+    mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+    mutating func double(_ value: Double) { fixed64(value.bitPattern) }
+    mutating func date(_ value: Date) { double(value.timeIntervalSinceReferenceDate) }
+
+    mutating func string(_ value: String) {
+        var value = value
+        value.withUTF8 { utf8 in
+            unsigned(UInt64(utf8.count))
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    /// One tag byte (0 absent, 1 present), then the value.
+    mutating func optional<T>(_ value: T?, _ write: (inout CacheWriter, T) -> Void) {
+        guard let value else { return bytes.append(0) }
+        bytes.append(1)
+        write(&self, value)
+    }
+
+    mutating func array<T>(_ values: [T], _ write: (inout CacheWriter, T) -> Void) {
+        unsigned(UInt64(values.count))
+        for value in values { write(&self, value) }
+    }
+
+    mutating func samples(_ values: [Int64]) {
+        unsigned(UInt64(values.count))
+        var previous: Int64 = 0
+        for value in values {
+            signed(value &- previous)
+            previous = value
+        }
+    }
+
+    /// Keys sorted, so the same dictionary always gives the same bytes.
+    mutating func dictionary(_ values: [String: String]) {
+        unsigned(UInt64(values.count))
+        for key in values.keys.sorted() {
+            string(key)
+            string(values[key] ?? "")
+        }
+    }
+}
+
+/// Why a cache file cannot be used; it is then ignored and rebuilt.
+struct CacheDamage: Error {
+    var reason: String
+}
+
+/// Reads what `CacheWriter` wrote, checking every length against the bytes left, so a truncated
+/// or damaged file ends in `CacheDamage`, never in a crash or a read past the end.
+struct CacheReader {
+    private let base: UnsafeRawBufferPointer
+    private(set) var offset: Int
+
+    init(_ base: UnsafeRawBufferPointer, offset: Int = 0) {
+        self.base = base
+        self.offset = offset
+    }
+
+    var remaining: Int { base.count - offset }
+
+    mutating func byte() throws(CacheDamage) -> UInt8 {
+        guard offset < base.count else { throw CacheDamage(reason: "it ends early") }
+        defer { offset += 1 }
+        return base[offset]
+    }
+
+    mutating func raw(_ count: Int) throws(CacheDamage) -> UnsafeRawBufferPointer {
+        guard count >= 0, count <= remaining else { throw CacheDamage(reason: "it ends early") }
+        defer { offset += count }
+        return UnsafeRawBufferPointer(rebasing: base[offset..<(offset + count)])
+    }
+
+    mutating func fixed64() throws(CacheDamage) -> UInt64 {
+        let part = try raw(8)
+        var value: UInt64 = 0
+        for index in (0..<8).reversed() { value = value << 8 | UInt64(part[index]) }
+        return value
+    }
+
+    mutating func unsigned() throws(CacheDamage) -> UInt64 {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            let next = try byte()
+            guard shift < 64 else { throw CacheDamage(reason: "a number is malformed") }
+            value |= UInt64(next & 0x7f) << shift
+            if next < 0x80 { return value }
+            shift += 7
+        }
+    }
+
+    mutating func signed() throws(CacheDamage) -> Int64 {
+        let raw = try unsigned()
+        return Int64(bitPattern: (raw >> 1) ^ (0 &- (raw & 1)))
+    }
+
+    mutating func int() throws(CacheDamage) -> Int {
+        let value = try signed()
+        guard let int = Int(exactly: value) else { throw CacheDamage(reason: "a number is out of range") }
+        return int
+    }
+
+    mutating func int32() throws(CacheDamage) -> Int32 {
+        guard let value = Int32(exactly: try signed()) else { throw CacheDamage(reason: "a number is out of range") }
+        return value
+    }
+
+    mutating func uint64() throws(CacheDamage) -> UInt64 { try unsigned() }
+
+    mutating func bool() throws(CacheDamage) -> Bool {
+        switch try byte() {
+        case 0: return false
+        case 1: return true
+        default: throw CacheDamage(reason: "a flag is malformed")
+        }
+    }
+
+    mutating func double() throws(CacheDamage) -> Double { Double(bitPattern: try fixed64()) }
+    mutating func date() throws(CacheDamage) -> Date { Date(timeIntervalSinceReferenceDate: try double()) }
+
+    mutating func count() throws(CacheDamage) -> Int {
+        let value = try unsigned()
+        // Every element takes at least one byte: a larger count is damage, not a reason to allocate.
+        guard value <= UInt64(remaining) else { throw CacheDamage(reason: "a length is past its end") }
+        return Int(value)
+    }
+
+    mutating func string() throws(CacheDamage) -> String {
+        String(decoding: try raw(try count()), as: UTF8.self)
+    }
+
+    mutating func optional<T>(_ read: (inout CacheReader) throws(CacheDamage) -> T) throws(CacheDamage) -> T? {
+        switch try byte() {
+        case 0: return nil
+        case 1: return try read(&self)
+        default: throw CacheDamage(reason: "an optional value is malformed")
+        }
+    }
+
+    mutating func array<T>(_ read: (inout CacheReader) throws(CacheDamage) -> T) throws(CacheDamage) -> [T] {
+        let count = try count()
+        var values: [T] = []
+        values.reserveCapacity(count)
+        for _ in 0..<count { values.append(try read(&self)) }
+        return values
+    }
+
+    mutating func samples() throws(CacheDamage) -> [Int64] {
+        let count = try count()
+        var values = [Int64](repeating: 0, count: count)
+        var previous: Int64 = 0
+        for index in 0..<count {
+            previous = previous &+ (try signed())
+            values[index] = previous
+        }
+        return values
+    }
+
+    mutating func dictionary() throws(CacheDamage) -> [String: String] {
+        let count = try count()
+        var values: [String: String] = [:]
+        values.reserveCapacity(count)
+        for _ in 0..<count {
+            let key = try string()
+            values[key] = try string()
+        }
+        return values
+    }
+
+    /// A string-backed enum, by its raw value.
+    mutating func value<T: RawRepresentable>(_: T.Type) throws(CacheDamage) -> T where T.RawValue == String {
+        let raw = try string()
+        guard let value = T(rawValue: raw) else { throw CacheDamage(reason: "it holds an unknown value \"\(raw)\"") }
+        return value
+    }
+}
+
+/// A 64-bit hash of a file's bytes, to recognise a file that is the same although its inode and
+/// time changed (a fresh CI checkout restores the cache but writes every file anew). Not
+/// cryptographic: it tells an unchanged file from an edited one, as git tracks them too.
+enum ContentHash {
+    static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        let words = bytes.count / 8
+        for index in 0..<words {
+            hash = mix(hash ^ bytes.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self))
+        }
+        var tail: UInt64 = 0
+        for index in (words * 8)..<bytes.count { tail = tail << 8 | UInt64(bytes[index]) }
+        return mix(hash ^ tail)
+    }
+
+    static func of(_ data: Data) -> UInt64 {
+        data.withUnsafeBytes { of($0) }
+    }
+
+    /// The finaliser of SplitMix64: every input bit reaches every output bit.
+    private static func mix(_ value: UInt64) -> UInt64 {
+        var z = value &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// What identifies a source file without reading it: name, size, modification time, inode and
+/// device. A run file is never rewritten, so while these match, its runs are the cached ones.
+struct SourceIdentity: Equatable, Sendable {
+    var name: String
+    var size: Int64
+    var modifiedNs: Int64
+    var inode: UInt64
+    var device: UInt64
+
+    /// Nil for anything but a regular file: those take the reader's path, which says why it is skipped.
+    static func of(_ url: URL) -> SourceIdentity? {
+        var info = stat()
+        guard stat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        #if canImport(Darwin)
+            let modified = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
+        #else
+            let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        #endif
+        return SourceIdentity(
+            name: url.lastPathComponent, size: Int64(info.st_size), modifiedNs: modified, inode: UInt64(info.st_ino),
+            device: UInt64(info.st_dev))
+    }
+}
+
+/// One source file's runs as the cache holds them: its identity, a hash of its bytes, and the
+/// encoded runs (one for a run file; several for a file that holds several).
+struct CacheEntry: Sendable {
+    var identity: SourceIdentity
+    var contentHash: UInt64
+    /// `CacheRecordCoding` of each run, back to back after a count; decoded only when used, and
+    /// copied as they are into the next cache file.
+    var payload: [UInt8]
+}
+
+/// The cache file's layout:
+///
+///     magic "benchboard-cache\n", format (varint), benchboard version (string), max file bytes,
+///     the time it was written (ns since 1970), entry count, then per entry (sorted by name): name, size, mtime ns, inode, device,
+///     content hash (8 bytes), payload length, payload; last, 8 bytes: `ContentHash` of all before.
+///
+/// The trailing hash makes a damaged or truncated file fail as a whole, before any run from it
+/// is used. The version and the file limit are in the header because a cached run must be one
+/// this benchboard, with these limits, would have read.
+enum CacheFileFormat {
+    static let magic = Array("benchboard-cache\n".utf8)
+    /// Raised whenever the layout or `CacheRecordCoding` changes.
+    static let format: UInt64 = 1
+
+    struct Header: Equatable {
+        var version: String
+        var maxFileBytes: Int64
+    }
+
+    static func encode(_ header: Header, writtenNs: Int64, entries: [CacheEntry]) -> [UInt8] {
+        var w = CacheWriter(capacity: entries.reduce(64) { $0 + $1.payload.count + 64 })
+        w.raw(magic)
+        w.unsigned(format)
+        w.string(header.version)
+        w.signed(header.maxFileBytes)
+        w.signed(writtenNs)
+        w.unsigned(UInt64(entries.count))
+        for entry in entries.sorted(by: { $0.identity.name < $1.identity.name }) {
+            w.string(entry.identity.name)
+            w.signed(entry.identity.size)
+            w.signed(entry.identity.modifiedNs)
+            w.unsigned(entry.identity.inode)
+            w.unsigned(entry.identity.device)
+            w.fixed64(entry.contentHash)
+            w.unsigned(UInt64(entry.payload.count))
+            w.raw(entry.payload)
+        }
+        let checksum = w.bytes.withUnsafeBytes { ContentHash.of($0) }
+        w.fixed64(checksum)
+        return w.bytes
+    }
+
+    enum Decoded {
+        case entries([CacheEntry], writtenNs: Int64)
+        /// Written by another benchboard or with other limits: rebuilt without a warning.
+        case stale
+    }
+
+    static func decode(_ bytes: UnsafeRawBufferPointer, expecting header: Header) throws(CacheDamage) -> Decoded {
+        guard bytes.count >= magic.count + 8, bytes.prefix(magic.count).elementsEqual(magic) else {
+            throw CacheDamage(reason: "it is not a benchboard cache file")
+        }
+        let body = UnsafeRawBufferPointer(rebasing: bytes[..<(bytes.count - 8)])
+        var trailer = CacheReader(bytes, offset: bytes.count - 8)
+        guard try trailer.fixed64() == ContentHash.of(body) else {
+            throw CacheDamage(reason: "its checksum does not match (a damaged or truncated file)")
+        }
+        var r = CacheReader(body, offset: magic.count)
+        guard try r.unsigned() == format else { return .stale }
+        let found = Header(version: try r.string(), maxFileBytes: try r.signed())
+        guard found == header else { return .stale }
+        let writtenNs = try r.signed()
+        let count = try r.count()
+        var entries: [CacheEntry] = []
+        entries.reserveCapacity(count)
+        for _ in 0..<count {
+            let identity = SourceIdentity(
+                name: try r.string(), size: try r.signed(), modifiedNs: try r.signed(), inode: try r.uint64(),
+                device: try r.uint64())
+            let hash = try r.fixed64()
+            let payload = try r.raw(try r.count())
+            entries.append(CacheEntry(identity: identity, contentHash: hash, payload: Array(payload)))
+        }
+        guard r.remaining == 0 else { throw CacheDamage(reason: "it has bytes after its last entry") }
+        return .entries(entries, writtenNs: writtenNs)
+    }
+}

@@ -1,0 +1,99 @@
+import BenchModel
+import Foundation
+import XCTest
+
+@testable import BenchHistory
+
+/// The cache's binary form of a run keeps every field: a run with all of them set comes back equal.
+/// When the model gains a field, `testTheFixtureSetsEveryField` fails until the fixture sets it,
+/// and then the round trip fails until `CacheRecordCoding` writes it.
+final class HistoryCacheRecordTests: XCTestCase {
+    static func fullRun() -> RunRecord {
+        let process = ProcessRecord(
+            round: 1, samples: 3, outcome: .failed, exitCode: -3, signal: "SIGSEGV", maxRSSBytes: .max,
+            memoryGrowthBytes: 7, cpuUserUs: 11, cpuSystemUs: 13, wallMs: 1.5, iterations: 4, spawns: 2,
+            machineBusy: 0.25, steal: -0.0)
+        let result = BenchmarkResult(
+            name: "naïve <&> 🚀", group: "g", kind: .command, mode: .fallback, outcome: .limit, exitCode: Int32.min,
+            signal: "SIGKILL", error: "It broke.\nTwice", stderrTail: "", killedBy: "SIGTERM", targetNs: -5,
+            timeoutMs: Int.max, warmup: -1, samplesNs: [Int64.max, Int64.min, 0, -1, 1_000_000],
+            stats: SampleStats(
+                count: 3, minNs: 1, maxNs: .infinity, meanNs: .nan, medianNs: 2, stddevNs: 3, madNs: 4, p90Ns: 5,
+                p99Ns: 6, cv: 7, ciLowNs: 8, ciHighNs: 9, noisy: true),
+            metric: .instructions, samplesInstructions: [10, 5, 12],
+            instructionStats: CountStats(count: 3, min: 5, max: 12, mean: 9, median: 10, stddev: 1),
+            resources: Resources(
+                maxRSSBytes: 1, peakMemoryGrowthBytes: 2, cpuUserUs: 3, cpuSystemUs: 4, totalMs: 5, overheadMs: 6,
+                voluntaryContextSwitches: 7, involuntaryContextSwitches: 8, minorFaults: 9, majorFaults: 10,
+                cgroupPeakBytes: 11, peakMemoryGrowthWithWarmupBytes: 12),
+            config: BenchmarkSettings(
+                command: ["a", "b c"], swift: "s", iterations: 5, minTimeMs: 1.25, maxDurationMs: 2.5, graceMs: 100,
+                killSignal: "SIGINT", env: ["A": "1", "B": "é"], inheritEnv: ["PATH"], regressionThreshold: 0.07,
+                metric: .instructions, rounds: 3, informational: true),
+            samplesSource: .wall,
+            limits: [AppliedLimit(resource: .memory, value: 64, mechanism: "cgroup")], limitHit: .memory,
+            processes: [process], batchSize: 16, scalingFactor: 1000)
+        return RunRecord(
+            schema: "benchboard.run/2", id: "id-1", startedAt: Date(timeIntervalSince1970: 1_767_225_600.123456789),
+            startedAtUnixNs: 1_767_225_600_123_456_789, finishedAt: Date(timeIntervalSince1970: 1_767_225_700),
+            interrupted: true, isolation: false, buildConfiguration: "debug", title: "T", configPath: "c.toml",
+            git: GitInfo(commit: "abc", branch: "main", dirty: true, subject: "S"),
+            machine: MachineInfo(
+                hostname: "h", os: "o", kernel: "k", cpuModel: "c", cores: 2, memoryBytes: .max, swiftVersion: "6.3"),
+            benchmarks: [result, result], selection: RunSelection(filter: "f", shard: "1/2", notSelected: ["x"]),
+            kind: .merged, source: RunSource(format: "hyperfine", files: ["a.json"], runIDs: ["r1"], context: ["k": "v"]),
+            clockCostNs: 20.5, ab: ABBase(label: "base", commit: "def", runID: "r0"))
+    }
+
+    func testTheFixtureSetsEveryField() {
+        var unset: [String] = []
+        Self.collectNils(Mirror(reflecting: Self.fullRun()), path: "run", into: &unset)
+        XCTAssertEqual(unset, [], "set these in fullRun(), then write them in CacheRecordCoding")
+    }
+
+    func testARunWithEveryFieldComesBackEqual() throws {
+        let run = Self.fullRun()
+        let payload = HistoryCache.payload([run, run])
+        let back = try XCTUnwrap(HistoryCache.runs(in: payload))
+        XCTAssertEqual(back.count, 2)
+        // NaN is never equal to itself: compare it apart, then the rest.
+        XCTAssertTrue(back[0].benchmarks[0].stats?.meanNs.isNaN ?? false)
+        XCTAssertEqual(Self.withoutNaN(back[0]), Self.withoutNaN(run))
+        XCTAssertEqual(back[0].startedAt, run.startedAt)
+        XCTAssertEqual(
+            back[0].benchmarks[0].processes?[0].steal?.sign, .minus, "signed zero is kept")
+        // The same runs give the same bytes.
+        XCTAssertEqual(HistoryCache.payload(back), payload)
+    }
+
+    func testEveryTruncationOfAPayloadIsRefused() {
+        let payload = HistoryCache.payload([Self.fullRun()])
+        for length in 0..<payload.count {
+            XCTAssertNil(HistoryCache.runs(in: Array(payload.prefix(length))), "\(length) bytes")
+        }
+    }
+
+    private static func withoutNaN(_ run: RunRecord) -> RunRecord {
+        var copy = run
+        for index in copy.benchmarks.indices { copy.benchmarks[index].stats?.meanNs = 0 }
+        return copy
+    }
+
+    private static func collectNils(_ mirror: Mirror, path: String, into unset: inout [String]) {
+        for child in mirror.children {
+            let name = "\(path).\(child.label ?? "?")"
+            let inner = Mirror(reflecting: child.value)
+            if inner.displayStyle == .optional {
+                guard let wrapped = inner.children.first else {
+                    unset.append(name)
+                    continue
+                }
+                collectNils(Mirror(reflecting: wrapped.value), path: name, into: &unset)
+            } else if inner.displayStyle == .collection, let first = inner.children.first {
+                collectNils(Mirror(reflecting: first.value), path: name + "[0]", into: &unset)
+            } else if inner.displayStyle == .struct {
+                collectNils(inner, path: name, into: &unset)
+            }
+        }
+    }
+}
