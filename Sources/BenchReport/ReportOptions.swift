@@ -22,6 +22,8 @@ public struct ReportOptions: Sendable {
     /// How many of the newest runs a benchmark page lists in its table (the chart always
     /// covers the whole history, with a hover title per run).
     public var runTableLimit: Int
+    /// The most points (runs or buckets of runs) a chart draws per series (`ChartDownsampling`).
+    public var chartPointLimit: Int
     /// `[report] repository_url`: commits link to `<url>/commit/<sha>`. Nil: no external link anywhere.
     public var repositoryURL: String?
     /// `[report] site_url`, where the dashboard is published: summary.md links to benchmark pages there.
@@ -36,7 +38,7 @@ public struct ReportOptions: Sendable {
         slowIsFailure: Bool = false, regressionIsFailure: Bool = false, sparklineRuns: Int = 30,
         fullReportURL: String? = nil, zoomWindows: [Int] = [30, 100],
         runTableLimit: Int = 200, repositoryURL: String? = nil, siteURL: String? = nil, recentStepRuns: Int = 10,
-        recentChangesLimit: Int = 30
+        recentChangesLimit: Int = 30, chartPointLimit: Int = 1000
     ) {
         self.title = title
         self.templatesDirectory = templatesDirectory
@@ -47,6 +49,7 @@ public struct ReportOptions: Sendable {
         self.fullReportURL = fullReportURL
         self.zoomWindows = zoomWindows
         self.runTableLimit = runTableLimit
+        self.chartPointLimit = chartPointLimit
         self.repositoryURL = repositoryURL
         self.siteURL = siteURL
         self.recentStepRuns = recentStepRuns
