@@ -20,7 +20,7 @@ public struct ReportOptions: Sendable {
     /// The zoom levels (last N runs) offered on each benchmark page, besides the whole history.
     public var zoomWindows: [Int]
     /// How many of the newest runs a benchmark page lists in its table (the chart always
-    /// covers the whole history, with a hover title per run).
+    /// covers the whole history); older runs are listed in archive pages by month (`RunArchive`).
     public var runTableLimit: Int
     /// The most points (runs or buckets of runs) a chart draws per series (`ChartDownsampling`).
     public var chartPointLimit: Int
@@ -37,7 +37,7 @@ public struct ReportOptions: Sendable {
         title: String = "benchboard", templatesDirectory: URL? = nil, analysis: AnalysisOptions = .init(),
         slowIsFailure: Bool = false, regressionIsFailure: Bool = false, sparklineRuns: Int = 30,
         fullReportURL: String? = nil, zoomWindows: [Int] = [30, 100],
-        runTableLimit: Int = 200, repositoryURL: String? = nil, siteURL: String? = nil, recentStepRuns: Int = 10,
+        runTableLimit: Int = 100, repositoryURL: String? = nil, siteURL: String? = nil, recentStepRuns: Int = 10,
         recentChangesLimit: Int = 30, chartPointLimit: Int = 1000
     ) {
         self.title = title
