@@ -21,6 +21,7 @@ struct ArchivePage: Sendable {
 struct ArchiveRowView: Sendable {
     /// `RunArchive.anchor` of the run id: what run links point at.
     var anchor: String
+    /// "11-25 10:49", UTC; the month is the page's.
     var date: String
     var commit: String
     var commitHref: String?

@@ -36,7 +36,7 @@ struct ArchivePageBuilder {
         let result = entry.result
         let ok = result.outcome.isSuccess
         return ArchiveRowView(
-            anchor: run.anchor, date: ReportFormat.day(run.record.startedAt) + " " + ReportFormat.time(run.record.startedAt),
+            anchor: run.anchor, date: String(ReportFormat.day(run.record.startedAt).dropFirst(5)) + " " + ReportFormat.time(run.record.startedAt),
             commit: run.shortCommit, commitHref: run.commitHref,
             outcomeClass: ok ? nil : ReportFormat.outcomeClass(result.outcome),
             median: ok ? ReportFormat.median(result) : ReportFormat.outcomeWord(result.outcome))

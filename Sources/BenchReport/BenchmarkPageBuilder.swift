@@ -26,7 +26,8 @@ struct BenchmarkPageBuilder {
             zoomLinks: zoomLinks, charts: charts, hasTarget: latest?.targetNs != nil && trend.metric == .time, steps: steps,
             hasSteps: !steps.isEmpty, runRows: rows, runsText: runsText, archiveLinks: archiveLinks,
             hasArchive: !archiveLinks.isEmpty)
-        page.machineSeries = MachineSeriesBuilder(runs: index.runs).series(of: entries, name: name)
+        page.machineSeries = MachineSeriesBuilder(runs: index.runs, downsampling: ChartDownsampling(maxPoints: options.chartPointLimit))
+            .series(of: entries, name: name)
         page.machineSeriesCount = UnitFormat.count(page.machineSeries.count, "machine")
         page.hasMachineSeries = !page.machineSeries.isEmpty
         if let latestEntry = entries.last, latestEntry.runIndex == index.runs.count - 1 {

@@ -61,6 +61,21 @@ final class DownsampledChartTests: XCTestCase {
         XCTAssertTrue(points[at - 1].contains("1.00") || points[at - 1].contains("1.0"), points[at - 1])
     }
 
+    /// Each machine's own chart is downsampled too: two machines of 1200 runs each.
+    func testMachineChartsAreDownsampledToo() throws {
+        var input = ArchiveFixtures.history(runs: 2400, spacing: 3600)
+        for index in input.runs.indices where index % 2 == 1 { input.runs[index].record.machine.cpuModel = "Other CPU" }
+        try ReportRenderer().write(input, to: output)
+        let page = try Fixtures.document(output.appendingPathComponent("benchmarks/parse.html"))
+        let charts = try page.nodes(forXPath: "//*[local-name()='section'][@class='machine']//*[local-name()='svg']")
+        XCTAssertEqual(charts.count, 2)
+        for chart in charts {
+            let points = try chart.nodes(forXPath: "*[local-name()='circle']").count
+            XCTAssertLessThanOrEqual(points, 1000)
+            XCTAssertGreaterThan(points, 500)
+        }
+    }
+
     /// A short history draws every run; no whiskers.
     func testShortHistoriesAreNotDownsampled() throws {
         try ReportRenderer().write(ArchiveFixtures.history(runs: 40), to: output)
