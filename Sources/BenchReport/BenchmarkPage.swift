@@ -19,6 +19,9 @@ struct BenchmarkPage: Sendable {
     var hasSteps: Bool
     var runRows: [RunRowView]
     var runsText: String
+    /// One link per month of older runs (`RunArchive`), oldest first; empty when the table lists every run.
+    var archiveLinks: [LinkView] = []
+    var hasArchive = false
     /// This benchmark's series per machine, when it ran on more than one (machine-series.mustache).
     var machineSeries: [MachineSeriesView] = []
     var machineSeriesCount = ""
@@ -87,10 +90,14 @@ struct StepRowView: Sendable {
     var stepClass: String
     /// Set for the newest run's jump that is not yet a confirmed step.
     var stepNote: String?
+    /// The run's row: "#run-…" in the table, or its archive page's entry.
+    var stepHref: String? = nil
 }
 
 /// One run of this benchmark, newest first.
 struct RunRowView: Sendable {
+    /// `RunArchive.anchor` of the run id: what run links point at.
+    var rowAnchor: String
     var rowDate: String
     var rowCommit: String
     var rowCommitHref: String?
@@ -133,6 +140,8 @@ extension BenchmarkPage: MustacheParent {
         case "hasSteps": hasSteps
         case "runRows": runRows
         case "runsText": runsText
+        case "archiveLinks": archiveLinks
+        case "hasArchive": hasArchive
         case "machineSeries": machineSeries
         case "machineSeriesCount": machineSeriesCount
         case "hasMachineSeries": hasMachineSeries
@@ -169,6 +178,7 @@ extension StepRowView: MustacheParent {
         case "stepPercent": stepPercent
         case "stepClass": stepClass
         case "stepNote": stepNote
+        case "stepHref": stepHref
         default: nil
         }
     }
@@ -177,6 +187,7 @@ extension StepRowView: MustacheParent {
 extension RunRowView: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
+        case "rowAnchor": rowAnchor
         case "rowDate": rowDate
         case "rowCommit": rowCommit
         case "rowCommitHref": rowCommitHref

@@ -15,6 +15,7 @@ struct BenchmarkPageBuilder {
         let (charts, zoomLinks) = self.charts(trend, targetNs: latest?.targetNs)
         let steps = stepRows(name: name, trend: trend, entries: entries)
         let (rows, runsText) = runTable(name: name, trend: trend, entries: entries)
+        let archiveLinks = self.archiveLinks(name: name, entries: entries)
         let title = TextSafety.line(options.title)
         var page = BenchmarkPage(
             title: title, pageTitle: "\(safeName) · \(title)", root: "../", name: safeName,
@@ -23,8 +24,10 @@ struct BenchmarkPageBuilder {
             latestClass: latest.map { ReportFormat.outcomeClass($0.outcome) } ?? "muted",
             facts: facts(entries: entries), failure: latest.flatMap(FailureView.init),
             zoomLinks: zoomLinks, charts: charts, hasTarget: latest?.targetNs != nil && trend.metric == .time, steps: steps,
-            hasSteps: !steps.isEmpty, runRows: rows, runsText: runsText)
-        page.machineSeries = MachineSeriesBuilder(runs: index.runs).series(of: entries, name: name)
+            hasSteps: !steps.isEmpty, runRows: rows, runsText: runsText, archiveLinks: archiveLinks,
+            hasArchive: !archiveLinks.isEmpty)
+        page.machineSeries = MachineSeriesBuilder(runs: index.runs, downsampling: ChartDownsampling(maxPoints: options.chartPointLimit))
+            .series(of: entries, name: name)
         page.machineSeriesCount = UnitFormat.count(page.machineSeries.count, "machine")
         page.hasMachineSeries = !page.machineSeries.isEmpty
         if let latestEntry = entries.last, latestEntry.runIndex == index.runs.count - 1 {
@@ -145,7 +148,7 @@ struct BenchmarkPageBuilder {
 
     /// The trend chart over the whole history and one per zoom window, with the links between them.
     private func charts(_ trend: Trend, targetNs: Int64?) -> ([TrendChartView], [ZoomLinkView]) {
-        let chart = ChartBuilder(runs: index.runs)
+        let chart = ChartBuilder(runs: index.runs, downsampling: ChartDownsampling(maxPoints: options.chartPointLimit))
         let windows = options.zoomWindows.filter { $0 > 0 && $0 < trend.points.count }.sorted()
         // Smaller windows first in the markup: the CSS shows the targeted one, else the last (default).
         var charts = windows.map { chart.chart(trend, window: $0, targetNs: targetNs, isDefault: false) }
@@ -203,16 +206,42 @@ struct BenchmarkPageBuilder {
         var steps = (index.steps[name] ?? []).reversed().map { change in
             let run = change.pointIndex < trend.points.count ? trend.points[change.pointIndex].runIndex : nil
             let info = run.flatMap { $0 < index.runs.count ? index.runs[$0] : nil }
-            return StepRowView(
+            var row = StepRowView(
                 stepDate: info?.date ?? "–",
                 stepCommit: info?.shortCommit ?? TextSafety.line(change.commit.map { String($0.prefix(7)) } ?? change.runID),
                 stepCommitHref: info?.commitHref,
                 before: trend.format(change.beforeNs), after: trend.format(change.afterNs),
                 stepPercent: UnitFormat.percent(change.stepPercent), stepClass: change.stepPercent > 0 ? "bad" : "good",
                 stepNote: nil)
+            row.stepHref = run.flatMap { runHref(runIndex: $0, name: name, entries: entries) }
+            return row
         }
-        if let pending = pendingJump(name: name, entries: entries) { steps.insert(pending, at: 0) }
+        if var pending = pendingJump(name: name, entries: entries) {
+            pending.stepHref = entries.last.flatMap { runHref(runIndex: $0.runIndex, name: name, entries: entries) }
+            steps.insert(pending, at: 0)
+        }
         return steps
+    }
+
+    /// Where a run of this benchmark is listed: its row in the table ("#run-…"), or its entry in
+    /// the archive page of its month. By run id, so it holds wherever the run is stored.
+    private func runHref(runIndex: Int, name: String, entries: [HistoryIndex.Entry]) -> String? {
+        guard runIndex >= 0, runIndex < index.runs.count else { return nil }
+        let run = index.runs[runIndex]
+        let archived = RunArchive.archived(entries, tableLimit: options.runTableLimit)
+        guard let lastArchived = archived.last, runIndex <= lastArchived.runIndex else { return "#" + run.anchor }
+        return RunArchive.href(slug: index.slugs[name] ?? "benchmark", period: run.period) + "#" + run.anchor
+    }
+
+    /// The months of runs the table no longer lists, oldest first, each linking to its archive page.
+    private func archiveLinks(name: String, entries: [HistoryIndex.Entry]) -> [LinkView] {
+        let slug = index.slugs[name] ?? "benchmark"
+        var periods: [String] = []
+        for entry in RunArchive.archived(entries, tableLimit: options.runTableLimit) {
+            let period = index.runs[entry.runIndex].period
+            if periods.last != period, !periods.contains(period) { periods.append(period) }
+        }
+        return periods.sorted().map { LinkView(text: $0, href: RunArchive.href(slug: slug, period: $0)) }
     }
 
     /// The run table, newest first, and the sentence above it. Only the newest rows are listed;
@@ -239,7 +268,7 @@ struct BenchmarkPageBuilder {
         rows.reverse()
         var runsText = "\(UnitFormat.count(entries.count, "run")), newest first"
         if shown < entries.count {
-            runsText = "the newest \(shown) of \(entries.count) runs; the chart covers all of them"
+            runsText = "the newest \(shown) of \(entries.count) runs; the chart covers all of them, and older runs are listed by month below"
         }
         if entries.last?.result.metric == .instructions {
             runsText += "; medians are instruction counts, and 🕐 Total is wall time under valgrind, inflated"
@@ -258,7 +287,7 @@ struct BenchmarkPageBuilder {
         let result = entry.result
         let run = index.runs[entry.runIndex]
         return RunRowView(
-            rowDate: run.date, rowCommit: run.shortCommit, rowCommitHref: run.commitHref, rowSubject: run.subject,
+            rowAnchor: run.anchor, rowDate: run.date, rowCommit: run.shortCommit, rowCommitHref: run.commitHref, rowSubject: run.subject,
             rowJSON: run.jsonHref.map { "../" + $0 }, outcomeIcon: ResultLine.statusIcon(result),
             outcomeText: ReportFormat.outcomeWord(result.outcome), outcomeClass: ReportFormat.outcomeClass(result.outcome),
             rowMedian: ReportFormat.median(result), rowSpread: result.outcome.isSuccess ? ReportFormat.spread(result) : nil,

@@ -5,6 +5,8 @@ import BenchModel
 /// the benchmark took part in); values map to y through the one `AxisScale`.
 struct ChartBuilder {
     let runs: [HistoryIndex.RunInfo]
+    /// Which runs are drawn one by one and which as buckets (`ChartDownsampling` has the rule).
+    var downsampling = ChartDownsampling()
 
     // MARK: Sparkline
 
@@ -16,25 +18,27 @@ struct ChartBuilder {
         let values = points.compactMap(\.medianNs)
         let scale = AxisScale(values: values, low: height - 3, high: 3, minimumSpan: 0.2, metric: trend.metric)
         let step = points.count > 1 ? (width - 6) / Double(points.count - 1) : 0
-        func x(_ i: Int) -> Double { points.count > 1 ? 3 + Double(i) * step : width / 2 }
+        func x(_ i: Double) -> Double { points.count > 1 ? 3 + i * step : width / 2 }
+        let stepIndices = trend.changePoints.filter { $0.pointIndex >= start }.map { $0.pointIndex - start }
 
         var line: [String] = []
         var last: MarkView?
         var failures: [MarkView] = []
-        for (i, point) in points.enumerated() {
-            if let median = point.medianNs {
-                let px = ReportFormat.coordinate(x(i))
+        for slot in downsampling.slots(points, stepIndices: stepIndices) {
+            let px = ReportFormat.coordinate(x(slot.position))
+            if let median = slot.medianNs {
                 let py = ReportFormat.coordinate(scale.y(median))
                 line.append("\(px),\(py)")
-                last = MarkView(x: px, y: py, title: pointTitle(point, trend))
-            } else {
-                failures.append(
-                    MarkView(x: ReportFormat.coordinate(x(i)), y: ReportFormat.coordinate(height - 3), title: pointTitle(point, trend)))
+                last = MarkView(x: px, y: py, title: slotTitle(slot, points, trend))
+            }
+            if slot.failed > 0 {
+                failures.append(MarkView(x: px, y: ReportFormat.coordinate(height - 3), title: slotTitle(slot, points, trend)))
             }
         }
+        let failedRuns = points.lazy.filter { $0.medianNs == nil }.count
         let steps = trend.changePoints.filter { $0.pointIndex >= start }.map { change in
             StepMarkView(
-                x: ReportFormat.coordinate(x(change.pointIndex - start)), stepTitle: stepTitle(change, trend),
+                x: ReportFormat.coordinate(x(Double(change.pointIndex - start))), stepTitle: stepTitle(change, trend),
                 stepClass: change.stepPercent > 0 ? "bad" : "good")
         }
         var label = "No successful run in the last \(UnitFormat.count(points.count, "run"))"
@@ -42,7 +46,7 @@ struct ChartBuilder {
             label = "Median over the last \(UnitFormat.count(points.count, "run")): \(trend.format(low)) to \(trend.format(high))"
             if let latest = values.last { label += ", latest \(trend.format(latest))" }
         }
-        if !failures.isEmpty { label += "; \(failures.count) failed" }
+        if failedRuns > 0 { label += "; \(failedRuns) failed" }
         if !steps.isEmpty { label += "; \(UnitFormat.count(steps.count, "step"))" }
         return SparklineView(
             width: "120", height: "28", line: line.joined(separator: " "), hasLine: line.count > 1, last: last,
@@ -68,35 +72,42 @@ struct ChartBuilder {
         if let targetNs { extra.append(Double(targetNs)) }
         let scale = AxisScale(values: medians + extra, low: bottom, high: top, minimumSpan: 0.1, metric: trend.metric)
         let step = points.count > 1 ? (right - left - 8) / Double(points.count - 1) : 0
-        func x(_ i: Int) -> Double { points.count > 1 ? left + 4 + Double(i) * step : (left + right) / 2 }
+        func x(_ i: Double) -> Double { points.count > 1 ? left + 4 + i * step : (left + right) / 2 }
+        let stepIndices = trend.changePoints.filter { $0.pointIndex >= start }.map { $0.pointIndex - start }
+        let slots = downsampling.slots(points, stepIndices: stepIndices)
 
         var line: [String] = []
         var upper: [String] = []
         var lower: [String] = []
         var marks: [MarkView] = []
+        var whiskers: [WhiskerView] = []
         var failures: [MarkView] = []
-        line.reserveCapacity(points.count)
-        marks.reserveCapacity(points.count)
-        for (i, point) in points.enumerated() {
-            let px = ReportFormat.coordinate(x(i))
-            guard let median = point.medianNs else {
-                failures.append(MarkView(x: px, y: ReportFormat.coordinate(bottom - 6), title: pointTitle(point, trend)))
-                continue
+        line.reserveCapacity(slots.count)
+        marks.reserveCapacity(slots.count)
+        for slot in slots {
+            let px = ReportFormat.coordinate(x(slot.position))
+            if slot.failed > 0 {
+                failures.append(MarkView(x: px, y: ReportFormat.coordinate(bottom - 6), title: slotTitle(slot, points, trend)))
             }
+            guard let median = slot.medianNs else { continue }
             let py = ReportFormat.coordinate(scale.y(median))
             line.append("\(px),\(py)")
-            marks.append(MarkView(x: px, y: py, title: pointTitle(point, trend)))
-            if let low = point.lowNs, let high = point.highNs {
+            marks.append(MarkView(x: px, y: py, title: slotTitle(slot, points, trend)))
+            if slot.isBucket, let low = slot.minNs, let high = slot.maxNs, high > low {
+                whiskers.append(
+                    WhiskerView(x: px, top: ReportFormat.coordinate(scale.y(high)), bottom: ReportFormat.coordinate(scale.y(low))))
+            }
+            if let low = slot.lowNs, let high = slot.highNs {
                 upper.append("\(px),\(ReportFormat.coordinate(scale.y(high)))")
                 lower.append("\(px),\(ReportFormat.coordinate(scale.y(low)))")
             }
         }
         let band = (upper + lower.reversed()).joined(separator: " ")
         let yTicks = scale.ticks.map { TickView(position: ReportFormat.coordinate(scale.y($0)), text: scale.label($0)) }
-        let xTicks = xAxisTicks(points, x: x)
+        let xTicks = xAxisTicks(points) { x(Double($0)) }
         let steps = trend.changePoints.filter { $0.pointIndex >= start }.map { change in
             StepMarkView(
-                x: ReportFormat.coordinate(x(change.pointIndex - start)), stepTitle: stepTitle(change, trend),
+                x: ReportFormat.coordinate(x(Double(change.pointIndex - start))), stepTitle: stepTitle(change, trend),
                 stepClass: change.stepPercent > 0 ? "bad" : "good")
         }
         let target = targetNs.map {
@@ -112,7 +123,12 @@ struct ChartBuilder {
         if let low = medians.min(), let high = medians.max() {
             description += ", from \(trend.format(low)) to \(trend.format(high))"
         }
-        if !failures.isEmpty { description += "; \(failures.count) failed runs marked at the bottom" }
+        let failedRuns = points.lazy.filter { $0.medianNs == nil }.count
+        if failedRuns > 0 { description += "; \(failedRuns) failed runs marked at the bottom" }
+        let buckets = slots.lazy.filter(\.isBucket).count
+        if buckets > 0 {
+            description += "; older runs drawn as \(UnitFormat.count(buckets, "bucket")) with their lowest and highest median"
+        }
         if !steps.isEmpty { description += "; \(steps.count) step changes marked" }
         return TrendChartView(
             chartID: window.map { "last-\($0)" } ?? "all", zoomLabel: zoomLabel,
@@ -120,7 +136,7 @@ struct ChartBuilder {
             chartTitle: "\(TextSafety.line(trend.name)): \(zoomLabel.lowercased())", chartDescription: description,
             width: "800", height: "300", yUnit: scale.unit, plotLeft: ReportFormat.coordinate(left), plotRight: ReportFormat.coordinate(right),
             plotTop: ReportFormat.coordinate(top), plotBottom: ReportFormat.coordinate(bottom),
-            band: band, hasBand: upper.count > 1, line: line.joined(separator: " "), hasLine: line.count > 1,
+            band: band, hasBand: upper.count > 1, line: line.joined(separator: " "), hasLine: line.count > 1, whiskers: whiskers,
             target: target, yTicks: yTicks, xTicks: xTicks, points: marks, pointClass: marks.count > 150 ? "pt dense" : "pt",
             failures: failures, steps: steps)
     }
@@ -152,6 +168,22 @@ struct ChartBuilder {
             let anchor = indices.count == 1 ? "middle" : (offset == 0 ? "start" : (offset == indices.count - 1 ? "end" : "middle"))
             return TickView(position: ReportFormat.coordinate(x(index)), text: text, anchor: anchor)
         }
+    }
+
+    /// A run's hover title, or a bucket's: its dates, its run count and the range of its medians.
+    private func slotTitle(_ slot: ChartDownsampling.Slot, _ points: [TrendPoint], _ trend: Trend) -> String {
+        guard slot.isBucket else { return pointTitle(points[slot.first], trend) }
+        let first = points[slot.first]
+        let last = points[slot.last]
+        func date(_ point: TrendPoint) -> String {
+            point.runIndex < runs.count ? runs[point.runIndex].date : ReportFormat.date(point.date)
+        }
+        var title = "\(date(first)) to \(date(last)) · \(UnitFormat.count(slot.count, "run"))"
+        if let median = slot.medianNs, let low = slot.minNs, let high = slot.maxNs {
+            title += " · median \(trend.format(median)), \(trend.format(low)) to \(trend.format(high))"
+        }
+        if slot.failed > 0 { title += " · \(slot.failed) not successful" }
+        return title
     }
 
     private func pointTitle(_ point: TrendPoint, _ trend: Trend) -> String {

@@ -25,6 +25,13 @@ struct StepMarkView: Sendable {
     var stepClass: String
 }
 
+/// A bucket's min/max envelope of medians, drawn as a vertical whisker (see `ChartDownsampling`).
+struct WhiskerView: Sendable {
+    var x: String
+    var top: String
+    var bottom: String
+}
+
 /// The small trend on each dashboard row.
 struct SparklineView: Sendable {
     var width: String
@@ -61,6 +68,8 @@ struct TrendChartView: Sendable {
     var hasBand: Bool
     var line: String
     var hasLine: Bool
+    /// One per bucket of older runs whose medians differ.
+    var whiskers: [WhiskerView]
     var target: TickView?
     var yTicks: [TickView]
     var xTicks: [TickView]
@@ -114,6 +123,17 @@ extension StepMarkView: MustacheParent {
     }
 }
 
+extension WhiskerView: MustacheParent {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "x": x
+        case "top": top
+        case "bottom": bottom
+        default: nil
+        }
+    }
+}
+
 extension SparklineView: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
@@ -149,6 +169,7 @@ extension TrendChartView: MustacheParent {
         case "hasBand": hasBand
         case "line": line
         case "hasLine": hasLine
+        case "whiskers": whiskers
         case "target": target
         case "yTicks": yTicks
         case "xTicks": xTicks

@@ -27,7 +27,7 @@ struct DashboardBuilder {
         page.verdict = VerdictView(
             verdictClass: status.levelClass, icon: status.icon, headline: status.headline, detail: status.detail)
         page.tiles = tiles()
-        let chart = ChartBuilder(runs: index.runs)
+        let chart = ChartBuilder(runs: index.runs, downsampling: ChartDownsampling(maxPoints: options.chartPointLimit))
         let ranked = status.ranked
         page.problems = ranked.filter(\.isProblem).map(problem)
         page.groups = groups(ranked, chart: chart)

@@ -14,6 +14,10 @@ struct HistoryIndex: Sendable {
         var branch: String
         /// `<repository_url>/commit/<sha>`, or nil without a repository URL.
         var commitHref: String?
+        /// The id of its rows on the benchmark pages and in the archives (`RunArchive.anchor`).
+        var anchor: String
+        /// The archive month it belongs to: "2026-11".
+        var period: String
     }
 
     /// One benchmark's result in one run.
@@ -54,7 +58,8 @@ struct HistoryIndex: Sendable {
                 shortCommit: TextSafety.line(run.record.git?.shortCommit ?? "–"),
                 subject: TextSafety.line(run.record.git?.subject ?? ""),
                 branch: TextSafety.line(run.record.git?.branch ?? "–"),
-                commitHref: links.commit(run.record.git?.commit))
+                commitHref: links.commit(run.record.git?.commit), anchor: RunArchive.anchor(runID: run.record.id),
+                period: RunArchive.period(of: run.record.startedAt))
         }
         warnings = input.warnings.map(TextSafety.line)
         if let given = input.comparison {

@@ -1,3 +1,4 @@
+import BenchAnalysis
 import BenchModel
 
 /// The machine views: which machines the history holds (dashboard), and each machine's own
@@ -5,6 +6,8 @@ import BenchModel
 /// read as one line.
 struct MachineSeriesBuilder {
     let runs: [HistoryIndex.RunInfo]
+    /// Long series are drawn as the main chart's are (`ChartDownsampling`).
+    var downsampling = ChartDownsampling()
 
     /// Every machine of the history, in order of first appearance.
     func dashboardRows() -> [MachineRowView] {
@@ -56,21 +59,29 @@ struct MachineSeriesBuilder {
         let scale = AxisScale(values: values, low: bottom, high: top, minimumSpan: 0.1, targetTicks: 3, metric: metric)
         func y(_ value: Double) -> Double { scale.y(value) }
         let step = entries.count > 1 ? (right - left - 8) / Double(entries.count - 1) : 0
-        func x(_ index: Int) -> Double { entries.count > 1 ? left + 4 + Double(index) * step : (left + right) / 2 }
+        func x(_ index: Double) -> Double { entries.count > 1 ? left + 4 + index * step : (left + right) / 2 }
 
+        let series = entries.enumerated().map { index, entry in
+            TrendPoint(
+                runIndex: entry.runIndex, runID: runs[entry.runIndex].record.id, date: runs[entry.runIndex].record.startedAt,
+                commit: nil, medianNs: medians[index], lowNs: nil, highNs: nil, outcome: entry.result.outcome)
+        }
         var line: [String] = []
         var points: [MachinePointView] = []
+        var whiskers: [WhiskerView] = []
         var failures: [MachinePointView] = []
-        for (index, entry) in entries.enumerated() {
-            let run = runs[entry.runIndex]
-            let px = ReportFormat.coordinate(x(index))
-            let value = medians[index].map { metric.format($0) } ?? ReportFormat.outcomeWord(entry.result.outcome)
-            let title = TextSafety.line("\(run.date) · \(run.shortCommit) · \(run.record.machine.hostname) · \(value)")
-            if let median = medians[index] {
+        for slot in downsampling.slots(series, stepIndices: []) {
+            let px = ReportFormat.coordinate(x(slot.position))
+            let title = self.title(slot, entries: entries, metric: metric)
+            if let median = slot.medianNs {
                 let py = ReportFormat.coordinate(y(median))
                 line.append("\(px),\(py)")
                 points.append(MachinePointView(x: px, y: py, title: title))
-            } else {
+                if slot.isBucket, let low = slot.minNs, let high = slot.maxNs, high > low {
+                    whiskers.append(WhiskerView(x: px, top: ReportFormat.coordinate(y(high)), bottom: ReportFormat.coordinate(y(low))))
+                }
+            }
+            if slot.failed > 0 {
                 failures.append(MachinePointView(x: px, y: ReportFormat.coordinate(bottom - 6), title: title))
             }
         }
@@ -84,7 +95,7 @@ struct MachineSeriesBuilder {
                 anchor: entries.count == 1 ? "middle" : "start"))
             if entries.count > 1 {
                 xTicks.append(TickView(
-                    position: ReportFormat.coordinate(x(entries.count - 1)),
+                    position: ReportFormat.coordinate(x(Double(entries.count - 1))),
                     text: ReportFormat.day(runs[last.runIndex].record.startedAt), anchor: "end"))
             }
         }
@@ -93,12 +104,28 @@ struct MachineSeriesBuilder {
         if let least = values.min(), let most = values.max() {
             description += ", from \(metric.format(least)) to \(metric.format(most))"
         }
-        if !failures.isEmpty { description += "; \(failures.count) failed runs marked at the bottom" }
+        let failed = medians.lazy.filter { $0 == nil }.count
+        if failed > 0 { description += "; \(failed) failed runs marked at the bottom" }
         return MachineChartView(
             chartID: "\(machine.anchor)-chart", chartTitle: TextSafety.line("\(name) on \(MachineCatalog.name(machine))"),
             chartDescription: TextSafety.line(description), width: "800", height: "180",
             plotLeft: ReportFormat.coordinate(left), plotRight: ReportFormat.coordinate(right),
             plotBottom: ReportFormat.coordinate(bottom), line: line.joined(separator: " "), hasLine: line.count > 1,
-            yTicks: yTicks, xTicks: xTicks, points: points, failures: failures)
+            whiskers: whiskers, yTicks: yTicks, xTicks: xTicks, points: points, failures: failures)
+    }
+
+    /// A run's hover title, or a bucket's: its dates, its run count and the range of its medians.
+    private func title(_ slot: ChartDownsampling.Slot, entries: [HistoryIndex.Entry], metric: Metric) -> String {
+        let first = runs[entries[slot.first].runIndex]
+        guard slot.isBucket else {
+            let value = slot.medianNs.map { metric.format($0) } ?? ReportFormat.outcomeWord(entries[slot.first].result.outcome)
+            return TextSafety.line("\(first.date) · \(first.shortCommit) · \(first.record.machine.hostname) · \(value)")
+        }
+        var title = "\(first.date) to \(runs[entries[slot.last].runIndex].date) · \(UnitFormat.count(slot.count, "run"))"
+        if let median = slot.medianNs, let low = slot.minNs, let high = slot.maxNs {
+            title += " · median \(metric.format(median)), \(metric.format(low)) to \(metric.format(high))"
+        }
+        if slot.failed > 0 { title += " · \(slot.failed) not successful" }
+        return title
     }
 }

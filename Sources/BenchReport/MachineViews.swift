@@ -32,6 +32,8 @@ struct MachineChartView: Sendable {
     var plotBottom: String
     var line: String
     var hasLine: Bool
+    /// One per bucket of older runs whose medians differ (`ChartDownsampling`).
+    var whiskers: [WhiskerView]
     var yTicks: [TickView]
     var xTicks: [TickView]
     var points: [MachinePointView]
@@ -85,6 +87,7 @@ extension MachineChartView: MustacheParent {
         case "plotBottom": plotBottom
         case "line": line
         case "hasLine": hasLine
+        case "whiskers": whiskers
         case "yTicks": yTicks
         case "xTicks": xTicks
         case "points": points

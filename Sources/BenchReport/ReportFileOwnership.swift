@@ -6,7 +6,7 @@ import Foundation
 /// hand-written `benchmarks/methodology.html` from costing the user that file.
 ///
 /// style.css and junit.xml are rewritten by every render, so they are never left behind and never
-/// deleted; the files that can go stale are the pages and summary.md.
+/// deleted; the files that can go stale are the pages (archive pages included) and summary.md.
 enum ReportFileOwnership {
     /// The folder benchmark pages are written to, inside the output folder.
     static let pagesFolder = "benchmarks"
@@ -39,6 +39,10 @@ enum ReportFileOwnership {
         case 1 where parts[0] == "index.html" || parts[0] == "runs.html": return page
         case 1 where parts[0] == "summary.md": return summary
         case 2 where parts[0] == Substring(pagesFolder) && isPageName(parts[1]): return page
+        // benchmarks/<slug>/archive/<YYYY-MM>.html (RunArchive).
+        case 4 where parts[0] == Substring(pagesFolder) && isPageName(Substring(parts[1] + ".html"))
+            && parts[2] == Substring(RunArchive.folder) && RunArchive.isFileName(parts[3]):
+            return page
         default: return nil
         }
     }

@@ -47,6 +47,7 @@ enum ReportManifest {
                 cleanup.kept.append(KeptReportFile(path: path, reason: reason))
             } else if (try? FileManager.default.removeItem(at: file)) != nil {
                 cleanup.removed.append(file)
+                removeEmptyFolders(above: path, in: output)
             }
         }
         let data: Data
@@ -123,6 +124,17 @@ enum ReportManifest {
                 + "so it may be yours; delete it by hand if it is a stale report"
         }
         return nil
+    }
+
+    /// After the last archive page of a benchmark goes, its `archive/` and `<slug>/` folders go
+    /// too. rmdir removes only empty folders (never a link), and `benchmarks/` itself stays.
+    private static func removeEmptyFolders(above path: String, in output: URL) {
+        var parts = path.split(separator: "/").map(String.init)
+        parts.removeLast()
+        while parts.count > 1 {
+            guard rmdir(output.appendingPathComponent(parts.joined(separator: "/")).path) == 0 else { return }
+            parts.removeLast()
+        }
     }
 
     private static func exists(_ path: String) -> Bool {

@@ -20,8 +20,10 @@ public struct ReportOptions: Sendable {
     /// The zoom levels (last N runs) offered on each benchmark page, besides the whole history.
     public var zoomWindows: [Int]
     /// How many of the newest runs a benchmark page lists in its table (the chart always
-    /// covers the whole history, with a hover title per run).
+    /// covers the whole history); older runs are listed in archive pages by month (`RunArchive`).
     public var runTableLimit: Int
+    /// The most points (runs or buckets of runs) a chart draws per series (`ChartDownsampling`).
+    public var chartPointLimit: Int
     /// `[report] repository_url`: commits link to `<url>/commit/<sha>`. Nil: no external link anywhere.
     public var repositoryURL: String?
     /// `[report] site_url`, where the dashboard is published: summary.md links to benchmark pages there.
@@ -35,8 +37,8 @@ public struct ReportOptions: Sendable {
         title: String = "benchboard", templatesDirectory: URL? = nil, analysis: AnalysisOptions = .init(),
         slowIsFailure: Bool = false, regressionIsFailure: Bool = false, sparklineRuns: Int = 30,
         fullReportURL: String? = nil, zoomWindows: [Int] = [30, 100],
-        runTableLimit: Int = 200, repositoryURL: String? = nil, siteURL: String? = nil, recentStepRuns: Int = 10,
-        recentChangesLimit: Int = 30
+        runTableLimit: Int = 100, repositoryURL: String? = nil, siteURL: String? = nil, recentStepRuns: Int = 10,
+        recentChangesLimit: Int = 30, chartPointLimit: Int = 1000
     ) {
         self.title = title
         self.templatesDirectory = templatesDirectory
@@ -47,6 +49,7 @@ public struct ReportOptions: Sendable {
         self.fullReportURL = fullReportURL
         self.zoomWindows = zoomWindows
         self.runTableLimit = runTableLimit
+        self.chartPointLimit = chartPointLimit
         self.repositoryURL = repositoryURL
         self.siteURL = siteURL
         self.recentStepRuns = recentStepRuns

@@ -2,6 +2,12 @@ import BenchAnalysis
 import BenchModel
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Renders the dashboard, the benchmark pages, the run list, summary.md and junit.xml from
 /// a history. Templates are loaded and compiled once, in `init`.
 public struct ReportRenderer: Sendable {
@@ -13,7 +19,9 @@ public struct ReportRenderer: Sendable {
         templates = try TemplateSet(overrides: options.templatesDirectory)
     }
 
-    /// Writes index.html, runs.html, style.css, benchmarks/<slug>.html, summary.md and
+    /// Writes index.html, runs.html, style.css, benchmarks/<slug>.html, the archive pages
+    /// benchmarks/<slug>/archive/<YYYY-MM>.html (`RunArchive`; one left as it is when its bytes would
+    /// not change, so a past month keeps its file and its modification time), summary.md and
     /// junit.xml into `outputDirectory` (created if needed; nothing is written outside it, and a
     /// symbolically linked `benchmarks/` is refused), deletes the pages of the previous render it
     /// did not write again (listed in `.benchboard-manifest.json` and recognised as benchboard's;
@@ -34,13 +42,15 @@ public struct ReportRenderer: Sendable {
         written.append(try Self.write(html.stylesheet(context), to: "style.css", in: output))
 
         // Benchmark pages are independent of each other: render and write them on every core.
-        let pages: [Result<URL, ReportError>] = ParallelMap.map(context.index.names) { name in
-            let file = "\(context.index.slugs[name] ?? "benchmark").html"
-            return Result { () throws(ReportError) -> URL in
-                try Self.write(html.benchmarkPage(context, name: name), to: file, in: pagesDirectory)
+        let pages: [Result<[URL], ReportError>] = ParallelMap.map(context.index.names) { name in
+            let slug = context.index.slugs[name] ?? "benchmark"
+            return Result { () throws(ReportError) -> [URL] in
+                var files = [try Self.write(html.benchmarkPage(context, name: name), to: "\(slug).html", in: pagesDirectory)]
+                files += try Self.writeArchives(html.archivePages(context, name: name), slug: slug, in: pagesDirectory)
+                return files
             }
         }
-        for page in pages { written.append(try page.get()) }
+        for page in pages { written += try page.get() }
 
         let summary = MarkdownExporter().export(context)
         written.append(try Self.write(summary, to: "summary.md", in: output))
@@ -81,18 +91,54 @@ public struct ReportRenderer: Sendable {
         }
     }
 
-    /// Writes `name` inside `directory`, refusing any name that would land elsewhere.
-    private static func write(_ text: String, to name: String, in directory: URL) throws(ReportError) -> URL {
+    /// Writes one benchmark's archive pages into `benchmarks/<slug>/archive/`, each only when its
+    /// content changed. Both folders are refused when they are symbolic links, as `benchmarks/` is.
+    private static func writeArchives(_ archives: [(file: String, text: String)], slug: String, in pagesDirectory: URL)
+        throws(ReportError) -> [URL]
+    {
+        guard !archives.isEmpty else { return [] }
+        guard !slug.contains("/"), !slug.hasPrefix(".") else {
+            throw .cannotWrite(path: slug, reason: "the name would place the file outside the output folder")
+        }
+        var folder = pagesDirectory
+        for part in [slug, RunArchive.folder] {
+            folder.appendPathComponent(part, isDirectory: true)
+            try ReportManifest.checkNotLinked(folder)
+            try makeDirectory(folder)
+        }
+        var files: [URL] = []
+        for archive in archives {
+            files.append(try write(archive.text, to: archive.file, in: folder, onlyIfChanged: true))
+        }
+        return files
+    }
+
+    /// Writes `name` inside `directory`, refusing any name that would land elsewhere. With
+    /// `onlyIfChanged`, a regular file that already holds exactly these bytes is left untouched.
+    private static func write(_ text: String, to name: String, in directory: URL, onlyIfChanged: Bool = false)
+        throws(ReportError) -> URL
+    {
         let file = directory.appendingPathComponent(name).standardizedFileURL
         guard !name.contains("/"), !name.hasPrefix("."), file.deletingLastPathComponent().path == directory.standardizedFileURL.path
         else {
             throw .cannotWrite(path: file.path, reason: "the name would place the file outside the output folder")
         }
+        let data = Data(text.utf8)
+        if onlyIfChanged, holds(data, file) { return file }
         do {
-            try Data(text.utf8).write(to: file, options: .atomic)
+            try data.write(to: file, options: .atomic)
         } catch {
             throw .cannotWrite(path: file.path, reason: (error as NSError).localizedDescription)
         }
         return file
+    }
+
+    /// Whether `file` is a regular file (not a link) whose bytes are `data`; the size is compared first.
+    private static func holds(_ data: Data, _ file: URL) -> Bool {
+        var info = stat()
+        guard lstat(file.path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size == data.count,
+            let existing = try? Data(contentsOf: file)
+        else { return false }
+        return existing == data
     }
 }

@@ -5,7 +5,7 @@ import Mustache
 /// the override folder when there is one. Partials resolve through the same set, so a
 /// partial can be overridden too.
 struct TemplateSet: Sendable {
-    static let required = ["index", "benchmark", "runs", "summary", "style.css"]
+    static let required = ["index", "benchmark", "archive", "runs", "summary", "style.css"]
 
     private let library: MustacheLibrary
 

@@ -59,6 +59,12 @@ final class ViewModelLookupTests: XCTestCase {
             for point in chart.points { assertAnswersEveryField(point) }
         }
         for row in page.runRows { assertAnswersEveryField(row) }
+        assertAnswersEveryField(WhiskerView(x: "1", top: "2", bottom: "3"))
+        var archive = ArchivePage(
+            title: "t", pageTitle: "p", root: "r", name: "n", benchmarkHref: "b", period: "2026-11", runsText: "r", rows: [])
+        archive.rows = [ArchiveRowView(anchor: "a", date: "d", commit: "c", commitHref: "h", outcomeClass: "fail", median: "m")]
+        assertAnswersEveryField(archive)
+        for row in archive.rows { assertAnswersEveryField(row) }
         let step = StepMarkView(x: "1", stepTitle: "t", stepClass: "bad")
         assertAnswersEveryField(step)
         assertAnswersEveryField(StepRowView(stepDate: "d", stepCommit: "c", before: "b", after: "a", stepPercent: "p", stepClass: "s"))
@@ -70,7 +76,7 @@ final class ViewModelLookupTests: XCTestCase {
         assertAnswersEveryField(
             StepRowView(
                 stepDate: "d", stepCommit: "c", stepCommitHref: "h", before: "b", after: "a", stepPercent: "p", stepClass: "s",
-                stepNote: "n"))
+                stepNote: "n", stepHref: "#run-1"))
         let runs = RunsPageBuilder(index: index, options: options).build()
         assertAnswersEveryField(runs)
         for row in runs.runs { assertAnswersEveryField(row) }
@@ -86,6 +92,7 @@ final class ViewModelLookupTests: XCTestCase {
             title: "t", pageTitle: "p", root: "r", name: "n", groupName: "g", latestLine: "l", latestClass: "c", facts: [],
             failure: nil, zoomLinks: [], charts: [], hasTarget: false, steps: [], hasSteps: false, runRows: [], runsText: "r")
         full.memorySpreadText = "m"
+        full.archiveLinks = [LinkView(text: "2026-11", href: "n/archive/2026-11.html")]
         assertAnswersEveryField(full)
         for group in dashboard.groups {
             for var row in group.rows {

@@ -17,4 +17,11 @@ struct HTMLExporter: Exporter {
     func benchmarkPage(_ context: ExportContext, name: String) -> String {
         context.templates.render("benchmark", BenchmarkPageBuilder(index: context.index, options: context.options).build(name: name))
     }
+
+    /// The archive pages of one benchmark's older runs: file name ("2026-11.html") and text, oldest month first.
+    func archivePages(_ context: ExportContext, name: String) -> [(file: String, text: String)] {
+        ArchivePageBuilder(index: context.index, options: context.options).build(name: name).map { period, page in
+            (RunArchive.fileName(period: period), context.templates.render("archive", page))
+        }
+    }
 }
