@@ -226,10 +226,12 @@ def main():
             "machine": machine, "benchmarks": benchmarks,
         }
         name = "%s-%s.json" % (started.strftime("%Y%m%dT%H%M%SZ"), run_id)
-        if args.schema == 2:
-            record = without_nulls(record)
         with open(os.path.join(args.output, name), "w") as handle:
-            json.dump(record, handle, indent=1, sort_keys=True)
+            if args.schema == 2:
+                # As benchboard's encoder writes it: pretty-printed with sorted keys, two spaces, " : ".
+                json.dump(without_nulls(record), handle, indent=2, sort_keys=True, separators=(",", " : "))
+            else:
+                json.dump(record, handle, indent=1, sort_keys=True)
 
 
 if __name__ == "__main__":
