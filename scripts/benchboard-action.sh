@@ -28,6 +28,8 @@
 #   BB_HISTORY            the history folder the config writes to (default: output/history next
 #                         to the config); BB_OUTPUT the report folder (default: output next to it)
 #   BB_DATA_BRANCH        the branch that keeps the history (default benchboard-data)
+#   BB_FETCH_RUNS         fetch, compare: how many of the newest run files to fetch, besides those
+#                         since the merge base (default 100; all: the whole history)
 #   BB_BASE_BRANCH        compare: the branch whose runs are the baseline (and the A/B base's name)
 #   BB_MERGE_BASE         compare: the commit the pull request branched from (default: git
 #                         merge-base of origin/BB_BASE_BRANCH and HEAD, when git knows both); its
@@ -120,13 +122,30 @@ fetch)
     # requests find their baseline. Runs before anything of the workflow's code is built or run.
     [ "$mode" != shard ] || exit 0 # a shard only runs; the merge job reads and extends the history
     mkdir -p "$history"
-    if git -c core.hooksPath=/dev/null "${git_auth[@]}" -C "$repo" fetch --quiet --no-tags origin "+refs/heads/$branch:refs/benchboard/$branch" 2>/dev/null; then
-        git -C "$repo" archive "refs/benchboard/$branch" history 2>/dev/null | tar -x -C "$history" --strip-components=1 --skip-old-files \
-            || echo "$branch holds no history/ folder yet"
-        echo "$(find "$history" -maxdepth 1 -name '*.json' | wc -l) run files in the history after fetching $branch"
-    else
-        echo "No $branch branch on origin yet; this run starts it"
+    # What the job reads decides what comes down. A record renders the whole dashboard: every run.
+    # A comparison reads its baseline and the recent window of its machine: the newest runs, and
+    # those since the pull request's merge base (its baseline is one of them).
+    fetch=(--branch "$branch")
+    if [ "$publish" = compare ]; then
+        fetch+=(--runs "${BB_FETCH_RUNS:-100}")
+        merge_base=${BB_MERGE_BASE:-}
+        if [ -z "$merge_base" ] && [ -n "${BB_BASE_BRANCH:-}" ]; then
+            merge_base=$(git -C "$repo" merge-base "origin/$BB_BASE_BRANCH" HEAD 2>/dev/null || true)
+        fi
+        committed=$(git -C "$repo" show -s --format=%ct "$merge_base" 2>/dev/null || true)
+        # A day early: the clock of whoever committed is not the runner's.
+        [ -z "$committed" ] || fetch+=(--since "$(date -u -d "@$((committed - 86400))" +%Y%m%dT%H%M%SZ)")
     fi
+    fetched=0
+    BENCHBOARD_FETCH_TOKEN=${BB_TOKEN:-} "$here/fetch-history.sh" --repo "$repo" "${fetch[@]}" "$history" || fetched=$?
+    case "$fetched" in
+        0) ;;
+        # A bad fetch-runs input.
+        2) exit 2 ;;
+        # The run goes on without the history's runs, as a first run would.
+        *) echo "::warning::the history could not be fetched from $branch (see above); this job sees only its own runs" ;;
+    esac
+    echo "$(find "$history" -maxdepth 1 -name '*.json' | wc -l) run files in the history after fetching $branch"
     # The A/B base: a shallow checkout may not hold the base commit.
     if [ "$ab_wanted" = true ] && ! git -C "$repo" cat-file -e "$BB_BASE_SHA^{commit}" 2>/dev/null; then
         git -c core.hooksPath=/dev/null "${git_auth[@]}" -C "$repo" fetch --quiet --no-tags --depth=1 origin "$BB_BASE_SHA" 2>/dev/null \

@@ -11,8 +11,11 @@
 # Run files have unique names and are never rewritten, so two jobs that push at once never
 # conflict: the loser of the race fetches the winner's tip, adds its files on top of it and pushes
 # again. A file already on the branch with the same name is left as it is (a re-run job adds
-# nothing twice). Exits 0 once the runs are on the remote, 1 after the last attempt failed,
-# 2 on bad usage.
+# nothing twice). Each attempt fetches only the tip's commit and trees (`--depth=1
+# --filter=blob:none`; a server without partial fetches sends the blobs too): the new commit is
+# built on the tip's tree without reading one run file, so appending never downloads the
+# history. Exits 0 once the runs are on the remote, 1 after the last attempt failed, 2 on bad
+# usage.
 #
 # A pack (pack-YYYY-MM-N.jsonl.gz, from `benchboard pack`) is added the same way, and the run
 # files its index names leave the branch in the same commit, on every attempt against the tip
@@ -34,7 +37,7 @@ while [ $# -gt 0 ]; do
         --remote) remote=$2; shift 2 ;;
         --branch) branch=$2; shift 2 ;;
         --dir) dir=$2; shift 2 ;;
-        -h|--help) sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,29p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         -*) echo "push-history: unknown option $1" >&2; exit 2 ;;
         *) runs+=("$1"); shift ;;
     esac
@@ -84,7 +87,7 @@ unset BENCHBOARD_PUSH_TOKEN
 build_commit() {
     local parent="" added=0 name blob
     # Quietly nothing when the branch does not exist yet.
-    if "${remote_git[@]}" -C "$repo" fetch --quiet --no-tags "$remote" "+refs/heads/$branch:$tracking" 2>/dev/null; then
+    if "${remote_git[@]}" -C "$repo" fetch --quiet --no-tags --depth=1 --filter=blob:none "$remote" "+refs/heads/$branch:$tracking" 2>/dev/null; then
         parent=$(git -C "$repo" rev-parse --verify "$tracking^{commit}")
         git -C "$repo" read-tree "$parent"
     else
@@ -111,7 +114,8 @@ build_commit() {
     done
     [ "$added" -gt 0 ] || return 0
     local tree
-    tree=$(git -C "$repo" write-tree)
+    # --missing-ok: the other runs' blobs are on the remote only, and must stay there.
+    tree=$(git -C "$repo" write-tree --missing-ok)
     git -C "$repo" commit-tree "$tree" ${parent:+-p "$parent"} -m "benchboard: add $added run file(s)"
 }
 

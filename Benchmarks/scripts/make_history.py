@@ -1,10 +1,14 @@
 #!/usr/bin/env python3
 """Generate a synthetic benchboard history folder for rendering tests and timing.
 
-Usage: make_history.py OUTPUT_DIR RUNS BENCHMARKS SEED [--samples N]
+Usage: make_history.py OUTPUT_DIR RUNS BENCHMARKS SEED [--samples N] [--schema 1|2] [--processes N]
+                       [--start YYYY-MM-DD]
 
-Writes RUNS files `OUTPUT_DIR/<UTC time>-<id>.json` in the `benchboard.run/1` shape (ISO 8601
-dates, optional keys as explicit nulls), oldest first, 6 hours apart. The series carry what a
+Writes RUNS files `OUTPUT_DIR/<UTC time>-<id>.json`, oldest first, 6 hours apart, from --start
+(default 2026-01-01). --schema 1 (the default) writes the `benchboard.run/1` shape (ISO 8601 dates,
+optional keys as explicit nulls); --schema 2 the `benchboard.run/2` shape benchboard writes today:
+each benchmark measured in --processes processes (default 5), one record each with its share of
+the samples (each process a little off the others, as real ones are), and absent keys left out. The series carry what a
 dashboard must show: noise, lasting steps up and down, occasional failures, crashes and
 timeouts, and a latest run with one failure, one timeout, one regression and one benchmark
 over its target. Same arguments, same files. Python standard library only.
@@ -87,7 +91,24 @@ def failed_result(spec, outcome, rng):
     return result
 
 
-def make_result(spec, level, outcome, samples_count, rng):
+def process_records(samples, processes, resources, rng):
+    """The per-process records of a /2 result: `processes` records splitting the samples in order."""
+    records = []
+    base, extra = divmod(len(samples), processes)
+    for index in range(processes):
+        count = base + (1 if index < extra else 0)
+        share = 1.0 / processes
+        records.append({
+            "round": index + 1, "samples": count, "outcome": "ok", "exitCode": 0,
+            "maxRSSBytes": int(resources["maxRSSBytes"] * rng.uniform(0.98, 1.0)),
+            "cpuUserUs": int(resources["cpuUserUs"] * share), "cpuSystemUs": int(resources["cpuSystemUs"] * share),
+            "wallMs": resources["totalMs"] * share * rng.uniform(0.9, 1.1), "iterations": count + 1,
+            "machineBusy": round(rng.uniform(0.45, 0.6), 3),
+        })
+    return records
+
+
+def make_result(spec, level, outcome, samples_count, rng, processes=None):
     timeout_ms = 2000
     result = {
         "name": spec["name"], "group": spec["group"], "kind": spec["kind"],
@@ -97,7 +118,18 @@ def make_result(spec, level, outcome, samples_count, rng):
         "samplesNs": [], "stats": None,
         "config": None,
     }
-    if outcome == "ok":
+    if outcome == "ok" and processes:
+        # Each process lands in a mode of its own: its samples gather around a level of its own.
+        samples = []
+        base, extra = divmod(samples_count, processes)
+        for index in range(processes):
+            mode = level * rng.lognormvariate(0, spec["noise"])
+            count = base + (1 if index < extra else 0)
+            samples += [max(1, int(rng.lognormvariate(math.log(mode), spec["noise"] / 3))) for _ in range(count)]
+        result["samplesNs"] = samples
+        result["stats"] = stats_of(samples)
+        measured_ms = sum(samples) / 1e6
+    elif outcome == "ok":
         samples = [max(1, int(rng.lognormvariate(math.log(level), spec["noise"]))) for _ in range(samples_count)]
         result["samplesNs"] = samples
         result["stats"] = stats_of(samples)
@@ -115,7 +147,21 @@ def make_result(spec, level, outcome, samples_count, rng):
         "voluntaryContextSwitches": rng.randint(1, 40), "involuntaryContextSwitches": rng.randint(0, 20),
         "minorFaults": rng.randint(100, 9000), "majorFaults": 0,
     }
+    if processes and outcome == "ok":
+        result["processes"] = process_records(result["samplesNs"], processes, result["resources"], rng)
+    elif processes:
+        result["processes"] = [{"round": 1, "samples": 0, "outcome": outcome, "exitCode": result["exitCode"],
+                                "signal": result["signal"], "wallMs": measured_ms + overhead}]
     return result
+
+
+def without_nulls(value):
+    """What the /2 writer leaves out: keys whose value is absent."""
+    if isinstance(value, dict):
+        return {key: without_nulls(item) for key, item in value.items() if item is not None}
+    if isinstance(value, list):
+        return [without_nulls(item) for item in value]
+    return value
 
 
 def main():
@@ -125,12 +171,16 @@ def main():
     parser.add_argument("benchmarks", type=int)
     parser.add_argument("seed", type=int)
     parser.add_argument("--samples", type=int, default=30)
+    parser.add_argument("--schema", type=int, choices=[1, 2], default=1)
+    parser.add_argument("--processes", type=int, default=5)
+    parser.add_argument("--start", default="2026-01-01")
     args = parser.parse_args()
+    processes = max(1, args.processes) if args.schema == 2 else None
     rng = random.Random(args.seed)
     os.makedirs(args.output, exist_ok=True)
     specs = benchmark_specs(args.benchmarks, rng)
     levels = [spec["base"] for spec in specs]
-    start = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)
+    start = datetime.datetime.strptime(args.start, "%Y-%m-%d").replace(tzinfo=datetime.timezone.utc)
     machine = {
         "hostname": "ci-runner-1", "os": "Debian GNU/Linux 12", "kernel": "6.18.0",
         "cpuModel": "AMD EPYC 7B13", "cores": 2, "memoryBytes": 24 * 1024 ** 3, "swiftVersion": "6.3.1",
@@ -159,12 +209,12 @@ def main():
                 outcome = "timeout"
             if run == last and i in (3, 4) and outcome != "ok":
                 outcome = "ok"
-            benchmarks.append(make_result(spec, levels[i], outcome, args.samples, rng))
+            benchmarks.append(make_result(spec, levels[i], outcome, args.samples, rng, processes))
         started = start + datetime.timedelta(hours=6 * run)
         finished = started + datetime.timedelta(seconds=rng.uniform(20, 90))
         run_id = "%08x" % rng.getrandbits(32)
         record = {
-            "schema": "benchboard.run/1", "id": run_id,
+            "schema": "benchboard.run/%d" % args.schema, "id": run_id,
             "startedAt": started.strftime("%Y-%m-%dT%H:%M:%SZ"),
             "finishedAt": finished.strftime("%Y-%m-%dT%H:%M:%SZ"),
             "interrupted": False, "isolation": True, "buildConfiguration": "release",
@@ -177,7 +227,11 @@ def main():
         }
         name = "%s-%s.json" % (started.strftime("%Y%m%dT%H%M%SZ"), run_id)
         with open(os.path.join(args.output, name), "w") as handle:
-            json.dump(record, handle, indent=1, sort_keys=True)
+            if args.schema == 2:
+                # As benchboard's encoder writes it: pretty-printed with sorted keys, two spaces, " : ".
+                json.dump(without_nulls(record), handle, indent=2, sort_keys=True, separators=(",", " : "))
+            else:
+                json.dump(record, handle, indent=1, sort_keys=True)
 
 
 if __name__ == "__main__":
