@@ -46,8 +46,9 @@ final class ABCommandTests: XCTestCase {
     }
 
     func testTwiceAsSlowIsCaughtEitherWay() throws {
-        // 20 samples a side over 8 rounds: the fewest pairs with which the signed-rank test can
-        // reach α = 0.01.
+        // 20 samples a side over 10 rounds: 8 pairs is the fewest with which the signed-rank test
+        // can reach α = 0.01, and only when all 8 agree; 10 leave room for a pair a loaded machine
+        // turns around.
         let config = suite([("prog", "prog")], iterations: 20)
         try tree("fast", ms: 20, config: config)
         try tree("slow", ms: 40, config: config)
@@ -55,7 +56,7 @@ final class ABCommandTests: XCTestCase {
         // The base is twice as slow: the head is an improvement. (CPU time and memory of processes
         // this short are judged by their threshold alone, so only the headline is asserted.)
         let faster = try cli.run(["ab", "--config", "fast/config.toml", "--base-dir", "slow", "--base-label", "main",
-                                  "--rounds", "8", "--format", "json"])
+                                  "--rounds", "10", "--format", "json"])
         XCTAssertEqual(faster.status, 0, faster.stderr)
         let improved = try json(faster)
         XCTAssertEqual(timeVerdict(try rows(improved)["prog"]), "improvement", faster.stdout)
@@ -64,7 +65,7 @@ final class ABCommandTests: XCTestCase {
 
         // The head is twice as slow: a regression, and --fail-on-regression exits 1 as compare does.
         let slower = try cli.run(["ab", "--config", "slow/config.toml", "--base-dir", "fast", "--base-label", "main",
-                                  "--rounds", "8", "--fail-on-regression"])
+                                  "--rounds", "10", "--fail-on-regression"])
         XCTAssertEqual(slower.status, 1, slower.stdout + slower.stderr)
         let line = try XCTUnwrap(slower.stdout.split(separator: "\n").first { $0.hasPrefix("regression") }, slower.stdout)
         XCTAssertTrue(line.contains("prog"), slower.stdout)
@@ -73,12 +74,12 @@ final class ABCommandTests: XCTestCase {
         // cannot show p < 0.05).
         let rounds = slower.stderr.split(separator: "\n").filter { $0.hasPrefix("round ") || $0.hasPrefix("confirming: round ") }
             .map { $0.split(separator: ":").dropLast().joined(separator: ":") }
-        XCTAssertEqual(rounds, (1...8).map { "round \($0)/8" } + (1...8).map { "confirming: round \($0)/8" }, slower.stderr)
-        XCTAssertTrue(slower.stderr.contains("confirming 1 benchmark in 8 further rounds: prog"), slower.stderr)
-        let confirmed = try cli.run(["ab", "--config", "slow/config.toml", "--base-dir", "fast", "--rounds", "8", "--format", "json"])
+        XCTAssertEqual(rounds, (1...10).map { "round \($0)/10" } + (1...10).map { "confirming: round \($0)/10" }, slower.stderr)
+        XCTAssertTrue(slower.stderr.contains("confirming 1 benchmark in 10 further rounds: prog"), slower.stderr)
+        let confirmed = try cli.run(["ab", "--config", "slow/config.toml", "--base-dir", "fast", "--rounds", "10", "--format", "json"])
         let time = try XCTUnwrap(try rows(try json(confirmed))["prog"]?["time"] as? [String: Any], confirmed.stdout)
         XCTAssertEqual(time["verdict"] as? String, "regression", confirmed.stdout)
-        XCTAssertTrue((time["note"] as? String ?? "").contains("confirmed by 8 further rounds of this benchmark alone"), confirmed.stdout)
+        XCTAssertTrue((time["note"] as? String ?? "").contains("confirmed by 10 further rounds of this benchmark alone"), confirmed.stdout)
     }
 
     func testConfirmRoundsOutOfRangeIsAUsageError() throws {
