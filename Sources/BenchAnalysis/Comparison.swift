@@ -40,7 +40,8 @@ public struct MetricComparison: Sendable, Equatable, Codable {
     public var changePercent: Double?
     public var verdict: Verdict
     /// Two-sided p-value of the process-level test (Welch's t on the log per-process figures, or
-    /// the paired t in A/B; see `Judge.processLevel`), where each side had two processes or more.
+    /// the signed-rank test on the pairs in A/B; see `Judge.processLevel`), where each side had two
+    /// processes or more.
     public var pValue: Double?
     /// The 1 − α confidence interval of the change in percent, from the process-level test (a
     /// ratio of geometric means, so it need not contain `changePercent`, the change of the medians).

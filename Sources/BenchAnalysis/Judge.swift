@@ -29,8 +29,9 @@ enum Judge {
     /// median of many samples, near-normal on the log scale, and the t test's spread is exactly
     /// what `DetectableChange` turns into the smallest detectable change.
     ///
-    /// With m₁, m₂ the medians of the baseline's and the current run's figures, the change
-    /// m₂/m₁ − 1 and τ the threshold, in order:
+    /// The change is m₂/m₁ − 1, with m₁, m₂ the medians of the baseline's and the current run's
+    /// figures; in A/B it is the pairs' own estimate instead, exp(HL) − 1 with HL the
+    /// Hodges–Lehmann centre of the pairs' log ratios. With τ the threshold, in order:
     /// 1. |change| ≤ τ, or |m₂ − m₁| below `floor` (the metric's resolution) → `unchanged`.
     /// 2. Far beyond every spread → `regression`/`improvement` whatever else is missing: a ratio of
     ///    at least 2 either way, every process of one side beyond every process of the other, and
@@ -41,8 +42,15 @@ enum Judge {
     /// 4. History mode with fewer than `RunToRunSpread.minimumRuns` earlier runs of this machine
     ///    and build → `unconfirmed`.
     /// 5. Not significant at the process level → `unconfirmed`: Welch's t test on the log figures
-    ///    (paired t on the log ratios of the pairs in A/B), two-sided p < α, and its 1 − α interval
-    ///    of the ratio clear of 1 on the side of the change.
+    ///    (in A/B the Wilcoxon signed-rank test on the pairs' log ratios, which needs at least 8
+    ///    pairs to reach α = 0.01), two-sided p < α, and its 1 − α interval of the ratio clear of
+    ///    1 on the side of the change.
+    ///
+    /// Why a rank test for pairs and a t test for history: a real machine now and then puts a
+    /// whole process into a slow mode (the same decoding took 11 ms in some processes and 21 ms
+    /// in others here), so the pairs' log ratios have heavy tails; one such pair moves a mean and
+    /// a standard deviation far more than a rank. A/B jobs can afford the 8 or more pairs a rank
+    /// test needs; two history runs of 3 to 10 processes cannot (see `TTest`).
     /// 6. History mode: the current figure within the run-to-run band or not past τ against the
     ///    history's median (`RunToRunSpread.objection`) → `unconfirmed`: runs of this build wander
     ///    that much anyway.
@@ -60,8 +68,6 @@ enum Judge {
         var result = MetricComparison(baseline: base, current: now, changePercent: nil, verdict: .unchanged)
         result.processSpreadPercent = spreadPercent(current)
         guard base > 0 else { return result }
-        let change = (now - base) / base
-        result.changePercent = change * 100
 
         // Logs of figures that may be 0 (a process whose memory did not grow): a figure of 0 or
         // less stands at the floor (or 1 unit), never at −∞.
@@ -69,7 +75,9 @@ enum Judge {
         let log: (ProcessFigure) -> Double = { Foundation.log(Swift.max($0.value, smallest)) }
         let spread: RunToRunSpread?
         let earlierRuns: Int
-        let test: TTest?
+        /// The process-level test: its two-sided p and 1 − α interval of the log ratio.
+        var test: (p: Double, low: Double, high: Double)?
+        var change = (now - base) / base
         let pairCount: Int
         switch evidence {
         case .history(let history):
@@ -77,7 +85,10 @@ enum Judge {
             earlierRuns = history.count
             let b = baseline.map(log)
             let c = current.map(log)
-            test = TTest(welch: b, c)
+            test = TTest(welch: b, c).map { t in
+                let interval = t.interval(alpha: alpha)
+                return (t.pValue, interval.low, interval.high)
+            }
             pairCount = 0
             result.detectablePercent = DetectableChange.independent(
                 baselineLogs: b, currentLogs: c, runToRun: spread.map { $0.robustStandardDeviation / $0.center },
@@ -87,15 +98,26 @@ enum Judge {
             earlierRuns = 0
             let pairs = Self.pairs(baseline, current)
             let ratios = pairs.map { log($0.current) - log($0.baseline) }
-            test = TTest(pairedDifferences: ratios)
             pairCount = pairs.count
+            if let signedRank = WilcoxonSignedRank(differences: ratios) {
+                let interval = signedRank.interval(alpha: alpha)
+                test = (signedRank.pValue, interval.low, interval.high)
+                // The pairs' own estimate: the median of their Walsh averages, which one pair
+                // caught in a slow mode barely moves (the medians of the two sides can differ
+                // by such a pair alone).
+                change = Foundation.exp(signedRank.estimate) - 1
+            } else if pairs.count >= 2 {
+                // Every pair exactly equal: no change, certainly.
+                test = (1, 0, 0)
+                change = 0
+            }
             result.detectablePercent = DetectableChange.paired(logRatios: ratios, alpha: alpha)
         }
+        result.changePercent = change * 100
         if let test {
-            result.pValue = test.pValue
-            let interval = test.interval(alpha: alpha)
-            result.changeLowPercent = (Foundation.exp(interval.low) - 1) * 100
-            result.changeHighPercent = (Foundation.exp(interval.high) - 1) * 100
+            result.pValue = test.p
+            result.changeLowPercent = (Foundation.exp(test.low) - 1) * 100
+            result.changeHighPercent = (Foundation.exp(test.high) - 1) * 100
         }
         let slower = change > 0
 
@@ -107,7 +129,7 @@ enum Judge {
             }
             return result
         }
-        if abs(now - base) < floor {
+        if abs(change) * base < floor {
             result.note = floorText
             return result
         }
@@ -150,7 +172,13 @@ enum Judge {
             return result
         }
         // 5. Significance at the process level.
-        let p = test?.pValue ?? 1
+        if case .paired = evidence, pairCount < WilcoxonSignedRank.smallestCount(alpha: alpha) {
+            result.verdict = .unconfirmed
+            result.note = "\(pairCount) pairs of processes: the signed-rank test needs at least "
+                + "\(WilcoxonSignedRank.smallestCount(alpha: alpha)) to reach α = \(Format.pValue(alpha)); run more rounds"
+            return result
+        }
+        let p = test?.p ?? 1
         let clears = slower ? (result.changeLowPercent ?? -1) > 0 : (result.changeHighPercent ?? 1) < 0
         guard p < alpha, clears else {
             result.verdict = .unconfirmed

@@ -5,8 +5,8 @@ import Foundation
 
 /// What each side of `benchboard ab` runs: the head plan (the head's config governs), and the base
 /// plan: the same benchmarks where the base has them, plus the base config's own benchmarks that
-/// the head's no longer names (listed as removed). Each side's benchmarks are split into `rounds`
-/// processes: the iterations and time budgets are divided among them.
+/// the head's no longer names (listed as removed). Each benchmark runs in `rounds` processes a side
+/// (`RoundSplit` divides its iterations and time budgets among them, as `run` does).
 struct ABSides {
     var head: RunPlan
     var base: RunPlan
@@ -18,7 +18,7 @@ struct ABSides {
     /// `baseFolder` is where the base side's children start (the base tree's copy of the config's
     /// folder); `baseSwift` the Swift benchmarks the base executable registers (nil: none given).
     init(plan: RunPlan, rounds: Int, baseFolder: String?, baseSwift: Set<String>?, baseConfig: SuiteConfig?) {
-        let split = plan.benchmarks.map { Self.perRound($0, rounds: rounds) }
+        let split = plan.benchmarks.map { Self.inRounds($0, rounds: rounds) }
         head = plan
         head.benchmarks = split
         base = head
@@ -34,19 +34,17 @@ struct ABSides {
         for spec in baseConfig?.benchmarks ?? [] where !headNames.contains(spec.name) {
             guard plan.selection == nil else { continue }  // a filtered head says nothing about the rest
             guard Self.missing(spec, baseFolder: baseFolder, baseSwift: baseSwift) == nil else { continue }
-            base.benchmarks.append(Self.perRound(spec, rounds: rounds))
+            base.benchmarks.append(Self.inRounds(spec, rounds: rounds))
             onlyBase.append(spec.name)
         }
     }
 
-    /// One process's share: at least 3 iterations (or all of them when fewer were asked for), the
-    /// time budgets divided by the rounds, the warm-up whole (each process warms up on its own).
-    static func perRound(_ spec: BenchmarkSpec, rounds: Int) -> BenchmarkSpec {
+    /// The spec in `rounds` processes: at least one measured iteration each, so every round
+    /// makes a pair (`RoundSplit` never runs more rounds than iterations).
+    static func inRounds(_ spec: BenchmarkSpec, rounds: Int) -> BenchmarkSpec {
         var spec = spec
-        let share = (spec.iterations + rounds - 1) / rounds
-        spec.iterations = max(min(spec.iterations, 3), share)
-        spec.minTimeMs = spec.minTimeMs.map { $0 / Double(rounds) }
-        spec.maxDurationMs = spec.maxDurationMs.map { $0 / Double(rounds) }
+        spec.rounds = rounds
+        spec.iterations = max(spec.iterations, rounds)
         return spec
     }
 

@@ -15,20 +15,20 @@ public struct SuiteRunResult: Sendable {
 /// Runs every benchmark of a plan in rounds across the suite (see `RoundSplit`) and assembles
 /// the run record.
 public struct SuiteRunner: Sendable {
-    private let plan: RunPlan
-    private let registry: [String: any SwiftBenchmark]
-    private let environment: [String: String]
-    private let terminal: Terminal
-    private let buildConfiguration: String
-    private let quiet: Bool
-    private let identity: RunIdentity
-    private let executors: any BatchExecutorFactory
-    private let injectedExecutors: Bool
-    private let holdSignals: Bool
-    private let style: ProgressStyle
-    private let journal: (any RunJournaling)?
-    private let workerExecutable: String?
-    private let workingDirectory: String?
+    let plan: RunPlan
+    let registry: [String: any SwiftBenchmark]
+    let environment: [String: String]
+    let terminal: Terminal
+    let buildConfiguration: String
+    let quiet: Bool
+    let identity: RunIdentity
+    let executors: any BatchExecutorFactory
+    let injectedExecutors: Bool
+    let holdSignals: Bool
+    let style: ProgressStyle
+    let journal: (any RunJournaling)?
+    let workerExecutable: String?
+    let workingDirectory: String?
 
     /// `style` formats the lines printed while running (the command hands in the report stage's).
     /// `executors` defaults to the real launcher. With `holdSignalsAfterRun`, SIGINT, SIGTERM and
@@ -63,66 +63,31 @@ public struct SuiteRunner: Sendable {
     }
 
     public func run() -> SuiteRunResult {
-        let startedAt = Date()
-        let startedClock = MonotonicClock.now()
         let interruption = Interruption()
-        let launchers = LauncherSession(factory: executors)
-        // The fork server runs under a launcher of its own; an injected factory answers for it too.
-        let serverFactory = injectedExecutors ? nil : ExecutorPlatform.workerServers(environment: environment)
-        let workerServers = LauncherSession(factory: serverFactory ?? executors)
-        let progress = ProgressReporter(terminal: terminal, style: style, quiet: quiet)
+        let session = SuiteSession(runner: self, interruption: interruption)
+        let interrupt = session.interrupter
         // Interrupts stop the running child at once; the loop below notices and stops too.
         let monitor = InterruptMonitor { signal in
             interruption.set(signal)
-            launchers.interrupt()
-            workerServers.interrupt()
+            interrupt()
         }
         defer {
             monitor.cancel(restoringDefaults: !holdSignals)
-            // Each session's orphan killing spares the other's launcher while it still runs.
-            workerServers.shutdown(keeping: launchers.processIDs)
-            launchers.shutdown()
+            session.close()
         }
-        let executor = BenchmarkExecutor(
-            plan: plan, registry: registry, parentEnvironment: environment, launchers: launchers,
-            workerServers: workerServers, serverFactory: serverFactory,
-            platformLimitation: injectedExecutors ? nil : ExecutorPlatform.limitation,
-            interruption: interruption, progress: progress, workerExecutable: workerExecutable,
-            workingDirectory: workingDirectory)
-
-        let clockCostNs = executor.clockCostNs
-        journal?.started(record(
-            startedAt: startedAt, finishedAt: startedAt, interrupted: false, results: [], clockCostNs: clockCostNs))
-        progress.start(total: plan.benchmarks.count)
         // Round 1 runs every benchmark once, round 2 every benchmark that has a second round, and
         // so on: drift and process modes spread over all benchmarks instead of landing on one.
-        var benchmarks = plan.benchmarks.map { RoundResults(spec: $0, split: executor.split($0)) }
-        let lastRound = benchmarks.map(\.split.count).max() ?? 0
-        rounds: for round in 1...max(1, lastRound) {
-            for index in benchmarks.indices where benchmarks[index].runs(in: round) {
-                if interruption.isSet { break rounds }
-                progress.begin(benchmarks[index].spec, position: index + 1, round: round, of: benchmarks[index].split.count)
-                guard executor.runRound(round, of: &benchmarks[index]), let result = executor.merged(benchmarks[index])
-                else { break rounds }
-                // The result so far replaces the one journaled after the previous round.
-                journal?.finished(result)
-                if benchmarks[index].isDone { progress.finished(result) }
+        rounds: for round in 1...max(1, session.lastRound) {
+            for index in session.benchmarks.indices where session.benchmarks[index].runs(in: round) {
+                guard session.runRound(round, benchmark: index) else { break rounds }
             }
         }
-        // An interrupted run keeps every round that finished.
-        let results = benchmarks.compactMap { executor.merged($0) }
-        progress.clearLiveLine()
-
-        let finished = record(
-            startedAt: startedAt, finishedAt: Date(), interrupted: interruption.isSet, results: results, clockCostNs: clockCostNs)
-        return SuiteRunResult(
-            record: finished, interruptedBy: interruption.signal,
-            wallSeconds: Double(MonotonicClock.now() - startedClock) / 1e9)
+        return session.finish()
     }
 
     /// The run record, the same at the start (for the journal) and at the end. Whole seconds:
     /// that is what the history file keeps, so the record in memory and the one read back are equal.
-    private func record(
+    func record(
         startedAt: Date, finishedAt: Date, interrupted: Bool, results: [BenchmarkResult], clockCostNs: Double
     ) -> RunRecord {
         RunRecord(

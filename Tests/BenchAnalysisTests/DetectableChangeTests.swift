@@ -34,7 +34,7 @@ final class DetectableChangeTests: XCTestCase {
         XCTAssertLessThan(caughtHalf, seeds / 2, "half the size: mostly unconfirmed or unchanged")
     }
 
-    /// A/B: 5 rounds, rounds ±5 %, processes ±2 %, samples ±5 %.
+    /// A/B: 12 rounds, rounds ±5 %, processes ±2 %, samples ±5 %.
     func testPairedShiftsOfTheDetectableSizeAreCaughtAboutFourTimesInFive() throws {
         let sim = ProcessSimulation(processes: 1, samples: 20, drift: 0.05, jitter: 0.02, noise: 0.05, threshold: 0.005)
         var caught = 0
@@ -43,13 +43,13 @@ final class DetectableChangeTests: XCTestCase {
         let seeds = 200
         for seed in 0..<seeds {
             var g = SeededGenerator(seed: UInt64(180_000 + seed))
-            let detectable = try XCTUnwrap(sim.compareAB(sim.abRuns(rounds: 5, change: 0, &g)).time.detectablePercent)
+            let detectable = try XCTUnwrap(sim.compareAB(sim.abRuns(rounds: 12, change: 0, &g)).time.detectablePercent)
             figures.append(detectable)
-            if sim.compareAB(sim.abRuns(rounds: 5, change: detectable / 100, &g)).verdict == .regression { caught += 1 }
-            if sim.compareAB(sim.abRuns(rounds: 5, change: detectable / 200, &g)).verdict == .regression { caughtHalf += 1 }
+            if sim.compareAB(sim.abRuns(rounds: 12, change: detectable / 100, &g)).verdict == .regression { caught += 1 }
+            if sim.compareAB(sim.abRuns(rounds: 12, change: detectable / 200, &g)).verdict == .regression { caughtHalf += 1 }
         }
         let median = Quantile.median(figures) ?? 0
-        print("[figures] detectable change, A/B (5 rounds, rounds ±5 %, processes ±2 %, samples ±5 %): median \(String(format: "%.1f", median)) %; shifts of that size caught in \(caught)/\(seeds), of half that size in \(caughtHalf)/\(seeds)")
+        print("[figures] detectable change, A/B (12 rounds, rounds ±5 %, processes ±2 %, samples ±5 %): median \(String(format: "%.1f", median)) %; shifts of that size caught in \(caught)/\(seeds), of half that size in \(caughtHalf)/\(seeds)")
         XCTAssertGreaterThanOrEqual(caught, seeds * 65 / 100)
         XCTAssertLessThanOrEqual(caught, seeds * 92 / 100)
         XCTAssertLessThan(caughtHalf, seeds / 2)

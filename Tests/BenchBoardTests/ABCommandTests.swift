@@ -46,7 +46,9 @@ final class ABCommandTests: XCTestCase {
     }
 
     func testTwiceAsSlowIsCaughtEitherWay() throws {
-        // 20 samples a side, 5 per process: enough for a machine shared with other builds.
+        // 20 samples a side over 10 rounds: 8 pairs is the fewest with which the signed-rank test
+        // can reach α = 0.01, and only when all 8 agree; 10 leave room for a pair a loaded machine
+        // turns around.
         let config = suite([("prog", "prog")], iterations: 20)
         try tree("fast", ms: 20, config: config)
         try tree("slow", ms: 40, config: config)
@@ -54,7 +56,7 @@ final class ABCommandTests: XCTestCase {
         // The base is twice as slow: the head is an improvement. (CPU time and memory of processes
         // this short are judged by their threshold alone, so only the headline is asserted.)
         let faster = try cli.run(["ab", "--config", "fast/config.toml", "--base-dir", "slow", "--base-label", "main",
-                                  "--rounds", "4", "--format", "json"])
+                                  "--rounds", "10", "--format", "json"])
         XCTAssertEqual(faster.status, 0, faster.stderr)
         let improved = try json(faster)
         XCTAssertEqual(timeVerdict(try rows(improved)["prog"]), "improvement", faster.stdout)
@@ -63,17 +65,28 @@ final class ABCommandTests: XCTestCase {
 
         // The head is twice as slow: a regression, and --fail-on-regression exits 1 as compare does.
         let slower = try cli.run(["ab", "--config", "slow/config.toml", "--base-dir", "fast", "--base-label", "main",
-                                  "--rounds", "4", "--fail-on-regression"])
+                                  "--rounds", "10", "--fail-on-regression"])
         XCTAssertEqual(slower.status, 1, slower.stdout + slower.stderr)
         let line = try XCTUnwrap(slower.stdout.split(separator: "\n").first { $0.hasPrefix("regression") }, slower.stdout)
         XCTAssertTrue(line.contains("prog"), slower.stdout)
         XCTAssertTrue(slower.stdout.contains("Baseline: Judged A/B against main in this job."), slower.stdout)
-        // Round by round, head and base alternate, base first every other round.
-        let rounds = slower.stderr.split(separator: "\n").filter { $0.hasPrefix("round ") }.map(String.init)
-        XCTAssertEqual(rounds.map { $0.split(separator: " ").prefix(3).joined(separator: " ") }, [
-            "round 1/4: head", "round 1/4: base", "round 2/4: base", "round 2/4: head",
-            "round 3/4: head", "round 3/4: base", "round 4/4: base", "round 4/4: head",
-        ])
+        // A line per round, then the further rounds that confirm the call (at least 6: fewer pairs
+        // cannot show p < 0.05).
+        let rounds = slower.stderr.split(separator: "\n").filter { $0.hasPrefix("round ") || $0.hasPrefix("confirming: round ") }
+            .map { $0.split(separator: ":").dropLast().joined(separator: ":") }
+        XCTAssertEqual(rounds, (1...10).map { "round \($0)/10" } + (1...10).map { "confirming: round \($0)/10" }, slower.stderr)
+        XCTAssertTrue(slower.stderr.contains("confirming 1 benchmark in 10 further rounds: prog"), slower.stderr)
+        let confirmed = try cli.run(["ab", "--config", "slow/config.toml", "--base-dir", "fast", "--rounds", "10", "--format", "json"])
+        let time = try XCTUnwrap(try rows(try json(confirmed))["prog"]?["time"] as? [String: Any], confirmed.stdout)
+        XCTAssertEqual(time["verdict"] as? String, "regression", confirmed.stdout)
+        XCTAssertTrue((time["note"] as? String ?? "").contains("confirmed by 10 further rounds of this benchmark alone"), confirmed.stdout)
+    }
+
+    func testConfirmRoundsOutOfRangeIsAUsageError() throws {
+        try tree("head", ms: 1, config: suite([("prog", "prog")]))
+        let result = try cli.run(["ab", "--config", "head/config.toml", "--base-dir", "head", "--confirm-rounds", "1"])
+        XCTAssertEqual(result.status, 2, result.stderr)
+        XCTAssertTrue(result.stderr.contains("--confirm-rounds 1 is out of range; give 6 to 100 (fewer pairs cannot show p < 0.05), or 0 for none"), result.stderr)
     }
 
     func testATreeAgainstItselfDoesNotRegressAndIsRecordedWithItsBase() throws {
@@ -100,9 +113,9 @@ final class ABCommandTests: XCTestCase {
             let benchmark = try XCTUnwrap(try run.benchmarks().first)
             let processes = try XCTUnwrap(benchmark["processes"] as? [[String: Any]])
             XCTAssertEqual(processes.compactMap { $0["round"] as? Int }, [1, 2, 3, 4])
-            // 6 iterations over 4 rounds: at least 3 per process.
-            XCTAssertEqual(processes.compactMap { $0["samples"] as? Int }, [3, 3, 3, 3])
-            XCTAssertEqual((benchmark["samplesNs"] as? [Any])?.count, 12)
+            // 6 iterations over 4 rounds, divided as `run` divides them.
+            XCTAssertEqual(processes.compactMap { $0["samples"] as? Int }, [2, 2, 1, 1])
+            XCTAssertEqual((benchmark["samplesNs"] as? [Any])?.count, 6)
         }
         let summary = try String(contentsOf: cli.directory.appending(path: "summary.md"), encoding: .utf8)
         XCTAssertTrue(summary.contains("Judged A/B against main @ abc1234 in this job"), summary)
@@ -185,7 +198,7 @@ final class ABCommandTests: XCTestCase {
     func testHelpDescribesTheBaseOptions() throws {
         let result = try cli.run(["ab", "--help"])
         XCTAssertEqual(result.status, 0, result.stderr)
-        for option in ["--base-dir <dir>", "--base-executable <path>", "--rounds <n>", "--fail-on-regression", "--record", "--keep-base", "--summary <file>"] {
+        for option in ["--base-dir <dir>", "--base-executable <path>", "--rounds <n>", "--confirm-rounds <n>", "--fail-on-regression", "--record", "--keep-base", "--summary <file>"] {
             XCTAssertTrue(result.stdout.contains(option), "\(option) in: \(result.stdout)")
         }
         let overview = try cli.run(["--help"])

@@ -6,11 +6,12 @@ import BenchIsolation
 import BenchModel
 import BenchReport
 import BenchRunner
+import BenchStats
 import BenchTerminal
 import Foundation
 
 struct ABCommand: ExecutableCommand {
-    static let defaultRounds = 8
+    static let defaultRounds = 24
 
     static let configuration = CommandConfiguration(
         commandName: "ab",
@@ -19,10 +20,12 @@ struct ABCommand: ExecutableCommand {
             The head is this executable and the config's folder; the base is --base-executable (the \
             base build's executable of the same product, for Swift benchmarks) and --base-dir (the \
             base tree's copy of the config's folder, where its commands run). The head's config \
-            governs. Each round runs the whole suite once per side, in one process per benchmark: \
-            head then base, base first every other round, so neither side always goes first. The \
-            iterations are divided among the rounds. The verdict is judged on the two sides' \
-            processes, without history: the pairs are the evidence. A benchmark the base does not \
+            governs. Each benchmark runs in one process per round and side, and the two processes of \
+            a round run back to back (which side goes first alternates), so a pair shares the \
+            machine's state. The iterations are divided among the rounds (at least one each). The \
+            verdict is judged on the pairs, without history: the pairs are the evidence. A \
+            benchmark the rounds found changed runs --confirm-rounds further rounds, and its \
+            regression or improvement stands only when those alone agree. A benchmark the base does not \
             have is listed as new; one only the base config names (in --base-dir) as removed.
             Output and exit codes are compare's, with a line saying it was judged A/B.
             """)
@@ -43,6 +46,11 @@ struct ABCommand: ExecutableCommand {
 
     @Option(help: ArgumentHelp("How many rounds: processes per benchmark and side, at least 2.", valueName: "n"))
     var rounds: Int = defaultRounds
+
+    @Option(help: ArgumentHelp(
+        "Further rounds for the benchmarks the rounds found changed (p < 0.05 beyond the threshold): a regression or improvement stands only when they alone agree; 6 to 100, or 0 for none. (default: as many as --rounds, at least 6)",
+        valueName: "n"))
+    var confirmRounds: Int?
 
     @Option(help: ArgumentHelp(NamePatternHelp.filter, valueName: "regex"))
     var filter: String?
@@ -72,6 +80,10 @@ struct ABCommand: ExecutableCommand {
         guard (2...100).contains(rounds) else {
             throw CLIError("--rounds \(rounds) is out of range; give 2 to 100 (a pair needs both sides, and each round runs the suite twice)")
         }
+        let fewestFurther = WilcoxonSignedRank.smallestCount(alpha: ABConfirmation.screenAlpha)
+        if let confirmRounds, confirmRounds != 0, !(fewestFurther...100).contains(confirmRounds) {
+            throw CLIError("--confirm-rounds \(confirmRounds) is out of range; give \(fewestFurther) to 100 (fewer pairs cannot show p < \(ABConfirmation.screenAlpha)), or 0 for none")
+        }
         if keepBase && !record { throw CLIError("--keep-base stores the base run beside the head run: use it with --record") }
         guard baseDir != nil || baseExecutable != nil else {
             throw CLIError("ab needs a base: --base-dir DIR (the base tree's copy of the config's folder, for command benchmarks) and/or --base-executable PATH (the base build's executable, for Swift benchmarks)")
@@ -80,11 +92,9 @@ struct ABCommand: ExecutableCommand {
         let config = try context.loadConfig(configOptions.config)
         let plan: RunPlan
         do {
-            // Each pass measures every benchmark in one process: ab's own rounds are the processes,
-            // so the config's `rounds` would only split a pass's iterations further.
+            // ab's own rounds are the processes of each side (`ABSides` sets them on every spec).
             plan = try Planner.plan(
-                config: config, isolation: true, isolationSource: "benchboard ab (always isolated)", filter: filter, shard: nil,
-                rounds: 1)
+                config: config, isolation: true, isolationSource: "benchboard ab (always isolated)", filter: filter, shard: nil)
         } catch {
             throw CLIError(error.description)
         }
@@ -130,45 +140,62 @@ struct ABCommand: ExecutableCommand {
             TerminalOutput.standardError.line(context.terminal.paint(TerminalSummary.debugBuildWarning, .yellow))
         }
 
-        // The rounds: head then base, base then head, … so drift over the job is shared equally.
-        var headPasses: [RunRecord] = []
-        var basePasses: [RunRecord] = []
-        for round in 1...rounds {
-            let order = round % 2 == 1 ? [true, false] : [false, true]
-            for isHead in order {
-                let side = isHead ? "head" : "base"
-                let result = SuiteRunner(
-                    plan: isHead ? sides.head : sides.base, registry: context.registry, environment: context.environment,
-                    terminal: context.terminal, buildConfiguration: isHead ? context.buildConfiguration : baseBuild,
-                    identity: RunIdentity(id: RunID.make(), git: isHead ? headGit : baseGit, machine: machine), quiet: true,
-                    workerExecutable: isHead ? nil : baseWorker?.path, workingDirectory: isHead ? nil : baseFolder
-                ).run()
-                if result.interruptedBy != nil {
-                    TerminalOutput.standardError.line("ab: interrupted in round \(round) (\(side)); nothing was judged or stored")
-                    return CLIExit.interrupted
-                }
-                if isHead { headPasses.append(result.record) } else { basePasses.append(result.record) }
-                if !quiet {
-                    TerminalOutput.standardError.line(
-                        "round \(round)/\(rounds): \(side) " + String(format: "%.1f s", result.wallSeconds))
-                }
+        // Benchmark by benchmark, the head's and the base's process of each round back to back.
+        let runner = { (plan: RunPlan, isHead: Bool) in
+            SuiteRunner(
+                plan: plan, registry: context.registry, environment: context.environment,
+                terminal: context.terminal, buildConfiguration: isHead ? context.buildConfiguration : baseBuild,
+                identity: RunIdentity(id: RunID.make(), git: isHead ? headGit : baseGit, machine: machine), quiet: true,
+                workerExecutable: isHead ? nil : baseWorker?.path, workingDirectory: isHead ? nil : baseFolder)
+        }
+        let started = MonotonicClock.now()
+        let progress = { (round: Int, of: Int, stage: String) in
+            if !quiet {
+                TerminalOutput.standardError.line(
+                    "\(stage)round \(round)/\(of): " + String(format: "%.1f s", Double(MonotonicClock.now() - started) / 1e9))
             }
+        }
+        let (headResult, baseResult) = PairedSuiteRunner(first: runner(sides.head, true), second: runner(sides.base, false))
+            .run { progress($0, rounds, "") }
+        if let signal = headResult.interruptedBy ?? baseResult.interruptedBy {
+            TerminalOutput.standardError.line("ab: interrupted (\(SignalName.name(of: signal))); nothing was judged or stored")
+            return CLIExit.interrupted
         }
 
         let label = baseLabel ?? baseGit?.branch ?? baseDir ?? baseExecutable ?? "base"
-        let suiteThreshold = config.report.regressionThreshold
-        guard
-            let baseRun = PassAssembly.run(
-                passes: basePasses, id: RunID.make(), git: baseGit, buildConfiguration: baseBuild, suiteThreshold: suiteThreshold),
-            var headRun = PassAssembly.run(
-                passes: headPasses, id: RunID.make(), git: headGit, buildConfiguration: context.buildConfiguration,
-                suiteThreshold: suiteThreshold)
-        else { throw CLIError("ab ran no round") }
-        headRun.ab = ABBase(label: label, commit: baseGit?.commit, runID: baseRun.id)
-
+        var baseRun = baseResult.record
+        var headRun = headResult.record
         let options = config.report.analysisOptions(
             commandLineThreshold: commandLineThreshold, benchmarks: headRun.benchmarks.map(\.name))
-        let comparison = Analyzer.compareAB(base: baseRun, head: headRun, options: options)
+
+        // A change the rounds found is confirmed by further rounds of those benchmarks alone.
+        var further: (base: RunRecord, head: RunRecord)?
+        let suspects = ABConfirmation.suspects(Analyzer.compareAB(base: baseRun, head: headRun, options: options), options: options)
+        let moreRounds = confirmRounds ?? max(rounds, fewestFurther)
+        if moreRounds > 0, !suspects.isEmpty {
+            if !quiet {
+                note(context, "confirming \(UnitFormat.count(suspects.count, "benchmark")) in \(moreRounds) further rounds: "
+                    + suspects.map { SafeText.escaped($0) }.joined(separator: ", "))
+            }
+            let names = Set(suspects)
+            var headPlan = sides.head
+            var basePlan = sides.base
+            headPlan.benchmarks = headPlan.benchmarks.filter { names.contains($0.name) }.map { ABSides.inRounds($0, rounds: moreRounds) }
+            basePlan.benchmarks = basePlan.benchmarks.filter { names.contains($0.name) }.map { ABSides.inRounds($0, rounds: moreRounds) }
+            let (moreHead, moreBase) = PairedSuiteRunner(first: runner(headPlan, true), second: runner(basePlan, false))
+                .run { progress($0, moreRounds, "confirming: ") }
+            if let signal = moreHead.interruptedBy ?? moreBase.interruptedBy {
+                TerminalOutput.standardError.line("ab: interrupted (\(SignalName.name(of: signal))); nothing was judged or stored")
+                return CLIExit.interrupted
+            }
+            further = (moreBase.record, moreHead.record)
+            let suiteThreshold = config.report.regressionThreshold
+            baseRun = ABConfirmation.merging(baseRun, further: moreBase.record, suiteThreshold: suiteThreshold)
+            headRun = ABConfirmation.merging(headRun, further: moreHead.record, suiteThreshold: suiteThreshold)
+        }
+        headRun.ab = ABBase(label: label, commit: baseGit?.commit, runID: baseRun.id)
+
+        let comparison = Analyzer.compareAB(base: baseRun, head: headRun, further: further, options: options)
         let output = ComparisonOutput(settings: config.report, options: options)
         TerminalOutput.standardOutput.line(
             try output.render(comparison, baseline: baseRun, current: headRun, format: format, painter: context.terminal.painter))
