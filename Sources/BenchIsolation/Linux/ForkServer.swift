@@ -123,11 +123,24 @@ private struct Server {
     mutating func runChild(_ child: WaitingChild) -> Int32? {
         let pid = child.pid
         defer { child.closeDescriptors() }
-        guard let announcement = child.awaitAnnouncement() else {
-            // It died waiting: reaped here, and the next request is read by the server.
+        let announcement: ChildAnnouncement
+        switch child.awaitAnnouncement(requests: descriptors.requests) {
+        case .announced(let announced):
+            announcement = announced
+        case .died(withRequest: false):
+            // It died waiting: reaped here, and the next request (if already sent, still in the
+            // pipe) is read by the server.
             reap(pid, usage: nil)
             childrenWait = false
             return nil
+        case .died(withRequest: true):
+            // Killed with the request in hand: that request's child died, and is reported so.
+            var usage = rusage()
+            let status = reap(pid, usage: &usage)
+            childrenWait = false
+            let job = ForkedJob(arguments: [], environment: [], timeoutMs: 0, graceMs: 0, killSignal: SIGKILL, workingDirectory: nil)
+            let watch = ForkedChildWatch(pid: pid, job: job, started: IsolationClock.now())
+            return report(watch.finishedLine(status: status, usage: usage, wallNs: 0), "D ok") ? nil : 0
         }
         switch announcement.failure {
         case .malformed?:

@@ -54,14 +54,16 @@ struct RequestReader {
         return command
     }
 
-    private mutating func lineIfComplete() -> String? {
+    /// The next complete line already read, without reading more.
+    mutating func lineIfComplete() -> String? {
         guard let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) else { return nil }
         let line = String(decoding: buffer[..<newline], as: UTF8.self)
         buffer.removeFirst(newline + 1)
         return line
     }
 
-    private mutating func fill(from fd: Int32) -> Bool {
+    /// Reads once more into the buffer; false at end of file or on an error.
+    mutating func fill(from fd: Int32) -> Bool {
         var chunk = [UInt8](repeating: 0, count: 4096)
         while true {
             let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }

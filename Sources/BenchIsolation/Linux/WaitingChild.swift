@@ -63,18 +63,41 @@ struct WaitingChild {
         return WaitingChild(pid: pid, exitDescriptor: cbench_pidfd_open(pid), announcements: ends[0])
     }
 
-    /// Waits until the child has taken a request (its announcement) or has died without one (nil).
-    func awaitAnnouncement() -> ChildAnnouncement? {
+    /// How a waiting child ended its wait.
+    enum Wait {
+        case announced(ChildAnnouncement)
+        /// It died without announcing. `withRequest`: it had started reading a request and the
+        /// request pipe is empty, so the request went with it (killed between its read and its
+        /// announcement); otherwise the request, if any, is still in the pipe for the server.
+        case died(withRequest: Bool)
+    }
+
+    /// Waits until the child has taken a request (its announcement) or has died without one.
+    func awaitAnnouncement(requests: Int32) -> Wait {
+        var reader = RequestReader()
+        var taking = false
         var fds = [pollfd(fd: announcements, events: Int16(POLLIN), revents: 0)]
         if exitDescriptor >= 0 { fds.append(pollfd(fd: exitDescriptor, events: Int16(POLLIN), revents: 0)) }
-        while poll(&fds, nfds_t(fds.count), -1) < 0 {
-            if errno != EINTR { return nil }
+        func died() -> Wait { .died(withRequest: taking && cbench_pending_bytes(requests) == 0) }
+        while true {
+            while let line = reader.lineIfComplete() {
+                switch line {
+                case "T": taking = true
+                case "W": taking = false
+                default: return ChildAnnouncement(line: line).map { .announced($0) } ?? died()
+                }
+            }
+            if poll(&fds, nfds_t(fds.count), -1) < 0 {
+                if errno == EINTR { continue }
+                return died()
+            }
+            // A child that announced and died at once has still announced: its line is in the pipe.
+            if fds[0].revents != 0 {
+                guard reader.fill(from: announcements) else { return died() }
+            } else if fds.count > 1 && fds[1].revents != 0 {
+                return died()
+            }
         }
-        // A child that announced and died at once has still announced: its line is in the pipe.
-        var reader = RequestReader()
-        var readable = pollfd(fd: announcements, events: Int16(POLLIN), revents: 0)
-        guard poll(&readable, 1, 0) > 0, let line = reader.line(from: announcements) else { return nil }
-        return ChildAnnouncement(line: line)
     }
 
     /// Closes the server's descriptors of the child (once it is reaped).
@@ -106,11 +129,15 @@ struct WaitingChild {
             prepare()
             var reader = RequestReader()
             var header: String?
-            while let line = reader.line(from: descriptors.requests) {
-                if line != "I" {  // an interrupt sent while nothing ran
-                    header = line
-                    break
-                }
+            while header == nil {
+                // "T" before a byte is taken, "W" after an interrupt sent while nothing ran: should
+                // this child be killed between its read and its announcement, the server knows that
+                // a request may have gone with it.
+                var ready = pollfd(fd: descriptors.requests, events: Int16(POLLIN), revents: 0)
+                while poll(&ready, 1, -1) < 0 && errno == EINTR {}
+                write(line: "T", on: announcements)
+                guard let line = reader.line(from: descriptors.requests) else { break }
+                if line == "I" { write(line: "W", on: announcements) } else { header = line }
             }
             // End of file: benchboard is gone, or done with the server.
             guard let header else { return 0 }
@@ -141,10 +168,14 @@ struct WaitingChild {
         return body(job)
     }
 
-    /// One write of one short line: atomic on a pipe, so the server reads all of it or nothing.
     private static func announce(_ announcement: ChildAnnouncement, on fd: Int32) {
-        let bytes = Array((announcement.line + "\n").utf8)
-        while bytes.withUnsafeBytes({ write(fd, $0.baseAddress, $0.count) }) < 0 && errno == EINTR {}
+        write(line: announcement.line, on: fd)
+    }
+
+    /// One write of one short line: atomic on a pipe, so the server reads all of it or nothing.
+    private static func write(line: String, on fd: Int32) {
+        let bytes = Array((line + "\n").utf8)
+        while bytes.withUnsafeBytes({ Glibc.write(fd, $0.baseAddress, $0.count) }) < 0 && errno == EINTR {}
     }
 }
 #endif

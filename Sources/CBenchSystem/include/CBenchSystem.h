@@ -25,4 +25,7 @@ int cbench_spawn_addchdir(posix_spawn_file_actions_t *actions, const char *path)
 /// (Linux 5.3 and later), close-on-exec. -1 with errno set (ENOSYS on older kernels and elsewhere).
 int cbench_pidfd_open(int pid);
 
+/// FIONREAD: how many bytes a pipe holds unread, or -1 with errno set.
+int cbench_pending_bytes(int fd);
+
 #endif
