@@ -67,9 +67,11 @@
 // kill dir, no "M" lines, one child per "R" (its <iterations>, <stop-on-failure> and limits are
 // ignored), "F" <limit> always '-', "X" stage 'c' from the child itself and 's' when fork failed.
 // Its next child is forked ahead and reads the next "R" (skipping idle "I" lines) from the request
-// pipe itself; it then tells the server, on a pipe of its own, "A <start ns> <timeout ms> <grace ms>
-// <kill signal> <interrupted 0|1> <-|m|c<errno>>" (see ChildAnnouncement.swift), and only then does
-// the server read the request pipe again, for "I" and end of file. So nothing wakes between
+// pipe itself; on a pipe of its own it says "T" before each read of the request pipe, "W" after an
+// idle "I", and once it has its request "A <start ns> <timeout ms> <grace ms> <kill signal>
+// <interrupted 0|1> <-|m|c<errno>>" (see ChildAnnouncement.swift); only then does the server read
+// the request pipe again, for "I" and end of file. A child that dies after "T" without "A" while
+// the request pipe is empty took the request with it: the server reports its "F" and "D". So nothing wakes between
 // benchboard's request and the benchmark's start; the server wakes once per child, at its exit
 // (a pidfd). <wall ns> of its "F" runs from the child having its request to its reaping.
 //
