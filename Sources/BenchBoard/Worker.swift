@@ -27,11 +27,36 @@ enum Worker {
             fail("worker-server: benchboard starts this itself, with the folder of its pipes")
             return 2
         }
-        return IsolationPlatform.serveWorkers(folder: folder) { jobArguments in
+        // Made once, in the server: a child only runs it.
+        let empty = Benchmark("") { _ in }
+        return IsolationPlatform.serveWorkers(folder: folder, prepare: { rehearse(empty, registry: registry) }) { jobArguments in
             let code = run(arguments: Array(jobArguments.dropFirst()), registry: registry)
             fflush(nil)
             return code
         }
+    }
+
+    /// Runs, in a child of the server before its request comes, the worker's own code on an empty
+    /// benchmark: a fresh fork faults in every page it touches and the Swift runtime looks up what
+    /// it needs on first use, and paid here that is not paid on the clock of the benchmark the
+    /// child then runs. Its lines go to /dev/null; no benchmark of the registry runs.
+    static func rehearse(_ empty: Benchmark, registry: [String: any SwiftBenchmark]) {
+        _ = registry[""]
+        _ = getenv(ChildSpec.resultFDVariable).flatMap { Int32(String(cString: $0)) }
+        // With the clock's cost given and batching off, nothing is calibrated: the rehearsal
+        // costs the faults it moves and little more.
+        let arguments = ["", "--warmup", "1", "--iterations", "1", "--clock-cost-ns", "20", "--no-batching"]
+        guard let invocation = try? WorkerInvocation(parsing: arguments) else { return }
+        let sink = open("/dev/null", O_WRONLY | O_CLOEXEC)
+        guard sink >= 0 else { return }
+        defer { close(sink) }
+        let output = TerminalOutput(descriptor: sink)
+        guard let report = try? IterationEngine.measure(
+            empty, settings: invocation.settings,
+            sink: { _ = output.write(WorkerStream.samplesLine($0)) },
+            calibrated: { _ = output.write(WorkerStream.scaleLine($0)) })
+        else { return }
+        _ = output.write(WorkerStream.summaryLine(report))
     }
 
     static func run(arguments: [String], registry: [String: any SwiftBenchmark]) -> Int32 {
@@ -51,26 +76,28 @@ enum Worker {
         let descriptor = getenv(ChildSpec.resultFDVariable).flatMap { Int32(String(cString: $0)) } ?? ChildSpec.resultFD
         let output = TerminalOutput(descriptor: descriptor)
         var writeFailed = false
+        var pendingScale = ""
         let report: WorkerReport
         do {
             if countInstructions {
                 report = try IterationEngine.countInstructions(benchmark, settings: settings)
                 writeFailed = !output.write(WorkerStream.samplesLine(report.samplesNs[...]))
             } else {
+                // The scale goes out with the first samples, in one write: every write wakes
+                // benchboard, and a scale without samples says nothing.
                 report = try IterationEngine.measure(
                     benchmark, settings: settings,
                     sink: { samples in
-                        if !writeFailed { writeFailed = !output.write(WorkerStream.samplesLine(samples)) }
+                        if !writeFailed { writeFailed = !output.write(pendingScale + WorkerStream.samplesLine(samples)) }
+                        pendingScale = ""
                     },
-                    calibrated: { scale in
-                        if !writeFailed { writeFailed = !output.write(WorkerStream.scaleLine(scale)) }
-                    })
+                    calibrated: { scale in pendingScale = WorkerStream.scaleLine(scale) })
             }
         } catch {
             fail("\(name): \(error)")
             return 1
         }
-        guard !writeFailed, output.write(WorkerStream.summaryLine(report)) else {
+        guard !writeFailed, output.write(pendingScale + WorkerStream.summaryLine(report)) else {
             fail("worker: cannot write to the result channel (fd \(descriptor)): \(String(cString: strerror(errno)))")
             return 1
         }

@@ -30,9 +30,12 @@ public enum IsolationPlatform {
     }
 
     /// `benchboard worker-server FOLDER`: the fork server, until benchboard closes its request pipe.
-    /// `body` runs a job's arguments in the forked child and returns its exit status.
-    public static func serveWorkers(folder: String, body: @escaping ([String]) -> Int32) -> Int32 {
-        ForkServer.serve(folder: folder) { job in body(job.arguments) }
+    /// `body` runs a job's arguments in the forked child and returns its exit status; `prepare`
+    /// runs in each child before its request arrives (see `ForkServer.Preparation`).
+    public static func serveWorkers(
+        folder: String, prepare: @escaping () -> Void = {}, body: @escaping ([String]) -> Int32
+    ) -> Int32 {
+        ForkServer.serve(folder: folder, prepare: prepare) { job in body(job.arguments) }
     }
     #else
     /// What runs differently here, said once per run: why, and which guarantees are missing.
@@ -58,7 +61,9 @@ public enum IsolationPlatform {
 
     /// There is no fork server here: benchboard never starts one, so only a person typing the
     /// hidden command gets here.
-    public static func serveWorkers(folder: String, body: @escaping ([String]) -> Int32) -> Int32 {
+    public static func serveWorkers(
+        folder: String, prepare: @escaping () -> Void = {}, body: @escaping ([String]) -> Int32
+    ) -> Int32 {
         let message = "benchboard worker-server: there is no fork server here: \(reason).\n"
         _ = message.utf8CString.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count - 1) }
         return 2

@@ -62,6 +62,19 @@
 // leaves its last line unterminated is followed directly by the next child's bytes, and readers
 // split such glued JSON objects.
 //
+// The fork server of swift benchmarks (Sources/BenchIsolation/Linux/ForkServer.swift) speaks this
+// protocol too, over named pipes instead of descriptors 0-5: "H" with <memcg> and <pidscg> 0 and no
+// kill dir, no "M" lines, one child per "R" (its <iterations>, <stop-on-failure> and limits are
+// ignored), "F" <limit> always '-', "X" stage 'c' from the child itself and 's' when fork failed.
+// Its next child is forked ahead and reads the next "R" (skipping idle "I" lines) from the request
+// pipe itself; on a pipe of its own it says "T" before each read of the request pipe, "W" after an
+// idle "I", and once it has its request "A <start ns> <timeout ms> <grace ms> <kill signal>
+// <interrupted 0|1> <-|m|c<errno>>" (see ChildAnnouncement.swift); only then does the server read
+// the request pipe again, for "I" and end of file. A child that dies after "T" without "A" while
+// the request pipe is empty took the request with it: the server reports its "F" and "D". So nothing wakes between
+// benchboard's request and the benchmark's start; the server wakes once per child, at its exit
+// (a pidfd). <wall ns> of its "F" runs from the child having its request to its reaping.
+//
 // Every child: own process group, empty signal mask and default handlers (benchboard's threads
 // block signals and a child would inherit that), stdin from /dev/null, wall time from just before
 // posix_spawn to after wait4 (like hyperfine), rusage from wait4 of that child alone. After each

@@ -49,5 +49,24 @@ final class ForkServerProtocolTests: XCTestCase {
         XCTAssertNil(ForkedJob(header: "R 1 1 0 0 99 1 0 0 4", payload: Array("abc\0".utf8)))
         XCTAssertNil(ForkedJob(header: "garbage", payload: []))
     }
+
+    func testAChildsAnnouncementRoundTrips() throws {
+        let job = ForkedJob(
+            arguments: ["worker"], environment: [], timeoutMs: 1_500, graceMs: 200, killSignal: SIGINT, workingDirectory: nil)
+        let started = ChildAnnouncement(startedNs: 21_866_605_132_777, job: job, interrupted: true)
+        var failed = ChildAnnouncement(startedNs: 5, failure: .directory(errno: ENOENT))
+        let malformed = ChildAnnouncement(startedNs: 6, failure: .malformed)
+        for announcement in [started, failed, malformed] {
+            XCTAssertEqual(ChildAnnouncement(line: announcement.line), announcement, announcement.line)
+        }
+        XCTAssertEqual(started.line, "A 21866605132777 1500 200 2 1 -")
+        XCTAssertEqual([started.job.timeoutMs, started.job.graceMs], [1_500, 200])
+        XCTAssertEqual(started.job.killSignal, SIGINT)
+        failed.failure = .directory(errno: EACCES)
+        XCTAssertEqual(failed.line.split(separator: " ").last, "c\(EACCES)")
+        for garbage in ["", "A 1 2 3", "A x 0 0 15 0 -", "A 1 0 0 15 2 -", "A 1 0 0 15 0 cx", "B 1 0 0 15 0 -"] {
+            XCTAssertNil(ChildAnnouncement(line: garbage), garbage)
+        }
+    }
 }
 #endif

@@ -18,12 +18,22 @@ import Glibc
 /// server's peak, see `ProcessMemory.resetPeak`). Its timeout, grace period and rusage work as
 /// in the launcher: the request's kill signal to its group, SIGKILL after the grace period, the
 /// rest of its group killed once it is over, rusage from wait4 of that child alone.
+///
+/// The child for the next request is forked as soon as the previous one is reported, and reads
+/// that request itself (see `WaitingChild`): between benchboard's request and the benchmark's
+/// start no other process wakes, and the fork and the child's first page faults are paid while
+/// benchboard is busy with the previous result. Its wall time runs from the moment it has the
+/// request to its reaping. The server wakes once per child, when it exits (a pidfd).
 public enum ForkServer {
     /// Runs in the forked child; returns its exit status.
     public typealias Body = (ForkedJob) -> Int32
+    /// Runs in a waiting child before its request arrives: the start-up work every child would
+    /// otherwise do on the clock (the first use of the code its body runs, whose pages a fresh
+    /// fork faults in). It must not write to fd 1, 2 or 3, start threads, or depend on the request.
+    public typealias Preparation = () -> Void
 
     /// Serves until benchboard closes the request pipe; returns the server's exit status.
-    public static func serve(folder: String, body: Body) -> Int32 {
+    public static func serve(folder: String, prepare: @escaping Preparation = {}, body: @escaping Body) -> Int32 {
         // A dead benchboard must show up as an error on write, not kill the server mid-report.
         signal(SIGPIPE, SIG_IGN)
         let requests = ForkServerChannels.open(folder, ForkServerChannels.requests, O_RDONLY)
@@ -34,9 +44,10 @@ public enum ForkServer {
             complain("worker-server: cannot open the pipes in \(folder): \(SystemError.text(errno))")
             return 2
         }
-        var server = Server(requests: requests, reports: reports, outputs: outputs)
+        let descriptors = WaitingChild.Descriptors(requests: requests, reports: reports, outputs: outputs)
+        var server = Server(descriptors: descriptors, prepare: prepare, body: body)
         guard server.report(LauncherReport.helloLine(pid: getpid())) else { return 1 }
-        return server.loop(body: body)
+        return server.loop()
     }
 
     static func complain(_ message: String) {
@@ -45,23 +56,27 @@ public enum ForkServer {
     }
 }
 
-/// The server's state: its descriptors and the request bytes read but not yet used.
+/// The server's state: its descriptors, the request bytes read but not yet used, and whether the
+/// next child may read its own request.
 private struct Server {
-    let requests: Int32
-    let reports: Int32
-    /// Write ends of the children's stdout, stderr and result pipes.
-    let outputs: [Int32]
+    let descriptors: WaitingChild.Descriptors
+    let prepare: ForkServer.Preparation
+    let body: ForkServer.Body
     var input = RequestReader()
+    /// False once a waiting child died before taking a request (killed from outside, or benchboard
+    /// closed the request pipe): the server then reads the next request itself, so a child that
+    /// cannot wait never makes it loop.
+    var childrenWait = true
 
-    init(requests: Int32, reports: Int32, outputs: [Int32]) {
-        self.requests = requests
-        self.reports = reports
-        self.outputs = outputs
+    init(descriptors: WaitingChild.Descriptors, prepare: @escaping ForkServer.Preparation, body: @escaping ForkServer.Body) {
+        self.descriptors = descriptors
+        self.prepare = prepare
+        self.body = body
     }
 
     /// Sends one or more report lines in one write; false when benchboard is gone.
     func report(_ lines: String...) -> Bool {
-        Self.send(lines, to: reports)
+        Self.send(lines, to: descriptors.reports)
     }
 
     static func send(_ lines: [String], to reports: Int32) -> Bool {
@@ -76,81 +91,94 @@ private struct Server {
         return true
     }
 
-    mutating func loop(body: ForkServer.Body) -> Int32 {
+    mutating func loop() -> Int32 {
         while true {
-            guard let line = input.line(from: requests) else { return 0 }
-            if line == "I" { continue }  // an interrupt that arrived while idle
-            // The payload size is the tenth field (the launcher's limits may follow it).
-            let fields = line.split(separator: " ")
-            let size = fields.count >= 10 ? Int(fields[9]) ?? -1 : -1
-            guard size >= 0, size <= 64 << 20, let payload = input.bytes(size, from: requests),
-                let job = ForkedJob(header: line, payload: payload)
-            else {
-                _ = report("E malformed request")
-                return 2
+            let child: WaitingChild
+            if childrenWait {
+                guard let forked = WaitingChild.fork(.waiting(prepare), descriptors, body: body) else {
+                    childrenWait = false
+                    continue
+                }
+                child = forked
+            } else {
+                guard let line = input.line(from: descriptors.requests) else { return 0 }
+                if line == "I" { continue }  // an interrupt that arrived while idle
+                guard let job = input.job(header: line, from: descriptors.requests) else {
+                    _ = report("E malformed request")
+                    return 2
+                }
+                guard let forked = WaitingChild.fork(.given(job), descriptors, body: body) else {
+                    guard report("X \(errno) s", "D ok") else { return 0 }
+                    continue
+                }
+                child = forked
+                childrenWait = true
             }
-            guard runChild(job, body: body) else { return 0 }
+            if let status = runChild(child) { return status }
         }
     }
 
-    /// Forks, watches and reaps one child and reports it; false when benchboard is gone.
-    mutating func runChild(_ job: ForkedJob, body: ForkServer.Body) -> Bool {
-        if let directory = job.workingDirectory, chdir(directory) != 0 {
-            return report("X \(errno) c", "D ok")
+    /// Watches, reaps and reports one child once it has its request; the server's exit status
+    /// when it must stop (benchboard gone, or a malformed request), nil to go on.
+    mutating func runChild(_ child: WaitingChild) -> Int32? {
+        let pid = child.pid
+        defer { child.closeDescriptors() }
+        let announcement: ChildAnnouncement
+        switch child.awaitAnnouncement(requests: descriptors.requests) {
+        case .announced(let announced):
+            announcement = announced
+        case .died(withRequest: false):
+            // It died waiting: reaped here, and the next request (if already sent, still in the
+            // pipe) is read by the server.
+            reap(pid, usage: nil)
+            childrenWait = false
+            return nil
+        case .died(withRequest: true):
+            // Killed with the request in hand: that request's child died, and is reported so.
+            var usage = rusage()
+            let status = reap(pid, usage: &usage)
+            childrenWait = false
+            let job = ForkedJob(arguments: [], environment: [], timeoutMs: 0, graceMs: 0, killSignal: SIGKILL, workingDirectory: nil)
+            let watch = ForkedChildWatch(pid: pid, job: job, started: IsolationClock.now())
+            return report(watch.finishedLine(status: status, usage: usage, wallNs: 0), "D ok") ? nil : 0
         }
-        var lifeline: [Int32] = [-1, -1]
-        guard pipe(&lifeline) == 0 else { return report("X \(errno) s", "D ok") }
-        _ = fcntl(lifeline[0], F_SETFD, FD_CLOEXEC)
-        _ = fcntl(lifeline[1], F_SETFD, FD_CLOEXEC)
-        let started = IsolationClock.now()
-        let pid = fork()
-        if pid == 0 {
-            close(lifeline[0])
-            enterChild(job, keeping: lifeline[1])
-            _exit(body(job))
+        switch announcement.failure {
+        case .malformed?:
+            reap(pid, usage: nil)
+            _ = report("E malformed request")
+            return 2
+        case .directory(let code)?:
+            reap(pid, usage: nil)
+            return report("X \(code) c", "D ok") ? nil : 0
+        case nil:
+            break
         }
-        close(lifeline[1])
-        guard pid > 0 else {
-            close(lifeline[0])
-            return report("X \(errno) s", "D ok")
-        }
-        // Also set here, so the group exists before anything could signal it.
-        setpgid(pid, pid)
-        var watch = ForkedChildWatch(pid: pid, job: job, started: started)
-        let reports = self.reports
-        let gone = watch.wait(lifeline: lifeline[0], requests: requests, input: &input) { Self.send([$0], to: reports) }
-        close(lifeline[0])
-        // The leader is a zombie now, so its group id cannot be reused: kill what is left of it.
-        kill(-pid, SIGKILL)
-        var status: Int32 = 0
+        var watch = ForkedChildWatch(pid: pid, job: announcement.job, started: announcement.startedNs)
+        let reports = descriptors.reports
+        let gone = watch.wait(
+            exit: child.exitDescriptor, lifeline: child.announcements, requests: descriptors.requests, input: &input,
+            interrupted: announcement.interrupted
+        ) { Self.send([$0], to: reports) }
         var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
-        let wall = IsolationClock.now() - started
-        // Reap anything else that ended up as our child.
-        while waitpid(-1, nil, WNOHANG) > 0 {}
-        if gone { return false }
-        return report(watch.finishedLine(status: status, usage: usage, wallNs: wall), watch.interrupted ? "D interrupted" : "D ok")
+        let status = reap(pid, usage: &usage)
+        let ended = IsolationClock.now()
+        let wall = ended - min(announcement.startedNs, ended)
+        if gone { return 0 }
+        let sent = report(watch.finishedLine(status: status, usage: usage, wallNs: wall), watch.interrupted ? "D interrupted" : "D ok")
+        return sent ? nil : 0
     }
 
-    /// In the child, right after fork: its own group, default signals, the pipes as 1, 2, 3,
-    /// the request's environment, and a peak RSS of its own.
-    private func enterChild(_ job: ForkedJob, keeping lifeline: Int32) {
-        setpgid(0, 0)
-        var none = sigset_t()
-        sigemptyset(&none)
-        sigprocmask(SIG_SETMASK, &none, nil)
-        signal(SIGPIPE, SIG_DFL)
-        for (target, source) in outputs.enumerated() {
-            dup2(source, Int32(target + 1))
-        }
-        for fd in [requests, reports] + outputs where fd > 3 { close(fd) }
-        _ = ProcessMemory.resetPeak()
-        clearenv()
-        for entry in job.environment {
-            guard let equals = entry.firstIndex(of: "=") else { continue }
-            setenv(String(entry[..<equals]), String(entry[entry.index(after: equals)...]), 1)
-        }
-        _ = lifeline  // held open until the child exits: its closing wakes the server
+    /// Kills what is left of the child's group and reaps the child and any other orphan that
+    /// ended up here; the child's wait status.
+    @discardableResult
+    private func reap(_ pid: pid_t, usage: UnsafeMutablePointer<rusage>?) -> Int32 {
+        // The leader is a zombie (or soon one), so its group id cannot be reused: kill the rest of it.
+        kill(-pid, SIGKILL)
+        kill(pid, SIGKILL)
+        var status: Int32 = 0
+        while wait4(pid, &status, 0, usage) < 0 && errno == EINTR {}
+        while waitpid(-1, nil, WNOHANG) > 0 {}
+        return status
     }
 }
 #endif

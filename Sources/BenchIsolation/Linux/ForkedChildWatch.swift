@@ -25,16 +25,29 @@ struct ForkedChildWatch {
     }
 
     /// Returns once the child has exited (not yet reaped); true when benchboard is gone.
+    /// `exit` is the child's pidfd (-1 where the kernel has none); `interrupted` says that an
+    /// interrupt came with the request.
     mutating func wait(
-        lifeline: Int32, requests: Int32, input: inout RequestReader, report: (String) -> Bool
+        exit: Int32, lifeline: Int32, requests: Int32, input: inout RequestReader, interrupted: Bool,
+        report: (String) -> Bool
     ) -> Bool {
-        var lifelineOpen = true
+        if interrupted {
+            self.interrupted = true
+            escalate(now: IsolationClock.now())
+        }
+        // A pidfd polls readable exactly when the child is waitable: the server wakes once, at
+        // its exit. Without one (before Linux 5.3) the lifeline closes when the child exits; a
+        // grandchild that did not exec keeps it open after that, so the child is also looked at
+        // now and then, less often the longer it runs (10 ms, doubling up to 100 ms), and every
+        // millisecond once the lifeline is closed but the child is not yet waitable.
+        let watchesExit = exit >= 0
+        var lifelineOpen = !watchesExit
         var lookEveryNs: UInt64 = 5_000_000
-        var nextLook = started + 2 * lookEveryNs
+        var nextLook: UInt64? = watchesExit ? nil : started + 2 * lookEveryNs
         while true {
             let now = IsolationClock.now()
             if let deadline, now >= deadline {
-                if !killed && !interrupted { timedOut = true }
+                if !killed && !self.interrupted { timedOut = true }
                 escalate(now: now)
                 continue
             }
@@ -45,36 +58,37 @@ struct ForkedChildWatch {
                     return true
                 }
             }
-            // The lifeline closes when the child exits. A grandchild that did not exec keeps it
-            // open after that, so look at the child now and then too, less often the longer it
-            // runs (10 ms, doubling up to 100 ms); and every millisecond once the lifeline is
-            // closed but the child is not yet waitable (or the benchmark closed it itself).
-            if now >= nextLook {
+            if let look = nextLook, now >= look {
                 if hasExited() { return false }
                 lookEveryNs = min(lookEveryNs * 2, 100_000_000)
                 nextLook = now + lookEveryNs
             }
             var wake = [deadline, announceAt, nextLook].compactMap { $0 }.min()
-            if !lifelineOpen { wake = min(wake ?? .max, now + 1_000_000) }
+            if !watchesExit && !lifelineOpen { wake = min(wake ?? .max, now + 1_000_000) }
             let timeout = wake.map { Int32(clamping: ($0 - min($0, now)) / 1_000_000 + 1) } ?? -1
             var fds = [pollfd(fd: requests, events: Int16(POLLIN), revents: 0)]
+            if watchesExit { fds.append(pollfd(fd: exit, events: Int16(POLLIN), revents: 0)) }
             if lifelineOpen { fds.append(pollfd(fd: lifeline, events: Int16(POLLIN), revents: 0)) }
             let ready = poll(&fds, nfds_t(fds.count), timeout)
             if ready < 0 && errno != EINTR { return false }
-            if lifelineOpen && fds.count > 1 && fds[1].revents != 0 {
-                lifelineOpen = false
-                // The lifeline closes a few microseconds before the child becomes a zombie: wait
-                // for that briefly rather than a whole millisecond.
-                if awaitExit(withinNs: 1_000_000) { return false }
+            if watchesExit {
+                if ready > 0 && fds[1].revents != 0 { return false }
+            } else {
+                if lifelineOpen && ready > 0 && fds[1].revents != 0 {
+                    lifelineOpen = false
+                    // The lifeline closes a few microseconds before the child becomes a zombie:
+                    // wait for that briefly rather than a whole millisecond.
+                    if awaitExit(withinNs: 1_000_000) { return false }
+                }
+                if hasExited() { return false }
             }
-            if hasExited() { return false }
             if ready > 0 && fds[0].revents != 0 {
                 switch input.commands(from: requests) {
                 case .endOfFile:
                     kill(-pid, SIGKILL)
                     return true
-                case .interrupt where !interrupted:
-                    interrupted = true
+                case .interrupt where !self.interrupted:
+                    self.interrupted = true
                     if !killed { escalate(now: IsolationClock.now()) }
                 default:
                     break

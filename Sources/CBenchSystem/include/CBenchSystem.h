@@ -21,4 +21,11 @@ int cbench_signal_pipe(const int *signals, int count);
 /// posix_spawn_file_actions_addchdir_np: the child starts in `path`. 0 or an errno value.
 int cbench_spawn_addchdir(posix_spawn_file_actions_t *actions, const char *path);
 
+/// pidfd_open(pid, 0): a descriptor that polls readable once `pid` has exited and is waitable
+/// (Linux 5.3 and later), close-on-exec. -1 with errno set (ENOSYS on older kernels and elsewhere).
+int cbench_pidfd_open(int pid);
+
+/// FIONREAD: how many bytes a pipe holds unread, or -1 with errno set.
+int cbench_pending_bytes(int fd);
+
 #endif
