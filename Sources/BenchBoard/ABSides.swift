@@ -14,11 +14,15 @@ struct ABSides {
     var onlyHead: [(name: String, reason: String)] = []
     /// Base benchmarks the head's config does not name: listed as removed.
     var onlyBase: [String] = []
+    /// Each benchmark's settings as configured (not a pass's share), with `rounds` the passes: what
+    /// the side's run records, as `run` records its rounds.
+    var settings: [String: BenchmarkSettings] = [:]
 
     /// `baseFolder` is where the base side's children start (the base tree's copy of the config's
     /// folder); `baseSwift` the Swift benchmarks the base executable registers (nil: none given).
     init(plan: RunPlan, rounds: Int, baseFolder: String?, baseSwift: Set<String>?, baseConfig: SuiteConfig?) {
         let split = plan.benchmarks.map { Self.perRound($0, rounds: rounds) }
+        for spec in plan.benchmarks { settings[spec.name] = Self.configured(spec, rounds: rounds) }
         head = plan
         head.benchmarks = split
         base = head
@@ -36,7 +40,14 @@ struct ABSides {
             guard Self.missing(spec, baseFolder: baseFolder, baseSwift: baseSwift) == nil else { continue }
             base.benchmarks.append(Self.perRound(spec, rounds: rounds))
             onlyBase.append(spec.name)
+            settings[spec.name] = Self.configured(spec, rounds: rounds)
         }
+    }
+
+    private static func configured(_ spec: BenchmarkSpec, rounds: Int) -> BenchmarkSettings {
+        var settings = spec.settings
+        settings.rounds = rounds
+        return settings
     }
 
     /// One process's share: at least 3 iterations (or all of them when fewer were asked for), the

@@ -159,10 +159,11 @@ struct ABCommand: ExecutableCommand {
         let suiteThreshold = config.report.regressionThreshold
         guard
             let baseRun = PassAssembly.run(
-                passes: basePasses, id: RunID.make(), git: baseGit, buildConfiguration: baseBuild, suiteThreshold: suiteThreshold),
+                passes: basePasses, id: RunID.make(), git: baseGit, buildConfiguration: baseBuild, suiteThreshold: suiteThreshold,
+                settings: sides.settings),
             var headRun = PassAssembly.run(
                 passes: headPasses, id: RunID.make(), git: headGit, buildConfiguration: context.buildConfiguration,
-                suiteThreshold: suiteThreshold)
+                suiteThreshold: suiteThreshold, settings: sides.settings)
         else { throw CLIError("ab ran no round") }
         headRun.ab = ABBase(label: label, commit: baseGit?.commit, runID: baseRun.id)
 
