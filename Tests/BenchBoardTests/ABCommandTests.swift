@@ -116,6 +116,10 @@ final class ABCommandTests: XCTestCase {
             // 6 iterations over 4 rounds, divided as `run` divides them.
             XCTAssertEqual(processes.compactMap { $0["samples"] as? Int }, [2, 2, 1, 1])
             XCTAssertEqual((benchmark["samplesNs"] as? [Any])?.count, 6)
+            // The settings as configured, as `run` records them: not one pass's share.
+            let settings = try XCTUnwrap(benchmark["config"] as? [String: Any])
+            XCTAssertEqual(settings["iterations"] as? Int, 6)
+            XCTAssertEqual(settings["rounds"] as? Int, 4)
         }
         let summary = try String(contentsOf: cli.directory.appending(path: "summary.md"), encoding: .utf8)
         XCTAssertTrue(summary.contains("Judged A/B against main @ abc1234 in this job"), summary)
