@@ -24,21 +24,7 @@ final class ABConfirmationTests: XCTestCase {
     }
 
     private func moded(_ pair: (base: RunRecord, head: RunRecord), _ g: inout SeededGenerator) -> (base: RunRecord, head: RunRecord) {
-        func slow(_ run: RunRecord, _ g: inout SeededGenerator) -> RunRecord {
-            var run = run
-            var result = run.benchmarks[0]
-            var offset = 0
-            for count in (result.processes ?? []).map(\.samples) {
-                if Double.random(in: 0..<1, using: &g) < 1.0 / 10 {
-                    let factor = Double.random(in: 1.15...1.4, using: &g)
-                    for index in offset..<offset + count { result.samplesNs[index] = Int64(Double(result.samplesNs[index]) * factor) }
-                }
-                offset += count
-            }
-            run.benchmarks[0] = result
-            return run
-        }
-        return (slow(pair.base, &g), slow(pair.head, &g))
+        ProcessSimulation().withSlowModes(pair, share: 0.1, factors: 1.15...1.4, &g)
     }
 
     /// Unchanged code: the further rounds take the false calls away; a real +10 % is still called.

@@ -65,23 +65,8 @@ final class ABVerdictTests: XCTestCase {
     /// still caught: the rank test is not thrown off by the wild pairs.
     func testProcessesInSlowModesNeitherRaiseAlarmsNorHideAChange() {
         let sim = ProcessSimulation(processes: 1, samples: 3, drift: 0.01, jitter: 0.05, noise: 0.02)
-        func moded(_ pair: (base: RunRecord, head: RunRecord), _ g: inout SeededGenerator) -> (base: RunRecord, head: RunRecord) {
-            func slow(_ run: RunRecord, _ g: inout SeededGenerator) -> RunRecord {
-                var run = run
-                var result = run.benchmarks[0]
-                let counts = (result.processes ?? []).map(\.samples)
-                var offset = 0
-                for count in counts {
-                    if Double.random(in: 0..<1, using: &g) < 1.0 / 10 {
-                        let factor = Double.random(in: 1.15...1.4, using: &g)
-                        for index in offset..<offset + count { result.samplesNs[index] = Int64(Double(result.samplesNs[index]) * factor) }
-                    }
-                    offset += count
-                }
-                run.benchmarks[0] = result
-                return run
-            }
-            return (slow(pair.base, &g), slow(pair.head, &g))
+        let moded = { (pair: (base: RunRecord, head: RunRecord), g: inout SeededGenerator) in
+            sim.withSlowModes(pair, share: 0.1, factors: 1.15...1.4, &g)
         }
         var alarms = 0
         var caught = 0

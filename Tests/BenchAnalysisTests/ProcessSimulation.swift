@@ -57,4 +57,27 @@ struct ProcessSimulation {
     func compareAB(_ pair: (base: RunRecord, head: RunRecord)) -> BenchmarkComparison {
         Analyzer.compareAB(base: pair.base, head: pair.head, options: AnalysisOptions(timeThreshold: threshold)).benchmarks[0]
     }
+
+    /// `pair` with some processes of either side put into a slow mode, as real machines do now and
+    /// then: each process with probability `share`, its samples multiplied by a factor drawn from
+    /// `factors`.
+    func withSlowModes(
+        _ pair: (base: RunRecord, head: RunRecord), share: Double, factors: ClosedRange<Double>, _ g: inout SeededGenerator
+    ) -> (base: RunRecord, head: RunRecord) {
+        func slow(_ run: RunRecord, _ g: inout SeededGenerator) -> RunRecord {
+            var run = run
+            var result = run.benchmarks[0]
+            var offset = 0
+            for count in (result.processes ?? []).map(\.samples) {
+                if Double.random(in: 0..<1, using: &g) < share {
+                    let factor = Double.random(in: factors, using: &g)
+                    for index in offset..<offset + count { result.samplesNs[index] = Int64(Double(result.samplesNs[index]) * factor) }
+                }
+                offset += count
+            }
+            run.benchmarks[0] = result
+            return run
+        }
+        return (slow(pair.base, &g), slow(pair.head, &g))
+    }
 }
