@@ -54,7 +54,10 @@ enum DiagnosticBenchmarks {
             },
             Benchmark("record-parent") { _ in
                 // Appends the parent's command line to the file the environment names, so tests can
-                // see which process forked or spawned the benchmark.
+                // see which process forked or spawned the benchmark. The pause keeps each call far
+                // above a sample's target length: a call short enough to be timed in batches would
+                // write one line per call of the batch and of its calibration, not one per iteration.
+                usleep(2_000)
                 guard let path = getenv("BENCHBOARD_TEST_PARENT_FILE"), let file = fopen(path, "a") else { return }
                 defer { fclose(file) }
                 let parent = (try? String(contentsOfFile: "/proc/\(getppid())/cmdline", encoding: .utf8)) ?? ""
