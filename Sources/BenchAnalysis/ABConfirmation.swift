@@ -99,11 +99,9 @@ public enum ABConfirmation {
                 result.samplesInstructions = counts + moreCounts
             }
             if !more.outcome.isSuccess, result.outcome.isSuccess {
-                result.outcome = more.outcome
-                result.exitCode = more.exitCode
-                result.signal = more.signal
-                result.error = more.error
-                result.stderrTail = more.stderrTail
+                // The first failure counts, as in `ProcessMerge`: the further rounds' only when
+                // the job's own rounds all succeeded.
+                result.takeEnding(of: more)
             }
             let threshold = ThresholdDefaults.resolved(recorded: result.config?.regressionThreshold, suite: suiteThreshold)
             result.stats = SampleStatistics.make(samplesNs: result.samplesNs, threshold: threshold)

@@ -169,12 +169,17 @@ struct SuiteStatus: Sendable {
     /// The worst news, in the order of the problem table: "2 of 12 benchmarks failed",
     /// "1 regression in 12 benchmarks", …, "All 12 benchmarks passed", or "Nothing changed in 12
     /// benchmarks" when every one was compared and is unchanged or unconfirmed.
+    ///
+    /// Over target is a standing state, not news of this run: when nothing changed, the headline
+    /// says so first ("Nothing changed in 12 benchmarks · 3 over target"), so unchanged code on a
+    /// machine slower than the targets does not read like a change.
     var headline: String {
         let broken = failed + timedOut
         if broken > 0 {
             return "\(broken) of \(UnitFormat.count(total, "benchmark")) \(timedOut == broken ? "timed out" : "failed")"
         }
         if regressions > 0 { return "\(UnitFormat.count(regressions, "regression")) in \(UnitFormat.count(total, "benchmark"))" }
+        if slow > 0, nothingChanged { return "Nothing changed in \(UnitFormat.count(total, "benchmark")) · \(slow) over target" }
         if slow > 0 { return "\(slow) of \(UnitFormat.count(total, "benchmark")) over target" }
         if total == 0 { return "The latest run has no benchmarks" }
         if nothingChanged { return total == 1 ? "The benchmark did not change" : "Nothing changed in \(total) benchmarks" }

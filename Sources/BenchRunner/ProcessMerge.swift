@@ -66,13 +66,7 @@ public enum ProcessMerge {
         guard var merged = parts.first?.result else { return nil }
         let results = parts.map(\.result)
         if let ended = results.first(where: { !$0.outcome.isSuccess }) {
-            merged.outcome = ended.outcome
-            merged.exitCode = ended.exitCode
-            merged.signal = ended.signal
-            merged.error = ended.error
-            merged.stderrTail = ended.stderrTail
-            merged.killedBy = ended.killedBy
-            merged.limitHit = ended.limitHit
+            merged.takeEnding(of: ended)
         }
         merged.mode = results.first(where: { $0.mode != .isolated })?.mode ?? .isolated
         merged.config = settings ?? merged.config.map { first in

@@ -90,6 +90,29 @@ final class ABConfirmationTests: XCTestCase {
         XCTAssertEqual(result.stats?.count, 21)
         XCTAssertEqual(result.resources, first.head.benchmarks[0].resources)
     }
+
+    /// A further round stopped by a limit gives the merged result that round's whole ending (as
+    /// `ProcessMerge` does), never the outcome of one process with the details of another.
+    func testMergingTakesAFailedFurtherRoundsWholeEnding() throws {
+        var g = SeededGenerator(seed: 199)
+        let sim = ProcessSimulation(processes: 1, samples: 3)
+        let first = sim.abRuns(rounds: 4, change: 0, &g)
+        var more = sim.abRuns(rounds: 3, change: 0, &g).head
+        more.benchmarks[0].outcome = .limit
+        more.benchmarks[0].exitCode = nil
+        more.benchmarks[0].signal = "SIGKILL"
+        more.benchmarks[0].killedBy = "memory limit"
+        more.benchmarks[0].limitHit = .memory
+        more.benchmarks[0].error = "stopped at max_memory_mb"
+        let result = try XCTUnwrap(ABConfirmation.merging(first.head, further: more, suiteThreshold: 0.05).benchmarks.first)
+        XCTAssertEqual(result.outcome, .limit)
+        XCTAssertEqual(result.signal, "SIGKILL")
+        XCTAssertNil(result.exitCode)
+        XCTAssertEqual(result.killedBy, "memory limit")
+        XCTAssertEqual(result.limitHit, .memory)
+        XCTAssertEqual(result.error, "stopped at max_memory_mb")
+        XCTAssertEqual(result.samplesNs.count, 21, "the samples measured before it stopped are kept")
+    }
 }
 
 extension Verdict {

@@ -64,6 +64,27 @@ final class UnconfirmedDisplayTests: XCTestCase {
         XCTAssertEqual(summary.components(separatedBy: "\n")[3], "10/10 passed · 4 unconfirmed (never gating)")
     }
 
+    /// Unchanged code on a machine slower than the targets: over target is a standing state, so
+    /// the headline says first that nothing changed, then how many are over target (and stays a
+    /// warning).
+    func testNothingChangedLeadsTheHeadlineWhenSomeAreOverTarget() throws {
+        var input = Self.suite { row in
+            SummaryTests.set(&row, row.name < "Bench 4" ? .unconfirmed : .unchanged, note: Self.spreadNote)
+        }
+        for run in input.runs.indices {
+            for index in input.runs[run].record.benchmarks.indices where index < 3 {
+                input.runs[run].record.benchmarks[index].targetNs = 500_000
+            }
+        }
+        try ReportRenderer().write(input, to: output)
+        let page = try Fixtures.document(output.appendingPathComponent("index.html"))
+        XCTAssertEqual(try Fixtures.texts(page, "//*[local-name()='h1']"), ["Nothing changed in 10 benchmarks · 3 over target"])
+        XCTAssertEqual(try Fixtures.texts(page, "//*[local-name()='section'][@aria-label='Verdict']/@class"), ["verdict warn"])
+        let summary = try String(contentsOf: output.appendingPathComponent("summary.md"), encoding: .utf8)
+        XCTAssertEqual(
+            summary.components(separatedBy: "\n")[1], "### ⚠️ benchboard: Nothing changed in 10 benchmarks · 3 over target")
+    }
+
     /// Noisy verdicts beyond the threshold do not gate either, so they no longer turn the headline yellow.
     func testNoisyChangesDoNotMakeTheHeadlineWarn() throws {
         let input = Self.suite { row in

@@ -168,9 +168,14 @@ struct ABCommand: ExecutableCommand {
         let options = config.report.analysisOptions(
             commandLineThreshold: commandLineThreshold, benchmarks: headRun.benchmarks.map(\.name))
 
+        // Marked before the screen, so that the screen's comparison (whose caveat names the base)
+        // is the verdict itself when nothing needs further rounds.
+        headRun.ab = ABBase(label: label, commit: baseGit?.commit, runID: baseRun.id)
+
         // A change the rounds found is confirmed by further rounds of those benchmarks alone.
         var further: (base: RunRecord, head: RunRecord)?
-        let suspects = ABConfirmation.suspects(Analyzer.compareAB(base: baseRun, head: headRun, options: options), options: options)
+        let screen = Analyzer.compareAB(base: baseRun, head: headRun, options: options)
+        let suspects = ABConfirmation.suspects(screen, options: options)
         let moreRounds = confirmRounds ?? max(rounds, fewestFurther)
         if moreRounds > 0, !suspects.isEmpty {
             if !quiet {
@@ -193,9 +198,8 @@ struct ABCommand: ExecutableCommand {
             baseRun = ABConfirmation.merging(baseRun, further: moreBase.record, suiteThreshold: suiteThreshold)
             headRun = ABConfirmation.merging(headRun, further: moreHead.record, suiteThreshold: suiteThreshold)
         }
-        headRun.ab = ABBase(label: label, commit: baseGit?.commit, runID: baseRun.id)
-
-        let comparison = Analyzer.compareAB(base: baseRun, head: headRun, further: further, options: options)
+        let comparison = further == nil
+            ? screen : Analyzer.compareAB(base: baseRun, head: headRun, further: further, options: options)
         let output = ComparisonOutput(settings: config.report, options: options)
         TerminalOutput.standardOutput.line(
             try output.render(comparison, baseline: baseRun, current: headRun, format: format, painter: context.terminal.painter))
