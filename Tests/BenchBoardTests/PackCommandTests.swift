@@ -137,7 +137,7 @@ final class PackCommandTests: XCTestCase {
 
         let archive = try XMLDocument(contentsOf: cli.directory.appending(path: "out/runs/2026-Q1.html"))
         let rows = "//*[local-name()='tbody']/*[local-name()='tr']"
-        XCTAssertEqual(try archive.nodes(forXPath: rows).compactMap { ($0 as? XMLElement)?.attribute(forName: "id")?.stringValue }.last, "run-" + ids[0])
+        XCTAssertEqual(try archive.nodes(forXPath: "\(rows)/@id").compactMap(\.stringValue).last, "run-" + ids[0])
         let links = try archive.nodes(forXPath: "\(rows)/*[local-name()='td'][last()]/*[local-name()='a']/@href").compactMap(\.stringValue)
         XCTAssertEqual(links.count, 90, "every run of the quarter (January to March) links to its JSON")
         XCTAssertEqual(Set(links), ["../history/pack-2026-01-1.jsonl.gz", "../history/pack-2026-02-1.jsonl.gz", "../history/pack-2026-03-1.jsonl.gz"])
