@@ -2,13 +2,15 @@
 """Generate a synthetic benchboard history folder for rendering tests and timing.
 
 Usage: make_history.py OUTPUT_DIR RUNS BENCHMARKS SEED [--samples N] [--schema 1|2] [--processes N]
-                       [--start YYYY-MM-DD]
+                       [--start YYYY-MM-DD] [--layout compact|pretty]
 
 Writes RUNS files `OUTPUT_DIR/<UTC time>-<id>.json`, oldest first, 6 hours apart, from --start
 (default 2026-01-01). --schema 1 (the default) writes the `benchboard.run/1` shape (ISO 8601 dates,
 optional keys as explicit nulls); --schema 2 the `benchboard.run/2` shape benchboard writes today:
 each benchmark measured in --processes processes (default 5), one record each with its share of
-the samples (each process a little off the others, as real ones are), and absent keys left out. The series carry what a
+the samples (each process a little off the others, as real ones are), and absent keys left out;
+--layout compact (the default) writes /2 files as benchboard does today (sorted keys, no
+whitespace), --layout pretty as versions before it did (indented). The series carry what a
 dashboard must show: noise, lasting steps up and down, occasional failures, crashes and
 timeouts, and a latest run with one failure, one timeout, one regression and one benchmark
 over its target. Same arguments, same files. Python standard library only.
@@ -164,6 +166,16 @@ def without_nulls(value):
     return value
 
 
+def write_run(record, handle, layout):
+    """A /2 run file as benchboard writes it: compact (sorted keys, no whitespace, one line), or
+    pretty-printed as before (sorted keys, two spaces, " : ")."""
+    if layout == "pretty":
+        json.dump(record, handle, indent=2, sort_keys=True, separators=(",", " : "), ensure_ascii=False)
+    else:
+        json.dump(record, handle, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    handle.write("\n")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("output")
@@ -174,6 +186,7 @@ def main():
     parser.add_argument("--schema", type=int, choices=[1, 2], default=1)
     parser.add_argument("--processes", type=int, default=5)
     parser.add_argument("--start", default="2026-01-01")
+    parser.add_argument("--layout", choices=["compact", "pretty"], default="compact")
     args = parser.parse_args()
     processes = max(1, args.processes) if args.schema == 2 else None
     rng = random.Random(args.seed)
@@ -228,8 +241,7 @@ def main():
         name = "%s-%s.json" % (started.strftime("%Y%m%dT%H%M%SZ"), run_id)
         with open(os.path.join(args.output, name), "w") as handle:
             if args.schema == 2:
-                # As benchboard's encoder writes it: pretty-printed with sorted keys, two spaces, " : ".
-                json.dump(without_nulls(record), handle, indent=2, sort_keys=True, separators=(",", " : "))
+                write_run(without_nulls(record), handle, args.layout)
             else:
                 json.dump(record, handle, indent=1, sort_keys=True)
 

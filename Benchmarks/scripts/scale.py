@@ -3,19 +3,21 @@
 branch and a pull request's fetch.
 
 Usage: scale.py [--sizes 1000x100,5000x300] [--samples 20] [--benchboard PATH] [--work DIR]
-                [--keep] [--asv PATH]
+                [--keep] [--asv PATH] [--layout compact|pretty] [--storage both|loose|packed]
 
 Per size, into a scratch folder (--work, default $TMPDIR/benchboard-scale-bench; never the
 repository), once:
 
 1. generates the history with make_history.py (schema /2, five processes per benchmark,
-   --samples samples each, the newest run two days ago);
+   --samples samples each, the newest run two days ago; run files compact as benchboard writes
+   them, or with --layout pretty indented as benchboard wrote them before, to compare the data branch);
 2. times `benchboard runs --history H` (every file read and decoded, a short table printed: the
    decode-only cost), then `report --history H --output O` cold, then adds one new run and
    reports again, warm. When `report --help` lists a `--cache` option the warm report uses the
    cache the cold one filled; without one, warm is a second full report and the table says so.
    Wall time and peak RSS (from wait4) of each;
-3. measures the site (every file under O, archives included), the history on disk and gzipped;
+3. measures the site (every file under O, archives included, and what each kind of file
+   weighs), the history on disk and gzipped;
 4. commits the runs into a scratch bare repository as the action does (one commit per run on
    benchboard-data, `git fast-import`), runs `git gc` and measures .git/objects/pack: the data
    branch's packed size, and the growth per 1000 runs;
@@ -23,6 +25,8 @@ repository), once:
    newest 100 run files, a partial fetch) and takes the bytes that came down;
 6. when the binary has `benchboard pack`: packs a copy of the history and measures it again
    (reports, site, disk, the data branch with the pack committed over its loose runs, fetch);
+   --storage loose or packed measures only one of the two (the data branch is measured with
+   either, as the action builds it);
 7. with --asv (or asv on PATH) and a size of at most 1000 runs: asv_side_by_side.py converts the same
    history to asv's results and times `asv publish` on it.
 
@@ -93,7 +97,33 @@ def load():
         return " ".join(handle.read().split()[:3])
 
 
-def add_run(history):
+def site_kinds(path):
+    """What each kind of file in a site weighs: {kind: (bytes, files)}."""
+    kinds = {}
+    for root, _, names in os.walk(path):
+        for name in names:
+            relative = os.path.relpath(os.path.join(root, name), path)
+            if relative.startswith("runs/"):
+                kind = "runs/*" + os.path.splitext(name)[1]
+            elif relative.startswith("benchmarks/"):
+                kind = "benchmarks/*/archive/*" if "/archive/" in relative else "benchmarks/*.html"
+            else:
+                kind = relative
+            size, count = kinds.get(kind, (0, 0))
+            kinds[kind] = (size + os.path.getsize(os.path.join(root, name)), count + 1)
+    return kinds
+
+
+def write_run(run, handle, layout):
+    """As make_history.py writes a /2 run file."""
+    if layout == "pretty":
+        json.dump(run, handle, indent=2, sort_keys=True, separators=(",", " : "), ensure_ascii=False)
+    else:
+        json.dump(run, handle, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    handle.write("\n")
+
+
+def add_run(history, layout):
     """A new run six hours after the newest: its copy with a new id and dates."""
     newest = sorted(glob.glob(os.path.join(history, "*.json")))[-1]
     with open(newest) as handle:
@@ -103,7 +133,7 @@ def add_run(history):
     run["startedAt"] = started.strftime("%Y-%m-%dT%H:%M:%SZ")
     run["finishedAt"] = (started + datetime.timedelta(seconds=60)).strftime("%Y-%m-%dT%H:%M:%SZ")
     with open(os.path.join(history, "%s-%s.json" % (started.strftime("%Y%m%dT%H%M%SZ"), run["id"])), "w") as handle:
-        json.dump(run, handle, indent=1, sort_keys=True)
+        write_run(run, handle, layout)
 
 
 def has_option(benchboard, command, option):
@@ -111,7 +141,7 @@ def has_option(benchboard, command, option):
     return help_text.returncode == 0 and option in help_text.stdout
 
 
-def reports(benchboard, history, work, label):
+def reports(benchboard, history, work, label, layout):
     """Decode-only, cold and warm report of `history`: a dict of figures."""
     figures = {}
     cache = os.path.join(work, "cache-" + label) if has_option(benchboard, "report", "--cache") else None
@@ -122,10 +152,11 @@ def reports(benchboard, history, work, label):
     figures["decode"], figures["decode_rss"], _, _ = timed([benchboard, "runs", "--history", history])
     report = [benchboard, "report", "--history", history, "--output", output] + (["--cache", cache] if cache else [])
     figures["cold"], figures["cold_rss"], _, _ = timed(report)
-    add_run(history)
+    add_run(history, layout)
     figures["warm"], figures["warm_rss"], _, _ = timed(report)
     figures["cache"] = cache is not None
     figures["site"] = folder_bytes(output)
+    figures["kinds"] = site_kinds(output)
     figures["disk"] = folder_bytes(history)
     figures["gzip"] = gzip_bytes(history)
     shutil.rmtree(output)
@@ -200,7 +231,7 @@ def compare_fetch(repository, work, runs=100):
 
 def measure(size, args, benchboard, rows, notes):
     runs, benchmarks = (int(part) for part in size.split("x"))
-    work = os.path.join(args.work, size)
+    work = os.path.join(args.work, size + ("-pretty" if args.layout == "pretty" else ""))
     history = os.path.join(work, "history")
     os.makedirs(work, exist_ok=True)
     if not os.path.exists(os.path.join(work, ".generated")):
@@ -209,7 +240,8 @@ def measure(size, args, benchboard, rows, notes):
         # The newest run two days ago: every run file's date is in the past, as the reader requires.
         start = datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(hours=6 * runs, days=2)
         subprocess.run([sys.executable, os.path.join(HERE, "make_history.py"), history, str(runs), str(benchmarks), "7",
-                        "--samples", str(args.samples), "--schema", "2", "--start", start.strftime("%Y-%m-%d")],
+                        "--samples", str(args.samples), "--schema", "2", "--start", start.strftime("%Y-%m-%d"),
+                        "--layout", args.layout],
                        check=True, stdout=subprocess.DEVNULL)
         open(os.path.join(work, ".generated"), "w").close()
     print("scale: %s generated in %s; load %s" % (size, work, load()), file=sys.stderr)
@@ -218,15 +250,21 @@ def measure(size, args, benchboard, rows, notes):
         shutil.rmtree(pristine)
     shutil.copytree(history, pristine)
 
-    figures = reports(benchboard, history, work, "loose")
-    print("scale: %s reports done; load %s" % (size, load()), file=sys.stderr)
-    figures["git"] = commit_runs(os.path.join(work, "data.git"), pristine)
-    figures["fetch"], figures["fetch_line"] = compare_fetch(os.path.join(work, "data.git"), work)
-    figures["growth"] = figures["git"] / runs * 1000
-    rows.append((size, "loose files", figures))
-    notes.append("%s: the compare job's fetch: %s" % (size, figures["fetch_line"]))
+    if args.storage in ("both", "loose"):
+        figures = reports(benchboard, history, work, "loose", args.layout)
+        print("scale: %s reports done; load %s" % (size, load()), file=sys.stderr)
+        figures["git"] = commit_runs(os.path.join(work, "data.git"), pristine)
+        figures["fetch"], figures["fetch_line"] = compare_fetch(os.path.join(work, "data.git"), work)
+        figures["growth"] = figures["git"] / runs * 1000
+        rows.append((size, "loose files" + (" (pretty)" if args.layout == "pretty" else ""), figures))
+        notes.append("%s: the site by kind of file: %s" % (size, "; ".join(
+            "%s %s in %d" % (kind, human(weight), count)
+            for kind, (weight, count) in sorted(figures["kinds"].items(), key=lambda item: -item[1][0]))))
+        notes.append("%s: the compare job's fetch: %s" % (size, figures["fetch_line"]))
 
-    if subprocess.run([benchboard, "pack", "--help"], capture_output=True).returncode == 0:
+    if args.storage == "loose":
+        pass
+    elif subprocess.run([benchboard, "pack", "--help"], capture_output=True).returncode == 0:
         packed = os.path.join(work, "packed")
         if os.path.exists(packed):
             shutil.rmtree(packed)
@@ -240,18 +278,21 @@ def measure(size, args, benchboard, rows, notes):
             if os.path.exists(after_pack):
                 shutil.rmtree(after_pack)
             shutil.copytree(packed, after_pack)
-            packed_figures = reports(benchboard, packed, work, "packed")
+            packed_figures = reports(benchboard, packed, work, "packed", args.layout)
             packed_figures["git"] = commit_runs(os.path.join(work, "data-packed.git"), pristine, pack_commit=after_pack)
             packed_figures["fetch"], packed_figures["fetch_line"] = compare_fetch(os.path.join(work, "data-packed.git"), work)
             packed_figures["growth"] = packed_figures["git"] / runs * 1000
             rows.append((size, "packed", packed_figures))
+            notes.append("%s, packed: the site by kind of file: %s" % (size, "; ".join(
+                "%s %s in %d" % (kind, human(weight), count)
+                for kind, (weight, count) in sorted(packed_figures["kinds"].items(), key=lambda item: -item[1][0]))))
             notes.append("%s, packed: the compare job's fetch: %s" % (size, packed_figures["fetch_line"]))
     else:
         notes.append("%s: this benchboard has no `pack` command; loose files only" % size)
 
     asv = args.asv or shutil.which("asv")
     # asv publish takes minutes at 1000 runs: larger histories leave it out.
-    if asv and runs <= 1000:
+    if asv and runs <= 1000 and args.storage != "packed":
         converted = subprocess.run([sys.executable, os.path.join(HERE, "asv_side_by_side.py"), pristine,
                                     os.path.join(work, "asv"), "--asv", asv], capture_output=True, text=True)
         result = converted.stdout.strip().splitlines()[-1:] if converted.returncode == 0 else []
@@ -290,6 +331,10 @@ def main():
     parser.add_argument("--work", default=os.path.join(os.environ.get("TMPDIR", "/tmp"), "benchboard-scale-bench"))
     parser.add_argument("--keep", action="store_true", help="keep each size's scratch folder")
     parser.add_argument("--asv", help="the asv executable for the side-by-side (default: asv on PATH, if any)")
+    parser.add_argument("--storage", choices=["both", "loose", "packed"], default="both",
+                        help="measure the loose history, a packed copy, or both")
+    parser.add_argument("--layout", choices=["compact", "pretty"], default="compact",
+                        help="run files as benchboard writes them (compact) or indented as it wrote them before (pretty)")
     args = parser.parse_args()
     benchboard = os.path.abspath(args.benchboard)
     if not os.access(benchboard, os.X_OK):

@@ -42,12 +42,10 @@ enum PackFile {
         return "\(stamp.prefix(4))-\(stamp.dropFirst(4).prefix(2))"
     }
 
-    /// The canonical line of a run: what the run file holds, without the indentation.
+    /// The canonical line of a run: the JSON a run file holds (compact, sorted keys), so a run
+    /// written by an earlier, pretty-printing version packs to the same line as a new one.
     static func encoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return encoder
+        RunRecordCoding.encoder()
     }
 
     struct Member: Sendable {

@@ -1,34 +1,27 @@
 import Mustache
 
-/// The view model of `archive.mustache`: one benchmark's runs of one month that its page no
-/// longer lists. Compact on purpose (one short row per run), since archives are what grows with
-/// the history.
+/// The view model of `archive.mustache`: every run of one UTC quarter, newest first, written to
+/// `runs/<YYYY>-Q<n>.html` beside the quarter's CSV of medians (`RunArchive`). Its rows are
+/// runs.html's, through the same partial, so a run reads alike in both.
 struct ArchivePage: Sendable {
     var title: String
     var pageTitle: String
-    /// "../../../": from benchmarks/<slug>/archive/ back to the output folder.
+    /// "../": from runs/ back to the output folder.
     var root: String
-    var name: String
-    /// "../../<slug>.html": the benchmark's page.
-    var benchmarkHref: String
-    /// "2026-11"
+    /// "2026-Q4"
     var period: String
     var runsText: String
-    var rows: [ArchiveRowView]
+    /// "2026-Q4.csv": the quarter's medians, beside the page.
+    var dataHref: String
+    var runs: [RunListRowView]
 }
 
-/// One run in an archive, newest first.
-struct ArchiveRowView: Sendable {
-    /// `RunArchive.anchor` of the run id: what run links point at.
-    var anchor: String
-    /// "11-25 10:49", UTC; the month is the page's.
-    var date: String
-    var commit: String
-    var commitHref: String?
-    /// "fail", "timeout", … for a run that did not succeed (the row's class); nil for a success.
-    var outcomeClass: String?
-    /// The median, or the outcome word of a run that did not succeed.
-    var median: String
+/// A link to a quarter's archive: its run list and its CSV of medians.
+struct ArchiveLinkView: Sendable {
+    /// "2026-Q4"
+    var text: String
+    var href: String
+    var dataHref: String
 }
 
 // Mustache looks fields up by name; a switch answers faster than Mirror (ViewModelLookupTests).
@@ -38,25 +31,21 @@ extension ArchivePage: MustacheParent {
         case "title": title
         case "pageTitle": pageTitle
         case "root": root
-        case "name": name
-        case "benchmarkHref": benchmarkHref
         case "period": period
         case "runsText": runsText
-        case "rows": rows
+        case "dataHref": dataHref
+        case "runs": runs
         default: nil
         }
     }
 }
 
-extension ArchiveRowView: MustacheParent {
+extension ArchiveLinkView: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
-        case "anchor": anchor
-        case "date": date
-        case "commit": commit
-        case "commitHref": commitHref
-        case "outcomeClass": outcomeClass
-        case "median": median
+        case "text": text
+        case "href": href
+        case "dataHref": dataHref
         default: nil
         }
     }

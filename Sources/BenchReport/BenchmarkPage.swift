@@ -19,8 +19,8 @@ struct BenchmarkPage: Sendable {
     var hasSteps: Bool
     var runRows: [RunRowView]
     var runsText: String
-    /// One link per month of older runs (`RunArchive`), oldest first; empty when the table lists every run.
-    var archiveLinks: [LinkView] = []
+    /// One link per quarter of older runs (`RunArchive`), oldest first; empty when the table lists every run.
+    var archiveLinks: [ArchiveLinkView] = []
     var hasArchive = false
     /// This benchmark's series per machine, when it ran on more than one (machine-series.mustache).
     var machineSeries: [MachineSeriesView] = []
@@ -90,7 +90,7 @@ struct StepRowView: Sendable {
     var stepClass: String
     /// Set for the newest run's jump that is not yet a confirmed step.
     var stepNote: String?
-    /// The run's row: "#run-…" in the table, or its archive page's entry.
+    /// The run's row: "#run-…" in the table, else its row in runs.html or its quarter's archive.
     var stepHref: String? = nil
 }
 

@@ -15,7 +15,7 @@ struct BenchmarkPageBuilder {
         let (charts, zoomLinks) = self.charts(trend, targetNs: latest?.targetNs)
         let steps = stepRows(name: name, trend: trend, entries: entries)
         let (rows, runsText) = runTable(name: name, trend: trend, entries: entries)
-        let archiveLinks = self.archiveLinks(name: name, entries: entries)
+        let archiveLinks = self.archiveLinks(entries: entries)
         let title = TextSafety.line(options.title)
         var page = BenchmarkPage(
             title: title, pageTitle: "\(safeName) · \(title)", root: "../", name: safeName,
@@ -223,25 +223,31 @@ struct BenchmarkPageBuilder {
         return steps
     }
 
-    /// Where a run of this benchmark is listed: its row in the table ("#run-…"), or its entry in
-    /// the archive page of its month. By run id, so it holds wherever the run is stored.
+    /// Where a run of this benchmark is listed: its row in the table ("#run-…"), else its row in
+    /// runs.html or, once it has left that too, in its quarter's archive. By run id, so it holds
+    /// wherever the run is stored.
     private func runHref(runIndex: Int, name: String, entries: [HistoryIndex.Entry]) -> String? {
         guard runIndex >= 0, runIndex < index.runs.count else { return nil }
         let run = index.runs[runIndex]
         let archived = RunArchive.archived(entries, tableLimit: options.runTableLimit)
         guard let lastArchived = archived.last, runIndex <= lastArchived.runIndex else { return "#" + run.anchor }
-        return RunArchive.href(slug: index.slugs[name] ?? "benchmark", period: run.period) + "#" + run.anchor
+        let listed = RunArchive.archived(index.runs, tableLimit: options.runTableLimit).count <= runIndex
+        return (listed ? "../runs.html" : "../" + RunArchive.href(period: run.period)) + "#" + run.anchor
     }
 
-    /// The months of runs the table no longer lists, oldest first, each linking to its archive page.
-    private func archiveLinks(name: String, entries: [HistoryIndex.Entry]) -> [LinkView] {
-        let slug = index.slugs[name] ?? "benchmark"
-        var periods: [String] = []
-        for entry in RunArchive.archived(entries, tableLimit: options.runTableLimit) {
-            let period = index.runs[entry.runIndex].period
-            if periods.last != period, !periods.contains(period) { periods.append(period) }
+    /// The quarters of runs the table no longer lists, oldest first, each linking to its archive
+    /// (the quarter's runs, and its CSV with this benchmark's medians).
+    private func archiveLinks(entries: [HistoryIndex.Entry]) -> [ArchiveLinkView] {
+        let older = RunArchive.archived(entries, tableLimit: options.runTableLimit)
+        guard !older.isEmpty else { return [] }
+        var wanted: Set<String> = []
+        for entry in older { wanted.insert(index.runs[entry.runIndex].period) }
+        // Only quarters that have an archive: a run still on runs.html may have none yet.
+        return RunArchive.periods(index.runs, tableLimit: options.runTableLimit).filter(wanted.contains).map { period in
+            ArchiveLinkView(
+                text: period, href: "../" + RunArchive.href(period: period),
+                dataHref: "../" + RunArchive.folder + "/" + RunArchive.dataName(period: period))
         }
-        return periods.sorted().map { LinkView(text: $0, href: RunArchive.href(slug: slug, period: $0)) }
     }
 
     /// The run table, newest first, and the sentence above it. Only the newest rows are listed;
@@ -268,7 +274,7 @@ struct BenchmarkPageBuilder {
         rows.reverse()
         var runsText = "\(UnitFormat.count(entries.count, "run")), newest first"
         if shown < entries.count {
-            runsText = "the newest \(shown) of \(entries.count) runs; the chart covers all of them, and older runs are listed by month below"
+            runsText = "the newest \(shown) of \(entries.count) runs; the chart covers all of them, and older runs are listed by quarter below"
         }
         if entries.last?.result.metric == .instructions {
             runsText += "; medians are instruction counts, and 🕐 Total is wall time under valgrind, inflated"

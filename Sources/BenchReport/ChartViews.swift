@@ -68,13 +68,16 @@ struct TrendChartView: Sendable {
     var hasBand: Bool
     var line: String
     var hasLine: Bool
-    /// One per bucket of older runs whose medians differ.
-    var whiskers: [WhiskerView]
+    /// The `d` of one path holding a vertical line ("M x top V bottom") per bucket of older runs
+    /// whose medians differ: each bucket's lowest to highest median.
+    var whiskers: String
+    var hasWhiskers: Bool
     var target: TickView?
     var yTicks: [TickView]
     var xTicks: [TickView]
     var points: [MarkView]
-    /// "pt", or "pt dense" when there are too many points to draw as dots (they stay hoverable).
+    /// "pt", or "pt dense" when there are too many points to draw as dots (they stay hoverable):
+    /// the class of the group that holds them, so no point repeats it.
     var pointClass: String
     var failures: [MarkView]
     var steps: [StepMarkView]
@@ -170,6 +173,7 @@ extension TrendChartView: MustacheParent {
         case "line": line
         case "hasLine": hasLine
         case "whiskers": whiskers
+        case "hasWhiskers": hasWhiskers
         case "target": target
         case "yTicks": yTicks
         case "xTicks": xTicks

@@ -14,9 +14,9 @@ struct HistoryIndex: Sendable {
         var branch: String
         /// `<repository_url>/commit/<sha>`, or nil without a repository URL.
         var commitHref: String?
-        /// The id of its rows on the benchmark pages and in the archives (`RunArchive.anchor`).
+        /// The id of its rows on the benchmark pages, runs.html and the archives (`RunArchive.anchor`).
         var anchor: String
-        /// The archive month it belongs to: "2026-11".
+        /// The quarter whose archive lists it: "2026-Q4" (`RunArchive`).
         var period: String
     }
 

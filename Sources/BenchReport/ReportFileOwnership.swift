@@ -6,7 +6,7 @@ import Foundation
 /// hand-written `benchmarks/methodology.html` from costing the user that file.
 ///
 /// style.css and junit.xml are rewritten by every render, so they are never left behind and never
-/// deleted; the files that can go stale are the pages (archive pages included) and summary.md.
+/// deleted; the files that can go stale are the pages (archives included) and summary.md.
 enum ReportFileOwnership {
     /// The folder benchmark pages are written to, inside the output folder.
     static let pagesFolder = "benchmarks"
@@ -23,6 +23,10 @@ enum ReportFileOwnership {
     static let page = Marker(
         bytes: Data("<footer><p>Rendered by benchboard".utf8), atStart: false,
         description: "the footer “Rendered by benchboard” every page ends with")
+    /// A quarter's CSV of medians starts with its first column's name (`ArchiveDataBuilder`).
+    static let archiveData = Marker(
+        bytes: Data(ArchiveDataBuilder.firstColumn.utf8), atStart: true,
+        description: "the first column “\(ArchiveDataBuilder.firstColumn)” every archive CSV starts with")
     /// summary.md's first line, which bots also use to find the pull-request comment.
     static let summary = Marker(
         bytes: Data("<!-- benchboard-summary -->".utf8), atStart: true,
@@ -39,9 +43,12 @@ enum ReportFileOwnership {
         case 1 where parts[0] == "index.html" || parts[0] == "runs.html": return page
         case 1 where parts[0] == "summary.md": return summary
         case 2 where parts[0] == Substring(pagesFolder) && isPageName(parts[1]): return page
-        // benchmarks/<slug>/archive/<YYYY-MM>.html (RunArchive).
+        // runs/<YYYY>-Q<n>.html and .csv (RunArchive).
+        case 2 where parts[0] == Substring(RunArchive.folder) && RunArchive.isFileName(parts[1], suffix: ".html"): return page
+        case 2 where parts[0] == Substring(RunArchive.folder) && RunArchive.isFileName(parts[1], suffix: ".csv"): return archiveData
+        // benchmarks/<slug>/archive/<YYYY-MM>.html, the per-benchmark archives of earlier versions.
         case 4 where parts[0] == Substring(pagesFolder) && isPageName(Substring(parts[1] + ".html"))
-            && parts[2] == Substring(RunArchive.folder) && RunArchive.isFileName(parts[3]):
+            && parts[2] == Substring(RunArchive.legacyFolder) && RunArchive.isLegacyFileName(parts[3]):
             return page
         default: return nil
         }

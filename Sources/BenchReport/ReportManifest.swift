@@ -126,12 +126,13 @@ enum ReportManifest {
         return nil
     }
 
-    /// After the last archive page of a benchmark goes, its `archive/` and `<slug>/` folders go
-    /// too. rmdir removes only empty folders (never a link), and `benchmarks/` itself stays.
+    /// After the last archive of the history goes, `runs/` goes too; after the last per-benchmark
+    /// archive page of earlier versions, its `archive/` and `<slug>/` folders. rmdir removes only
+    /// empty folders (never a link), and `benchmarks/` itself stays.
     private static func removeEmptyFolders(above path: String, in output: URL) {
         var parts = path.split(separator: "/").map(String.init)
         parts.removeLast()
-        while parts.count > 1 {
+        while !parts.isEmpty, parts != [ReportFileOwnership.pagesFolder] {
             guard rmdir(output.appendingPathComponent(parts.joined(separator: "/")).path) == 0 else { return }
             parts.removeLast()
         }

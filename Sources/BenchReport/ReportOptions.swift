@@ -19,8 +19,8 @@ public struct ReportOptions: Sendable {
     public var fullReportURL: String?
     /// The zoom levels (last N runs) offered on each benchmark page, besides the whole history.
     public var zoomWindows: [Int]
-    /// How many of the newest runs a benchmark page lists in its table (the chart always
-    /// covers the whole history); older runs are listed in archive pages by month (`RunArchive`).
+    /// How many of the newest runs runs.html and each benchmark page list in their tables (the
+    /// chart always covers the whole history); every run is in its quarter's archive (`RunArchive`).
     public var runTableLimit: Int
     /// The most points (runs or buckets of runs) a chart draws per series (`ChartDownsampling`).
     public var chartPointLimit: Int

@@ -19,11 +19,11 @@ public struct ReportRenderer: Sendable {
         templates = try TemplateSet(overrides: options.templatesDirectory)
     }
 
-    /// Writes index.html, runs.html, style.css, benchmarks/<slug>.html, the archive pages
-    /// benchmarks/<slug>/archive/<YYYY-MM>.html (`RunArchive`; one left as it is when its bytes would
-    /// not change, so a past month keeps its file and its modification time), summary.md and
+    /// Writes index.html, runs.html, style.css, benchmarks/<slug>.html, the quarters' archives
+    /// runs/<YYYY>-Q<n>.html and .csv (`RunArchive`; one left as it is when its bytes would not
+    /// change, so a past quarter keeps its file and its modification time), summary.md and
     /// junit.xml into `outputDirectory` (created if needed; nothing is written outside it, and a
-    /// symbolically linked `benchmarks/` is refused), deletes the pages of the previous render it
+    /// symbolically linked `benchmarks/` or `runs/` is refused), deletes the pages of the previous render it
     /// did not write again (listed in `.benchboard-manifest.json` and recognised as benchboard's;
     /// see `ReportManifest`), and says which files it wrote, deleted and kept. Appending
     /// summary.md to GITHUB_STEP_SUMMARY is `StepSummary`'s.
@@ -45,12 +45,11 @@ public struct ReportRenderer: Sendable {
         let pages: [Result<[URL], ReportError>] = ParallelMap.map(context.index.names) { name in
             let slug = context.index.slugs[name] ?? "benchmark"
             return Result { () throws(ReportError) -> [URL] in
-                var files = [try Self.write(html.benchmarkPage(context, name: name), to: "\(slug).html", in: pagesDirectory)]
-                files += try Self.writeArchives(html.archivePages(context, name: name), slug: slug, in: pagesDirectory)
-                return files
+                [try Self.write(html.benchmarkPage(context, name: name), to: "\(slug).html", in: pagesDirectory)]
             }
         }
         for page in pages { written += try page.get() }
+        written += try Self.writeArchives(html.runArchives(context), in: output)
 
         let summary = MarkdownExporter().export(context)
         written.append(try Self.write(summary, to: "summary.md", in: output))
@@ -91,21 +90,13 @@ public struct ReportRenderer: Sendable {
         }
     }
 
-    /// Writes one benchmark's archive pages into `benchmarks/<slug>/archive/`, each only when its
-    /// content changed. Both folders are refused when they are symbolic links, as `benchmarks/` is.
-    private static func writeArchives(_ archives: [(file: String, text: String)], slug: String, in pagesDirectory: URL)
-        throws(ReportError) -> [URL]
-    {
+    /// Writes the quarters' archives into `runs/`, each only when its content changed. The folder
+    /// is refused when it is a symbolic link, as `benchmarks/` is.
+    private static func writeArchives(_ archives: [(file: String, text: String)], in output: URL) throws(ReportError) -> [URL] {
         guard !archives.isEmpty else { return [] }
-        guard !slug.contains("/"), !slug.hasPrefix(".") else {
-            throw .cannotWrite(path: slug, reason: "the name would place the file outside the output folder")
-        }
-        var folder = pagesDirectory
-        for part in [slug, RunArchive.folder] {
-            folder.appendPathComponent(part, isDirectory: true)
-            try ReportManifest.checkNotLinked(folder)
-            try makeDirectory(folder)
-        }
+        let folder = output.appendingPathComponent(RunArchive.folder, isDirectory: true)
+        try ReportManifest.checkNotLinked(folder)
+        try makeDirectory(folder)
         var files: [URL] = []
         for archive in archives {
             files.append(try write(archive.text, to: archive.file, in: folder, onlyIfChanged: true))

@@ -1,6 +1,7 @@
 import Mustache
 
-/// The view model of `runs.mustache`: every run, newest first.
+/// The view model of `runs.mustache`: the newest runs, newest first, and the quarters of the
+/// older ones (`RunArchive`).
 struct RunsPage: Sendable {
     var title: String
     var pageTitle: String
@@ -9,9 +10,17 @@ struct RunsPage: Sendable {
     var hasWarnings: Bool
     var hasRuns: Bool
     var runs: [RunListRowView]
+    /// "12 runs, newest first", or how many of how many when older runs are in the archives.
+    var runsText = ""
+    /// One link per quarter with runs this page no longer lists, oldest first.
+    var archiveLinks: [ArchiveLinkView] = []
+    var hasArchive = false
 }
 
+/// One run in runs.html or in a quarter's archive.
 struct RunListRowView: Sendable {
+    /// `RunArchive.anchor` of the run id: what run links point at.
+    var anchor: String
     var runDate: String
     var runID: String
     var runCommit: String
@@ -48,6 +57,9 @@ extension RunsPage: MustacheParent {
         case "hasWarnings": hasWarnings
         case "hasRuns": hasRuns
         case "runs": runs
+        case "runsText": runsText
+        case "archiveLinks": archiveLinks
+        case "hasArchive": hasArchive
         default: nil
         }
     }
@@ -56,6 +68,7 @@ extension RunsPage: MustacheParent {
 extension RunListRowView: MustacheParent {
     func child(named key: String) -> Any? {
         switch key {
+        case "anchor": anchor
         case "runDate": runDate
         case "runID": runID
         case "runCommit": runCommit

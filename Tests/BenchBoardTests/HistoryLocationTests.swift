@@ -33,7 +33,7 @@ final class HistoryLocationTests: XCTestCase {
     /// A small old run and a newer one of about 1.2 MiB, with `[history] max_file_mb = 1`.
     private func historyWithOneRunOverTheLimit() throws {
         try runFile("20251001T000000Z-small.json", id: "small", at: 0, samples: 10)
-        try runFile("20251002T000000Z-big.json", id: "big", at: 86_400, samples: 70_000)
+        try runFile("20251002T000000Z-big.json", id: "big", at: 86_400, samples: 140_000)
         try cli.write("config.toml", """
             [history]
             max_file_mb = 1

@@ -26,8 +26,8 @@ final class ImportLimitsTests: XCTestCase {
             """)
     }
 
-    /// A compact hyperfine export of one command with `samples` runs: about 17 bytes of run file
-    /// per sample, fewer bytes of input.
+    /// A compact hyperfine export of one command with `samples` runs: about 9 bytes of run file
+    /// per sample (its digits and a comma), about as many of input.
     private func hyperfine(_ name: String, command: String = "sleep 0", samples: Int) throws {
         var text = #"{"results":[{"command":"\#(command)","times":["#
         text.reserveCapacity(samples * 16)
@@ -41,7 +41,7 @@ final class ImportLimitsTests: XCTestCase {
 
     func testAnImportWhoseRunFileWouldBeOverMaxFileMBIsRefusedAndNothingIsWritten() throws {
         try writeConfig(maxFileMB: 1)
-        try hyperfine("big.json", samples: 80_000)
+        try hyperfine("big.json", samples: 160_000)
         let result = try cli.run(["import", "big.json", "--history", "h"])
         XCTAssertEqual(result.status, 2, result.stderr)
         XCTAssertTrue(result.stderr.contains("error: big.json: "), result.stderr)
@@ -126,8 +126,8 @@ final class ImportLimitsTests: XCTestCase {
 
         // Two shards under the limit whose merged run is over it.
         try writeConfig(maxFileMB: 1)
-        try runFile("s1.json", id: "s111", start: start, benchmark: "one", samples: 40_000)
-        try runFile("s2.json", id: "s222", start: start.addingTimeInterval(60), benchmark: "two", samples: 40_000)
+        try runFile("s1.json", id: "s111", start: start, benchmark: "one", samples: 70_000)
+        try runFile("s2.json", id: "s222", start: start.addingTimeInterval(60), benchmark: "two", samples: 70_000)
         let big = try cli.run(["merge", "s1.json", "s2.json", "--history", "h"])
         XCTAssertEqual(big.status, 2, big.stderr)
         XCTAssertTrue(big.stderr.contains("over the 1 MiB limit for a run file ([history] max_file_mb)"), big.stderr)

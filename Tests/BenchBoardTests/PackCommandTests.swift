@@ -2,6 +2,9 @@ import BenchModel
 import BenchStats
 import Foundation
 import XCTest
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 
 /// `benchboard pack` through the real executable: what it prints and refuses, that `compare`,
 /// `runs` and `merge` read packed runs as they read run files, and that two packs at once leave
@@ -119,6 +122,31 @@ final class PackCommandTests: XCTestCase {
         let prune = try cli.run(["prune", "--before", "2026-02-01", "--history", "h"])
         XCTAssertEqual(prune.status, 0, prune.stderr)
         XCTAssertTrue(prune.stdout.contains("deleted h/pack-2026-01-1.jsonl.gz"), prune.stdout)
+    }
+
+    /// A report of a history inside the output folder whose older runs are packed: the quarter's
+    /// archive lists each packed run with a link to the pack that holds it, and the link resolves.
+    func testTheArchiveLinksPackedRunsToTheirPack() throws {
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        let ids = try writeHistory(cli, count: 120, folder: "out/history")
+        let packed = try cli.run(["pack", "--history", "out/history", "--keep", "1"])
+        XCTAssertEqual(packed.status, 0, packed.stderr)
+        let report = try cli.run(["report", "--history", "out/history", "--output", "out"])
+        XCTAssertEqual(report.status, 0, report.stderr)
+
+        let archive = try XMLDocument(contentsOf: cli.directory.appending(path: "out/runs/2026-Q1.html"))
+        let rows = "//*[local-name()='tbody']/*[local-name()='tr']"
+        XCTAssertEqual(try archive.nodes(forXPath: "\(rows)/@id").compactMap(\.stringValue).last, "run-" + ids[0])
+        let links = try archive.nodes(forXPath: "\(rows)/*[local-name()='td'][last()]/*[local-name()='a']/@href").compactMap(\.stringValue)
+        XCTAssertEqual(links.count, 90, "every run of the quarter (January to March) links to its JSON")
+        XCTAssertEqual(Set(links), ["../history/pack-2026-01-1.jsonl.gz", "../history/pack-2026-02-1.jsonl.gz", "../history/pack-2026-03-1.jsonl.gz"])
+        for link in Set(links) {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: cli.directory.appending(path: "out/runs/" + link).standardized.path), link)
+        }
+        let data = try String(contentsOf: cli.directory.appending(path: "out/runs/2026-Q1.csv"), encoding: .utf8)
+        XCTAssertEqual(data.split(separator: "\n").count, 91, "a header and the quarter's 90 runs")
+        XCTAssertTrue(data.hasPrefix("benchboard run,started (UTC),commit,branch,slower (ns),steady (ns)\n"), data)
     }
 
     func testTwoPacksAtOnceLeaveEveryRunExactlyOnce() throws {

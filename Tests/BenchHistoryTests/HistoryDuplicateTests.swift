@@ -22,15 +22,15 @@ final class HistoryDuplicateTests: XCTestCase {
         let good = try encoded(run)
         let cases: [(String, String, String)] = [
             // Fast path shape, the key at the top.
-            ("top", try replacing(good, #""id" : "dup","#, #""id" : "dup", "id" : "other","#), #"the key "id" appears twice in the top-level object"#),
+            ("top", try replacing(good, #""id":"dup","#, #""id":"dup", "id":"other","#), #"the key "id" appears twice in the top-level object"#),
             // In a benchmark's resources.
-            ("nested", try replacing(good, #""cpuUserUs" : 2340,"#, #""cpuUserUs" : 2340, "cpuUserUs" : 1,"#),
+            ("nested", try replacing(good, #""cpuUserUs":2340,"#, #""cpuUserUs":2340, "cpuUserUs":1,"#),
              #"the key "cpuUserUs" appears twice in benchmarks[0].resources"#),
             // In a dictionary of strings (env), where each reader would keep another value.
-            ("env", try replacing(good, #""NODE_ENV" : "production""#, #""NODE_ENV" : "production", "NODE_ENV" : "test""#),
+            ("env", try replacing(good, #""NODE_ENV":"production""#, #""NODE_ENV":"production", "NODE_ENV":"test""#),
              #"the key "NODE_ENV" appears twice in benchmarks[0].config.env"#),
             // An unknown key sends the fast reader away first: the slow path must refuse too.
-            ("slow", try replacing(good, #""id" : "dup","#, #""id" : "dup", "zzUnknown" : 1, "title" : "again","#),
+            ("slow", try replacing(good, #""id":"dup","#, #""id":"dup", "zzUnknown":1, "title":"again","#),
              #"the key "title" appears twice in the top-level object"#),
         ]
         for (name, text, expected) in cases {

@@ -16,7 +16,7 @@ final class HistoryMessageTests: XCTestCase {
 
     func testALoneSurrogateInARunFileIsCalledThat() throws {
         let good = String(decoding: try RunRecordCoding.encoder().encode(makeRun(id: "s", startedAt: date("2026-05-01T00:00:00Z"))), as: UTF8.self)
-        let lone = good.replacingOccurrences(of: #""id" : "s""#, with: #""id" : "a\ud800b""#)
+        let lone = good.replacingOccurrences(of: #""id":"s""#, with: #""id":"a\ud800b""#)
         XCTAssertNotEqual(lone, good)
         let message = try XCTUnwrap(reason(lone))
         XCTAssertTrue(message.hasPrefix(#"a lone surrogate (\ud800) at line "#), message)
@@ -31,7 +31,7 @@ final class HistoryMessageTests: XCTestCase {
 
     func testANumberOutOfRangeIsNamed() throws {
         let good = String(decoding: try RunRecordCoding.encoder().encode(makeRun(id: "n", startedAt: date("2026-05-01T00:00:00Z"))), as: UTF8.self)
-        let huge = good.replacingOccurrences(of: #""meanNs" : 1000100"#, with: #""meanNs" : 1e400"#)
+        let huge = good.replacingOccurrences(of: #""meanNs":1000100"#, with: #""meanNs":1e400"#)
         XCTAssertNotEqual(huge, good)
         let message = try XCTUnwrap(reason(huge))
         XCTAssertTrue(message.hasPrefix("a number out of range ("), message)

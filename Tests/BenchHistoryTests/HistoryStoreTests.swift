@@ -31,8 +31,8 @@ final class HistoryStoreTests: XCTestCase {
         XCTAssertEqual(url.lastPathComponent, "20261125T103102Z-0badcafe.json")
         XCTAssertEqual(url.deletingLastPathComponent().standardizedFileURL.path, folder.standardizedFileURL.path)
         let text = try String(contentsOf: url, encoding: .utf8)
-        XCTAssertTrue(text.contains(#""schema" : "benchboard.run/2""#), text)
-        XCTAssertTrue(text.contains(#""startedAt" : "2026-11-25T10:31:02Z""#))
+        XCTAssertTrue(text.contains(#""schema":"benchboard.run/2""#), text)
+        XCTAssertTrue(text.contains(#""startedAt":"2026-11-25T10:31:02Z""#))
 
         let loaded = store.load()
         XCTAssertEqual(loaded.warnings, [])

@@ -78,7 +78,7 @@ final class HistoryTrustTests: XCTestCase {
         // JSON has no NaN; an overflowing literal is how a non-finite value arrives.
         let good = try Data(contentsOf: try XCTUnwrap(store.load().runs.first?.url))
         let overflowing = String(decoding: good, as: UTF8.self)
-            .replacingOccurrences(of: #""meanNs" : 1000100"#, with: #""meanNs" : 1e400"#)
+            .replacingOccurrences(of: #""meanNs":1000100"#, with: #""meanNs":1e400"#)
         XCTAssertNotEqual(overflowing, String(decoding: good, as: UTF8.self))
         try Data(overflowing.utf8).write(to: folder.appendingPathComponent("z-overflow.json"))
 
@@ -113,7 +113,7 @@ final class HistoryTrustTests: XCTestCase {
         run.benchmarks[0].samplesSource = .harness
         run.benchmarks[1].samplesSource = .wall
         let data = try RunRecordCoding.encoder().encode(run)
-        XCTAssertTrue(String(decoding: data, as: UTF8.self).contains(#""samplesSource" : "wall""#))
+        XCTAssertTrue(String(decoding: data, as: UTF8.self).contains(#""samplesSource":"wall""#))
         let fast = try XCTUnwrap(RunRecordFastDecoder.decode(data), "the fast reader knows samplesSource")
         XCTAssertEqual(fast, run)
         XCTAssertEqual(try RunRecordCoding.decoder().decode(RunRecord.self, from: data), run)

@@ -52,10 +52,10 @@ final class RunRecordFastDecoderTests: XCTestCase {
         try assertSame(run)
         let data = try RunRecordCoding.encoder().encode(run)
         let text = String(decoding: data, as: UTF8.self)
-        XCTAssertTrue(text.contains(#""cgroupPeakBytes" : 268435456"#), text)
-        XCTAssertTrue(text.contains(#""cgroupPeakBytes" : null"#), "nil is written as an explicit null")
+        XCTAssertTrue(text.contains(#""cgroupPeakBytes":268435456"#), text)
+        XCTAssertTrue(text.contains(#""cgroupPeakBytes":null"#), "nil is written as an explicit null")
 
-        let old = text.replacingOccurrences(of: #""cgroupPeakBytes" : [0-9a-z]+,\s*"#, with: "", options: .regularExpression)
+        let old = text.replacingOccurrences(of: #""cgroupPeakBytes":[0-9a-z]+,\s*"#, with: "", options: .regularExpression)
         XCTAssertFalse(old.contains("cgroupPeakBytes"))
         let fast = try XCTUnwrap(RunRecordFastDecoder.decode(Data(old.utf8)), "an older file takes the fast path")
         XCTAssertEqual(fast, try codable(Data(old.utf8)))
@@ -66,7 +66,7 @@ final class RunRecordFastDecoderTests: XCTestCase {
         // Through a real history folder, both kinds side by side.
         let store = HistoryStore(directory: try temporaryFolder(self))
         let newURL = try store.write(run)
-        let older = old.replacingOccurrences(of: #""id" : "c9""#, with: #""id" : "c8""#)
+        let older = old.replacingOccurrences(of: #""id":"c9""#, with: #""id":"c8""#)
         try Data(older.utf8).write(to: newURL.deletingLastPathComponent().appendingPathComponent("20261125T100000Z-c8.json"))
         let loaded = store.load()
         XCTAssertEqual(loaded.warnings, [])
@@ -110,7 +110,7 @@ final class RunRecordFastDecoderTests: XCTestCase {
     func testSurprisesFallBackToCodable() throws {
         let data = try RunRecordCoding.encoder().encode(makeRun(id: "s", startedAt: date("2026-01-01T00:00:00Z")))
         var text = String(decoding: data, as: UTF8.self)
-        text = text.replacingOccurrences(of: "\"isolation\"", with: "\"futureField\" : [1, {\"a\": null}],\n  \"isolation\"")
+        text = text.replacingOccurrences(of: "\"isolation\"", with: "\"futureField\":[1, {\"a\": null}],\n  \"isolation\"")
         XCTAssertNil(RunRecordFastDecoder.decode(Data(text.utf8)), "an unknown key takes the slow path")
         XCTAssertEqual(try codable(Data(text.utf8)).id, "s")
 
@@ -157,9 +157,9 @@ final class RunRecordFastDecoderTests: XCTestCase {
         try assertSame(run)
 
         let text = String(decoding: try RunRecordCoding.encoder().encode(run), as: UTF8.self)
-        XCTAssertTrue(text.contains(#""startedAtUnixNs" : 1795604400123456789"#), text)
-        let old = text.replacingOccurrences(of: #""startedAtUnixNs" : [0-9]+,\s*"#, with: "", options: .regularExpression)
-            .replacingOccurrences(of: #",\s*"selection" : \{[^}]*\}"#, with: "", options: .regularExpression)
+        XCTAssertTrue(text.contains(#""startedAtUnixNs":1795604400123456789"#), text)
+        let old = text.replacingOccurrences(of: #""startedAtUnixNs":[0-9]+,\s*"#, with: "", options: .regularExpression)
+            .replacingOccurrences(of: #",\s*"selection":\{[^}]*\}"#, with: "", options: .regularExpression)
         XCTAssertFalse(old.contains("startedAtUnixNs") || old.contains("selection"), old)
         let fast = try XCTUnwrap(RunRecordFastDecoder.decode(Data(old.utf8)), "an older file takes the fast path")
         XCTAssertEqual(fast, try codable(Data(old.utf8)))
@@ -216,6 +216,6 @@ extension RunRecordFastDecoderTests {
         ]
         try assertSame(run)
         let text = String(decoding: try RunRecordCoding.encoder().encode(run), as: UTF8.self)
-        XCTAssertTrue(text.contains(#""limitHit" : "memory""#), text)
+        XCTAssertTrue(text.contains(#""limitHit":"memory""#), text)
     }
 }

@@ -89,13 +89,29 @@ final class RunRecordCodingTests: XCTestCase {
         XCTAssertThrowsError(try RunRecordCoding.decoder().decode(BenchmarkResult.self, from: Data(json.utf8)))
     }
 
-    func testEncoderSortsKeysAndKeepsSlashes() throws {
+    func testEncoderSortsKeysKeepsSlashesAndWritesNoWhitespace() throws {
         let text = String(decoding: try RunRecordCoding.encoder().encode(Samples.fullRecord), as: UTF8.self)
-        XCTAssertTrue(text.contains("\"configPath\" : \"Benchmarks/config.toml\""), "slashes are written as they are")
-        // Sorted keys: a diff of two run files lines up.
+        XCTAssertTrue(text.contains("\"configPath\":\"Benchmarks/config.toml\""), "slashes are written as they are")
+        // Sorted keys: the same run gives the same bytes.
         let buildConfiguration = try XCTUnwrap(text.range(of: "\"buildConfiguration\""))
         let startedAt = try XCTUnwrap(text.range(of: "\"startedAt\""))
         XCTAssertLessThan(buildConfiguration.lowerBound, startedAt.lowerBound)
-        XCTAssertTrue(text.contains("\n  \""), "pretty-printed")
+        // Compact: no line breaks and no indentation or padding outside strings.
+        XCTAssertFalse(text.contains("\n"))
+        XCTAssertFalse(text.contains("\": "), "no space after a key")
+        XCTAssertFalse(text.contains(", \""), "no space after a comma")
+    }
+
+    /// A file pretty-printed by an earlier version decodes to the same run as its compact form.
+    func testAPrettyPrintedFileDecodesAsTheCompactOne() throws {
+        let pretty = JSONEncoder()
+        pretty.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        pretty.dateEncodingStrategy = .iso8601
+        let old = try pretty.encode(Samples.fullRecord)
+        let compact = try RunRecordCoding.encoder().encode(Samples.fullRecord)
+        XCTAssertLessThan(compact.count, old.count)
+        let decoded = try RunRecordCoding.decoder().decode(RunRecord.self, from: old)
+        XCTAssertEqual(decoded, Samples.fullRecord)
+        XCTAssertEqual(try RunRecordCoding.encoder().encode(decoded), compact)
     }
 }

@@ -3,7 +3,7 @@ import BenchReport
 import Foundation
 
 /// Long histories built in memory for the downsampling and archive tests: one run a day (so
-/// they span months), one or a few benchmarks.
+/// they span quarters), one or a few benchmarks.
 enum ArchiveFixtures {
     static let day: TimeInterval = 86_400
 
@@ -26,12 +26,11 @@ enum ArchiveFixtures {
         return ReportInput(runs: runs)
     }
 
-    /// "2026-05": the UTC month of run `index` in `history`.
+    /// "2026-Q2": the UTC quarter of run `index` in `history`.
     static func period(_ input: ReportInput, _ index: Int) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM"
-        return formatter.string(from: input.runs[index].record.startedAt)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let parts = calendar.dateComponents([.year, .month], from: input.runs[index].record.startedAt)
+        return "\(parts.year ?? 0)-Q\(((parts.month ?? 1) - 1) / 3 + 1)"
     }
 }

@@ -171,12 +171,12 @@ final class DashboardTests: XCTestCase {
         let figures = try Fixtures.texts(page, "//*[local-name()='figure']/@id")
         XCTAssertEqual(figures, ["last-30", "all"])
         let all = "//*[local-name()='figure'][@id='all']/*[local-name()='svg']"
-        XCTAssertEqual(try page.nodes(forXPath: "\(all)/*[local-name()='circle'][@class='pt']").count, 39)
+        XCTAssertEqual(try page.nodes(forXPath: "\(all)/*[local-name()='g'][@class='pt']/*[local-name()='circle']").count, 39)
         XCTAssertEqual(try page.nodes(forXPath: "\(all)/*[local-name()='g']/*[local-name()='path'][@class='failmark']").count, 1)
         XCTAssertEqual(try page.nodes(forXPath: "\(all)/*[local-name()='line'][@class='target']").count, 1)
         XCTAssertEqual(try page.nodes(forXPath: "\(all)/*[local-name()='polygon'][@class='band']").count, 1)
         XCTAssertEqual(try Fixtures.texts(page, "\(all)/*[local-name()='line'][@class='step bad']/*[local-name()='title']"), ["Step +20.0% at abcdef0: 1.00 ms → 1.20 ms"])
-        let hover = try Fixtures.texts(page, "(\(all)/*[local-name()='circle'][@class='pt'])[last()]/*[local-name()='title']")
+        let hover = try Fixtures.texts(page, "(\(all)/*[local-name()='g'][@class='pt']/*[local-name()='circle'])[last()]/*[local-name()='title']")
         XCTAssertEqual(hover.first?.contains("0000027"), true, "hover names the commit: \(hover)")
         XCTAssertEqual(try Fixtures.texts(page, "\(all)/*[local-name()='title']").count, 1)
         // Runs table, newest first, with the failed run's outcome.

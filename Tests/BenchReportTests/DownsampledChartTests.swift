@@ -20,6 +20,8 @@ final class DownsampledChartTests: XCTestCase {
     }
 
     private let all = "//*[local-name()='figure'][@id='all']/*[local-name()='svg']"
+    /// The points (runs and buckets), in the group that carries their class.
+    private var marks: String { "\(all)/*[local-name()='g'][starts-with(@class, 'pt')]/*[local-name()='circle']" }
 
     /// 3000 runs, a step at run 1500 and a failure at run 1200, both deep in the bucketed part.
     func testThreeThousandRunsDrawAtMostAThousandPointsAndKeepTheStepAndTheFailure() throws {
@@ -29,12 +31,18 @@ final class DownsampledChartTests: XCTestCase {
         try ReportRenderer().write(input, to: output)
         let page = try Fixtures.document(output.appendingPathComponent("benchmarks/parse.html"))
 
-        let points = try Fixtures.texts(page, "\(all)/*[local-name()='circle']/*[local-name()='title']")
+        let points = try Fixtures.texts(page, "\(marks)/*[local-name()='title']")
         XCTAssertLessThanOrEqual(points.count, 1000)
         XCTAssertGreaterThan(points.count, 500, "the budget is used, not wasted")
         let line = try Fixtures.texts(page, "\(all)/*[local-name()='polyline'][@class='median']/@points").first ?? ""
         XCTAssertEqual(line.split(separator: " ").count, points.count)
-        XCTAssertFalse(try page.nodes(forXPath: "\(all)/*[local-name()='line'][@class='whisker']").isEmpty, "buckets show their envelope")
+        // Buckets show their envelope: one path, a vertical line per bucket whose medians differ.
+        let whiskers = try Fixtures.texts(page, "\(all)/*[local-name()='path'][@class='whisker']/@d")
+        XCTAssertEqual(whiskers.count, 1)
+        let segments = (whiskers.first ?? "").split(separator: "M")
+        XCTAssertGreaterThan(segments.count, 100)
+        XCTAssertLessThanOrEqual(segments.count, points.count)
+        XCTAssertTrue(segments.allSatisfy { $0.split(separator: "V").count == 2 }, "M x top V bottom")
         XCTAssertTrue(points.contains { $0.contains(" runs · median ") }, "bucket titles name their runs and medians")
 
         // The newest 100 runs are drawn one by one, in order.
@@ -49,7 +57,7 @@ final class DownsampledChartTests: XCTestCase {
         // The step is marked, and drawn points sit at its x: the run at the step and the one before.
         let stepX = try Fixtures.texts(page, "\(all)/*[local-name()='line'][starts-with(@class, 'step')]/@x1")
         XCTAssertEqual(stepX.count, 1)
-        let xs = try Fixtures.texts(page, "\(all)/*[local-name()='circle']/@cx").compactMap(Double.init)
+        let xs = try Fixtures.texts(page, "\(marks)/@cx").compactMap(Double.init)
         guard let step = stepX.first.flatMap(Double.init), let at = xs.firstIndex(where: { abs($0 - step) < 0.01 }) else {
             return XCTFail("no point at the step's x \(stepX)")
         }
@@ -80,7 +88,7 @@ final class DownsampledChartTests: XCTestCase {
     func testShortHistoriesAreNotDownsampled() throws {
         try ReportRenderer().write(ArchiveFixtures.history(runs: 40), to: output)
         let page = try Fixtures.document(output.appendingPathComponent("benchmarks/parse.html"))
-        XCTAssertEqual(try page.nodes(forXPath: "\(all)/*[local-name()='circle']").count, 40)
-        XCTAssertEqual(try page.nodes(forXPath: "//*[local-name()='line'][@class='whisker']").count, 0)
+        XCTAssertEqual(try page.nodes(forXPath: marks).count, 40)
+        XCTAssertEqual(try page.nodes(forXPath: "//*[@class='whisker']").count, 0)
     }
 }

@@ -52,7 +52,7 @@ final class InstructionReportTests: XCTestCase {
         let steps = try Fixtures.texts(page, "\(all)/*[local-name()='line'][contains(@class, 'step')]/*[local-name()='title']")
         XCTAssertEqual(steps.count, 1, "\(steps)")
         XCTAssertTrue(steps.first?.hasSuffix(": 101.60M instr → 103.63M instr") ?? false, "\(steps)")
-        let points = try Fixtures.texts(page, "\(all)/*[local-name()='circle']/*[local-name()='title']")
+        let points = try Fixtures.texts(page, "\(all)/*[local-name()='g'][starts-with(@class, 'pt')]/*[local-name()='circle']/*[local-name()='title']")
         XCTAssertTrue(points.last?.contains("· 103.63M instr") ?? false, "\(points.suffix(1))")
         // The steps table and the run table show counts; the page says the wall times are valgrind's.
         XCTAssertEqual(

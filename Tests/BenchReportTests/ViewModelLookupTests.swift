@@ -60,11 +60,11 @@ final class ViewModelLookupTests: XCTestCase {
         }
         for row in page.runRows { assertAnswersEveryField(row) }
         assertAnswersEveryField(WhiskerView(x: "1", top: "2", bottom: "3"))
-        var archive = ArchivePage(
-            title: "t", pageTitle: "p", root: "r", name: "n", benchmarkHref: "b", period: "2026-11", runsText: "r", rows: [])
-        archive.rows = [ArchiveRowView(anchor: "a", date: "d", commit: "c", commitHref: "h", outcomeClass: "fail", median: "m")]
+        let archive = ArchivePage(
+            title: "t", pageTitle: "p", root: "r", period: "2026-Q4", runsText: "r", dataHref: "d",
+            runs: RunsPageBuilder(index: index, options: options).build().runs)
         assertAnswersEveryField(archive)
-        for row in archive.rows { assertAnswersEveryField(row) }
+        assertAnswersEveryField(ArchiveLinkView(text: "2026-Q4", href: "h", dataHref: "d"))
         let step = StepMarkView(x: "1", stepTitle: "t", stepClass: "bad")
         assertAnswersEveryField(step)
         assertAnswersEveryField(StepRowView(stepDate: "d", stepCommit: "c", before: "b", after: "a", stepPercent: "p", stepClass: "s"))
@@ -77,7 +77,8 @@ final class ViewModelLookupTests: XCTestCase {
             StepRowView(
                 stepDate: "d", stepCommit: "c", stepCommitHref: "h", before: "b", after: "a", stepPercent: "p", stepClass: "s",
                 stepNote: "n", stepHref: "#run-1"))
-        let runs = RunsPageBuilder(index: index, options: options).build()
+        var runs = RunsPageBuilder(index: index, options: options).build()
+        runs.archiveLinks = [ArchiveLinkView(text: "2026-Q4", href: "h", dataHref: "d")]
         assertAnswersEveryField(runs)
         for row in runs.runs { assertAnswersEveryField(row) }
         assertAnswersEveryField(SummaryBuilder(index: index, status: status, options: options).build())
@@ -92,7 +93,7 @@ final class ViewModelLookupTests: XCTestCase {
             title: "t", pageTitle: "p", root: "r", name: "n", groupName: "g", latestLine: "l", latestClass: "c", facts: [],
             failure: nil, zoomLinks: [], charts: [], hasTarget: false, steps: [], hasSteps: false, runRows: [], runsText: "r")
         full.memorySpreadText = "m"
-        full.archiveLinks = [LinkView(text: "2026-11", href: "n/archive/2026-11.html")]
+        full.archiveLinks = [ArchiveLinkView(text: "2026-Q4", href: "../runs/2026-Q4.html", dataHref: "../runs/2026-Q4.csv")]
         assertAnswersEveryField(full)
         for group in dashboard.groups {
             for var row in group.rows {

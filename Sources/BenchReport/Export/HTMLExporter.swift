@@ -18,10 +18,21 @@ struct HTMLExporter: Exporter {
         context.templates.render("benchmark", BenchmarkPageBuilder(index: context.index, options: context.options).build(name: name))
     }
 
-    /// The archive pages of one benchmark's older runs: file name ("2026-11.html") and text, oldest month first.
-    func archivePages(_ context: ExportContext, name: String) -> [(file: String, text: String)] {
-        ArchivePageBuilder(index: context.index, options: context.options).build(name: name).map { period, page in
-            (RunArchive.fileName(period: period), context.templates.render("archive", page))
-        }
+    /// The quarters' archives (`RunArchive`), oldest first: each quarter's run list ("2026-Q4.html")
+    /// and its CSV of medians ("2026-Q4.csv"), as file names in `runs/` and their text.
+    func runArchives(_ context: ExportContext) -> [(file: String, text: String)] {
+        let archives = RunsPageBuilder(index: context.index, options: context.options).archives()
+        // Quarters are independent of each other: build them on every core.
+        return ParallelMap.map(archives) { period, page in
+            [
+                Archive(file: RunArchive.pageName(period: period), text: context.templates.render("archive", page)),
+                Archive(file: RunArchive.dataName(period: period), text: ArchiveDataBuilder(index: context.index).build(period: period)),
+            ]
+        }.flatMap { $0 }.map { ($0.file, $0.text) }
+    }
+
+    private struct Archive: Sendable {
+        var file: String
+        var text: String
     }
 }
