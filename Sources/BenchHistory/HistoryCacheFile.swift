@@ -31,13 +31,14 @@ struct SourceIdentity: Equatable, Sendable {
 }
 
 /// One source file's runs as the cache holds them: its identity, a hash of its bytes, and the
-/// encoded runs (one for a run file; several for a file that holds several).
+/// encoded runs (one for a run file; a pack's runs, each with the name its run file had).
 struct CacheEntry: Sendable {
     var identity: SourceIdentity
     var contentHash: UInt64
-    /// `CacheRecordCoding` of each run, back to back after a count; decoded only when used, and
-    /// copied as they are into the next cache file.
-    var payload: [UInt8]
+    /// A count, then per run its name in a pack (an optional string) and its `CacheRecordCoding`;
+    /// decoded only when used, and copied as they are into the next cache file. A slice of the
+    /// cache file as read, not a copy of it: the file is tens of MB at a thousand runs.
+    var payload: Data
 }
 
 /// The cache file's layout:
@@ -51,8 +52,9 @@ struct CacheEntry: Sendable {
 /// this benchboard, with these limits, would have read.
 enum CacheFileFormat {
     static let magic = Array("benchboard-cache\n".utf8)
-    /// Raised whenever the layout or `CacheRecordCoding` changes.
-    static let format: UInt64 = 1
+    /// Raised whenever the layout or `CacheRecordCoding` changes (2: packs are entries, each run
+    /// with its name in the pack).
+    static let format: UInt64 = 2
 
     struct Header: Equatable {
         var version: String
@@ -88,7 +90,32 @@ enum CacheFileFormat {
         case stale
     }
 
-    static func decode(_ bytes: UnsafeRawBufferPointer, expecting header: Header) throws(CacheDamage) -> Decoded {
+    /// The entries' payloads are slices of `data`.
+    static func decode(_ data: Data, expecting header: Header) throws(CacheDamage) -> Decoded {
+        let parsed = data.withUnsafeBytes { bytes -> Result<Parsed, CacheDamage> in
+            do throws(CacheDamage) {
+                return .success(try parse(bytes, expecting: header))
+            } catch {
+                return .failure(error)
+            }
+        }
+        switch parsed {
+        case let .failure(damage): throw damage
+        case .success(.stale): return .stale
+        case let .success(.entries(entries, writtenNs)):
+            let start = data.startIndex
+            return .entries(
+                entries.map { CacheEntry(identity: $0.identity, contentHash: $0.hash, payload: data[(start + $0.payload.lowerBound)..<(start + $0.payload.upperBound)]) },
+                writtenNs: writtenNs)
+        }
+    }
+
+    private enum Parsed {
+        case entries([(identity: SourceIdentity, hash: UInt64, payload: Range<Int>)], writtenNs: Int64)
+        case stale
+    }
+
+    private static func parse(_ bytes: UnsafeRawBufferPointer, expecting header: Header) throws(CacheDamage) -> Parsed {
         guard bytes.count >= magic.count + 8, bytes.prefix(magic.count).elementsEqual(magic) else {
             throw CacheDamage(reason: "it is not a benchboard cache file")
         }
@@ -103,15 +130,17 @@ enum CacheFileFormat {
         guard found == header else { return .stale }
         let writtenNs = try r.signed()
         let count = try r.count()
-        var entries: [CacheEntry] = []
+        var entries: [(identity: SourceIdentity, hash: UInt64, payload: Range<Int>)] = []
         entries.reserveCapacity(count)
         for _ in 0..<count {
             let identity = SourceIdentity(
                 name: try r.string(), size: try r.signed(), modifiedNs: try r.signed(), inode: try r.uint64(),
                 device: try r.uint64())
             let hash = try r.fixed64()
-            let payload = try r.raw(try r.count())
-            entries.append(CacheEntry(identity: identity, contentHash: hash, payload: Array(payload)))
+            let length = try r.count()
+            let start = r.offset
+            _ = try r.raw(length)
+            entries.append((identity, hash, start..<(start + length)))
         }
         guard r.remaining == 0 else { throw CacheDamage(reason: "it has bytes after its last entry") }
         return .entries(entries, writtenNs: writtenNs)
