@@ -24,4 +24,10 @@ struct HTMLExporter: Exporter {
             (RunArchive.fileName(period: period), context.templates.render("archive", page))
         }
     }
+
+    /// One month's archive page of `ArchivePageBuilder.periods(name:)`.
+    func archivePage(_ context: ExportContext, name: String, period: String, members: [HistoryIndex.Entry]) -> String {
+        let page = ArchivePageBuilder(index: context.index, options: context.options).page(name: name, period: period, members: members)
+        return context.templates.render("archive", page)
+    }
 }
