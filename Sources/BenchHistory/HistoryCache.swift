@@ -22,6 +22,7 @@ import Foundation
 /// each page on the templates, the settings and the version.)
 public struct HistoryCache: Sendable {
     public static let fileName = "runs.bin"
+    public static let additionsFileName = "runs.new.bin"
     /// The folder's name where `defaultDirectory` puts it.
     public static let folderName = ".benchboard-cache"
 
@@ -35,6 +36,8 @@ public struct HistoryCache: Sendable {
     }
 
     public var file: URL { directory.appendingPathComponent(Self.fileName, isDirectory: false) }
+    /// The entries added since `file` was written (`HistoryCache+Files.swift`).
+    public var additionsFile: URL { directory.appendingPathComponent(Self.additionsFileName, isDirectory: false) }
 
     /// `.benchboard-cache` beside the history folder, unless that is inside the report folder
     /// (the default `output/history`): the report folder is what gets published, so the cache
@@ -60,20 +63,18 @@ public struct HistoryCache: Sendable {
     {
         var report = HistoryCacheReport(file: file)
         let header = CacheFileFormat.Header(version: version, maxFileBytes: maxFileBytes)
-        var known: [String: CacheEntry] = [:]
-        var trustedBefore = Int64.min
-        switch readEntries(header) {
-        case let .success((entries, writtenNs)):
-            for entry in entries { known[entry.identity.name] = entry }
-            trustedBefore = writtenNs - Self.racyWindowNs
+        var stored = StoredEntries()
+        switch readStored(header) {
+        case let .success(found): stored = found
         case let .failure(damage):
             report.warning = "the report cache \(DisplayPath.of(file)) is unusable (\(damage.reason)); it is rebuilt"
         }
-        let lookup = known
-        let trusted = trustedBefore
+        let lookup = stored.entries
         let resolved = Self.parallel(urls) { url in
-            Self.resolve(
-                url, cached: lookup[url.lastPathComponent], trustedBefore: trusted, maxFileBytes: maxFileBytes, decode: decode)
+            let cached = lookup[url.lastPathComponent]
+            return Self.resolve(
+                url, cached: cached?.entry, trustedBefore: cached?.trustedBefore ?? .min, maxFileBytes: maxFileBytes,
+                decode: decode)
         }
         var entries: [CacheEntry] = []
         // A file that is skipped is read again next time (so its warning stays), but it alone
@@ -88,19 +89,13 @@ public struct HistoryCache: Sendable {
             if source.origin != .cache, source.entry != nil { changed = true }
             if let entry = source.entry { entries.append(entry) }
         }
-        // Every reused entry came from `known` once: fewer means a file was removed.
-        changed = changed || entries.count != known.count
+        // Every reused entry came from what was stored once: fewer means a file was removed.
+        changed = changed || entries.count != stored.entries.count
         if changed {
-            let bytes = CacheFileFormat.encode(header, writtenNs: Self.nowNs(), entries: entries)
             do {
                 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
                 try ignoreInGit()
-                // Written from the encoded bytes themselves: a copy would be tens of MB more.
-                try bytes.withUnsafeBytes { buffer in
-                    guard let base = buffer.baseAddress else { return }
-                    try Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count, deallocator: .none)
-                        .write(to: file, options: .atomic)
-                }
+                try write(entries, header: header, over: stored)
                 report.written = true
             } catch {
                 report.warning = (report.warning.map { $0 + "; " } ?? "")
@@ -124,21 +119,6 @@ public struct HistoryCache: Sendable {
     static let racyWindowNs: Int64 = 2_000_000_000
 
     static func nowNs() -> Int64 { Int64((Date().timeIntervalSince1970 * 1e9).rounded(.down)) }
-
-    private func readEntries(_ header: CacheFileFormat.Header) -> Result<([CacheEntry], Int64), CacheDamage> {
-        guard let data = try? Data(contentsOf: file, options: .mappedIfSafe) else { return .success(([], 0)) }
-        let decoded: Result<CacheFileFormat.Decoded, CacheDamage>
-        do throws(CacheDamage) {
-            decoded = .success(try CacheFileFormat.decode(data, expecting: header))
-        } catch {
-            decoded = .failure(error)
-        }
-        switch decoded {
-        case let .success(.entries(entries, writtenNs)): return .success((entries, writtenNs))
-        case .success(.stale): return .success(([], 0))
-        case let .failure(damage): return .failure(damage)
-        }
-    }
 
     private enum Origin: Sendable { case cache, rehashed, decoded }
 

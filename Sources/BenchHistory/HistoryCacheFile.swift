@@ -44,8 +44,12 @@ struct CacheEntry: Sendable {
 /// The cache file's layout:
 ///
 ///     magic "benchboard-cache\n", format (varint), benchboard version (string), max file bytes,
-///     the time it was written (ns since 1970), entry count, then per entry (sorted by name): name, size, mtime ns, inode, device,
+///     the time it was written (ns since 1970), the checksum of the file it extends (8 bytes, 0 for
+///     none), entry count, then per entry (sorted by name): name, size, mtime ns, inode, device,
 ///     content hash (8 bytes), payload length, payload; last, 8 bytes: `ContentHash` of all before.
+///
+/// `runs.bin` extends nothing; `runs.new.bin` holds the entries added since, and names the
+/// `runs.bin` it extends by that file's checksum (`HistoryCache` has the rule).
 ///
 /// The trailing hash makes a damaged or truncated file fail as a whole, before any run from it
 /// is used. The version and the file limit are in the header because a cached run must be one
@@ -53,7 +57,7 @@ struct CacheEntry: Sendable {
 enum CacheFileFormat {
     static let magic = Array("benchboard-cache\n".utf8)
     /// Raised whenever the layout or `CacheRecordCoding` changes (2: packs are entries, each run
-    /// with its name in the pack).
+    /// with its name in the pack; the file a file extends).
     static let format: UInt64 = 2
 
     struct Header: Equatable {
@@ -61,13 +65,14 @@ enum CacheFileFormat {
         var maxFileBytes: Int64
     }
 
-    static func encode(_ header: Header, writtenNs: Int64, entries: [CacheEntry]) -> [UInt8] {
+    static func encode(_ header: Header, writtenNs: Int64, extends: UInt64 = 0, entries: [CacheEntry]) -> [UInt8] {
         var w = CacheWriter(capacity: entries.reduce(64) { $0 + $1.payload.count + 64 })
         w.raw(magic)
         w.unsigned(format)
         w.string(header.version)
         w.signed(header.maxFileBytes)
         w.signed(writtenNs)
+        w.fixed64(extends)
         w.unsigned(UInt64(entries.count))
         for entry in entries.sorted(by: { $0.identity.name < $1.identity.name }) {
             w.string(entry.identity.name)
@@ -85,7 +90,8 @@ enum CacheFileFormat {
     }
 
     enum Decoded {
-        case entries([CacheEntry], writtenNs: Int64)
+        /// `checksum`: the file's own, which a file extending it names.
+        case entries([CacheEntry], writtenNs: Int64, extends: UInt64, checksum: UInt64)
         /// Written by another benchboard or with other limits: rebuilt without a warning.
         case stale
     }
@@ -102,16 +108,16 @@ enum CacheFileFormat {
         switch parsed {
         case let .failure(damage): throw damage
         case .success(.stale): return .stale
-        case let .success(.entries(entries, writtenNs)):
+        case let .success(.entries(entries, writtenNs, extends, checksum)):
             let start = data.startIndex
             return .entries(
                 entries.map { CacheEntry(identity: $0.identity, contentHash: $0.hash, payload: data[(start + $0.payload.lowerBound)..<(start + $0.payload.upperBound)]) },
-                writtenNs: writtenNs)
+                writtenNs: writtenNs, extends: extends, checksum: checksum)
         }
     }
 
     private enum Parsed {
-        case entries([(identity: SourceIdentity, hash: UInt64, payload: Range<Int>)], writtenNs: Int64)
+        case entries([(identity: SourceIdentity, hash: UInt64, payload: Range<Int>)], writtenNs: Int64, extends: UInt64, checksum: UInt64)
         case stale
     }
 
@@ -121,7 +127,8 @@ enum CacheFileFormat {
         }
         let body = UnsafeRawBufferPointer(rebasing: bytes[..<(bytes.count - 8)])
         var trailer = CacheReader(bytes, offset: bytes.count - 8)
-        guard try trailer.fixed64() == ContentHash.of(body) else {
+        let checksum = try trailer.fixed64()
+        guard checksum == ContentHash.of(body) else {
             throw CacheDamage(reason: "its checksum does not match (a damaged or truncated file)")
         }
         var r = CacheReader(body, offset: magic.count)
@@ -129,6 +136,7 @@ enum CacheFileFormat {
         let found = Header(version: try r.string(), maxFileBytes: try r.signed())
         guard found == header else { return .stale }
         let writtenNs = try r.signed()
+        let extends = try r.fixed64()
         let count = try r.count()
         var entries: [(identity: SourceIdentity, hash: UInt64, payload: Range<Int>)] = []
         entries.reserveCapacity(count)
@@ -143,6 +151,6 @@ enum CacheFileFormat {
             entries.append((identity, hash, start..<(start + length)))
         }
         guard r.remaining == 0 else { throw CacheDamage(reason: "it has bytes after its last entry") }
-        return .entries(entries, writtenNs: writtenNs)
+        return .entries(entries, writtenNs: writtenNs, extends: extends, checksum: checksum)
     }
 }
