@@ -58,7 +58,7 @@ struct ReportPublisher {
             if let chosen { compared.caveat = chosen.caveat(otherwise: compared.caveat) }
             comparison = compared
         }
-        let runs = loaded.runs.map { ReportRun(record: $0.record, jsonHref: href(for: $0.url)) }
+        let runs = loaded.runs.map { ReportRun(record: $0.record, jsonHref: href(for: $0.url), fingerprint: $0.fingerprint) }
         let input = ReportInput(runs: runs, comparison: comparison, warnings: loaded.warnings.map(\.description))
         let reportOptions = ReportOptions(
             title: settings.title, templatesDirectory: templatesDirectory, analysis: options,
@@ -66,7 +66,9 @@ struct ReportPublisher {
         let written: [URL]
         do {
             let renderer = try ReportRenderer(options: reportOptions)
-            let report = try renderer.writeReport(input, to: outputDirectory)
+            // The rendered pages are cached beside the runs, under the same switch (`--no-cache`).
+            let pages = cache.map { PageCache(directory: $0.directory, version: BenchBoardVersion.buildIdentity) }
+            let report = try renderer.writeReport(input, to: outputDirectory, pageCache: pages)
             for warning in report.warnings {
                 TerminalOutput.standardError.line(
                     context.terminal.paint("warning:", .yellow) + " " + SafeText.escaped(warning))

@@ -13,10 +13,16 @@ import Foundation
 /// benchboard version or with another `[history] max_file_mb` is rebuilt. A damaged or truncated
 /// cache is ignored with one warning and rebuilt. Deleting it costs one full decode.
 ///
-/// Only runs are cached, nothing derived from thresholds, templates or the baseline, so those
-/// never make it stale: every report is rendered from the runs as if they had been decoded.
+/// A pack is one entry like a run file (keyed the same way), holding all its runs with the names
+/// their files had, so a report on a packed history inflates no pack it has read before.
+///
+/// Only runs are cached here, nothing derived from thresholds, templates or the baseline, so those
+/// never make it stale: every report is rendered from the runs as if they had been decoded. (The
+/// report's own cache of rendered pages, `PageCache`, keeps its file in the same folder and keys
+/// each page on the templates, the settings and the version.)
 public struct HistoryCache: Sendable {
     public static let fileName = "runs.bin"
+    public static let additionsFileName = "runs.new.bin"
     /// The folder's name where `defaultDirectory` puts it.
     public static let folderName = ".benchboard-cache"
 
@@ -30,6 +36,8 @@ public struct HistoryCache: Sendable {
     }
 
     public var file: URL { directory.appendingPathComponent(Self.fileName, isDirectory: false) }
+    /// The entries added since `file` was written (`HistoryCache+Files.swift`).
+    public var additionsFile: URL { directory.appendingPathComponent(Self.additionsFileName, isDirectory: false) }
 
     /// `.benchboard-cache` beside the history folder, unless that is inside the report folder
     /// (the default `output/history`): the report folder is what gets published, so the cache
@@ -43,31 +51,30 @@ public struct HistoryCache: Sendable {
         return beside
     }
 
-    /// What a source's bytes decode to: its runs, or why it is skipped.
-    typealias SourceDecoder = @Sendable (Data) -> Result<[RunRecord], RunFileProblem>
+    /// What a source's bytes decode to: its runs, or why it is skipped as a whole. The URL says
+    /// which kind of file it is (a run file or a pack).
+    typealias SourceDecoder = @Sendable (URL, Data) -> Result<[SourceRun], RunFileProblem>
 
     /// The runs of each of `urls` (the order kept), taken from the cache where the file is the one
     /// cached and decoded with `decode` otherwise; then the cache is written anew when anything
     /// changed. Reading is spread over the cores like the loader's own.
     func resolve(_ urls: [URL], maxFileBytes: Int64, decode: SourceDecoder)
-        -> (results: [Result<[RunRecord], RunFileProblem>], report: HistoryCacheReport)
+        -> (results: [ReadSource], report: HistoryCacheReport)
     {
         var report = HistoryCacheReport(file: file)
         let header = CacheFileFormat.Header(version: version, maxFileBytes: maxFileBytes)
-        var known: [String: CacheEntry] = [:]
-        var trustedBefore = Int64.min
-        switch readEntries(header) {
-        case let .success((entries, writtenNs)):
-            for entry in entries { known[entry.identity.name] = entry }
-            trustedBefore = writtenNs - Self.racyWindowNs
+        var stored = StoredEntries()
+        switch readStored(header) {
+        case let .success(found): stored = found
         case let .failure(damage):
             report.warning = "the report cache \(DisplayPath.of(file)) is unusable (\(damage.reason)); it is rebuilt"
         }
-        let lookup = known
-        let trusted = trustedBefore
+        let lookup = stored.entries
         let resolved = Self.parallel(urls) { url in
-            Self.resolve(
-                url, cached: lookup[url.lastPathComponent], trustedBefore: trusted, maxFileBytes: maxFileBytes, decode: decode)
+            let cached = lookup[url.lastPathComponent]
+            return Self.resolve(
+                url, cached: cached?.entry, trustedBefore: cached?.trustedBefore ?? .min, maxFileBytes: maxFileBytes,
+                decode: decode)
         }
         var entries: [CacheEntry] = []
         // A file that is skipped is read again next time (so its warning stays), but it alone
@@ -82,14 +89,13 @@ public struct HistoryCache: Sendable {
             if source.origin != .cache, source.entry != nil { changed = true }
             if let entry = source.entry { entries.append(entry) }
         }
-        // Every reused entry came from `known` once: fewer means a file was removed.
-        changed = changed || entries.count != known.count
+        // Every reused entry came from what was stored once: fewer means a file was removed.
+        changed = changed || entries.count != stored.entries.count
         if changed {
-            let bytes = CacheFileFormat.encode(header, writtenNs: Self.nowNs(), entries: entries)
             do {
                 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
                 try ignoreInGit()
-                try Data(bytes).write(to: file, options: .atomic)
+                try write(entries, header: header, over: stored)
                 report.written = true
             } catch {
                 report.warning = (report.warning.map { $0 + "; " } ?? "")
@@ -97,7 +103,7 @@ public struct HistoryCache: Sendable {
                     + "the next report decodes every file again"
             }
         }
-        return (resolved.map(\.result), report)
+        return (resolved.map { ReadSource(result: $0.result, contentHash: $0.contentHash) }, report)
     }
 
     /// The folder ignores itself in git wherever it lands, so the cache is never committed by accident.
@@ -114,29 +120,15 @@ public struct HistoryCache: Sendable {
 
     static func nowNs() -> Int64 { Int64((Date().timeIntervalSince1970 * 1e9).rounded(.down)) }
 
-    private func readEntries(_ header: CacheFileFormat.Header) -> Result<([CacheEntry], Int64), CacheDamage> {
-        guard let data = try? Data(contentsOf: file, options: .mappedIfSafe) else { return .success(([], 0)) }
-        let decoded = data.withUnsafeBytes { bytes -> Result<CacheFileFormat.Decoded, CacheDamage> in
-            do throws(CacheDamage) {
-                return .success(try CacheFileFormat.decode(bytes, expecting: header))
-            } catch {
-                return .failure(error)
-            }
-        }
-        switch decoded {
-        case let .success(.entries(entries, writtenNs)): return .success((entries, writtenNs))
-        case .success(.stale): return .success(([], 0))
-        case let .failure(damage): return .failure(damage)
-        }
-    }
-
     private enum Origin: Sendable { case cache, rehashed, decoded }
 
     private struct Resolved {
-        var result: Result<[RunRecord], RunFileProblem>
+        var result: Result<[SourceRun], RunFileProblem>
         var origin: Origin
         /// What the next cache file holds for this source; nil when it is skipped.
         var entry: CacheEntry?
+        /// The hash of its bytes, when they were read or are known.
+        var contentHash: UInt64?
     }
 
     private static func resolve(
@@ -146,7 +138,7 @@ public struct HistoryCache: Sendable {
         if let cached, let identity, identity.size <= maxFileBytes, cached.identity == identity,
             identity.modifiedNs < trustedBefore, let runs = runs(in: cached.payload)
         {
-            return Resolved(result: .success(runs), origin: .cache, entry: cached)
+            return Resolved(result: .success(runs), origin: .cache, entry: cached, contentHash: cached.contentHash)
         }
         // Not known as it is now: read it (with the reader's checks), and reuse the cached runs
         // only when the bytes are the same.
@@ -163,28 +155,44 @@ public struct HistoryCache: Sendable {
             // recorded under its new identity.
             return Resolved(
                 result: .success(runs), origin: cached.identity == identity ? .cache : .rehashed,
-                entry: CacheEntry(identity: identity, contentHash: hash, payload: cached.payload))
+                entry: CacheEntry(identity: identity, contentHash: hash, payload: cached.payload), contentHash: hash)
         }
-        let result = decode(data)
-        guard case let .success(runs) = result, let identity else {
-            return Resolved(result: result, origin: .decoded, entry: nil)
+        let result = decode(url, data)
+        // A source is cached only when every run in it can be used: one with a run that fails
+        // (in a pack) is read again next time, so its warning stays.
+        guard case let .success(runs) = result, let identity, let payload = payload(runs) else {
+            return Resolved(result: result, origin: .decoded, entry: nil, contentHash: hash)
         }
         return Resolved(
-            result: result, origin: .decoded, entry: CacheEntry(identity: identity, contentHash: hash, payload: payload(runs)))
+            result: result, origin: .decoded, entry: CacheEntry(identity: identity, contentHash: hash, payload: Data(payload)),
+            contentHash: hash)
     }
 
-    static func payload(_ runs: [RunRecord]) -> [UInt8] {
+    /// Each run with the name it has in its pack; nil when one of them cannot be used.
+    static func payload(_ runs: [SourceRun]) -> [UInt8]? {
+        var records: [(String?, RunRecord)] = []
+        records.reserveCapacity(runs.count)
+        for run in runs {
+            guard case let .success(record) = run.result else { return nil }
+            records.append((run.member, record))
+        }
         var w = CacheWriter(capacity: 4096)
-        w.array(runs) { CacheRecordCoding.write($1, to: &$0) }
+        w.array(records) { w, run in
+            w.optional(run.0) { $0.string($1) }
+            CacheRecordCoding.write(run.1, to: &w)
+        }
         return w.bytes
     }
 
     /// Nil when the payload does not decode: the file is then decoded from its source instead.
-    static func runs(in payload: [UInt8]) -> [RunRecord]? {
+    static func runs(in payload: some ContiguousBytes) -> [SourceRun]? {
         payload.withUnsafeBytes { bytes in
             var r = CacheReader(bytes)
-            guard let runs = try? r.array({ r throws(CacheDamage) in try CacheRecordCoding.read(&r) }), r.remaining == 0
-            else { return nil }
+            let runs = try? r.array { r throws(CacheDamage) in
+                let member = try r.optional { r throws(CacheDamage) in try r.string() }
+                return SourceRun(member: member, result: .success(try CacheRecordCoding.read(&r)))
+            }
+            guard let runs, r.remaining == 0 else { return nil }
             return runs
         }
     }

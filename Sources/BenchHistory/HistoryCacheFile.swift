@@ -31,41 +31,48 @@ struct SourceIdentity: Equatable, Sendable {
 }
 
 /// One source file's runs as the cache holds them: its identity, a hash of its bytes, and the
-/// encoded runs (one for a run file; several for a file that holds several).
+/// encoded runs (one for a run file; a pack's runs, each with the name its run file had).
 struct CacheEntry: Sendable {
     var identity: SourceIdentity
     var contentHash: UInt64
-    /// `CacheRecordCoding` of each run, back to back after a count; decoded only when used, and
-    /// copied as they are into the next cache file.
-    var payload: [UInt8]
+    /// A count, then per run its name in a pack (an optional string) and its `CacheRecordCoding`;
+    /// decoded only when used, and copied as they are into the next cache file. A slice of the
+    /// cache file as read, not a copy of it: the file is tens of MB at a thousand runs.
+    var payload: Data
 }
 
 /// The cache file's layout:
 ///
 ///     magic "benchboard-cache\n", format (varint), benchboard version (string), max file bytes,
-///     the time it was written (ns since 1970), entry count, then per entry (sorted by name): name, size, mtime ns, inode, device,
+///     the time it was written (ns since 1970), the checksum of the file it extends (8 bytes, 0 for
+///     none), entry count, then per entry (sorted by name): name, size, mtime ns, inode, device,
 ///     content hash (8 bytes), payload length, payload; last, 8 bytes: `ContentHash` of all before.
+///
+/// `runs.bin` extends nothing; `runs.new.bin` holds the entries added since, and names the
+/// `runs.bin` it extends by that file's checksum (`HistoryCache` has the rule).
 ///
 /// The trailing hash makes a damaged or truncated file fail as a whole, before any run from it
 /// is used. The version and the file limit are in the header because a cached run must be one
 /// this benchboard, with these limits, would have read.
 enum CacheFileFormat {
     static let magic = Array("benchboard-cache\n".utf8)
-    /// Raised whenever the layout or `CacheRecordCoding` changes.
-    static let format: UInt64 = 1
+    /// Raised whenever the layout or `CacheRecordCoding` changes (2: packs are entries, each run
+    /// with its name in the pack; the file a file extends).
+    static let format: UInt64 = 2
 
     struct Header: Equatable {
         var version: String
         var maxFileBytes: Int64
     }
 
-    static func encode(_ header: Header, writtenNs: Int64, entries: [CacheEntry]) -> [UInt8] {
+    static func encode(_ header: Header, writtenNs: Int64, extends: UInt64 = 0, entries: [CacheEntry]) -> [UInt8] {
         var w = CacheWriter(capacity: entries.reduce(64) { $0 + $1.payload.count + 64 })
         w.raw(magic)
         w.unsigned(format)
         w.string(header.version)
         w.signed(header.maxFileBytes)
         w.signed(writtenNs)
+        w.fixed64(extends)
         w.unsigned(UInt64(entries.count))
         for entry in entries.sorted(by: { $0.identity.name < $1.identity.name }) {
             w.string(entry.identity.name)
@@ -83,18 +90,45 @@ enum CacheFileFormat {
     }
 
     enum Decoded {
-        case entries([CacheEntry], writtenNs: Int64)
+        /// `checksum`: the file's own, which a file extending it names.
+        case entries([CacheEntry], writtenNs: Int64, extends: UInt64, checksum: UInt64)
         /// Written by another benchboard or with other limits: rebuilt without a warning.
         case stale
     }
 
-    static func decode(_ bytes: UnsafeRawBufferPointer, expecting header: Header) throws(CacheDamage) -> Decoded {
+    /// The entries' payloads are slices of `data`.
+    static func decode(_ data: Data, expecting header: Header) throws(CacheDamage) -> Decoded {
+        let parsed = data.withUnsafeBytes { bytes -> Result<Parsed, CacheDamage> in
+            do throws(CacheDamage) {
+                return .success(try parse(bytes, expecting: header))
+            } catch {
+                return .failure(error)
+            }
+        }
+        switch parsed {
+        case let .failure(damage): throw damage
+        case .success(.stale): return .stale
+        case let .success(.entries(entries, writtenNs, extends, checksum)):
+            let start = data.startIndex
+            return .entries(
+                entries.map { CacheEntry(identity: $0.identity, contentHash: $0.hash, payload: data[(start + $0.payload.lowerBound)..<(start + $0.payload.upperBound)]) },
+                writtenNs: writtenNs, extends: extends, checksum: checksum)
+        }
+    }
+
+    private enum Parsed {
+        case entries([(identity: SourceIdentity, hash: UInt64, payload: Range<Int>)], writtenNs: Int64, extends: UInt64, checksum: UInt64)
+        case stale
+    }
+
+    private static func parse(_ bytes: UnsafeRawBufferPointer, expecting header: Header) throws(CacheDamage) -> Parsed {
         guard bytes.count >= magic.count + 8, bytes.prefix(magic.count).elementsEqual(magic) else {
             throw CacheDamage(reason: "it is not a benchboard cache file")
         }
         let body = UnsafeRawBufferPointer(rebasing: bytes[..<(bytes.count - 8)])
         var trailer = CacheReader(bytes, offset: bytes.count - 8)
-        guard try trailer.fixed64() == ContentHash.of(body) else {
+        let checksum = try trailer.fixed64()
+        guard checksum == ContentHash.of(body) else {
             throw CacheDamage(reason: "its checksum does not match (a damaged or truncated file)")
         }
         var r = CacheReader(body, offset: magic.count)
@@ -102,18 +136,21 @@ enum CacheFileFormat {
         let found = Header(version: try r.string(), maxFileBytes: try r.signed())
         guard found == header else { return .stale }
         let writtenNs = try r.signed()
+        let extends = try r.fixed64()
         let count = try r.count()
-        var entries: [CacheEntry] = []
+        var entries: [(identity: SourceIdentity, hash: UInt64, payload: Range<Int>)] = []
         entries.reserveCapacity(count)
         for _ in 0..<count {
             let identity = SourceIdentity(
                 name: try r.string(), size: try r.signed(), modifiedNs: try r.signed(), inode: try r.uint64(),
                 device: try r.uint64())
             let hash = try r.fixed64()
-            let payload = try r.raw(try r.count())
-            entries.append(CacheEntry(identity: identity, contentHash: hash, payload: Array(payload)))
+            let length = try r.count()
+            let start = r.offset
+            _ = try r.raw(length)
+            entries.append((identity, hash, start..<(start + length)))
         }
         guard r.remaining == 0 else { throw CacheDamage(reason: "it has bytes after its last entry") }
-        return .entries(entries, writtenNs: writtenNs)
+        return .entries(entries, writtenNs: writtenNs, extends: extends, checksum: checksum)
     }
 }

@@ -2,22 +2,30 @@ import BenchModel
 import Foundation
 
 extension HistoryStore {
-    /// The loader's one step that the cache takes over: each run file's run, from the cache where
-    /// it holds the file as it is, decoded otherwise. Without a cache, every file is decoded.
-    func decode(_ urls: [URL], cache: HistoryCache?, now: Date)
-        -> (results: [Result<RunRecord, RunFileProblem>], report: HistoryCacheReport?)
+    /// The loader's one step that the cache takes over: each file's runs (a run file's one, a
+    /// pack's all), from the cache where it holds the file as it is, read otherwise. Without a
+    /// cache, every file is read, the packs first and then the run files, each spread over the cores.
+    func read(files: [URL], packs: [URL], cache: HistoryCache?, now: Date)
+        -> (files: [ReadSource], packs: [ReadSource], report: HistoryCacheReport?)
     {
-        guard let cache else { return (Self.decodeAll(urls, maxBytes: maxFileBytes, now: now), nil) }
-        let (sources, report) = cache.resolve(urls, maxFileBytes: maxFileBytes) { data in
-            RunFileDecoder.read(data, decoder: RunRecordCoding.decoder(), now: now).map { [$0] }
+        guard let cache else {
+            let packed = packs.map { pack in
+                ReadSource(result: PackReader.read(pack, maxFileBytes: maxFileBytes, now: now).map(\.runs), contentHash: nil)
+            }
+            let loose = Self.decodeAll(files, maxBytes: maxFileBytes, now: now).map { result in
+                ReadSource(result: result.map { [SourceRun(member: nil, result: .success($0))] }, contentHash: nil)
+            }
+            return (loose, packed, nil)
         }
-        // A run file holds one run; the cache only ever stores what this decoder returned.
-        let results = sources.map { source in
-            source.flatMap { runs -> Result<RunRecord, RunFileProblem> in
-                guard runs.count == 1, let run = runs.first else { return .failure(.invalid("the cache holds \(runs.count) runs for one run file")) }
-                return .success(run)
+        let limit = maxFileBytes
+        let (sources, report) = cache.resolve(packs + files, maxFileBytes: limit) { url, data in
+            if PackFile.parse(name: url.lastPathComponent) != nil {
+                return PackReader.read(compressed: data, maxFileBytes: limit, now: now).map(\.runs)
+            }
+            return RunFileDecoder.read(data, decoder: RunRecordCoding.decoder(), now: now).map {
+                [SourceRun(member: nil, result: .success($0))]
             }
         }
-        return (results, report)
+        return (Array(sources[packs.count...]), Array(sources[..<packs.count]), report)
     }
 }

@@ -15,7 +15,8 @@ extension HistoryStore {
     /// Files are decoded in parallel: JSON decoding dominates, and a long history is thousands
     /// of files.
     ///
-    /// With a `cache`, files it holds as they are now are not decoded again (`HistoryCache`).
+    /// With a `cache`, files it holds as they are now (run files and packs alike) are not decoded
+    /// again (`HistoryCache`), and each run gets its `StoredRun.fingerprint`.
     public func load(cache: HistoryCache? = nil) -> HistoryLoad {
         let urls: [URL]
         let packs: [URL]
@@ -26,36 +27,47 @@ extension HistoryStore {
         let now = Date()
         var runs: [StoredRun] = []
         var warnings: [HistoryWarning] = []
+        // Packs are one cache entry each, like run files: a pack read before is not inflated again.
+        let sources = read(files: urls, packs: packs, cache: cache, now: now)
         // Which run each packed file name became, to read a run file that a pack holds too once.
         var packed: [String: RunRecord] = [:]
-        for pack in packs {
-            switch PackReader.read(pack, maxFileBytes: maxFileBytes, now: now) {
+        for (pack, source) in zip(packs, sources.packs) {
+            switch source.result {
             case let .failure(problem):
                 warnings.append(HistoryWarning(url: pack, reason: problem.reason))
-            case let .success(contents):
-                for (entry, result) in zip(contents.index.runs, contents.members) {
-                    switch result {
+            case let .success(members):
+                for member in members {
+                    let file = member.member ?? pack.lastPathComponent
+                    switch member.result {
                     case let .success(record):
-                        runs.append(StoredRun(record: record, url: pack, member: entry.file))
-                        packed[entry.file] = record
+                        var run = StoredRun(record: record, url: pack, member: file)
+                        run.fingerprint = source.fingerprint(member: file)
+                        runs.append(run)
+                        packed[file] = record
                     case let .failure(problem):
-                        warnings.append(HistoryWarning(url: pack, reason: "run \(entry.file): \(problem.reason)"))
+                        warnings.append(HistoryWarning(url: pack, reason: "run \(file): \(problem.reason)"))
                     }
                 }
             }
         }
-        // Packs are read whole each time; the cache holds run files (a pack could be one entry of
-        // several runs in it, which is not done yet).
-        let (results, cacheReport) = decode(urls, cache: cache, now: now)
         var packedLoose: [URL] = []
         runs.reserveCapacity(runs.count + urls.count)
-        for (url, result) in zip(urls, results) {
+        for (url, source) in zip(urls, sources.files) {
+            // A run file holds one run; the cache only ever stores what the decoder returned.
+            let result = source.result.flatMap { members -> Result<RunRecord, RunFileProblem> in
+                guard members.count == 1, let member = members.first, member.member == nil else {
+                    return .failure(.invalid("the cache holds \(members.count) runs for one run file"))
+                }
+                return member.result
+            }
             switch result {
             case let .success(record):
                 if let inPack = packed[url.lastPathComponent], inPack == record {
                     packedLoose.append(url)
                 } else {
-                    runs.append(StoredRun(record: record, url: url))
+                    var run = StoredRun(record: record, url: url)
+                    run.fingerprint = source.fingerprint(member: nil)
+                    runs.append(run)
                 }
             case let .failure(problem): warnings.append(HistoryWarning(url: url, reason: problem.reason))
             }
@@ -64,7 +76,7 @@ extension HistoryStore {
         warnings += Self.sharedIDs(runs)
         warnings.sort { $0.url.lastPathComponent < $1.url.lastPathComponent }
         var load = HistoryLoad(runs: runs, warnings: warnings, packedLoose: packedLoose)
-        load.cache = cacheReport
+        load.cache = sources.report
         return load
     }
 

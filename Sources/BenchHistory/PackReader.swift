@@ -7,6 +7,11 @@ struct PackContents: Sendable {
     var index: PackIndex
     /// One per index entry, in its order.
     var members: [Result<RunRecord, RunFileProblem>]
+
+    /// Each run with the name its run file had.
+    var runs: [SourceRun] {
+        zip(index.runs, members).map { SourceRun(member: $0.file, result: $1) }
+    }
 }
 
 /// Reads packs with the limits of the history they are in.
@@ -27,11 +32,14 @@ enum PackReader {
     /// lines not those its index announces); a single run that fails its checks (the run file
     /// rules: schema, figures, dates given `now`, `maxFileBytes`) fails alone.
     static func read(_ url: URL, maxFileBytes: Int64, now: Date?) -> Result<PackContents, RunFileProblem> {
-        let compressed: Data
         switch RunFileReader.contents(of: url, maxBytes: maxFileBytes) {
-        case let .success(bytes): compressed = bytes
-        case let .failure(problem): return .failure(problem)
+        case let .success(bytes): read(compressed: bytes, maxFileBytes: maxFileBytes, now: now)
+        case let .failure(problem): .failure(problem)
         }
+    }
+
+    /// A pack's bytes as `RunFileReader` read them (the report cache reads and hashes them first).
+    static func read(compressed: Data, maxFileBytes: Int64, now: Date?) -> Result<PackContents, RunFileProblem> {
         let plain: Data
         do {
             plain = try PackCompression.gunzip(compressed, limit: maxInflatedBytes(maxFileBytes))

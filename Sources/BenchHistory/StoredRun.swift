@@ -8,6 +8,10 @@ public struct StoredRun: Sendable {
     public var url: URL
     /// For a packed run, the name its run file had (`PackIndex.Entry.file`); nil for a run file.
     public var member: String?
+    /// A hash of the bytes the run was read from (its file, or its pack and its name there), when
+    /// the load went through the report cache; nil otherwise. Two loads that give a run the same
+    /// fingerprint read the same run, so what was rendered from it before still holds.
+    public var fingerprint: UInt64?
 
     public init(record: RunRecord, url: URL, member: String? = nil) {
         self.record = record

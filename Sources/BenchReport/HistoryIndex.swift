@@ -18,6 +18,10 @@ struct HistoryIndex: Sendable {
         var anchor: String
         /// The quarter whose archive lists it: "2026-Q4" (`RunArchive`).
         var period: String
+        /// `ReportRun.fingerprint`.
+        var fingerprint: UInt64?
+        /// `MachineInfo.fingerprint`, made once per run.
+        var machine: String
     }
 
     /// One benchmark's result in one run.
@@ -59,7 +63,8 @@ struct HistoryIndex: Sendable {
                 subject: TextSafety.line(run.record.git?.subject ?? ""),
                 branch: TextSafety.line(run.record.git?.branch ?? "–"),
                 commitHref: links.commit(run.record.git?.commit), anchor: RunArchive.anchor(runID: run.record.id),
-                period: RunArchive.period(of: run.record.startedAt))
+                period: RunArchive.period(of: run.record.startedAt), fingerprint: run.fingerprint,
+                machine: run.record.machine.fingerprint)
         }
         warnings = input.warnings.map(TextSafety.line)
         if let given = input.comparison {

@@ -26,6 +26,10 @@ struct MachineSeriesBuilder {
     /// One section per machine this benchmark ran on; empty when it ran on one machine only
     /// (the page's main chart is then that machine's series).
     func series(of entries: [HistoryIndex.Entry], name: String) -> [MachineSeriesView] {
+        // Most histories are of one machine: tell that from the fingerprints the index has, without
+        // copying every run of the series into a catalog.
+        let first = entries.first.map { runs[$0.runIndex].machine }
+        guard entries.contains(where: { runs[$0.runIndex].machine != first }) else { return [] }
         let catalog = MachineCatalog(entries.map { runs[$0.runIndex].record })
         guard catalog.machines.count > 1 else { return [] }
         return catalog.machines.map { machine in

@@ -7,10 +7,15 @@ public struct ReportRun: Sendable {
     /// The run's JSON file relative to the output folder (e.g. "history/2026-…json"), when the
     /// pages can link to it.
     public var jsonHref: String?
+    /// A hash of the bytes the run was read from (`StoredRun.fingerprint`), when known: equal
+    /// fingerprints mean equal runs, so pages made only of runs whose fingerprints did not
+    /// change need not be rendered again (`PageCache`). Nil: pages that show it are rendered.
+    public var fingerprint: UInt64?
 
-    public init(record: RunRecord, jsonHref: String? = nil) {
+    public init(record: RunRecord, jsonHref: String? = nil, fingerprint: UInt64? = nil) {
         self.record = record
         self.jsonHref = jsonHref
+        self.fingerprint = fingerprint
     }
 }
 

@@ -15,8 +15,13 @@ public struct ReportRenderer: Sendable {
     private let templates: TemplateSet
 
     public init(options: ReportOptions = .init()) throws(ReportError) {
+        try self.init(options: options, fastTemplates: true)
+    }
+
+    /// `fastTemplates` false renders every template through the library alone (`TemplateRenderer`).
+    init(options: ReportOptions, fastTemplates: Bool) throws(ReportError) {
         self.options = options
-        templates = try TemplateSet(overrides: options.templatesDirectory)
+        templates = try TemplateSet(overrides: options.templatesDirectory, fastPath: fastTemplates)
     }
 
     /// Writes index.html, runs.html, style.css, benchmarks/<slug>.html, the quarters' archives
@@ -27,9 +32,18 @@ public struct ReportRenderer: Sendable {
     /// did not write again (listed in `.benchboard-manifest.json` and recognised as benchboard's;
     /// see `ReportManifest`), and says which files it wrote, deleted and kept. Appending
     /// summary.md to GITHUB_STEP_SUMMARY is `StepSummary`'s.
-    public func writeReport(_ input: ReportInput, to outputDirectory: URL) throws(ReportError) -> WrittenReport {
+    ///
+    /// With a `pageCache`, a quarter's archive whose runs and settings are those it was last
+    /// written from, and whose files still hold what was written, is neither built nor rendered
+    /// again (`PageCache`); the files are the same as without it.
+    public func writeReport(_ input: ReportInput, to outputDirectory: URL, pageCache: PageCache? = nil) throws(ReportError)
+        -> WrittenReport
+    {
         let output = outputDirectory.standardizedFileURL
         let context = ExportContext(input, options: options, templates: templates)
+        let session = pageCache.map {
+            PageCacheSession(cache: $0, templates: templates.digest, settings: SettingsDescription.of(options))
+        }
         try Self.makeDirectory(output)
         let pagesDirectory = output.appendingPathComponent(ReportFileOwnership.pagesFolder, isDirectory: true)
         try ReportManifest.checkNotLinked(pagesDirectory)
@@ -49,14 +63,19 @@ public struct ReportRenderer: Sendable {
             }
         }
         for page in pages { written += try page.get() }
-        written += try Self.writeArchives(html.runArchives(context), in: output)
+        written += try Self.writeArchives(context, in: output, session: session)
 
         let summary = MarkdownExporter().export(context)
         written.append(try Self.write(summary, to: "summary.md", in: output))
         written.append(try Self.write(JUnitExporter().export(context), to: "junit.xml", in: output))
         // Pages of renamed or removed benchmarks go; nothing the renderer did not write does.
         let cleanup = try ReportManifest.update(in: output, written: written)
-        return WrittenReport(files: written, removed: cleanup.removed, kept: cleanup.kept)
+        var report = WrittenReport(files: written, removed: cleanup.removed, kept: cleanup.kept)
+        if let session {
+            report.pageCacheWarning = session.save()
+            (report.reusedPages, report.renderedPages) = session.tally
+        }
+        return report
     }
 
     /// `writeReport`'s files alone, for callers that have no terminal to warn on.
@@ -82,7 +101,7 @@ public struct ReportRenderer: Sendable {
 
     // MARK: Files
 
-    private static func makeDirectory(_ url: URL) throws(ReportError) {
+    static func makeDirectory(_ url: URL) throws(ReportError) {
         do {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         } catch {
@@ -90,23 +109,9 @@ public struct ReportRenderer: Sendable {
         }
     }
 
-    /// Writes the quarters' archives into `runs/`, each only when its content changed. The folder
-    /// is refused when it is a symbolic link, as `benchmarks/` is.
-    private static func writeArchives(_ archives: [(file: String, text: String)], in output: URL) throws(ReportError) -> [URL] {
-        guard !archives.isEmpty else { return [] }
-        let folder = output.appendingPathComponent(RunArchive.folder, isDirectory: true)
-        try ReportManifest.checkNotLinked(folder)
-        try makeDirectory(folder)
-        var files: [URL] = []
-        for archive in archives {
-            files.append(try write(archive.text, to: archive.file, in: folder, onlyIfChanged: true))
-        }
-        return files
-    }
-
     /// Writes `name` inside `directory`, refusing any name that would land elsewhere. With
     /// `onlyIfChanged`, a regular file that already holds exactly these bytes is left untouched.
-    private static func write(_ text: String, to name: String, in directory: URL, onlyIfChanged: Bool = false)
+    static func write(_ text: String, to name: String, in directory: URL, onlyIfChanged: Bool = false)
         throws(ReportError) -> URL
     {
         let file = directory.appendingPathComponent(name).standardizedFileURL

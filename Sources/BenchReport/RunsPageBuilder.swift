@@ -23,10 +23,11 @@ struct RunsPageBuilder {
             hasRuns: total > 0, runs: rows, runsText: runsText, archiveLinks: links, hasArchive: !links.isEmpty)
     }
 
-    /// The quarters that have an archive, oldest first, each with its run list (every run of the
-    /// quarter, newest first, also those runs.html still lists).
-    func archives() -> [(period: String, page: ArchivePage)] {
-        let periods = RunArchive.periods(index.runs, tableLimit: options.runTableLimit)
+    /// The quarters that have an archive and are in `only` (all of them when nil), oldest first,
+    /// each with its run list (every run of the quarter, newest first, also those runs.html still
+    /// lists).
+    func archives(of only: Set<String>? = nil) -> [(period: String, page: ArchivePage)] {
+        let periods = RunArchive.periods(index.runs, tableLimit: options.runTableLimit).filter { only?.contains($0) ?? true }
         guard !periods.isEmpty else { return [] }
         let wanted = Set(periods)
         var members: [String: [Int]] = [:]

@@ -8,8 +8,14 @@ struct TemplateSet: Sendable {
     static let required = ["index", "benchmark", "archive", "runs", "summary", "style.css"]
 
     private let library: MustacheLibrary
+    /// Renders what it can of the same parsed templates faster; the library renders the rest.
+    private let renderer: TemplateRenderer?
+    /// Every template's name and text (overrides included): what rendered pages are keyed on
+    /// (`PageCache`), so changing a template renders every page again.
+    let digest: PageKey
 
-    init(overrides directory: URL?) throws(ReportError) {
+    /// `fastPath` false renders everything through the library (for the tests that compare the two).
+    init(overrides directory: URL?, fastPath: Bool = true) throws(ReportError) {
         // The library keeps content types in its own registry and resolves the pragma while
         // parsing; registering the same escaper again is harmless.
         MustacheContentTypes.register(XHTMLEscaping(), named: XHTMLEscaping.name)
@@ -27,9 +33,12 @@ struct TemplateSet: Sendable {
             }
         }
         var library = MustacheLibrary()
+        var parsed: [String: MustacheTemplate] = [:]
         for (name, text) in texts {
             do {
-                library.register(try MustacheTemplate(string: text), named: name)
+                let template = try MustacheTemplate(string: text)
+                parsed[name] = template
+                library.register(template, named: name)
             } catch let error as MustacheTemplate.ParserError {
                 throw .templateInvalid(
                     file: origins[name] ?? name, line: error.context.lineNumber, column: error.context.columnNumber,
@@ -42,6 +51,13 @@ struct TemplateSet: Sendable {
             throw .templateMissing(name: name)
         }
         self.library = library
+        renderer = fastPath ? TemplateRenderer(parsed) : nil
+        var digest = PageDigest()
+        for name in texts.keys.sorted() {
+            digest.string(name)
+            digest.string(texts[name] ?? "")
+        }
+        self.digest = digest.key
     }
 
     private static func overrideFiles(in directory: URL) throws(ReportError) -> [(String, URL)] {
@@ -58,6 +74,17 @@ struct TemplateSet: Sendable {
 
     /// Renders a template known to exist (checked in `init`).
     func render(_ name: String, _ model: Any) -> String {
+        if let text = renderer?.render(name, model) { return text }
+        return library.render(model, withTemplate: name) ?? ""
+    }
+
+    /// `render` through the library alone: what `TemplateRenderer` must agree with.
+    func renderWithLibrary(_ name: String, _ model: Any) -> String {
         library.render(model, withTemplate: name) ?? ""
+    }
+
+    /// Whether `TemplateRenderer` renders `name` itself (when the model holds nothing it leaves to the library).
+    func hasFastPath(_ name: String) -> Bool {
+        renderer?.canRender(name) ?? false
     }
 }

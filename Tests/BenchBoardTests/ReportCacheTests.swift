@@ -2,7 +2,8 @@ import Foundation
 import XCTest
 
 /// `report` through its cache writes exactly the bytes it writes without one: on a history of
-/// several hundred runs, cold, warm after a new run, and after the thresholds and templates change.
+/// several hundred runs, cold, warm after a new run, after the thresholds and templates change,
+/// and once the history is packed.
 final class ReportCacheTests: XCTestCase {
     private static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
@@ -89,5 +90,19 @@ final class ReportCacheTests: XCTestCase {
         XCTAssertEqual(damaged.stderr.components(separatedBy: "report cache").count - 1, 1, damaged.stderr)
         assertSameFiles(try snapshot(cli.directory.appending(path: "output")), try report(cli, ["--no-cache"]), "pruned, damaged cache")
         assertSameFiles(try report(cli, []), try report(cli, ["--no-cache"]), "rebuilt")
+
+        // Packs are cache entries like run files, and the archive pages of their runs are cached
+        // too: packed, then one more run, still the bytes of a report without the cache.
+        let newestNow = try XCTUnwrap(cli.historyFileNames().last)
+        try FileManager.default.moveItem(at: history.appending(path: newestNow), to: parked)
+        let packed = try cli.run(["pack", "--history", history.path, "--keep", "40"])
+        XCTAssertEqual(packed.status, 0, packed.stderr)
+        XCTAssertTrue(try FileManager.default.contentsOfDirectory(atPath: history.path).contains { $0.hasPrefix("pack-") })
+        assertSameFiles(try report(cli, []), try report(cli, ["--no-cache"]), "packed")
+        try FileManager.default.moveItem(at: parked, to: history.appending(path: newestNow))
+        let packedWarm = try report(cli, [])
+        assertSameFiles(packedWarm, try report(cli, ["--no-cache"]), "packed, one new run")
+        assertSameFiles(try report(cli, []), packedWarm, "packed, nothing new")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: cache.deletingLastPathComponent().appending(path: "pages.json").path))
     }
 }

@@ -51,10 +51,17 @@ final class HistoryCacheRecordTests: XCTestCase {
         XCTAssertEqual(unset, [], "set these in fullRun(), then write them in CacheRecordCoding")
     }
 
+    /// A source's runs as the cache stores them: a run file's (no name), or a pack's, each named.
+    private static func sourceRuns(_ runs: [RunRecord], members: [String?]) -> [SourceRun] {
+        zip(runs, members).map { SourceRun(member: $1, result: .success($0)) }
+    }
+
     func testARunWithEveryFieldComesBackEqual() throws {
         let run = Self.fullRun()
-        let payload = HistoryCache.payload([run, run])
-        let back = try XCTUnwrap(HistoryCache.runs(in: payload))
+        let payload = try XCTUnwrap(HistoryCache.payload(Self.sourceRuns([run, run], members: [nil, "20260101T000000Z-r1.json"])))
+        let sources = try XCTUnwrap(HistoryCache.runs(in: payload))
+        XCTAssertEqual(sources.map(\.member), [nil, "20260101T000000Z-r1.json"])
+        let back = try sources.map { try $0.result.get() }
         XCTAssertEqual(back.count, 2)
         // NaN is never equal to itself: compare it apart, then the rest.
         XCTAssertTrue(back[0].benchmarks[0].stats?.meanNs.isNaN ?? false)
@@ -63,11 +70,13 @@ final class HistoryCacheRecordTests: XCTestCase {
         XCTAssertEqual(
             back[0].benchmarks[0].processes?[0].steal?.sign, .minus, "signed zero is kept")
         // The same runs give the same bytes.
-        XCTAssertEqual(HistoryCache.payload(back), payload)
+        XCTAssertEqual(HistoryCache.payload(Self.sourceRuns(back, members: sources.map(\.member))), payload)
+        // A source with a run that cannot be used is not cached at all.
+        XCTAssertNil(HistoryCache.payload([SourceRun(member: "x.json", result: .failure(.invalid("bad")))] + Self.sourceRuns([run], members: [nil])))
     }
 
-    func testEveryTruncationOfAPayloadIsRefused() {
-        let payload = HistoryCache.payload([Self.fullRun()])
+    func testEveryTruncationOfAPayloadIsRefused() throws {
+        let payload = try XCTUnwrap(HistoryCache.payload(Self.sourceRuns([Self.fullRun()], members: ["a.json"])))
         for length in 0..<payload.count {
             XCTAssertNil(HistoryCache.runs(in: Array(payload.prefix(length))), "\(length) bytes")
         }

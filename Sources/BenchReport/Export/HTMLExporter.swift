@@ -18,21 +18,26 @@ struct HTMLExporter: Exporter {
         context.templates.render("benchmark", BenchmarkPageBuilder(index: context.index, options: context.options).build(name: name))
     }
 
-    /// The quarters' archives (`RunArchive`), oldest first: each quarter's run list ("2026-Q4.html")
-    /// and its CSV of medians ("2026-Q4.csv"), as file names in `runs/` and their text.
-    func runArchives(_ context: ExportContext) -> [(file: String, text: String)] {
-        let archives = RunsPageBuilder(index: context.index, options: context.options).archives()
+    /// The quarters' archives (`RunArchive`) of `periods`, oldest first: each quarter's run list
+    /// ("2026-Q4.html") and its CSV of medians ("2026-Q4.csv"), as file names in `runs/` and their text.
+    func runArchives(_ context: ExportContext, periods: Set<String>) -> [RunArchiveFile] {
+        let archives = RunsPageBuilder(index: context.index, options: context.options).archives(of: periods)
         // Quarters are independent of each other: build them on every core.
         return ParallelMap.map(archives) { period, page in
             [
-                Archive(file: RunArchive.pageName(period: period), text: context.templates.render("archive", page)),
-                Archive(file: RunArchive.dataName(period: period), text: ArchiveDataBuilder(index: context.index).build(period: period)),
+                RunArchiveFile(
+                    period: period, file: RunArchive.pageName(period: period), text: context.templates.render("archive", page)),
+                RunArchiveFile(
+                    period: period, file: RunArchive.dataName(period: period),
+                    text: ArchiveDataBuilder(index: context.index).build(period: period)),
             ]
-        }.flatMap { $0 }.map { ($0.file, $0.text) }
+        }.flatMap { $0 }
     }
+}
 
-    private struct Archive: Sendable {
-        var file: String
-        var text: String
-    }
+/// One file of a quarter's archive and its text.
+struct RunArchiveFile: Sendable {
+    var period: String
+    var file: String
+    var text: String
 }
