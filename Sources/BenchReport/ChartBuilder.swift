@@ -80,8 +80,8 @@ struct ChartBuilder {
         var upper: [String] = []
         var lower: [String] = []
         var marks: [MarkView] = []
-        // Every bucket's whisker in one path ("M x top V bottom" each): the markup of 1000 lines
-        // was a sixth of a long history's page.
+        // Every bucket's whisker in one path ("M x top V bottom" each): as ~900 lines they were
+        // 47 KB of a 318 KB page at 5000 runs, as one path 12 KB.
         var whiskers = ""
         var failures: [MarkView] = []
         line.reserveCapacity(slots.count)
