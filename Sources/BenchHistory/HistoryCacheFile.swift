@@ -1,10 +1,5 @@
+import BenchModel
 import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// What identifies a source file without reading it: name, size, modification time, inode and
 /// device. A run file is never rewritten, so while these match, its runs are the cached ones.
@@ -17,16 +12,9 @@ struct SourceIdentity: Equatable, Sendable {
 
     /// Nil for anything but a regular file: those take the reader's path, which says why it is skipped.
     static func of(_ url: URL) -> SourceIdentity? {
-        var info = stat()
-        guard stat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        #if canImport(Darwin)
-            let modified = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
-        #else
-            let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-        #endif
+        guard let stamp = FileStamp.of(url.path, followingLinks: true) else { return nil }
         return SourceIdentity(
-            name: url.lastPathComponent, size: Int64(info.st_size), modifiedNs: modified, inode: UInt64(info.st_ino),
-            device: UInt64(info.st_dev))
+            name: url.lastPathComponent, size: stamp.size, modifiedNs: stamp.modifiedNs, inode: stamp.inode, device: stamp.device)
     }
 }
 

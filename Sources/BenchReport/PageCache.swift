@@ -1,10 +1,5 @@
+import BenchModel
 import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// The pages a report wrote, each under the key of what it was made from, so the next report
 /// renders only the pages whose inputs changed. It lives in the report cache's folder (beside
@@ -12,8 +7,8 @@ import Foundation
 ///
 /// A key covers everything the page is made of: this benchboard's version and `format`, every
 /// template (the built-in ones and the overrides), every report setting (`SettingsDescription`),
-/// and the page's own inputs, e.g. for an archive page its benchmark, slug, month and the
-/// fingerprints of its runs (`ReportRun.fingerprint`, a hash of the bytes each was read from).
+/// and the page's own inputs, e.g. for a quarter's archive the quarter and the fingerprints of
+/// its runs (`ReportRun.fingerprint`, a hash of the bytes each was read from).
 /// A page is reused only while its file in the output folder is the one written under that key:
 /// the same size, time, inode and device (trusted when older than `racyWindowNs` before the
 /// cache was written), or otherwise the same bytes, hashed. Anything else is rendered again, so
@@ -121,7 +116,8 @@ final class PageCacheSession: @unchecked Sendable {
     /// The entry of `file` when it still holds the page made under `key`, with its identity as
     /// it is now; nil otherwise.
     private func unchanged(path: String, file: URL, key: PageKey) -> Entry? {
-        guard var entry = previous[path], entry.key == key.hex, let stamp = FileStamp.of(file.path) else { return nil }
+        guard var entry = previous[path], entry.key == key.hex, let stamp = FileStamp.of(file.path, followingLinks: false)
+        else { return nil }
         let trusted = stamp.size == entry.size && stamp.modifiedNs == entry.modifiedNs && stamp.inode == entry.inode
             && stamp.device == entry.device && stamp.modifiedNs < trustedBefore
         if !trusted {
@@ -134,7 +130,7 @@ final class PageCacheSession: @unchecked Sendable {
 
     /// Records a page just written (or left as it was, holding these bytes) under `key`.
     func record(path: String, file: URL, key: PageKey, bytes: Data) {
-        guard let stamp = FileStamp.of(file.path), stamp.size == bytes.count else { return }
+        guard let stamp = FileStamp.of(file.path, followingLinks: false), stamp.size == bytes.count else { return }
         let entry = Entry(
             key: key.hex, bytes: PageDigest.of(bytes).hex, size: stamp.size, modifiedNs: stamp.modifiedNs, inode: stamp.inode,
             device: stamp.device)
@@ -171,24 +167,4 @@ final class PageCacheSession: @unchecked Sendable {
     }
 
     private static func nowNs() -> Int64 { Int64((Date().timeIntervalSince1970 * 1e9).rounded(.down)) }
-}
-
-/// What identifies a page's file without reading it; nil for anything but a regular file (a
-/// link is never a page the renderer wrote).
-struct FileStamp: Equatable {
-    var size: Int64
-    var modifiedNs: Int64
-    var inode: UInt64
-    var device: UInt64
-
-    static func of(_ path: String) -> FileStamp? {
-        var info = stat()
-        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        #if canImport(Darwin)
-            let modified = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
-        #else
-            let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-        #endif
-        return FileStamp(size: Int64(info.st_size), modifiedNs: modified, inode: UInt64(info.st_ino), device: UInt64(info.st_dev))
-    }
 }
