@@ -29,9 +29,8 @@ extension ReportRenderer {
         }
         guard !stale.isEmpty else { return files }
 
-        // Quarters are independent of each other: build them on every core.
-        let archives = HTMLExporter().runArchives(context, periods: Set(stale.map(\.period)))
-        let keys = Dictionary(stale.map { ($0.period, $0.key) }, uniquingKeysWith: { first, _ in first })
+        let archives = HTMLExporter().runArchives(context, periods: stale.map(\.period))
+        let keys = Dictionary(uniqueKeysWithValues: stale.map { ($0.period, $0.key) })
         for archive in archives {
             let written = try write(archive.text, to: archive.file, in: folder, onlyIfChanged: true)
             if let session, let key = keys[archive.period] ?? nil {

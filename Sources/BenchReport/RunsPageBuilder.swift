@@ -23,11 +23,9 @@ struct RunsPageBuilder {
             hasRuns: total > 0, runs: rows, runsText: runsText, archiveLinks: links, hasArchive: !links.isEmpty)
     }
 
-    /// The quarters that have an archive and are in `only` (all of them when nil), oldest first,
-    /// each with its run list (every run of the quarter, newest first, also those runs.html still
-    /// lists).
-    func archives(of only: Set<String>? = nil) -> [(period: String, page: ArchivePage)] {
-        let periods = RunArchive.periods(index.runs, tableLimit: options.runTableLimit).filter { only?.contains($0) ?? true }
+    /// The run lists of the quarters `periods` (of `RunArchive.periods`), in their order: every
+    /// run of the quarter, newest first, also those runs.html still lists.
+    func archives(of periods: [String]) -> [(period: String, page: ArchivePage)] {
         guard !periods.isEmpty else { return [] }
         let wanted = Set(periods)
         var members: [String: [Int]] = [:]

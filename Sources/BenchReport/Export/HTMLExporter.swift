@@ -18,9 +18,10 @@ struct HTMLExporter: Exporter {
         context.templates.render("benchmark", BenchmarkPageBuilder(index: context.index, options: context.options).build(name: name))
     }
 
-    /// The quarters' archives (`RunArchive`) of `periods`, oldest first: each quarter's run list
-    /// ("2026-Q4.html") and its CSV of medians ("2026-Q4.csv"), as file names in `runs/` and their text.
-    func runArchives(_ context: ExportContext, periods: Set<String>) -> [RunArchiveFile] {
+    /// The archives (`RunArchive`) of the quarters `periods`, in their order: each quarter's run
+    /// list ("2026-Q4.html") and its CSV of medians ("2026-Q4.csv"), as file names in `runs/` and
+    /// their text.
+    func runArchives(_ context: ExportContext, periods: [String]) -> [RunArchiveFile] {
         let archives = RunsPageBuilder(index: context.index, options: context.options).archives(of: periods)
         // Quarters are independent of each other: build them on every core.
         return ParallelMap.map(archives) { period, page in
