@@ -36,6 +36,14 @@ public enum Analyzer {
         return RunComparison(current: current, baseline: baseline, caveat: caveat(current, baseline), benchmarks: rows)
     }
 
+    /// Which runs of `history` (oldest first) `compare(current:baseline:history:options:)` reads for
+    /// the run-to-run spread: the newest `historyWindow` before `current` on its machine and build.
+    /// Only their identity is looked at (id, machine, build), so a caller that holds most runs
+    /// without their results completes just these and passes them as the history: same verdicts.
+    public static func historyWindow(before current: RunRecord, in history: [RunRecord], options: AnalysisOptions) -> [Int] {
+        MetricWindow.indices(before: current, in: history, limit: options.historyWindow)
+    }
+
     /// The row of a benchmark only the baseline has.
     static func removedRow(_ removed: BenchmarkResult) -> BenchmarkComparison {
         let none = MetricComparison(baseline: nil, current: nil, changePercent: nil, verdict: .removed)
@@ -198,33 +206,33 @@ public enum Analyzer {
         trend(of: name, in: history, found: results.map { ($0.runIndex, $0.result) }, detector: ChangePointDetector())
     }
 
+    /// As `trend(of:in:results:)`, from the digests of the results (`ResultDigest`): what a report
+    /// of a long history holds for the runs it does not show in full. The same points and steps.
+    public static func trend(of name: String, in history: [RunRecord], digests: [(runIndex: Int, digest: ResultDigest)]) -> Trend {
+        trend(of: name, in: history, digests: digests, detector: ChangePointDetector())
+    }
+
     private static func trend(
         of name: String, in history: [RunRecord], found: [(Int, BenchmarkResult)], detector: ChangePointDetector
     ) -> Trend {
+        trend(of: name, in: history, digests: found.map { (runIndex: $0.0, digest: ResultDigest($0.1)) }, detector: detector)
+    }
+
+    private static func trend(
+        of name: String, in history: [RunRecord], digests found: [(runIndex: Int, digest: ResultDigest)],
+        detector: ChangePointDetector
+    ) -> Trend {
         // The newest run decides the metric; runs that measured the other one are left out, since
         // durations and instruction counts on one axis would read as a huge step.
-        let metric = found.last?.1.metric ?? .time
+        let metric = found.last?.digest.metric ?? .time
         var points: [TrendPoint] = []
         points.reserveCapacity(found.count)
-        for (index, result) in found where result.metric == metric {
+        for (index, digest) in found where digest.metric == metric {
             // Read in place: a copy of the run would retain every field of it.
-            let (id, startedAt, commit) = (history[index].id, history[index].startedAt, history[index].git?.commit)
-            let point: TrendPoint
-            switch metric {
-            case .time:
-                point = TrendPoint(
-                    runIndex: index, runID: id, date: startedAt, commit: commit,
-                    medianNs: result.outcome.isSuccess ? result.medianNs : nil,
-                    lowNs: result.stats?.ciLowNs ?? result.stats?.minNs,
-                    highNs: result.stats?.ciHighNs ?? result.stats?.maxNs, outcome: result.outcome)
-            case .instructions:
-                let stats = result.instructionStats ?? result.samplesInstructions.flatMap { CountStats($0) }
-                point = TrendPoint(
-                    runIndex: index, runID: id, date: startedAt, commit: commit,
-                    medianNs: result.outcome.isSuccess ? stats?.median : nil, lowNs: stats?.min, highNs: stats?.max,
-                    outcome: result.outcome)
-            }
-            points.append(point)
+            points.append(
+                TrendPoint(
+                    runIndex: index, runID: history[index].id, date: history[index].startedAt, commit: history[index].git?.commit,
+                    medianNs: digest.trendMedian, lowNs: digest.low, highNs: digest.high, outcome: digest.outcome))
         }
         // Failed runs have no median: detect on the successful ones and map back.
         let measured = points.indices.filter { points[$0].medianNs != nil }

@@ -6,10 +6,15 @@ enum MetricWindow {
     /// `current`, excluding `current` itself. Another machine's or a debug build's figures say
     /// nothing about how this one's vary.
     static func runs(before current: RunRecord, in history: [RunRecord], limit: Int) -> [RunRecord] {
+        indices(before: current, in: history, limit: limit).map { history[$0] }
+    }
+
+    /// Where in `history` the window's runs are, oldest first.
+    static func indices(before current: RunRecord, in history: [RunRecord], limit: Int) -> [Int] {
         let fingerprint = current.machine.fingerprint
-        let eligible = history.filter {
-            $0.id != current.id && $0.machine.fingerprint == fingerprint
-                && $0.buildConfiguration == current.buildConfiguration
+        let eligible = history.indices.filter {
+            history[$0].id != current.id && history[$0].machine.fingerprint == fingerprint
+                && history[$0].buildConfiguration == current.buildConfiguration
         }
         return Array(eligible.suffix(limit))
     }

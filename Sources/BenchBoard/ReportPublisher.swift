@@ -34,7 +34,9 @@ struct ReportPublisher {
 
     /// `mergeBase`: see `MergeBaseOption`.
     func publish(baseline: String?, mergeBase: String? = nil) throws(CLIError) -> [URL] {
-        let loaded = history.store.load(cache: cache)
+        // Through the cache, runs come without their results; only those the pages show in full
+        // and those the comparison reads are completed below (a long history's memory and time).
+        var loaded = history.store.load(cache: cache, deferringResults: cache != nil)
         if let warning = loaded.cache?.warning {
             TerminalOutput.standardError.line(context.terminal.paint("warning:", .yellow) + " " + SafeText.escaped(warning))
         }
@@ -42,27 +44,39 @@ struct ReportPublisher {
             TerminalOutput.standardError.line(
                 context.terminal.paint("warning:", .yellow) + " " + SafeText.escaped(warning.description))
         }
-        let records = loaded.runs.map(\.record)
         let options = settings.analysisOptions()
+        let reportOptions = ReportOptions(
+            title: settings.title, templatesDirectory: templatesDirectory, analysis: options,
+            slowIsFailure: settings.slowIsFailure, repositoryURL: settings.repositoryURL, siteURL: settings.siteURL)
+        complete(ReportInput.runsShownInFull(loaded.runs.map(\.digests), options: reportOptions), in: &loaded)
         var comparison: RunComparison?
-        if let current = records.last {
+        if let current = loaded.runs.last?.record {
             let chosen = try BaselineResolver(location: history, loaded: loaded)
                 .resolve(baseline ?? settings.baseline, for: current, mergeBase: mergeBase)
             if let fallback = chosen?.fallback {
                 TerminalOutput.standardError.line(context.terminal.paint("note:", .yellow) + " " + fallback)
             }
-            let earlier = Array(records.dropLast())
-            var compared = Analyzer.compare(current: current, baseline: chosen?.run, history: earlier, options: options)
+            let earlier = loaded.runs.dropLast().map(\.record)
+            let window = Analyzer.historyWindow(before: current, in: earlier, options: options)
+            var baselineIndex: Int?
+            if let chosen { baselineIndex = loaded.runs.lastIndex { $0.record == chosen.run } }
+            complete(window + (baselineIndex.map { [$0] } ?? []), in: &loaded)
+            var baselineRun = chosen?.run
+            if let baselineIndex { baselineRun = loaded.runs[baselineIndex].record }
+            // The window is all of the history `compare` reads: the same verdicts as with every run.
+            var compared = Analyzer.compare(
+                current: current, baseline: baselineRun, history: window.map { loaded.runs[$0].record }, options: options)
             // The reports say which run of a pull request's base it is, and which other machine or
             // build the baseline came from, not only that it differs.
             if let chosen { compared.caveat = chosen.caveat(otherwise: compared.caveat) }
             comparison = compared
         }
-        let runs = loaded.runs.map { ReportRun(record: $0.record, jsonHref: href(for: $0.url), fingerprint: $0.fingerprint) }
+        let runs = loaded.runs.map { run in
+            run.isComplete
+                ? ReportRun(record: run.record, jsonHref: href(for: run.url), fingerprint: run.fingerprint)
+                : ReportRun(header: run.record, digests: run.digests, jsonHref: href(for: run.url), fingerprint: run.fingerprint)
+        }
         let input = ReportInput(runs: runs, comparison: comparison, warnings: loaded.warnings.map(\.description))
-        let reportOptions = ReportOptions(
-            title: settings.title, templatesDirectory: templatesDirectory, analysis: options,
-            slowIsFailure: settings.slowIsFailure, repositoryURL: settings.repositoryURL, siteURL: settings.siteURL)
         let written: [URL]
         do {
             let renderer = try ReportRenderer(options: reportOptions)
@@ -79,6 +93,18 @@ struct ReportPublisher {
         }
         try appendStepSummary(written)
         return written
+    }
+
+    /// Decodes the results of the runs at `indices`. Should the cache file have changed under the
+    /// process so that one cannot be decoded, the history is read again without the cache, whole.
+    private func complete(_ indices: some Sequence<Int>, in loaded: inout HistoryLoad) {
+        for index in indices where index < loaded.runs.count && !loaded.runs[index].complete() {
+            TerminalOutput.standardError.line(
+                context.terminal.paint("warning:", .yellow) + " the report cache changed while it was read; "
+                    + "reading every history file instead")
+            loaded = history.store.load()
+            return
+        }
     }
 
     /// Appends summary.md to the file GITHUB_STEP_SUMMARY names, when set. That file is not

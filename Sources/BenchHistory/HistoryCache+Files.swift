@@ -17,8 +17,9 @@ extension HistoryCache {
     /// the cache is rebuilt).
     func readStored(_ header: CacheFileFormat.Header) -> Result<StoredEntries, CacheDamage> {
         var stored = StoredEntries()
-        guard let data = try? Data(contentsOf: file, options: .mappedIfSafe) else { return .success(stored) }
-        switch Self.decode(data, header) {
+        guard let mapped = MappedFile.map(file) else { return .success(stored) }
+        let data = mapped.data
+        switch Self.decode(data, header, bodyHash: mapped.bodyHash) {
         case let .failure(damage): return .failure(damage)
         case .success(.stale): return .success(stored)
         case let .success(.entries(entries, writtenNs, _, checksum)):
@@ -41,9 +42,11 @@ extension HistoryCache {
         return .success(stored)
     }
 
-    private static func decode(_ data: Data, _ header: CacheFileFormat.Header) -> Result<CacheFileFormat.Decoded, CacheDamage> {
+    private static func decode(_ data: Data, _ header: CacheFileFormat.Header, bodyHash: UInt64? = nil)
+        -> Result<CacheFileFormat.Decoded, CacheDamage>
+    {
         do throws(CacheDamage) {
-            return .success(try CacheFileFormat.decode(data, expecting: header))
+            return .success(try CacheFileFormat.decode(data, expecting: header, bodyHash: bodyHash))
         } catch {
             return .failure(error)
         }

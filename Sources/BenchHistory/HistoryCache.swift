@@ -58,7 +58,10 @@ public struct HistoryCache: Sendable {
     /// The runs of each of `urls` (the order kept), taken from the cache where the file is the one
     /// cached and decoded with `decode` otherwise; then the cache is written anew when anything
     /// changed. Reading is spread over the cores like the loader's own.
-    func resolve(_ urls: [URL], maxFileBytes: Int64, decode: SourceDecoder)
+    ///
+    /// `deferring`: runs taken from the cache come without their results, with their digests and
+    /// the results left in the cache's bytes (`SourceRun.deferred`); decoded runs come whole.
+    func resolve(_ urls: [URL], maxFileBytes: Int64, deferring: Bool = false, decode: SourceDecoder)
         -> (results: [ReadSource], report: HistoryCacheReport)
     {
         var report = HistoryCacheReport(file: file)
@@ -74,7 +77,7 @@ public struct HistoryCache: Sendable {
             let cached = lookup[url.lastPathComponent]
             return Self.resolve(
                 url, cached: cached?.entry, trustedBefore: cached?.trustedBefore ?? .min, maxFileBytes: maxFileBytes,
-                decode: decode)
+                deferring: deferring, decode: decode)
         }
         var entries: [CacheEntry] = []
         // A file that is skipped is read again next time (so its warning stays), but it alone
@@ -132,11 +135,11 @@ public struct HistoryCache: Sendable {
     }
 
     private static func resolve(
-        _ url: URL, cached: CacheEntry?, trustedBefore: Int64, maxFileBytes: Int64, decode: SourceDecoder
+        _ url: URL, cached: CacheEntry?, trustedBefore: Int64, maxFileBytes: Int64, deferring: Bool, decode: SourceDecoder
     ) -> Resolved {
         let identity = SourceIdentity.of(url)
         if let cached, let identity, identity.size <= maxFileBytes, cached.identity == identity,
-            identity.modifiedNs < trustedBefore, let runs = runs(in: cached.payload)
+            identity.modifiedNs < trustedBefore, let runs = runs(in: cached.payload, deferring: deferring)
         {
             return Resolved(result: .success(runs), origin: .cache, entry: cached, contentHash: cached.contentHash)
         }
@@ -149,7 +152,7 @@ public struct HistoryCache: Sendable {
         }
         let hash = ContentHash.of(data)
         if let cached, let identity, cached.identity.size == identity.size, cached.contentHash == hash,
-            let runs = runs(in: cached.payload)
+            let runs = runs(in: cached.payload, deferring: deferring)
         {
             // The same bytes: a racy entry stays as it is; a moved or re-checked-out file is
             // recorded under its new identity.
@@ -185,12 +188,17 @@ public struct HistoryCache: Sendable {
     }
 
     /// Nil when the payload does not decode: the file is then decoded from its source instead.
-    static func runs(in payload: some ContiguousBytes) -> [SourceRun]? {
+    /// `deferring`: each run without its results, which stay in `payload` (`SourceRun.deferred`).
+    static func runs(in payload: Data, deferring: Bool = false) -> [SourceRun]? {
         payload.withUnsafeBytes { bytes in
             var r = CacheReader(bytes)
             let runs = try? r.array { r throws(CacheDamage) in
                 let member = try r.optional { r throws(CacheDamage) in try r.string() }
-                return SourceRun(member: member, result: .success(try CacheRecordCoding.read(&r)))
+                guard deferring else { return SourceRun(member: member, result: .success(try CacheRecordCoding.read(&r))) }
+                let found = try CacheRecordCoding.readDeferring(&r)
+                let start = payload.startIndex
+                let results = DeferredResults(payload[(start + found.results.lowerBound)..<(start + found.results.upperBound)])
+                return SourceRun(member: member, result: .success(found.run), deferred: (found.digests, results))
             }
             guard let runs, r.remaining == 0 else { return nil }
             return runs

@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The byte-level writer of the report cache: LEB128 varints for integers (zigzag for signed
 /// ones, so small negatives stay small), the IEEE bit pattern for doubles (exact, NaN and
 /// signed zero included), length-prefixed UTF-8 for strings, and one tag byte for an optional.
@@ -83,7 +89,7 @@ struct CacheDamage: Error {
 /// Reads what `CacheWriter` wrote, checking every length against the bytes left, so a truncated
 /// or damaged file ends in `CacheDamage`, never in a crash or a read past the end.
 struct CacheReader {
-    private let base: UnsafeRawBufferPointer
+    let base: UnsafeRawBufferPointer
     private(set) var offset: Int
 
     init(_ base: UnsafeRawBufferPointer, offset: Int = 0) {
@@ -215,13 +221,44 @@ struct CacheReader {
 /// cryptographic: it tells an unchanged file from an edited one, as git tracks them too.
 enum ContentHash {
     static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        var hash = seed(count: bytes.count)
         let words = bytes.count / 8
-        for index in 0..<words {
+        add(words: UnsafeRawBufferPointer(rebasing: bytes[..<(words * 8)]), to: &hash)
+        return finish(hash, tail: UnsafeRawBufferPointer(rebasing: bytes[(words * 8)...]))
+    }
+
+    /// The hash of the first `count` bytes of an open file, read a piece at a time rather than
+    /// mapped: the report cache is checked whole, and mapping all of it would make every page of
+    /// it resident when a report reads only a fraction. Nil when the file is shorter.
+    static func of(descriptor: Int32, count: Int) -> UInt64? {
+        var hash = seed(count: count)
+        let chunk = 1 << 20  // a multiple of 8: every piece but the last is whole words
+        var buffer = [UInt8](repeating: 0, count: chunk)
+        var offset = 0
+        while count - offset >= 8 {
+            let wanted = min(chunk, (count - offset) / 8 * 8)
+            let read = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, wanted, off_t(offset)) }
+            guard read == wanted else { return nil }
+            buffer.withUnsafeBytes { add(words: UnsafeRawBufferPointer(rebasing: $0[..<wanted]), to: &hash) }
+            offset += wanted
+        }
+        let rest = count - offset
+        let read = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, rest, off_t(offset)) }
+        guard read == rest else { return nil }
+        return buffer.withUnsafeBytes { finish(hash, tail: UnsafeRawBufferPointer(rebasing: $0[..<rest])) }
+    }
+
+    private static func seed(count: Int) -> UInt64 { 0x9E37_79B9_7F4A_7C15 ^ UInt64(count) }
+
+    private static func add(words bytes: UnsafeRawBufferPointer, to hash: inout UInt64) {
+        for index in 0..<(bytes.count / 8) {
             hash = mix(hash ^ bytes.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self))
         }
+    }
+
+    private static func finish(_ hash: UInt64, tail bytes: UnsafeRawBufferPointer) -> UInt64 {
         var tail: UInt64 = 0
-        for index in (words * 8)..<bytes.count { tail = tail << 8 | UInt64(bytes[index]) }
+        for byte in bytes { tail = tail << 8 | UInt64(byte) }
         return mix(hash ^ tail)
     }
 

@@ -45,8 +45,9 @@ struct CacheEntry: Sendable {
 enum CacheFileFormat {
     static let magic = Array("benchboard-cache\n".utf8)
     /// Raised whenever the layout or `CacheRecordCoding` changes (2: packs are entries, each run
-    /// with its name in the pack; the file a file extends).
-    static let format: UInt64 = 2
+    /// with its name in the pack; the file a file extends; 3: a run's digests before its results,
+    /// which a report steps over for the runs it does not show in full).
+    static let format: UInt64 = 3
 
     struct Header: Equatable {
         var version: String
@@ -84,11 +85,12 @@ enum CacheFileFormat {
         case stale
     }
 
-    /// The entries' payloads are slices of `data`.
-    static func decode(_ data: Data, expecting header: Header) throws(CacheDamage) -> Decoded {
+    /// The entries' payloads are slices of `data`. `bodyHash`: `ContentHash` of all but its last
+    /// 8 bytes when already known (`MappedFile`), so that checking it does not read every page.
+    static func decode(_ data: Data, expecting header: Header, bodyHash: UInt64? = nil) throws(CacheDamage) -> Decoded {
         let parsed = data.withUnsafeBytes { bytes -> Result<Parsed, CacheDamage> in
             do throws(CacheDamage) {
-                return .success(try parse(bytes, expecting: header))
+                return .success(try parse(bytes, expecting: header, bodyHash: bodyHash))
             } catch {
                 return .failure(error)
             }
@@ -109,14 +111,16 @@ enum CacheFileFormat {
         case stale
     }
 
-    private static func parse(_ bytes: UnsafeRawBufferPointer, expecting header: Header) throws(CacheDamage) -> Parsed {
+    private static func parse(_ bytes: UnsafeRawBufferPointer, expecting header: Header, bodyHash: UInt64?) throws(CacheDamage)
+        -> Parsed
+    {
         guard bytes.count >= magic.count + 8, bytes.prefix(magic.count).elementsEqual(magic) else {
             throw CacheDamage(reason: "it is not a benchboard cache file")
         }
         let body = UnsafeRawBufferPointer(rebasing: bytes[..<(bytes.count - 8)])
         var trailer = CacheReader(bytes, offset: bytes.count - 8)
         let checksum = try trailer.fixed64()
-        guard checksum == ContentHash.of(body) else {
+        guard checksum == bodyHash ?? ContentHash.of(body) else {
             throw CacheDamage(reason: "its checksum does not match (a damaged or truncated file)")
         }
         var r = CacheReader(body, offset: magic.count)

@@ -1,7 +1,8 @@
 import BenchModel
 import Foundation
 
-/// A `RunRecord` in the cache's binary form, every field in declaration order.
+/// A `RunRecord` in the cache's binary form: every field but the results in declaration order,
+/// then the results' digests (`ResultDigest`), then the results behind their length.
 ///
 /// Written by hand rather than through `Codable`: a generic coder pays a container call per
 /// field, which is most of what JSON decoding costs; this reads a run in a fraction of that. The
@@ -34,7 +35,6 @@ enum CacheRecordCoding {
         w.int(machine.cores)
         w.unsigned(machine.memoryBytes)
         w.optional(machine.swiftVersion) { $0.string($1) }
-        w.array(run.benchmarks) { write($1, to: &$0) }
         w.optional(run.selection) { w, selection in
             w.optional(selection.filter) { $0.string($1) }
             w.optional(selection.shard) { $0.string($1) }
@@ -53,9 +53,36 @@ enum CacheRecordCoding {
             w.optional(ab.commit) { $0.string($1) }
             w.optional(ab.runID) { $0.string($1) }
         }
+        // Last, the digests and then the results behind their length: a report that needs only
+        // the digests of most runs steps over their results without decoding them.
+        w.array(run.benchmarks) { writeDigest(ResultDigest($1), to: &$0) }
+        var results = CacheWriter(capacity: 1024 * run.benchmarks.count)
+        results.array(run.benchmarks) { write($1, to: &$0) }
+        w.unsigned(UInt64(results.bytes.count))
+        w.raw(results.bytes)
     }
 
+    /// A run with its results decoded.
     static func read(_ r: inout CacheReader) throws(CacheDamage) -> RunRecord {
+        let found = try readDeferring(&r)
+        var run = found.run
+        var results = CacheReader(r.base, offset: found.results.lowerBound)
+        run.benchmarks = try results.array { r throws(CacheDamage) in try readResult(&r) }
+        guard results.offset == found.results.upperBound else { throw CacheDamage(reason: "a run's results overrun their length") }
+        return run
+    }
+
+    /// The results of a run read with `readDeferring`, from the bytes at `range`.
+    static func readResults(_ bytes: UnsafeRawBufferPointer) throws(CacheDamage) -> [BenchmarkResult] {
+        var r = CacheReader(bytes)
+        let results = try r.array { r throws(CacheDamage) in try readResult(&r) }
+        guard r.remaining == 0 else { throw CacheDamage(reason: "a run's results overrun their length") }
+        return results
+    }
+
+    /// A run without its results (`benchmarks` empty), their digests, and where in the reader's
+    /// bytes the results are.
+    static func readDeferring(_ r: inout CacheReader) throws(CacheDamage) -> (run: RunRecord, digests: [ResultDigest], results: Range<Int>) {
         let schema = try r.string()
         let id = try r.string()
         let startedAt = try r.date()
@@ -77,7 +104,6 @@ enum CacheRecordCoding {
             hostname: try r.string(), os: try r.string(), kernel: try r.string(), cpuModel: try r.string(),
             cores: try r.int(), memoryBytes: try r.uint64(),
             swiftVersion: try r.optional { r throws(CacheDamage) in try r.string() })
-        let benchmarks = try r.array { r throws(CacheDamage) in try readResult(&r) }
         let selection = try r.optional { r throws(CacheDamage) in
             RunSelection(
                 filter: try r.optional { r throws(CacheDamage) in try r.string() },
@@ -98,10 +124,15 @@ enum CacheRecordCoding {
                 label: try r.string(), commit: try r.optional { r throws(CacheDamage) in try r.string() },
                 runID: try r.optional { r throws(CacheDamage) in try r.string() })
         }
-        return RunRecord(
+        let digests = try r.array { r throws(CacheDamage) in try readDigest(&r) }
+        let length = try r.count()
+        let start = r.offset
+        _ = try r.raw(length)
+        let run = RunRecord(
             schema: schema, id: id, startedAt: startedAt, startedAtUnixNs: startedAtUnixNs, finishedAt: finishedAt,
             interrupted: interrupted, isolation: isolation, buildConfiguration: buildConfiguration, title: title,
-            configPath: configPath, git: git, machine: machine, benchmarks: benchmarks, selection: selection, kind: kind,
+            configPath: configPath, git: git, machine: machine, benchmarks: [], selection: selection, kind: kind,
             source: source, clockCostNs: clockCostNs, ab: ab)
+        return (run, digests, start..<(start + length))
     }
 }

@@ -16,8 +16,11 @@ extension HistoryStore {
     /// of files.
     ///
     /// With a `cache`, files it holds as they are now (run files and packs alike) are not decoded
-    /// again (`HistoryCache`), and each run gets its `StoredRun.fingerprint`.
-    public func load(cache: HistoryCache? = nil) -> HistoryLoad {
+    /// again (`HistoryCache`), and each run gets its `StoredRun.fingerprint`. With
+    /// `deferringResults` too, the runs taken from the cache come without their results
+    /// (`StoredRun.isComplete` false, their `digests` kept) until `StoredRun.complete()`: a report
+    /// of a long history needs the results of a few runs only.
+    public func load(cache: HistoryCache? = nil, deferringResults: Bool = false) -> HistoryLoad {
         let urls: [URL]
         let packs: [URL]
         switch runFiles() {
@@ -28,9 +31,9 @@ extension HistoryStore {
         var runs: [StoredRun] = []
         var warnings: [HistoryWarning] = []
         // Packs are one cache entry each, like run files: a pack read before is not inflated again.
-        let sources = read(files: urls, packs: packs, cache: cache, now: now)
+        let sources = read(files: urls, packs: packs, cache: cache, deferring: deferringResults, now: now)
         // Which run each packed file name became, to read a run file that a pack holds too once.
-        var packed: [String: RunRecord] = [:]
+        var packed: [String: StoredRun] = [:]
         for (pack, source) in zip(packs, sources.packs) {
             switch source.result {
             case let .failure(problem):
@@ -40,10 +43,10 @@ extension HistoryStore {
                     let file = member.member ?? pack.lastPathComponent
                     switch member.result {
                     case let .success(record):
-                        var run = StoredRun(record: record, url: pack, member: file)
+                        var run = StoredRun(record: record, url: pack, member: file, deferred: member.deferred)
                         run.fingerprint = source.fingerprint(member: file)
                         runs.append(run)
-                        packed[file] = record
+                        packed[file] = run
                     case let .failure(problem):
                         warnings.append(HistoryWarning(url: pack, reason: "run \(file): \(problem.reason)"))
                     }
@@ -54,19 +57,20 @@ extension HistoryStore {
         runs.reserveCapacity(runs.count + urls.count)
         for (url, source) in zip(urls, sources.files) {
             // A run file holds one run; the cache only ever stores what the decoder returned.
-            let result = source.result.flatMap { members -> Result<RunRecord, RunFileProblem> in
+            let result = source.result.flatMap { members -> Result<SourceRun, RunFileProblem> in
                 guard members.count == 1, let member = members.first, member.member == nil else {
                     return .failure(.invalid("the cache holds \(members.count) runs for one run file"))
                 }
-                return member.result
+                return member.result.map { _ in member }
             }
             switch result {
-            case let .success(record):
-                if let inPack = packed[url.lastPathComponent], inPack == record {
+            case let .success(member):
+                guard case let .success(record) = member.result else { continue }
+                var run = StoredRun(record: record, url: url, member: nil, deferred: member.deferred)
+                run.fingerprint = source.fingerprint(member: nil)
+                if let inPack = packed[url.lastPathComponent], Self.sameRun(inPack, run) {
                     packedLoose.append(url)
                 } else {
-                    var run = StoredRun(record: record, url: url)
-                    run.fingerprint = source.fingerprint(member: nil)
                     runs.append(run)
                 }
             case let .failure(problem): warnings.append(HistoryWarning(url: url, reason: problem.reason))
@@ -78,6 +82,16 @@ extension HistoryStore {
         var load = HistoryLoad(runs: runs, warnings: warnings, packedLoose: packedLoose)
         load.cache = sources.report
         return load
+    }
+
+    /// Whether a run file and a pack's run of the same name are the same run, results and all
+    /// (decoded for the comparison when they were deferred: this happens only to a run file a
+    /// `pack` stopped before removing).
+    private static func sameRun(_ a: StoredRun, _ b: StoredRun) -> Bool {
+        guard a.record.id == b.record.id else { return false }
+        var (a, b) = (a, b)
+        guard a.complete(), b.complete() else { return false }
+        return a.record == b.record
     }
 
     /// One warning for each file that holds a run id an earlier file (by name) holds too: a

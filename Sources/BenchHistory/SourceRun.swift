@@ -9,6 +9,15 @@ struct SourceRun: Sendable {
     /// The run file's name inside a pack; nil for a run file.
     var member: String?
     var result: Result<RunRecord, RunFileProblem>
+    /// When the run came from the cache without its results (`HistoryStore.load(cache:deferringResults:)`):
+    /// the digests of its results, and where the results themselves are.
+    var deferred: (digests: [ResultDigest], results: DeferredResults)?
+
+    init(member: String?, result: Result<RunRecord, RunFileProblem>, deferred: (digests: [ResultDigest], results: DeferredResults)? = nil) {
+        self.member = member
+        self.result = result
+        self.deferred = deferred
+    }
 }
 
 /// A history file read once: its runs, and a hash of its bytes when they were hashed (the cache

@@ -12,11 +12,39 @@ public struct StoredRun: Sendable {
     /// the load went through the report cache; nil otherwise. Two loads that give a run the same
     /// fingerprint read the same run, so what was rendered from it before still holds.
     public var fingerprint: UInt64?
+    /// Set when the run was loaded without its results (`HistoryStore.load(cache:deferringResults:)`):
+    /// `record.benchmarks` is then empty until `complete()`.
+    private var deferred: (digests: [ResultDigest], results: DeferredResults)?
 
     public init(record: RunRecord, url: URL, member: String? = nil) {
         self.record = record
         self.url = url
         self.member = member
+    }
+
+    init(record: RunRecord, url: URL, member: String?, deferred: (digests: [ResultDigest], results: DeferredResults)?) {
+        self.init(record: record, url: url, member: member)
+        self.deferred = deferred
+    }
+
+    /// Whether `record` holds the run's results.
+    public var isComplete: Bool { deferred == nil }
+
+    /// The digests of the run's results, in their order: kept from the cache for a run loaded
+    /// without its results, made from the results otherwise.
+    public var digests: [ResultDigest] {
+        deferred?.digests ?? record.benchmarks.map(ResultDigest.init)
+    }
+
+    /// Decodes the results of a run loaded without them into `record`. False when they cannot be
+    /// decoded (the cache file changed while it was being read): read the history again without
+    /// the cache then.
+    public mutating func complete() -> Bool {
+        guard let deferred else { return true }
+        guard let results = deferred.results.decode() else { return false }
+        record.benchmarks = results
+        self.deferred = nil
+        return true
     }
 
     /// The run file's name, also for a packed run: what orders two runs that started together.

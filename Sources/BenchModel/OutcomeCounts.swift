@@ -18,16 +18,23 @@ public struct OutcomeCounts: Sendable, Equatable {
     public var notPassed: Int { total - passed }
 
     public init(_ results: [BenchmarkResult]) {
-        for result in results {
-            total += 1
-            switch result.outcome {
-            case .ok: passed += 1
-            case .failed, .error: failed += 1
-            case .crashed: crashed += 1
-            case .timeout: timedOut += 1
-            case .limit: limited += 1
-            }
-            if result.outcome.isSuccess, result.isFast == false { slow += 1 }
+        for result in results { add(result.outcome, slow: result.outcome.isSuccess && result.isFast == false) }
+    }
+
+    /// The same counts from the digests of a run's results.
+    public init(_ digests: [ResultDigest]) {
+        for digest in digests { add(digest.outcome, slow: digest.isSlow) }
+    }
+
+    private mutating func add(_ outcome: Outcome, slow isSlow: Bool) {
+        total += 1
+        switch outcome {
+        case .ok: passed += 1
+        case .failed, .error: failed += 1
+        case .crashed: crashed += 1
+        case .timeout: timedOut += 1
+        case .limit: limited += 1
         }
+        if isSlow { slow += 1 }
     }
 }

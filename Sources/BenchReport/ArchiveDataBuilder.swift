@@ -24,7 +24,7 @@ struct ArchiveDataBuilder {
         var columns: [(name: String, metric: Metric)] = []
         var column: [String: [Metric: Int]] = [:]
         for offset in members {
-            for result in index.runs[offset].record.benchmarks where column[result.name]?[result.metric] == nil {
+            for result in index.runs[offset].digests where column[result.name]?[result.metric] == nil {
                 column[result.name, default: [:]][result.metric] = columns.count
                 columns.append((result.name, result.metric))
             }
@@ -36,11 +36,12 @@ struct ArchiveDataBuilder {
         var filled = [Bool](repeating: false, count: columns.count)
         for offset in members {
             let record = index.runs[offset].record
+            let results = index.runs[offset].digests
             for place in cells.indices {
                 cells[place] = ""
                 filled[place] = false
             }
-            for result in record.benchmarks {
+            for result in results {
                 // The first result of a name in a run, as the pages take it.
                 guard let place = column[result.name]?[result.metric], !filled[place] else { continue }
                 cells[place] = Self.cell(result)
@@ -60,10 +61,9 @@ struct ArchiveDataBuilder {
     }
 
     /// The median in the result's own metric, or its outcome.
-    private static func cell(_ result: BenchmarkResult) -> String {
+    private static func cell(_ result: ResultDigest) -> String {
         guard result.outcome.isSuccess else { return result.outcome.rawValue }
-        let median = result.metric == .instructions ? result.medianInstructions : result.medianNs
-        return median.map(number) ?? ""
+        return result.median.map(number) ?? ""
     }
 
     /// Whole numbers without a fraction ("1234567"), others as Swift writes them shortest ("1234.5").

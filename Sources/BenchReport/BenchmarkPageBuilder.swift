@@ -10,7 +10,7 @@ struct BenchmarkPageBuilder {
     func build(name: String) -> BenchmarkPage {
         let entries = index.series[name] ?? []
         let trend = index.reportedTrend(of: name)
-        let latest = entries.last?.result
+        let latest = entries.last.flatMap(index.result)
         let safeName = TextSafety.line(name)
         let (charts, zoomLinks) = self.charts(trend, targetNs: latest?.targetNs)
         let steps = stepRows(name: name, trend: trend, entries: entries)
@@ -30,8 +30,8 @@ struct BenchmarkPageBuilder {
             .series(of: entries, name: name)
         page.machineSeriesCount = UnitFormat.count(page.machineSeries.count, "machine")
         page.hasMachineSeries = !page.machineSeries.isEmpty
-        if let latestEntry = entries.last, latestEntry.runIndex == index.runs.count - 1 {
-            latestEvidence(latestEntry.result, into: &page)
+        if let latestEntry = entries.last, latestEntry.runIndex == index.runs.count - 1, let result = index.result(latestEntry) {
+            latestEvidence(result, into: &page)
         }
         return page
     }
@@ -161,8 +161,7 @@ struct BenchmarkPageBuilder {
     /// The facts box: how the newest result was measured, and how many runs there are.
     private func facts(entries: [HistoryIndex.Entry]) -> [FactView] {
         var facts: [FactView] = []
-        if let last = entries.last {
-            let latest = last.result
+        if let last = entries.last, let latest = index.result(last) {
             facts.append(FactView(label: "Kind", value: latest.kind.rawValue))
             facts.append(FactView(label: "Mode", value: latest.mode.rawValue))
             if latest.metric == .instructions {
@@ -196,7 +195,7 @@ struct BenchmarkPageBuilder {
         }
         // Counted in place: filtering would copy every entry of a long series.
         var failed = 0
-        for entry in entries where !entry.result.outcome.isSuccess { failed += 1 }
+        for entry in entries where !index.digest(entry).outcome.isSuccess { failed += 1 }
         facts.append(FactView(label: "Runs", value: "\(entries.count)" + (failed > 0 ? ", \(failed) not successful" : "")))
         return facts
     }
@@ -257,13 +256,14 @@ struct BenchmarkPageBuilder {
     private func runTable(name: String, trend: Trend, entries: [HistoryIndex.Entry]) -> ([RunRowView], String) {
         let shown = max(0, min(entries.count, options.runTableLimit))
         let firstShown = entries.count - shown
-        var previousMedian: Double? = firstShown > 0 ? Self.lastMedian(in: entries[..<firstShown], metric: trend.metric) : nil
+        var previousMedian: Double? = firstShown > 0 ? lastMedian(in: entries[..<firstShown], metric: trend.metric) : nil
         // The threshold the verdict uses, so a badge never flags a change the verdict accepts.
         let threshold = index.thresholds[name] ?? index.thresholdPolicy.time
         var rows: [RunRowView] = []
         rows.reserveCapacity(shown)
         for entry in entries[firstShown...] {
-            let result = entry.result
+            // Every run a table lists is complete (`ReportInput.runsShownInFull`).
+            guard let result = index.result(entry) else { continue }
             var change: BadgeView?
             if result.outcome.isSuccess, result.metric == trend.metric, let median = Self.median(of: result) {
                 if let previousMedian, previousMedian > 0 {
@@ -271,14 +271,14 @@ struct BenchmarkPageBuilder {
                 }
                 previousMedian = median
             }
-            rows.append(runRow(entry, change: change))
+            rows.append(runRow(entry, result, change: change))
         }
         rows.reverse()
         var runsText = "\(UnitFormat.count(entries.count, "run")), newest first"
         if shown < entries.count {
             runsText = "the newest \(shown) of \(entries.count) runs; the chart covers all of them, and older runs are listed by quarter below"
         }
-        if entries.last?.result.metric == .instructions {
+        if let last = entries.last, index.digest(last).metric == .instructions {
             runsText += "; medians are instruction counts, and 🕐 Total is wall time under valgrind, inflated"
         }
         return (rows, runsText)
@@ -291,8 +291,7 @@ struct BenchmarkPageBuilder {
         return BadgeView(text: UnitFormat.percent(percent), badgeClass: verdictClass, hint: "Against the run before")
     }
 
-    private func runRow(_ entry: HistoryIndex.Entry, change: BadgeView?) -> RunRowView {
-        let result = entry.result
+    private func runRow(_ entry: HistoryIndex.Entry, _ result: BenchmarkResult, change: BadgeView?) -> RunRowView {
         let run = index.runs[entry.runIndex]
         return RunRowView(
             rowAnchor: run.anchor, rowDate: run.date, rowCommit: run.shortCommit, rowCommitHref: run.commitHref, rowSubject: run.subject,
@@ -321,9 +320,14 @@ struct BenchmarkPageBuilder {
             stepNote: "latest run, \(ReportFormat.verdictWord(comparison.verdict)) than the baseline; not yet a confirmed step")
     }
 
-    private static func lastMedian(in entries: ArraySlice<HistoryIndex.Entry>, metric: Metric) -> Double? {
-        entries.last { $0.result.outcome.isSuccess && $0.result.metric == metric && median(of: $0.result) != nil }
-            .flatMap { median(of: $0.result) }
+    /// The median of the newest successful entry in `metric`, from the digests: the runs before
+    /// the table need not be complete.
+    private func lastMedian(in entries: ArraySlice<HistoryIndex.Entry>, metric: Metric) -> Double? {
+        for entry in entries.reversed() {
+            let digest = index.digest(entry)
+            if digest.outcome.isSuccess, digest.metric == metric, let median = digest.median { return median }
+        }
+        return nil
     }
 
     /// The median in the result's own metric: nanoseconds, or instructions per iteration.

@@ -22,12 +22,28 @@ struct HistoryIndex: Sendable {
         var fingerprint: UInt64?
         /// `MachineInfo.fingerprint`, made once per run.
         var machine: String
+        /// `ReportRun.digests`, `ReportRun.isComplete`: `record.benchmarks` is empty when it is not.
+        var digests: [ResultDigest]
+        var isComplete: Bool
     }
 
-    /// One benchmark's result in one run.
+    /// One benchmark's result in one run: where it is in the run's results (and digests). Two
+    /// integers, not the result: a long history has hundreds of thousands of them.
     struct Entry: Sendable {
         var runIndex: Int
-        var result: BenchmarkResult
+        var position: Int
+    }
+
+    /// The entry's digest: what the pages show of every run.
+    func digest(_ entry: Entry) -> ResultDigest {
+        runs[entry.runIndex].digests[entry.position]
+    }
+
+    /// The entry's whole result, when its run is complete: the latest run and the runs of each
+    /// benchmark's table always are (`ReportInput.runsShownInFull`).
+    func result(_ entry: Entry) -> BenchmarkResult? {
+        let run = runs[entry.runIndex]
+        return run.isComplete && entry.position < run.record.benchmarks.count ? run.record.benchmarks[entry.position] : nil
     }
 
     let runs: [RunInfo]
@@ -55,7 +71,9 @@ struct HistoryIndex: Sendable {
     init(_ input: ReportInput, options: ReportOptions) {
         let links = ReportLinks(repositoryURL: options.repositoryURL, siteURL: options.siteURL)
         self.links = links
-        runs = input.runs.map { run in
+        // Made once: a complete run's digests are made from its results on each ask.
+        let digests = input.runs.map(\.digests)
+        runs = zip(input.runs, digests).map { run, digests in
             RunInfo(
                 record: run.record, jsonHref: run.jsonHref.flatMap(Self.localHref),
                 date: ReportFormat.date(run.record.startedAt),
@@ -64,7 +82,7 @@ struct HistoryIndex: Sendable {
                 branch: TextSafety.line(run.record.git?.branch ?? "–"),
                 commitHref: links.commit(run.record.git?.commit), anchor: RunArchive.anchor(runID: run.record.id),
                 period: RunArchive.period(of: run.record.startedAt), fingerprint: run.fingerprint,
-                machine: run.record.machine.fingerprint)
+                machine: run.record.machine.fingerprint, digests: digests, isComplete: run.isComplete)
         }
         warnings = input.warnings.map(TextSafety.line)
         if let given = input.comparison {
@@ -81,13 +99,13 @@ struct HistoryIndex: Sendable {
             (comparison?.benchmarks ?? []).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         var names: [String] = []
         var series: [String: [Entry]] = [:]
-        for (index, run) in input.runs.enumerated() {
-            for result in run.record.benchmarks {
-                if series[result.name] == nil {
-                    names.append(result.name)
-                    series[result.name] = []
+        for (index, run) in digests.enumerated() {
+            for (position, digest) in run.enumerated() {
+                if series[digest.name] == nil {
+                    names.append(digest.name)
+                    series[digest.name] = []
                 }
-                series[result.name, default: []].append(Entry(runIndex: index, result: result))
+                series[digest.name, default: []].append(Entry(runIndex: index, position: position))
             }
         }
         self.names = names
@@ -97,16 +115,18 @@ struct HistoryIndex: Sendable {
         for name in names { slugs[name] = Slug.make(name, taken: &taken) }
         self.slugs = slugs
         let missing = names.filter { input.trends[$0] == nil }
-        let trends = input.trends.merging(Self.computeTrends(names: missing, series: series, records: input.runs.map(\.record))) {
-            given, _ in given
-        }
+        let trends = input.trends.merging(Self.computeTrends(names: missing, series: series, records: input.runs.map(\.record), digests: digests)) { given, _ in given }
         self.trends = trends
         let policy = options.analysis.thresholds
         thresholdPolicy = policy
         var thresholds: [String: Double] = [:]
         var steps: [String: [ChangePoint]] = [:]
         for name in names {
-            let threshold = series[name]?.last.map { policy.headline(for: $0.result) } ?? policy.time
+            let newest = series[name]?.last.flatMap { entry -> BenchmarkResult? in
+                let run = input.runs[entry.runIndex]
+                return run.isComplete && entry.position < run.record.benchmarks.count ? run.record.benchmarks[entry.position] : nil
+            }
+            let threshold = newest.map { policy.headline(for: $0) } ?? policy.time
             thresholds[name] = threshold
             steps[name] = (trends[name]?.changePoints ?? []).filter { ThresholdPolicy.reaches($0.stepPercent, threshold) }
         }
@@ -116,13 +136,15 @@ struct HistoryIndex: Sendable {
 
     /// Trends are independent per benchmark: compute them on every core, from the series already
     /// gathered (the first result of the name in each run, as `RunRecord.benchmark(named:)` finds it).
-    private static func computeTrends(names: [String], series: [String: [Entry]], records: [RunRecord]) -> [String: Trend] {
+    private static func computeTrends(
+        names: [String], series: [String: [Entry]], records: [RunRecord], digests: [[ResultDigest]]
+    ) -> [String: Trend] {
         let results = ParallelMap.map(names) { name in
-            var found: [(runIndex: Int, result: BenchmarkResult)] = []
+            var found: [(runIndex: Int, digest: ResultDigest)] = []
             for entry in series[name] ?? [] where found.last?.runIndex != entry.runIndex {
-                found.append((entry.runIndex, entry.result))
+                found.append((entry.runIndex, digests[entry.runIndex][entry.position]))
             }
-            return Analyzer.trend(of: name, in: records, results: found)
+            return Analyzer.trend(of: name, in: records, digests: found)
         }
         return Dictionary(zip(names, results), uniquingKeysWith: { first, _ in first })
     }

@@ -48,7 +48,7 @@ struct RunsPageBuilder {
     private func row(_ offset: Int, root: String) -> RunListRowView {
         let run = index.runs[offset]
         let record = run.record
-        let counts = OutcomeCounts(record.benchmarks)
+        let counts = OutcomeCounts(run.digests)
         let seconds = record.finishedAt.timeIntervalSince(record.startedAt)
         var row = RunListRowView(
             anchor: run.anchor, runDate: run.date, runID: TextSafety.line(record.id), runCommit: run.shortCommit,

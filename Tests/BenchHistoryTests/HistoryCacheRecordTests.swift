@@ -59,7 +59,7 @@ final class HistoryCacheRecordTests: XCTestCase {
     func testARunWithEveryFieldComesBackEqual() throws {
         let run = Self.fullRun()
         let payload = try XCTUnwrap(HistoryCache.payload(Self.sourceRuns([run, run], members: [nil, "20260101T000000Z-r1.json"])))
-        let sources = try XCTUnwrap(HistoryCache.runs(in: payload))
+        let sources = try XCTUnwrap(HistoryCache.runs(in: Data(payload)))
         XCTAssertEqual(sources.map(\.member), [nil, "20260101T000000Z-r1.json"])
         let back = try sources.map { try $0.result.get() }
         XCTAssertEqual(back.count, 2)
@@ -75,10 +75,38 @@ final class HistoryCacheRecordTests: XCTestCase {
         XCTAssertNil(HistoryCache.payload([SourceRun(member: "x.json", result: .failure(.invalid("bad")))] + Self.sourceRuns([run], members: [nil])))
     }
 
+    func testADeferredRunHasItsDigestsAndDecodesItsResultsOnDemand() throws {
+        let run = Self.fullRun()
+        var second = run
+        second.id = "r2"
+        second.benchmarks.append(second.benchmarks[0])
+        second.benchmarks[1].name = "another"
+        second.benchmarks[1].outcome = .timeout
+        let payload = try XCTUnwrap(HistoryCache.payload(Self.sourceRuns([run, second], members: ["a.json", "b.json"])))
+        // A slice that does not start at 0, as the cache file's entries are.
+        let sources = try XCTUnwrap(HistoryCache.runs(in: (Data([1, 2, 3]) + Data(payload)).dropFirst(3), deferring: true))
+        XCTAssertEqual(sources.count, 2)
+        for (source, original) in zip(sources, [run, second]) {
+            let header = try source.result.get()
+            XCTAssertEqual(header.benchmarks, [], "the results stay in the cache's bytes")
+            XCTAssertEqual(header.id, original.id)
+            let deferred = try XCTUnwrap(source.deferred)
+            XCTAssertEqual(deferred.digests, original.benchmarks.map(ResultDigest.init))
+            var stored = StoredRun(record: header, url: URL(fileURLWithPath: "/h/a.json"), member: nil, deferred: deferred)
+            XCTAssertFalse(stored.isComplete)
+            XCTAssertEqual(stored.digests, original.benchmarks.map(ResultDigest.init))
+            XCTAssertTrue(stored.complete())
+            XCTAssertTrue(stored.isComplete)
+            XCTAssertEqual(Self.withoutNaN(stored.record), Self.withoutNaN(original))
+        }
+        XCTAssertEqual(sources[1].deferred?.digests[1].outcome, .timeout)
+    }
+
     func testEveryTruncationOfAPayloadIsRefused() throws {
         let payload = try XCTUnwrap(HistoryCache.payload(Self.sourceRuns([Self.fullRun()], members: ["a.json"])))
         for length in 0..<payload.count {
-            XCTAssertNil(HistoryCache.runs(in: Array(payload.prefix(length))), "\(length) bytes")
+            XCTAssertNil(HistoryCache.runs(in: Data(payload.prefix(length))), "\(length) bytes")
+            XCTAssertNil(HistoryCache.runs(in: Data(payload.prefix(length)), deferring: true), "\(length) bytes, deferring")
         }
     }
 

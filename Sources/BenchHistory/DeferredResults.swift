@@ -1,0 +1,21 @@
+import BenchModel
+import Foundation
+
+/// A cached run's results, left undecoded in the cache's bytes until a report asks for them: a
+/// report of a long history shows most runs only through their digests (`ResultDigest`), and
+/// decoding every result of every run is most of what its memory and time would be.
+///
+/// The bytes are a slice of the cache file as read, whose checksum was checked when it was read,
+/// so decoding them fails only if the file changed under the process; `StoredRun.completed()`
+/// then says so and the caller reads the history again without the cache.
+public final class DeferredResults: Sendable {
+    private let bytes: Data
+
+    init(_ bytes: Data) {
+        self.bytes = bytes
+    }
+
+    func decode() -> [BenchmarkResult]? {
+        bytes.withUnsafeBytes { buffer in try? CacheRecordCoding.readResults(buffer) }
+    }
+}
