@@ -76,6 +76,10 @@ extension HistoryStore {
             case let .failure(problem): warnings.append(HistoryWarning(url: url, reason: problem.reason))
             }
         }
+        if deferringResults {
+            var names: [String: String] = [:]
+            for index in runs.indices { runs[index].shareNames(&names) }
+        }
         runs.sort(by: Self.isOlder)
         warnings += Self.sharedIDs(runs)
         warnings.sort { $0.url.lastPathComponent < $1.url.lastPathComponent }

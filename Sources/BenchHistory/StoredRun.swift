@@ -36,6 +36,23 @@ public struct StoredRun: Sendable {
         deferred?.digests ?? record.benchmarks.map(ResultDigest.init)
     }
 
+    /// Makes the names in the run's digests share the storage of equal names in `names` (adding
+    /// its own): every run of a long history repeats the same benchmark names, and a name longer
+    /// than 15 bytes is otherwise one allocation per run and benchmark.
+    mutating func shareNames(_ names: inout [String: String]) {
+        guard var deferred else { return }
+        self.deferred = nil  // one owner of the digests, so they are changed in place, not copied
+        for index in deferred.digests.indices where deferred.digests[index].name.utf8.count > 15 {
+            let name = deferred.digests[index].name
+            if let shared = names[name] {
+                deferred.digests[index].name = shared
+            } else {
+                names[name] = name
+            }
+        }
+        self.deferred = deferred
+    }
+
     /// Decodes the results of a run loaded without them into `record`. False when they cannot be
     /// decoded (the cache file changed while it was being read): read the history again without
     /// the cache then.

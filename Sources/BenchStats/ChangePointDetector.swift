@@ -108,13 +108,19 @@ public struct ChangePointDetector: Sendable, Equatable {
         var previous = [Int](repeating: 0, count: n + 1)
         best[0] = -penalty
         var candidates: [Int] = []
+        // Each candidate's best[start] + cost(start, end), computed once for the minimum and
+        // reused by the pruning (the same sums, so the same decisions as computing them twice).
+        var partials: [Double] = []
         for end in minimum...n {
             let newest = end - minimum
             if newest == 0 || newest >= minimum { candidates.append(newest) }
             var value = Double.infinity
             var argument = 0
+            partials.removeAll(keepingCapacity: true)
             for start in candidates {
-                let total = best[start] + cost(start, end) + penalty
+                let partial = best[start] + cost(start, end)
+                partials.append(partial)
+                let total = partial + penalty
                 if total < value {
                     value = total
                     argument = start
@@ -123,7 +129,12 @@ public struct ChangePointDetector: Sendable, Equatable {
             best[end] = value
             previous[end] = argument
             // Pruning: a start that is already worse than the optimum can never win later.
-            candidates.removeAll { best[$0] + cost($0, end) > value }
+            var kept = 0
+            for (place, start) in candidates.enumerated() where !(partials[place] > value) {
+                candidates[kept] = start
+                kept += 1
+            }
+            candidates.removeLast(candidates.count - kept)
         }
         var boundaries: [Int] = []
         var position = n
