@@ -53,6 +53,22 @@ final class HistoryCacheTests: XCTestCase {
         XCTAssertEqual(warm.runs.last?.record.id, "run-new")
     }
 
+    func testADeferringLoadLeavesCachedResultsUndecodedUntilAsked() throws {
+        let f = try fixture(runs: 12)
+        _ = f.store.load(cache: f.cache)
+        _ = try f.store.write(makeRun(id: "run-new", startedAt: date("2026-03-01T00:00:00Z")))
+        let plain = f.store.load()
+        var warm = f.store.load(cache: f.cache, deferringResults: true)
+        XCTAssertEqual(warm.cache?.decodedFiles, 1)
+        // Cached runs come as digests; the new file was decoded, so it is whole.
+        XCTAssertEqual(warm.runs.map(\.isComplete), Array(repeating: false, count: 12) + [true])
+        XCTAssertTrue(warm.runs.dropLast().allSatisfy { $0.record.benchmarks.isEmpty })
+        XCTAssertEqual(warm.runs.map(\.digests), plain.runs.map { $0.record.benchmarks.map(ResultDigest.init) })
+        XCTAssertEqual(warm.runs.map(\.fingerprint), f.store.load(cache: f.cache).runs.map(\.fingerprint))
+        for index in warm.runs.indices { XCTAssertTrue(warm.runs[index].complete()) }
+        assertSameRuns(warm, plain)
+    }
+
     func testAPrunedFileLeavesTheCache() throws {
         let f = try fixture(runs: 10)
         _ = f.store.load(cache: f.cache)
