@@ -5,17 +5,17 @@ import Foundation
 /// report of a long history shows most runs only through their digests (`ResultDigest`), and
 /// decoding every result of every run is most of what its memory and time would be.
 ///
-/// The bytes are a slice of the cache file as read, whose checksum was checked when it was read,
-/// so decoding them fails only if the file changed under the process; `StoredRun.completed()`
-/// then says so and the caller reads the history again without the cache.
+/// The bytes are a part of the cache file as opened (read then), whose checksum was checked when it
+/// was opened, so decoding them fails only if the file could not be read again;
+/// `StoredRun.complete()` then says so, and the caller reads the history again without the cache.
 public final class DeferredResults: Sendable {
-    private let bytes: Data
+    private let bytes: CachePayload
 
-    init(_ bytes: Data) {
+    init(_ bytes: CachePayload) {
         self.bytes = bytes
     }
 
     func decode() -> [BenchmarkResult]? {
-        bytes.withUnsafeBytes { buffer in try? CacheRecordCoding.readResults(buffer) }
+        bytes.bytes()?.withUnsafeBytes { buffer in try? CacheRecordCoding.readResults(buffer) }
     }
 }

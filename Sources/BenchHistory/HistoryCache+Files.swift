@@ -17,9 +17,8 @@ extension HistoryCache {
     /// the cache is rebuilt).
     func readStored(_ header: CacheFileFormat.Header) -> Result<StoredEntries, CacheDamage> {
         var stored = StoredEntries()
-        guard let mapped = MappedFile.map(file) else { return .success(stored) }
-        let data = mapped.data
-        switch Self.decode(data, header, bodyHash: mapped.bodyHash) {
+        guard let opened = CacheFile.open(file) else { return .success(stored) }
+        switch Self.decode(.stored(opened, offset: 0, count: opened.size), header) {
         case let .failure(damage): return .failure(damage)
         case .success(.stale): return .success(stored)
         case let .success(.entries(entries, writtenNs, _, checksum)):
@@ -28,10 +27,10 @@ extension HistoryCache {
                 stored.base[entry.identity.name] = entry
             }
             stored.baseChecksum = checksum
-            stored.baseBytes = data.count
+            stored.baseBytes = opened.size
         }
-        guard let added = try? Data(contentsOf: additionsFile, options: .mappedIfSafe) else { return .success(stored) }
-        switch Self.decode(added, header) {
+        guard let added = CacheFile.open(additionsFile) else { return .success(stored) }
+        switch Self.decode(.stored(added, offset: 0, count: added.size), header) {
         case let .failure(damage): return .failure(damage)
         case let .success(.entries(entries, writtenNs, extends, _)) where extends == stored.baseChecksum:
             for entry in entries { stored.entries[entry.identity.name] = (entry, writtenNs - Self.racyWindowNs) }
@@ -42,11 +41,9 @@ extension HistoryCache {
         return .success(stored)
     }
 
-    private static func decode(_ data: Data, _ header: CacheFileFormat.Header, bodyHash: UInt64? = nil)
-        -> Result<CacheFileFormat.Decoded, CacheDamage>
-    {
+    private static func decode(_ source: CachePayload, _ header: CacheFileFormat.Header) -> Result<CacheFileFormat.Decoded, CacheDamage> {
         do throws(CacheDamage) {
-            return .success(try CacheFileFormat.decode(data, expecting: header, bodyHash: bodyHash))
+            return .success(try CacheFileFormat.decode(source, expecting: header))
         } catch {
             return .failure(error)
         }

@@ -167,7 +167,8 @@ public struct HistoryCache: Sendable {
             return Resolved(result: result, origin: .decoded, entry: nil, contentHash: hash)
         }
         return Resolved(
-            result: result, origin: .decoded, entry: CacheEntry(identity: identity, contentHash: hash, payload: Data(payload)),
+            result: result, origin: .decoded,
+            entry: CacheEntry(identity: identity, contentHash: hash, payload: .bytes(Data(payload))),
             contentHash: hash)
     }
 
@@ -188,21 +189,49 @@ public struct HistoryCache: Sendable {
     }
 
     /// Nil when the payload does not decode: the file is then decoded from its source instead.
-    /// `deferring`: each run without its results, which stay in `payload` (`SourceRun.deferred`).
-    static func runs(in payload: Data, deferring: Bool = false) -> [SourceRun]? {
-        payload.withUnsafeBytes { bytes in
-            var r = CacheReader(bytes)
-            let runs = try? r.array { r throws(CacheDamage) in
-                let member = try r.optional { r throws(CacheDamage) in try r.string() }
-                guard deferring else { return SourceRun(member: member, result: .success(try CacheRecordCoding.read(&r))) }
-                let found = try CacheRecordCoding.readDeferring(&r)
-                let start = payload.startIndex
-                let results = DeferredResults(payload[(start + found.results.lowerBound)..<(start + found.results.upperBound)])
-                return SourceRun(member: member, result: .success(found.run), deferred: (found.digests, results))
+    /// `deferring`: each run without its results, which are left where they are
+    /// (`SourceRun.deferred`): only each run's header and digests are read.
+    static func runs(in payload: CachePayload, deferring: Bool = false) -> [SourceRun]? {
+        guard deferring else {
+            guard let data = payload.bytes() else { return nil }
+            return data.withUnsafeBytes { bytes in
+                var r = CacheReader(bytes)
+                let runs = try? r.array { r throws(CacheDamage) in
+                    SourceRun(
+                        member: try r.optional { r throws(CacheDamage) in try r.string() },
+                        result: .success(try CacheRecordCoding.read(&r)))
+                }
+                guard let runs, r.remaining == 0, !r.isPastEnd else { return nil }
+                return runs
             }
-            guard let runs, r.remaining == 0 else { return nil }
-            return runs
         }
+        var window = CacheWindow(source: payload, end: payload.count)
+        do throws(CacheDamage) {
+            let count = try window.read(at: 0, piece: 16) { r throws(CacheDamage) in try r.length() }
+            var position = count.end
+            var runs: [SourceRun] = []
+            for _ in 0..<count.value {
+                let found = try window.read(at: position) { r throws(CacheDamage) in
+                    let member = try r.optional { r throws(CacheDamage) in try r.string() }
+                    let run = try CacheRecordCoding.readDeferring(&r)
+                    return (member, run)
+                }
+                let (member, run) = found.value
+                // `found.end` is past the results, which the read stepped over.
+                let resultsStart = position + run.results.lowerBound
+                guard let results = payload.slice(at: resultsStart, count: run.results.count) else { return nil }
+                runs.append(SourceRun(member: member, result: .success(run.run), deferred: (run.digests, DeferredResults(results))))
+                position = found.end
+            }
+            return position == payload.count ? runs : nil
+        } catch {
+            return nil
+        }
+    }
+
+    /// `runs(in:deferring:)` of bytes in memory.
+    static func runs(in data: Data, deferring: Bool = false) -> [SourceRun]? {
+        runs(in: .bytes(data), deferring: deferring)
     }
 
     private static func parallel<T>(_ urls: [URL], _ work: @Sendable (URL) -> T) -> [T] {

@@ -84,6 +84,11 @@ struct CacheWriter {
 /// Why a cache file cannot be used; it is then ignored and rebuilt.
 struct CacheDamage: Error {
     var reason: String
+    /// The bytes ended before what was being read: damage in a whole file, but for a reader of a
+    /// piece of one (`CacheWindow`) only a sign to read a longer piece.
+    var endsEarly = false
+
+    static let early = CacheDamage(reason: "it ends early", endsEarly: true)
 }
 
 /// Reads what `CacheWriter` wrote, checking every length against the bytes left, so a truncated
@@ -97,16 +102,34 @@ struct CacheReader {
         self.offset = offset
     }
 
-    var remaining: Int { base.count - offset }
+    /// 0 also once `skip` went past the end.
+    var remaining: Int { max(0, base.count - offset) }
+    /// Whether `skip` went past the end of the bytes (a piece of a longer whole, or damage).
+    var isPastEnd: Bool { offset > base.count }
+
+    /// Moves past `count` bytes without reading them, even past the end of the bytes at hand: a
+    /// reader of a piece of a file steps over what lies beyond it. Reads after it fail with
+    /// `CacheDamage.early` until the offset is within the bytes again.
+    mutating func skip(_ count: Int) {
+        offset += count
+    }
+
+    /// A length that need not fit in the bytes at hand (what `skip` then steps over).
+    mutating func length() throws(CacheDamage) -> Int {
+        guard let value = Int(exactly: try unsigned()), value <= Int(Int32.max) * 64 else {
+            throw CacheDamage(reason: "a length is out of range")
+        }
+        return value
+    }
 
     mutating func byte() throws(CacheDamage) -> UInt8 {
-        guard offset < base.count else { throw CacheDamage(reason: "it ends early") }
+        guard offset < base.count else { throw .early }
         defer { offset += 1 }
         return base[offset]
     }
 
     mutating func raw(_ count: Int) throws(CacheDamage) -> UnsafeRawBufferPointer {
-        guard count >= 0, count <= remaining else { throw CacheDamage(reason: "it ends early") }
+        guard count >= 0, count <= remaining else { throw .early }
         defer { offset += count }
         return UnsafeRawBufferPointer(rebasing: base[offset..<(offset + count)])
     }
@@ -162,7 +185,7 @@ struct CacheReader {
     mutating func count() throws(CacheDamage) -> Int {
         let value = try unsigned()
         // Every element takes at least one byte: a larger count is damage, not a reason to allocate.
-        guard value <= UInt64(remaining) else { throw CacheDamage(reason: "a length is past its end") }
+        guard value <= UInt64(remaining) else { throw CacheDamage(reason: "a length is past its end", endsEarly: true) }
         return Int(value)
     }
 

@@ -24,9 +24,9 @@ struct CacheEntry: Sendable {
     var identity: SourceIdentity
     var contentHash: UInt64
     /// A count, then per run its name in a pack (an optional string) and its `CacheRecordCoding`;
-    /// decoded only when used, and copied as they are into the next cache file. A slice of the
-    /// cache file as read, not a copy of it: the file is tens of MB at a thousand runs.
-    var payload: Data
+    /// decoded only when used, and copied as they are into the next cache file. Where it is in
+    /// the cache file as opened, not a copy of it: the file is hundreds of MB at thousands of runs.
+    var payload: CachePayload
 }
 
 /// The cache file's layout:
@@ -54,7 +54,10 @@ enum CacheFileFormat {
         var maxFileBytes: Int64
     }
 
-    static func encode(_ header: Header, writtenNs: Int64, extends: UInt64 = 0, entries: [CacheEntry]) -> [UInt8] {
+    /// Fails when an entry's payload can no longer be read from the file it is in.
+    static func encode(_ header: Header, writtenNs: Int64, extends: UInt64 = 0, entries: [CacheEntry]) throws(CacheDamage)
+        -> [UInt8]
+    {
         var w = CacheWriter(capacity: entries.reduce(64) { $0 + $1.payload.count + 64 })
         w.raw(magic)
         w.unsigned(format)
@@ -70,8 +73,9 @@ enum CacheFileFormat {
             w.unsigned(entry.identity.inode)
             w.unsigned(entry.identity.device)
             w.fixed64(entry.contentHash)
-            w.unsigned(UInt64(entry.payload.count))
-            w.raw(entry.payload)
+            guard let payload = entry.payload.bytes() else { throw CacheDamage(reason: "an entry cannot be read back") }
+            w.unsigned(UInt64(payload.count))
+            w.raw(payload)
         }
         let checksum = w.bytes.withUnsafeBytes { ContentHash.of($0) }
         w.fixed64(checksum)
@@ -85,64 +89,108 @@ enum CacheFileFormat {
         case stale
     }
 
-    /// The entries' payloads are slices of `data`. `bodyHash`: `ContentHash` of all but its last
-    /// 8 bytes when already known (`MappedFile`), so that checking it does not read every page.
-    static func decode(_ data: Data, expecting header: Header, bodyHash: UInt64? = nil) throws(CacheDamage) -> Decoded {
-        let parsed = data.withUnsafeBytes { bytes -> Result<Parsed, CacheDamage> in
-            do throws(CacheDamage) {
-                return .success(try parse(bytes, expecting: header, bodyHash: bodyHash))
-            } catch {
-                return .failure(error)
-            }
-        }
-        switch parsed {
-        case let .failure(damage): throw damage
-        case .success(.stale): return .stale
-        case let .success(.entries(entries, writtenNs, extends, checksum)):
-            let start = data.startIndex
-            return .entries(
-                entries.map { CacheEntry(identity: $0.identity, contentHash: $0.hash, payload: data[(start + $0.payload.lowerBound)..<(start + $0.payload.upperBound)]) },
-                writtenNs: writtenNs, extends: extends, checksum: checksum)
-        }
-    }
-
-    private enum Parsed {
-        case entries([(identity: SourceIdentity, hash: UInt64, payload: Range<Int>)], writtenNs: Int64, extends: UInt64, checksum: UInt64)
-        case stale
-    }
-
-    private static func parse(_ bytes: UnsafeRawBufferPointer, expecting header: Header, bodyHash: UInt64?) throws(CacheDamage)
-        -> Parsed
-    {
-        guard bytes.count >= magic.count + 8, bytes.prefix(magic.count).elementsEqual(magic) else {
+    /// The entries of a whole cache file (`source`), each payload a part of it. Read a piece at a
+    /// time: the magic and header, then each entry's identity and length, stepping over the
+    /// payloads. The checksum is checked first, over all of it (`CachePayload.hashOfBody`).
+    static func decode(_ source: CachePayload, expecting header: Header) throws(CacheDamage) -> Decoded {
+        guard source.count >= magic.count + 8, let start = source.bytes(at: 0, count: magic.count),
+            start.elementsEqual(magic)
+        else {
             throw CacheDamage(reason: "it is not a benchboard cache file")
         }
-        let body = UnsafeRawBufferPointer(rebasing: bytes[..<(bytes.count - 8)])
-        var trailer = CacheReader(bytes, offset: bytes.count - 8)
-        let checksum = try trailer.fixed64()
-        guard checksum == bodyHash ?? ContentHash.of(body) else {
+        let bodyCount = source.count - 8
+        guard let trailer = source.bytes(at: bodyCount, count: 8), let body = source.hashOfBody() else {
+            throw CacheDamage(reason: "it cannot be read")
+        }
+        let checksum = trailer.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> UInt64? in
+            var r = CacheReader(bytes)
+            return try? r.fixed64()
+        }
+        guard let checksum, checksum == body else {
             throw CacheDamage(reason: "its checksum does not match (a damaged or truncated file)")
         }
-        var r = CacheReader(body, offset: magic.count)
-        guard try r.unsigned() == format else { return .stale }
-        let found = Header(version: try r.string(), maxFileBytes: try r.signed())
-        guard found == header else { return .stale }
-        let writtenNs = try r.signed()
-        let extends = try r.fixed64()
-        let count = try r.count()
-        var entries: [(identity: SourceIdentity, hash: UInt64, payload: Range<Int>)] = []
+        var window = CacheWindow(source: source, end: bodyCount)
+        let top = try window.read(at: magic.count) { r throws(CacheDamage) -> Header? in
+            guard try r.unsigned() == format else { return nil }
+            let found = Header(version: try r.string(), maxFileBytes: try r.signed())
+            guard found == header else { return nil }
+            return found
+        }
+        guard top.value != nil else { return .stale }
+        let (writtenNs, extends, count) = try window.read(at: top.end) { r throws(CacheDamage) in
+            (try r.signed(), try r.fixed64(), try r.length())
+        }.value
+        var position = window.lastEnd
+        var entries: [CacheEntry] = []
         entries.reserveCapacity(count)
         for _ in 0..<count {
-            let identity = SourceIdentity(
-                name: try r.string(), size: try r.signed(), modifiedNs: try r.signed(), inode: try r.uint64(),
-                device: try r.uint64())
-            let hash = try r.fixed64()
-            let length = try r.count()
-            let start = r.offset
-            _ = try r.raw(length)
-            entries.append((identity, hash, start..<(start + length)))
+            let found = try window.read(at: position, piece: 512) { r throws(CacheDamage) in
+                let identity = SourceIdentity(
+                    name: try r.string(), size: try r.signed(), modifiedNs: try r.signed(), inode: try r.uint64(),
+                    device: try r.uint64())
+                return (identity, try r.fixed64(), try r.length())
+            }
+            let (identity, hash, length) = found.value
+            guard let payload = source.slice(at: found.end, count: length), found.end + length <= bodyCount else {
+                throw CacheDamage(reason: "an entry runs past the end")
+            }
+            entries.append(CacheEntry(identity: identity, contentHash: hash, payload: payload))
+            position = found.end + length
         }
-        guard r.remaining == 0 else { throw CacheDamage(reason: "it has bytes after its last entry") }
+        guard position == bodyCount else { throw CacheDamage(reason: "it has bytes after its last entry") }
         return .entries(entries, writtenNs: writtenNs, extends: extends, checksum: checksum)
+    }
+
+    /// `decode` of bytes in memory.
+    static func decode(_ data: Data, expecting header: Header) throws(CacheDamage) -> Decoded {
+        try decode(.bytes(data), expecting: header)
+    }
+}
+
+/// Reads values from a `CachePayload` a piece at a time: each `read` parses from `offset` in a
+/// piece of the bytes, and reads a four times longer piece whenever the value runs past the piece
+/// it has, up to the end. So a reader holds a few KB of a file of hundreds of MB.
+struct CacheWindow {
+    let source: CachePayload
+    /// Where the bytes to read end (a cache file's checksum is not read through a window).
+    let end: Int
+    /// Where the last value read ended.
+    private(set) var lastEnd = 0
+
+    init(source: CachePayload, end: Int) {
+        self.source = source
+        self.end = end
+    }
+
+    /// The first piece read; most values fit in it.
+    static let initialPiece = 32 * 1024
+
+    /// `piece`: how much to read first, where the caller knows its values to be short.
+    mutating func read<T>(at offset: Int, piece first: Int = initialPiece, _ parse: (inout CacheReader) throws(CacheDamage) -> T)
+        throws(CacheDamage) -> (value: T, end: Int)
+    {
+        var piece = first
+        while true {
+            let length = min(piece, end - offset)
+            guard offset <= end, let bytes = source.bytes(at: offset, count: length) else { throw .early }
+            let outcome = bytes.withUnsafeBytes { buffer -> Result<(T, Int), CacheDamage> in
+                var r = CacheReader(buffer)
+                do throws(CacheDamage) {
+                    let value = try parse(&r)
+                    return .success((value, r.offset))
+                } catch {
+                    return .failure(error)
+                }
+            }
+            switch outcome {
+            case let .success((value, used)):
+                lastEnd = offset + used
+                return (value, offset + used)
+            case let .failure(damage) where damage.endsEarly && length < end - offset:
+                piece *= 4
+            case let .failure(damage):
+                throw damage
+            }
+        }
     }
 }

@@ -65,6 +65,7 @@ enum CacheRecordCoding {
     /// A run with its results decoded.
     static func read(_ r: inout CacheReader) throws(CacheDamage) -> RunRecord {
         let found = try readDeferring(&r)
+        guard !r.isPastEnd else { throw .early }
         var run = found.run
         var results = CacheReader(r.base, offset: found.results.lowerBound)
         run.benchmarks = try results.array { r throws(CacheDamage) in try readResult(&r) }
@@ -125,9 +126,10 @@ enum CacheRecordCoding {
                 runID: try r.optional { r throws(CacheDamage) in try r.string() })
         }
         let digests = try r.array { r throws(CacheDamage) in try readDigest(&r) }
-        let length = try r.count()
+        // Stepped over, not read: a reader of a piece of the file need not hold them.
+        let length = try r.length()
         let start = r.offset
-        _ = try r.raw(length)
+        r.skip(length)
         let run = RunRecord(
             schema: schema, id: id, startedAt: startedAt, startedAtUnixNs: startedAtUnixNs, finishedAt: finishedAt,
             interrupted: interrupted, isolation: isolation, buildConfiguration: buildConfiguration, title: title,

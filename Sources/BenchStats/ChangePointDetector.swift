@@ -100,26 +100,62 @@ public struct ChangePointDetector: Sendable, Equatable {
             sums[i + 1] = sums[i] + x
             squares[i + 1] = squares[i] + x * x
         }
-        func cost(_ from: Int, _ to: Int) -> Double {
-            let sum = sums[to] - sums[from]
-            return Swift.max(0, squares[to] - squares[from] - sum * sum / Double(to - from))
-        }
         var best = [Double](repeating: .infinity, count: n + 1)
         var previous = [Int](repeating: 0, count: n + 1)
         best[0] = -penalty
-        var candidates: [Int] = []
+        // The inner loop runs over every live candidate at every point (thousands of each in a long
+        // history), so it reads through buffers without bounds checks.
+        sums.withUnsafeBufferPointer { sums in
+            squares.withUnsafeBufferPointer { squares in
+                best.withUnsafeMutableBufferPointer { best in
+                    previous.withUnsafeMutableBufferPointer { previous in
+                        Self.optimise(
+                            n: n, minimum: minimum, penalty: penalty, sums: sums, squares: squares, best: best, previous: previous)
+                    }
+                }
+            }
+        }
+        var boundaries: [Int] = []
+        var position = n
+        while position > 0 {
+            let start = previous[position]
+            if start > 0 { boundaries.append(start) }
+            position = start
+        }
+        return boundaries.reversed()
+    }
+
+    /// PELT's recursion: `best[end]`, the least penalised cost of the series up to `end`, and
+    /// `previous[end]`, where its last segment starts. The cost of a segment is its squared
+    /// deviation from its mean (`sums`, `squares`: prefix sums of the centred series).
+    private static func optimise(
+        n: Int, minimum: Int, penalty: Double, sums: UnsafeBufferPointer<Double>, squares: UnsafeBufferPointer<Double>,
+        best: UnsafeMutableBufferPointer<Double>, previous: UnsafeMutableBufferPointer<Int>
+    ) {
+        let candidates = UnsafeMutableBufferPointer<Int>.allocate(capacity: n + 1)
         // Each candidate's best[start] + cost(start, end), computed once for the minimum and
         // reused by the pruning (the same sums, so the same decisions as computing them twice).
-        var partials: [Double] = []
+        let partials = UnsafeMutableBufferPointer<Double>.allocate(capacity: n + 1)
+        defer {
+            candidates.deallocate()
+            partials.deallocate()
+        }
+        var count = 0
         for end in minimum...n {
             let newest = end - minimum
-            if newest == 0 || newest >= minimum { candidates.append(newest) }
+            if newest == 0 || newest >= minimum {
+                candidates[count] = newest
+                count += 1
+            }
             var value = Double.infinity
             var argument = 0
-            partials.removeAll(keepingCapacity: true)
-            for start in candidates {
-                let partial = best[start] + cost(start, end)
-                partials.append(partial)
+            let endSum = sums[end]
+            let endSquare = squares[end]
+            for place in 0..<count {
+                let start = candidates[place]
+                let sum = endSum - sums[start]
+                let partial = best[start] + Swift.max(0, endSquare - squares[start] - sum * sum / Double(end - start))
+                partials[place] = partial
                 let total = partial + penalty
                 if total < value {
                     value = total
@@ -130,19 +166,11 @@ public struct ChangePointDetector: Sendable, Equatable {
             previous[end] = argument
             // Pruning: a start that is already worse than the optimum can never win later.
             var kept = 0
-            for (place, start) in candidates.enumerated() where !(partials[place] > value) {
-                candidates[kept] = start
+            for place in 0..<count where !(partials[place] > value) {
+                candidates[kept] = candidates[place]
                 kept += 1
             }
-            candidates.removeLast(candidates.count - kept)
+            count = kept
         }
-        var boundaries: [Int] = []
-        var position = n
-        while position > 0 {
-            let start = previous[position]
-            if start > 0 { boundaries.append(start) }
-            position = start
-        }
-        return boundaries.reversed()
     }
 }

@@ -102,6 +102,23 @@ final class HistoryCacheRecordTests: XCTestCase {
         XCTAssertEqual(sources[1].deferred?.digests[1].outcome, .timeout)
     }
 
+    func testDigestsLongerThanTheFirstPieceReadAreReadWhole() throws {
+        // 2000 results with long names: their digests are several times the first piece a
+        // deferring read takes (`CacheWindow.initialPiece`), so the read grows until they fit.
+        var run = Self.fullRun()
+        let template = run.benchmarks[0]
+        run.benchmarks = (0..<2000).map { index in
+            var result = template
+            result.name = "a benchmark with a long name, number \(index)"
+            return result
+        }
+        let payload = try XCTUnwrap(HistoryCache.payload(Self.sourceRuns([run, run], members: ["a.json", "b.json"])))
+        let sources = try XCTUnwrap(HistoryCache.runs(in: Data(payload), deferring: true))
+        XCTAssertEqual(sources.count, 2)
+        XCTAssertEqual(sources[1].deferred?.digests, run.benchmarks.map(ResultDigest.init))
+        XCTAssertGreaterThan(2000 * 40, CacheWindow.initialPiece * 2)
+    }
+
     func testEveryTruncationOfAPayloadIsRefused() throws {
         let payload = try XCTUnwrap(HistoryCache.payload(Self.sourceRuns([Self.fullRun()], members: ["a.json"])))
         for length in 0..<payload.count {

@@ -1,0 +1,129 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A report cache file, open for reading at any offset (`pread`).
+///
+/// Why not read it whole, or map it: `runs.bin` is hundreds of MB at thousands of runs, and a
+/// report reads its entries' headers and the digests of their runs, and the whole results of a
+/// hundred runs or so. Read whole, the file would be the report's memory; mapped, the kernel maps
+/// the page cache's large folios around every page touched, so touching the digests makes nearly
+/// all of it resident (measured: 766 MB of a 783 MB file by touching one byte every 160 KB). Read
+/// piece by piece, only what is used is copied into the process. The one open file also means a
+/// cache replaced meanwhile (another report writing) is never checked as one file and read as
+/// another.
+final class CacheFile: Sendable {
+    private let descriptor: Int32
+    let size: Int
+
+    private init(descriptor: Int32, size: Int) {
+        self.descriptor = descriptor
+        self.size = size
+    }
+
+    deinit { close(descriptor) }
+
+    /// Nil when the file cannot be opened or is not a regular file (missing above all): no cache.
+    static func open(_ url: URL) -> CacheFile? {
+        let descriptor = url.withUnsafeFileSystemRepresentation { path in
+            path.map { openFile($0) } ?? -1
+        }
+        guard descriptor >= 0 else { return nil }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            close(descriptor)
+            return nil
+        }
+        return CacheFile(descriptor: descriptor, size: Int(info.st_size))
+    }
+
+    private static func openFile(_ path: UnsafePointer<CChar>) -> Int32 {
+        #if canImport(Glibc)
+            Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        #else
+            Darwin.open(path, O_RDONLY | O_CLOEXEC)
+        #endif
+    }
+
+    /// `count` bytes from `offset`; nil when the file is shorter or cannot be read.
+    func read(at offset: Int, count: Int) -> Data? {
+        guard offset >= 0, count >= 0, offset + count <= size else { return nil }
+        var data = Data(count: count)
+        let complete = data.withUnsafeMutableBytes { buffer -> Bool in
+            var done = 0
+            while done < count {
+                let got = pread(descriptor, buffer.baseAddress?.advanced(by: done), count - done, off_t(offset + done))
+                if got < 0, errno == EINTR { continue }
+                guard got > 0 else { return false }
+                done += got
+            }
+            return true
+        }
+        return complete ? data : nil
+    }
+
+    /// `ContentHash` of the first `count` bytes, read a piece at a time (never all in memory).
+    func hash(count: Int) -> UInt64? {
+        ContentHash.of(descriptor: descriptor, count: count)
+    }
+}
+
+/// An entry's encoded runs (`CacheEntry.payload`), or a whole cache file: bytes in memory (a
+/// source decoded by this process, a small file), or a range of an open `CacheFile`, read when
+/// needed. Copied into the next cache file as they are.
+enum CachePayload: Sendable {
+    case bytes(Data)
+    case stored(CacheFile, offset: Int, count: Int)
+
+    var count: Int {
+        switch self {
+        case let .bytes(data): data.count
+        case let .stored(_, _, count): count
+        }
+    }
+
+    /// All of it; nil when it cannot be read.
+    func bytes() -> Data? {
+        bytes(at: 0, count: count)
+    }
+
+    /// Up to `count` bytes from `offset` within it (fewer at its end); nil past its end or unreadable.
+    func bytes(at offset: Int, count wanted: Int) -> Data? {
+        guard offset >= 0, offset <= count else { return nil }
+        let length = min(wanted, count - offset)
+        switch self {
+        case let .bytes(data):
+            let start = data.startIndex + offset
+            return data[start..<(start + length)]
+        case let .stored(file, base, _):
+            return file.read(at: base + offset, count: length)
+        }
+    }
+
+    /// The part from `offset`, `count` bytes long (`nil` past its end).
+    func slice(at offset: Int, count length: Int) -> CachePayload? {
+        guard offset >= 0, length >= 0, offset + length <= count else { return nil }
+        switch self {
+        case let .bytes(data):
+            let start = data.startIndex + offset
+            return .bytes(data[start..<(start + length)])
+        case let .stored(file, base, _):
+            return .stored(file, offset: base + offset, count: length)
+        }
+    }
+
+    /// `ContentHash` of all but the last 8 bytes (where a cache file keeps its checksum).
+    func hashOfBody() -> UInt64? {
+        guard count >= 8 else { return nil }
+        switch self {
+        case let .bytes(data):
+            return data.withUnsafeBytes { ContentHash.of(UnsafeRawBufferPointer(rebasing: $0[..<(count - 8)])) }
+        case let .stored(file, base, _):
+            return base == 0 && count == file.size ? file.hash(count: count - 8) : bytes(at: 0, count: count - 8).map(ContentHash.of)
+        }
+    }
+}
