@@ -94,7 +94,7 @@ enum ReportFormat {
 
     /// "p = 0.042", "p < 0.001": three decimals, never a p-value that reads as zero.
     static func pValue(_ p: Double) -> String {
-        p < 0.001 ? "p < 0.001" : "p = " + String(format: "%.3f", p)
+        p < 0.001 ? "p < 0.001" : "p = " + FixedDecimal.string(p, decimals: 3)
     }
 
     /// CSS class of an outcome: ok, fail or timeout.
