@@ -76,34 +76,61 @@ struct ChartBuilder {
         let stepIndices = trend.changePoints.filter { $0.pointIndex >= start }.map { $0.pointIndex - start }
         let slots = downsampling.slots(points, stepIndices: stepIndices)
 
-        var line: [String] = []
-        var upper: [String] = []
-        var lower: [String] = []
+        // The polyline and the band are written straight into their attribute text: a string per
+        // point joined afterwards was a third of a chart's allocations.
+        var line = ""
+        var lineCount = 0
+        var upper = ""
+        var lower: [(x: String, y: String)] = []
         var marks: [MarkView] = []
         // Every bucket's whisker in one path ("M x top V bottom" each): as ~900 lines they were
         // 47 KB of a 318 KB page at 5000 runs, as one path 12 KB.
         var whiskers = ""
         var failures: [MarkView] = []
-        line.reserveCapacity(slots.count)
+        line.reserveCapacity(slots.count * 12)
         marks.reserveCapacity(slots.count)
+        let failureY = ReportFormat.coordinate(bottom - 6)
         for slot in slots {
             let px = ReportFormat.coordinate(x(slot.position))
+            // A bucket with failures and successes has one title for its mark and its cross.
+            var title: String?
             if slot.failed > 0 {
-                failures.append(MarkView(x: px, y: ReportFormat.coordinate(bottom - 6), title: slotTitle(slot, points, trend)))
+                let text = slotTitle(slot, points, trend)
+                title = text
+                failures.append(MarkView(x: px, y: failureY, title: text))
             }
             guard let median = slot.medianNs else { continue }
             let py = ReportFormat.coordinate(scale.y(median))
-            line.append("\(px),\(py)")
-            marks.append(MarkView(x: px, y: py, title: slotTitle(slot, points, trend)))
+            if lineCount > 0 { line += " " }
+            line += px
+            line += ","
+            line += py
+            lineCount += 1
+            marks.append(MarkView(x: px, y: py, title: title ?? slotTitle(slot, points, trend)))
             if slot.isBucket, let low = slot.minNs, let high = slot.maxNs, high > low {
-                whiskers += "M\(px) \(ReportFormat.coordinate(scale.y(high)))V\(ReportFormat.coordinate(scale.y(low)))"
+                whiskers += "M"
+                whiskers += px
+                whiskers += " "
+                whiskers += ReportFormat.coordinate(scale.y(high))
+                whiskers += "V"
+                whiskers += ReportFormat.coordinate(scale.y(low))
             }
             if let low = slot.lowNs, let high = slot.highNs {
-                upper.append("\(px),\(ReportFormat.coordinate(scale.y(high)))")
-                lower.append("\(px),\(ReportFormat.coordinate(scale.y(low)))")
+                if !lower.isEmpty { upper += " " }
+                upper += px
+                upper += ","
+                upper += ReportFormat.coordinate(scale.y(high))
+                lower.append((px, ReportFormat.coordinate(scale.y(low))))
             }
         }
-        let band = (upper + lower.reversed()).joined(separator: " ")
+        // The high edge forward, then the low edge back.
+        var band = upper
+        for point in lower.reversed() {
+            band += " "
+            band += point.x
+            band += ","
+            band += point.y
+        }
         let yTicks = scale.ticks.map { TickView(position: ReportFormat.coordinate(scale.y($0)), text: scale.label($0)) }
         let xTicks = xAxisTicks(points) { x(Double($0)) }
         let steps = trend.changePoints.filter { $0.pointIndex >= start }.map { change in
@@ -137,7 +164,7 @@ struct ChartBuilder {
             chartTitle: "\(TextSafety.line(trend.name)): \(zoomLabel.lowercased())", chartDescription: description,
             width: "800", height: "300", yUnit: scale.unit, plotLeft: ReportFormat.coordinate(left), plotRight: ReportFormat.coordinate(right),
             plotTop: ReportFormat.coordinate(top), plotBottom: ReportFormat.coordinate(bottom),
-            band: band, hasBand: upper.count > 1, line: line.joined(separator: " "), hasLine: line.count > 1, whiskers: whiskers,
+            band: band, hasBand: lower.count > 1, line: line, hasLine: lineCount > 1, whiskers: whiskers,
             hasWhiskers: !whiskers.isEmpty,
             target: target, yTicks: yTicks, xTicks: xTicks, points: marks, pointClass: marks.count > 150 ? "pt dense" : "pt",
             failures: failures, steps: steps)
@@ -187,10 +214,21 @@ struct ChartBuilder {
     }
 
     private func pointTitle(_ point: TrendPoint, _ trend: Trend) -> String {
-        let info = point.runIndex < runs.count ? runs[point.runIndex] : nil
         let value = point.medianNs.map { trend.format($0) } ?? ReportFormat.outcomeWord(point.outcome)
-        var title = "\(info?.date ?? ReportFormat.date(point.date)) · \(info?.shortCommit ?? "–") · \(value)"
-        if let subject = info?.subject, !subject.isEmpty { title += " · \(subject)" }
+        guard point.runIndex < runs.count else { return ReportFormat.date(point.date) + " · – · " + value }
+        // The run's fields are read in place: a copy of its info would retain its whole record,
+        // once for each of up to a thousand points per chart.
+        let subject = runs[point.runIndex].subject
+        var title = runs[point.runIndex].date
+        title.reserveCapacity(title.utf8.count + value.utf8.count + subject.utf8.count + 32)
+        title += " · "
+        title += runs[point.runIndex].shortCommit
+        title += " · "
+        title += value
+        if !subject.isEmpty {
+            title += " · "
+            title += subject
+        }
         return title
     }
 

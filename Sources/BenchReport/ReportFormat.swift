@@ -159,12 +159,31 @@ enum ReportFormat {
 
     /// Coordinates for SVG attributes with one decimal, without `String(format:)` (hot path).
     /// `keepZero` writes "2.0" rather than "2", for figures read by people.
+    ///
+    /// The digits are written into one small buffer (a chart has a few thousand coordinates;
+    /// an interpolation made a string per part).
     static func coordinate(_ value: Double, keepZero: Bool = false) -> String {
         guard value.isFinite, abs(value) < 1e15 else { return "0" }
         let tenths = Int((value * 10).rounded())
-        let whole = tenths / 10
-        let fraction = abs(tenths % 10)
-        if tenths < 0, whole == 0 { return "-0.\(fraction)" }
-        return fraction == 0 && !keepZero ? "\(whole)" : "\(whole).\(fraction)"
+        let fraction = tenths.magnitude % 10
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
+            var position = buffer.count
+            func put(_ byte: UInt8) {
+                position -= 1
+                buffer[position] = byte
+            }
+            if fraction != 0 || keepZero {
+                put(UInt8(ascii: "0") + UInt8(fraction))
+                put(UInt8(ascii: "."))
+            }
+            var whole = tenths.magnitude / 10
+            repeat {
+                put(UInt8(ascii: "0") + UInt8(whole % 10))
+                whole /= 10
+            } while whole > 0
+            // "-0.4" keeps its sign, as does every negative value: only tenths of 0 read "0".
+            if tenths < 0 { put(UInt8(ascii: "-")) }
+            return String(decoding: UnsafeMutableBufferPointer(rebasing: buffer[position...]), as: UTF8.self)
+        }
     }
 }
