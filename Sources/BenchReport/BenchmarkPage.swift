@@ -123,7 +123,7 @@ struct RunRowView: Sendable {
 // 1000 runs × 100 benchmarks well under two seconds; ViewModelLookupTests checks that every
 // stored field is answered.
 extension BenchmarkPage: TemplateFields {
-    func field(_ key: String) -> TemplateValue? {
+    @inline(__always) func field(_ key: String) -> TemplateValue? {
         switch key {
         case "title": .text(title)
         case "pageTitle": .text(pageTitle)
@@ -159,7 +159,7 @@ extension BenchmarkPage: TemplateFields {
 }
 
 extension FactView: TemplateFields {
-    func field(_ key: String) -> TemplateValue? {
+    @inline(__always) func field(_ key: String) -> TemplateValue? {
         switch key {
         case "label": .text(label)
         case "value": .text(value)
@@ -169,7 +169,7 @@ extension FactView: TemplateFields {
 }
 
 extension StepRowView: TemplateFields {
-    func field(_ key: String) -> TemplateValue? {
+    @inline(__always) func field(_ key: String) -> TemplateValue? {
         switch key {
         case "stepDate": .text(stepDate)
         case "stepCommit": .text(stepCommit)
@@ -186,7 +186,7 @@ extension StepRowView: TemplateFields {
 }
 
 extension RunRowView: TemplateFields {
-    func field(_ key: String) -> TemplateValue? {
+    @inline(__always) func field(_ key: String) -> TemplateValue? {
         switch key {
         case "rowAnchor": .text(rowAnchor)
         case "rowDate": .text(rowDate)
@@ -211,7 +211,7 @@ extension RunRowView: TemplateFields {
 }
 
 extension VerdictRowView: TemplateFields {
-    func field(_ key: String) -> TemplateValue? {
+    @inline(__always) func field(_ key: String) -> TemplateValue? {
         switch key {
         case "metric": .text(metric)
         case "change": .text(change)
@@ -225,7 +225,7 @@ extension VerdictRowView: TemplateFields {
 }
 
 extension ProcessRowView: TemplateFields {
-    func field(_ key: String) -> TemplateValue? {
+    @inline(__always) func field(_ key: String) -> TemplateValue? {
         switch key {
         case "round": .text(round)
         case "samples": .text(samples)

@@ -95,7 +95,7 @@ struct ZoomLinkView: Sendable {
 // 1000 runs × 100 benchmarks well under two seconds; ViewModelLookupTests checks that every
 // stored field is answered.
 extension MarkView: TemplateFields {
-    func field(_ key: String) -> TemplateValue? {
+    @inline(__always) func field(_ key: String) -> TemplateValue? {
         switch key {
         case "x": .text(x)
         case "y": .text(y)
@@ -106,7 +106,7 @@ extension MarkView: TemplateFields {
 }
 
 extension TickView: TemplateFields {
-    func field(_ key: String) -> TemplateValue? {
+    @inline(__always) func field(_ key: String) -> TemplateValue? {
         switch key {
         case "position": .text(position)
         case "text": .text(text)
@@ -117,7 +117,7 @@ extension TickView: TemplateFields {
 }
 
 extension StepMarkView: TemplateFields {
-    func field(_ key: String) -> TemplateValue? {
+    @inline(__always) func field(_ key: String) -> TemplateValue? {
         switch key {
         case "x": .text(x)
         case "stepTitle": .text(stepTitle)
@@ -128,7 +128,7 @@ extension StepMarkView: TemplateFields {
 }
 
 extension WhiskerView: TemplateFields {
-    func field(_ key: String) -> TemplateValue? {
+    @inline(__always) func field(_ key: String) -> TemplateValue? {
         switch key {
         case "x": .text(x)
         case "top": .text(top)
@@ -139,7 +139,7 @@ extension WhiskerView: TemplateFields {
 }
 
 extension SparklineView: TemplateFields {
-    func field(_ key: String) -> TemplateValue? {
+    @inline(__always) func field(_ key: String) -> TemplateValue? {
         switch key {
         case "width": .text(width)
         case "height": .text(height)
@@ -155,7 +155,7 @@ extension SparklineView: TemplateFields {
 }
 
 extension TrendChartView: TemplateFields {
-    func field(_ key: String) -> TemplateValue? {
+    @inline(__always) func field(_ key: String) -> TemplateValue? {
         switch key {
         case "chartID": .text(chartID)
         case "zoomLabel": .text(zoomLabel)
@@ -188,7 +188,7 @@ extension TrendChartView: TemplateFields {
 }
 
 extension ZoomLinkView: TemplateFields {
-    func field(_ key: String) -> TemplateValue? {
+    @inline(__always) func field(_ key: String) -> TemplateValue? {
         switch key {
         case "href": .text(href)
         case "text": .text(text)

@@ -176,7 +176,7 @@ struct LinkView: Sendable {
 // 1000 runs × 100 benchmarks well under two seconds; ViewModelLookupTests checks that every
 // stored field is answered.
 extension DashboardPage: TemplateFields {
-    func field(_ key: String) -> TemplateValue? {
+    @inline(__always) func field(_ key: String) -> TemplateValue? {
         switch key {
         case "title": .text(title)
         case "pageTitle": .text(pageTitle)
@@ -212,7 +212,7 @@ extension DashboardPage: TemplateFields {
 }
 
 extension LatestRunView: TemplateFields {
-    func field(_ key: String) -> TemplateValue? {
+    @inline(__always) func field(_ key: String) -> TemplateValue? {
         switch key {
         case "date": .text(date)
         case "runID": .text(runID)
@@ -236,7 +236,7 @@ extension LatestRunView: TemplateFields {
 }
 
 extension VerdictView: TemplateFields {
-    func field(_ key: String) -> TemplateValue? {
+    @inline(__always) func field(_ key: String) -> TemplateValue? {
         switch key {
         case "verdictClass": .text(verdictClass)
         case "icon": .text(icon)
@@ -248,7 +248,7 @@ extension VerdictView: TemplateFields {
 }
 
 extension TileView: TemplateFields {
-    func field(_ key: String) -> TemplateValue? {
+    @inline(__always) func field(_ key: String) -> TemplateValue? {
         switch key {
         case "label": .text(label)
         case "value": .text(value)
@@ -259,7 +259,7 @@ extension TileView: TemplateFields {
 }
 
 extension ProblemView: TemplateFields {
-    func field(_ key: String) -> TemplateValue? {
+    @inline(__always) func field(_ key: String) -> TemplateValue? {
         switch key {
         case "icon": .text(icon)
         case "name": .text(name)
@@ -272,7 +272,7 @@ extension ProblemView: TemplateFields {
 }
 
 extension GroupView: TemplateFields {
-    func field(_ key: String) -> TemplateValue? {
+    @inline(__always) func field(_ key: String) -> TemplateValue? {
         switch key {
         case "groupName": .text(groupName)
         case "groupAnchor": .text(groupAnchor)
@@ -284,7 +284,7 @@ extension GroupView: TemplateFields {
 }
 
 extension BenchmarkRowView: TemplateFields {
-    func field(_ key: String) -> TemplateValue? {
+    @inline(__always) func field(_ key: String) -> TemplateValue? {
         switch key {
         case "anchor": .text(anchor)
         case "href": .text(href)
@@ -318,7 +318,7 @@ extension BenchmarkRowView: TemplateFields {
 }
 
 extension BadgeView: TemplateFields {
-    func field(_ key: String) -> TemplateValue? {
+    @inline(__always) func field(_ key: String) -> TemplateValue? {
         switch key {
         case "text": .text(text)
         case "badgeClass": .text(badgeClass)
@@ -329,7 +329,7 @@ extension BadgeView: TemplateFields {
 }
 
 extension FailureView: TemplateFields {
-    func field(_ key: String) -> TemplateValue? {
+    @inline(__always) func field(_ key: String) -> TemplateValue? {
         switch key {
         case "facts": .value(facts)
         case "stderrTail": .text(ifAny: stderrTail)
@@ -339,7 +339,7 @@ extension FailureView: TemplateFields {
 }
 
 extension LinkView: TemplateFields {
-    func field(_ key: String) -> TemplateValue? {
+    @inline(__always) func field(_ key: String) -> TemplateValue? {
         switch key {
         case "text": .text(text)
         case "href": .text(href)
@@ -349,7 +349,7 @@ extension LinkView: TemplateFields {
 }
 
 extension RecentChangeView: TemplateFields {
-    func field(_ key: String) -> TemplateValue? {
+    @inline(__always) func field(_ key: String) -> TemplateValue? {
         switch key {
         case "name": .text(name)
         case "href": .text(href)

@@ -10,14 +10,24 @@ import Mustache
 /// the library treats as an object: never also a `MustacheCustomRepresentation`,
 /// `MustacheCustomRenderable`, `MustacheSequence` or lambda.
 protocol TemplateFields: MustacheParent {
-    /// The field called `name`; nil when there is none, or when it is an optional holding nil
+    /// The field called `key`; nil when there is none, or when it is an optional holding nil
     /// (the library then looks further up the context stack, as for a missing name).
     func field(_ key: String) -> TemplateValue?
+
+    /// `list[index].field(key)`. A requirement (with a default) rather than code in the array's
+    /// conformance, so each view type gets its own specialised copy, into which its `field(_:)`
+    /// is inlined (the view types mark it so) and reads the one field in place: otherwise the
+    /// element is copied first, retaining every string it holds.
+    static func field(_ key: String, in list: [Self], at index: Int) -> TemplateValue?
 }
 
 extension TemplateFields {
     func child(named key: String) -> Any? {
         field(key)?.anyValue
+    }
+
+    static func field(_ key: String, in list: [Self], at index: Int) -> TemplateValue? {
+        list[index].field(key)
     }
 }
 
@@ -55,7 +65,7 @@ extension Array: TemplateViewList where Element: TemplateFields {
     var anyValue: Any { self }
 
     func field(_ name: String, at index: Int) -> TemplateValue? {
-        self[index].field(name)
+        Element.field(name, in: self, at: index)
     }
 
     func element(at index: Int) -> Any {

@@ -257,8 +257,11 @@ struct TemplateRenderer: Sendable {
                 child = object
             }
         } else {
-            search: for frame in stack.reversed() {
-                switch frame {
+            // By index, from the top: iterating the reversed stack copied every frame it passed.
+            var level = stack.count
+            search: while level > 0 {
+                level -= 1
+                switch stack[level] {
                 case let .fields(view):
                     if let value = view.field(name) { return .typed(value) }
                 case let .element(views, index):
