@@ -4,8 +4,8 @@
 import Foundation
 import XCTest
 
-/// The report's own numbers written by hand (SVG coordinates, p-values) read as they did when
-/// written through interpolation and `String(format:)`.
+/// The report's own numbers written by hand (SVG coordinates, dates, p-values) read as they did
+/// when written through interpolation and `String(format:)`.
 final class HandFormattingTests: XCTestCase {
     /// A seeded SplitMix64, so a failure repeats.
     private struct Generator {
@@ -47,6 +47,40 @@ final class HandFormattingTests: XCTestCase {
         for p in values {
             XCTAssertEqual(ReportFormat.pValue(p), p < 0.001 ? "p < 0.001" : "p = " + String(format: "%.3f", p), "\(p)")
         }
+    }
+
+    func testDatesReadAsTheInterpolatedOnes() {
+        var generator = Generator(state: 0x5EED_0103)
+        var seconds: [Double] = [0, -1, 59, 60, 3_599, 3_600, 86_399, 86_400, 1_780_000_000, -62_135_596_800, 253_402_300_799, 1e11, -1e11]
+        for _ in 0..<20_000 {
+            seconds.append(Double(Int64(generator.next() % 8_000_000_000) - 2_000_000_000))
+            seconds.append(Double(generator.next() % 100_000_000_000) / 7)
+        }
+        for second in seconds {
+            let date = Date(timeIntervalSince1970: second)
+            XCTAssertEqual(ReportFormat.date(date), Self.interpolatedDate(date), "\(second)")
+            XCTAssertEqual(ReportFormat.day(date), String(Self.interpolatedDate(date).prefix { $0 != " " }), "\(second)")
+            XCTAssertEqual(ReportFormat.time(date), Self.interpolatedTime(date), "\(second)")
+        }
+    }
+
+    /// The dates as they were written with interpolation.
+    private static func interpolatedDate(_ date: Date) -> String {
+        var time = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        gmtime_r(&time, &parts)
+        return "\(parts.tm_year + 1900)-\(pad(parts.tm_mon + 1))-\(pad(parts.tm_mday)) \(pad(parts.tm_hour)):\(pad(parts.tm_min)) UTC"
+    }
+
+    private static func interpolatedTime(_ date: Date) -> String {
+        var time = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        gmtime_r(&time, &parts)
+        return "\(pad(parts.tm_hour)):\(pad(parts.tm_min))"
+    }
+
+    private static func pad(_ value: Int32) -> String {
+        value < 10 ? "0\(value)" : "\(value)"
     }
 
     /// `coordinate` as it was written with interpolation.
