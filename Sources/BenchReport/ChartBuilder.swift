@@ -22,19 +22,21 @@ struct ChartBuilder {
         let stepIndices = trend.changePoints.filter { $0.pointIndex >= start }.map { $0.pointIndex - start }
 
         var line: [String] = []
-        var last: MarkView?
+        // Only the newest successful slot is marked, so only its title is made.
+        var newest: (x: String, y: String, slot: ChartDownsampling.Slot)?
         var failures: [MarkView] = []
         for slot in downsampling.slots(points, stepIndices: stepIndices) {
             let px = ReportFormat.coordinate(x(slot.position))
             if let median = slot.medianNs {
                 let py = ReportFormat.coordinate(scale.y(median))
                 line.append("\(px),\(py)")
-                last = MarkView(x: px, y: py, title: slotTitle(slot, points, trend))
+                newest = (px, py, slot)
             }
             if slot.failed > 0 {
                 failures.append(MarkView(x: px, y: ReportFormat.coordinate(height - 3), title: slotTitle(slot, points, trend)))
             }
         }
+        let last = newest.map { MarkView(x: $0.x, y: $0.y, title: slotTitle($0.slot, points, trend)) }
         let failedRuns = points.lazy.filter { $0.medianNs == nil }.count
         let steps = trend.changePoints.filter { $0.pointIndex >= start }.map { change in
             StepMarkView(
@@ -65,8 +67,18 @@ struct ChartBuilder {
         let bottom = height - 40
         let start = window.map { max(0, trend.points.count - $0) } ?? 0
         let points = Array(trend.points[start...])
-        let medians = points.compactMap(\.medianNs)
-        var extra = points.compactMap(\.lowNs) + points.compactMap(\.highNs)
+        // Read field by field: a closure over each point would copy it (its run id and commit).
+        var medians: [Double] = []
+        var lows: [Double] = []
+        var highs: [Double] = []
+        var failedRuns = 0
+        medians.reserveCapacity(points.count)
+        for index in points.indices {
+            if let median = points[index].medianNs { medians.append(median) } else { failedRuns += 1 }
+            if let low = points[index].lowNs { lows.append(low) }
+            if let high = points[index].highNs { highs.append(high) }
+        }
+        var extra = lows + highs
         // A target is a time; it has no place on an axis of instruction counts.
         let targetNs = trend.metric == .time ? targetNs : nil
         if let targetNs { extra.append(Double(targetNs)) }
@@ -151,7 +163,6 @@ struct ChartBuilder {
         if let low = medians.min(), let high = medians.max() {
             description += ", from \(trend.format(low)) to \(trend.format(high))"
         }
-        let failedRuns = points.lazy.filter { $0.medianNs == nil }.count
         if failedRuns > 0 { description += "; \(failedRuns) failed runs marked at the bottom" }
         let buckets = slots.lazy.filter(\.isBucket).count
         if buckets > 0 {
@@ -201,11 +212,9 @@ struct ChartBuilder {
 
     /// A run's hover title, or a bucket's: its dates, its run count and the range of its medians.
     private func slotTitle(_ slot: ChartDownsampling.Slot, _ points: [TrendPoint], _ trend: Trend) -> String {
-        guard slot.isBucket else { return pointTitle(points[slot.first], trend) }
-        let first = points[slot.first]
-        let last = points[slot.last]
+        guard slot.isBucket else { return pointTitle(points, slot.first, trend) }
         // Days, not times: a bucket spans days, and its title is repeated for each of up to 1000 buckets.
-        var title = "\(ReportFormat.day(first.date)) to \(ReportFormat.day(last.date)) · \(UnitFormat.count(slot.count, "run"))"
+        var title = "\(ReportFormat.day(points[slot.first].date)) to \(ReportFormat.day(points[slot.last].date)) · \(UnitFormat.count(slot.count, "run"))"
         if let median = slot.medianNs, let low = slot.minNs, let high = slot.maxNs {
             title += " · median \(trend.format(median)), \(trend.format(low)) to \(trend.format(high))"
         }
@@ -213,16 +222,18 @@ struct ChartBuilder {
         return title
     }
 
-    private func pointTitle(_ point: TrendPoint, _ trend: Trend) -> String {
-        let value = point.medianNs.map { trend.format($0) } ?? ReportFormat.outcomeWord(point.outcome)
-        guard point.runIndex < runs.count else { return ReportFormat.date(point.date) + " · – · " + value }
-        // The run's fields are read in place: a copy of its info would retain its whole record,
-        // once for each of up to a thousand points per chart.
-        let subject = runs[point.runIndex].subject
-        var title = runs[point.runIndex].date
+    /// The hover title of `points[index]`. Its fields, and its run's, are read in place: a copy
+    /// would retain its strings (and the run's whole record), once for each of up to a thousand
+    /// points per chart.
+    private func pointTitle(_ points: [TrendPoint], _ index: Int, _ trend: Trend) -> String {
+        let value = points[index].medianNs.map { trend.format($0) } ?? ReportFormat.outcomeWord(points[index].outcome)
+        let run = points[index].runIndex
+        guard run < runs.count else { return ReportFormat.date(points[index].date) + " · – · " + value }
+        let subject = runs[run].subject
+        var title = runs[run].date
         title.reserveCapacity(title.utf8.count + value.utf8.count + subject.utf8.count + 32)
         title += " · "
-        title += runs[point.runIndex].shortCommit
+        title += runs[run].shortCommit
         title += " · "
         title += value
         if !subject.isEmpty {
