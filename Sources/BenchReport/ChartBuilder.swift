@@ -120,6 +120,7 @@ struct ChartBuilder {
             lineCount += 1
             marks.append(MarkView(x: px, y: py, title: title ?? slotTitle(slot, points, trend)))
             if slot.isBucket, let low = slot.minNs, let high = slot.maxNs, high > low {
+                if whiskers.isEmpty { whiskers.reserveCapacity(slots.count * 16) }
                 whiskers += "M"
                 whiskers += px
                 whiskers += " "
@@ -128,7 +129,7 @@ struct ChartBuilder {
                 whiskers += ReportFormat.coordinate(scale.y(low))
             }
             if let low = slot.lowNs, let high = slot.highNs {
-                if !lower.isEmpty { upper += " " }
+                if lower.isEmpty { upper.reserveCapacity(slots.count * 12) } else { upper += " " }
                 upper += px
                 upper += ","
                 upper += ReportFormat.coordinate(scale.y(high))
@@ -136,7 +137,9 @@ struct ChartBuilder {
             }
         }
         // The high edge forward, then the low edge back.
-        var band = upper
+        var band = ""
+        band.reserveCapacity(upper.utf8.count * 2 + 1)
+        band += upper
         for point in lower.reversed() {
             band += " "
             band += point.x
