@@ -15,8 +15,10 @@ import Mustache
 /// and the library renders the page instead: at compile time a template with transforms
 /// (`{{index()}}`), dotted names, blocks, inheritance, dynamic partials or an indented
 /// standalone partial; while rendering a lambda, a template or a `MustacheCustomRepresentation`
-/// value. `TemplateRendererTests` renders every page of a varied history both ways and compares
-/// the bytes.
+/// value. View models that are `TemplateFields` say what each field holds, so they are read
+/// without a cast and their lists element by element in place; anything else is read the way
+/// the library reads it. `TemplateRendererTests` renders every page of a varied history both
+/// ways and compares the bytes.
 struct TemplateRenderer: Sendable {
     indirect enum Node: Sendable {
         case text(String)
@@ -263,9 +265,9 @@ struct TemplateRenderer: Sendable {
                 level -= 1
                 switch stack[level] {
                 case let .fields(view):
-                    if let value = view.field(name) { return .typed(value) }
+                    if let value = view.field(name) { return Self.found(value) }
                 case let .element(views, index):
-                    if let value = views.field(name, at: index) { return .typed(value) }
+                    if let value = views.field(name, at: index) { return Self.found(value) }
                 case .text:
                     // A string's mirror has no labelled children.
                     continue
@@ -287,6 +289,15 @@ struct TemplateRenderer: Sendable {
         if child is String { return .value(child) }
         if child is any MustacheCustomRepresentation { return .unsupported }
         return .value(child)
+    }
+
+    /// A view model's field as found: its kind says all for text, flags and view models; a field
+    /// of any other type is checked as a value from anywhere else is.
+    private static func found(_ value: TemplateValue) -> Found {
+        guard case let .value(other) = value else { return .typed(value) }
+        if other is String { return .value(other) }
+        if other is any MustacheCustomRepresentation { return .unsupported }
+        return .value(other)
     }
 
     /// `Mirror.getValue(forKey:)` of the library: the first child with that label, an optional unwrapped.
