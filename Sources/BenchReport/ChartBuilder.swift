@@ -88,8 +88,8 @@ struct ChartBuilder {
         let stepIndices = trend.changePoints.filter { $0.pointIndex >= start }.map { $0.pointIndex - start }
         let slots = downsampling.slots(points, stepIndices: stepIndices)
 
-        // The polyline and the band are written straight into their attribute text: a string per
-        // point joined afterwards was a third of a chart's allocations.
+        // The polyline and the band are written straight into their attribute text, not made as
+        // a string per point and joined afterwards.
         var line = ""
         var lineCount = 0
         var upper = ""
