@@ -23,23 +23,47 @@ public enum UnitFormat {
         guard ns.isFinite else { return "–" }
         if ns < 0 { return "-" + duration(ns: -ns) }
         if ns == 0 { return "0 ns" }
-        if ns >= 999_500_000_000 { return String(format: "%.0f s", ns / 1e9) }
+        if ns >= 999_500_000_000 { return FixedDecimal.string(ns / 1e9, decimals: 0) + " s" }
         guard let (digits, exponent) = threeSignificantDigits(ns) else { return "–" }
         // `digits` (100…999) × 10^(exponent − 2) ns, exponent ≤ 11 here; the unit is the largest
         // power of 1000 at or below, so 0 to 2 decimals (more below 1 ns).
         let unitExponent = min(9, max(0, exponent / 3 * 3))
-        let unit = ["ns", "µs", "ms", "s"][unitExponent / 3]
         let decimals = unitExponent + 2 - exponent
-        var text = String(digits)
-        if decimals > 0 {
-            text = String(repeating: "0", count: max(0, decimals + 1 - text.count)) + text
-            text.insert(".", at: text.index(text.endIndex, offsetBy: -decimals))
-            if unitExponent == 0 {
-                while text.hasSuffix("0") { text.removeLast() }
-                if text.hasSuffix(".") { text.removeLast() }
-            }
+        let number = decimals == 0 ? String(digits) : decimalText(digits, decimals: decimals, trimmed: unitExponent == 0)
+        // One append, not an interpolation: this runs for every chart point's title.
+        switch unitExponent {
+        case 0: return number + " ns"
+        case 3: return number + " µs"
+        case 6: return number + " ms"
+        default: return number + " s"
         }
-        return text + " " + unit
+    }
+
+    /// Three digits with the point `decimals` places from the right, zeros in front as needed
+    /// (123, 4 → "0.0123"); `trimmed` drops trailing zeros, and the point when nothing follows it.
+    private static func decimalText(_ digits: Int, decimals: Int, trimmed: Bool) -> String {
+        let zero = UInt8(ascii: "0")
+        let point = UInt8(ascii: ".")
+        // "0." and zeros, or nothing, then the digits with the point among them.
+        let length = max(decimals + 2, 4)
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { buffer in
+            // From the right; once the digits run out, `rest` gives the zeros.
+            var rest = digits
+            for position in stride(from: length - 1, through: 0, by: -1) {
+                if position == length - 1 - decimals {
+                    buffer[position] = point
+                } else {
+                    buffer[position] = zero + UInt8(rest % 10)
+                    rest /= 10
+                }
+            }
+            var end = length
+            if trimmed {
+                while buffer[end - 1] == zero { end -= 1 }
+                if buffer[end - 1] == point { end -= 1 }
+            }
+            return String(decoding: UnsafeMutableBufferPointer(rebasing: buffer[..<end]), as: UTF8.self)
+        }
     }
 
     /// A positive finite value as three digits (100…999) and the decimal exponent of the first:
@@ -48,7 +72,7 @@ public enum UnitFormat {
         var exponent = Int(log10(value).rounded(.down))
         func scaled(_ exponent: Int) -> Double {
             let shift = exponent - 2
-            return shift >= 0 ? value / pow(10, Double(shift)) : value * pow(10, Double(-shift))
+            return shift >= 0 ? value / powerOfTen(shift) : value * powerOfTen(-shift)
         }
         var digits = scaled(exponent).rounded()
         // log10 can land one off next to a power of ten; rounding up can carry into a fourth digit.
@@ -58,32 +82,42 @@ public enum UnitFormat {
         return (Int(digits), exponent)
     }
 
+    /// `pow(10, n)`, from a table of the first ones: pow is a libm call per duration otherwise.
+    private static func powerOfTen(_ n: Int) -> Double {
+        n < powersOfTen.count ? powersOfTen[n] : pow(10, Double(n))
+    }
+
+    /// Made by pow itself, so a lookup returns exactly what the call would.
+    private static let powersOfTen: [Double] = (0...22).map { pow(10, Double($0)) }
+
     /// An instruction count in decimal units: "850 instr", "14.04K instr", "101.63M instr", "2.10G instr".
     public static func instructions(_ count: Double) -> String {
-        let units: [(Double, String)] = [(1e9, "G"), (1e6, "M"), (1e3, "K")]
-        for (scale, unit) in units where abs(count) >= scale {
-            return String(format: "%.2f%@ instr", count / scale, unit)
+        for (scale, unit) in countUnits where abs(count) >= scale {
+            return FixedDecimal.string(count / scale, decimals: 2) + unit + " instr"
         }
-        return String(format: "%.0f instr", count)
+        return FixedDecimal.string(count, decimals: 0) + " instr"
     }
+
+    private static let countUnits: [(Double, String)] = [(1e9, "G"), (1e6, "M"), (1e3, "K")]
 
     /// Bytes in binary units with one decimal: "45.2 KB", "1.4 MB".
     public static func bytes(_ bytes: UInt64) -> String {
-        let units = ["B", "KB", "MB", "GB", "TB"]
         var value = Double(bytes)
         var unit = 0
-        while value >= 1024, unit < units.count - 1 {
+        while value >= 1024, unit < byteUnits.count - 1 {
             value /= 1024
             unit += 1
         }
-        return unit == 0 ? "\(bytes) B" : String(format: "%.1f %@", value, units[unit])
+        return unit == 0 ? "\(bytes) B" : FixedDecimal.string(value, decimals: 1) + byteUnits[unit]
     }
+
+    private static let byteUnits = [" B", " KB", " MB", " GB", " TB"]
 
     /// A size limit and what exceeds it, in the unit `[history] max_file_mb` takes: "300 MiB",
     /// "1.2 MiB", "100 bytes".
     public static func mebibytes(_ bytes: Int64) -> String {
         if bytes < 1_048_576 { return "\(bytes) bytes" }
-        return bytes % 1_048_576 == 0 ? "\(bytes / 1_048_576) MiB" : String(format: "%.1f MiB", Double(bytes) / 1_048_576)
+        return bytes % 1_048_576 == 0 ? "\(bytes / 1_048_576) MiB" : FixedDecimal.string(Double(bytes) / 1_048_576, decimals: 1) + " MiB"
     }
 
     /// A count with its noun, singular for exactly one: "1 run", "3 runs", "0 benchmarks".
@@ -95,6 +129,6 @@ public enum UnitFormat {
     /// A signed percentage with one decimal: "+12.3%", "-4.0%", "±0.0%".
     public static func percent(_ value: Double) -> String {
         if abs(value) < 0.05 { return "±0.0%" }
-        return String(format: "%@%.1f%%", value > 0 ? "+" : "-", abs(value))
+        return (value > 0 ? "+" : "-") + FixedDecimal.string(abs(value), decimals: 1) + "%"
     }
 }

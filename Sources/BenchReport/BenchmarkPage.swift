@@ -119,127 +119,129 @@ struct RunRowView: Sendable {
 
 
 // Mustache looks fields up by name. Answering from a switch instead of through Mirror (the
-// library's fallback) is what keeps 1000 runs × 100 benchmarks well under two seconds;
-// ViewModelLookupTests checks that every stored field is answered.
-extension BenchmarkPage: MustacheParent {
-    func child(named key: String) -> Any? {
+// library's fallback), and saying what kind each field is (`TemplateFields`), is what keeps
+// 1000 runs × 100 benchmarks well under two seconds; ViewModelLookupTests checks that every
+// stored field is answered. The switches are inlined where a list's element is asked, so that
+// only the field asked for is read.
+extension BenchmarkPage: TemplateFields {
+    @inline(__always) func field(_ key: String) -> TemplateValue? {
         switch key {
-        case "title": title
-        case "pageTitle": pageTitle
-        case "root": root
-        case "name": name
-        case "groupName": groupName
-        case "latestLine": latestLine
-        case "latestClass": latestClass
-        case "facts": facts
-        case "failure": failure
-        case "zoomLinks": zoomLinks
-        case "charts": charts
-        case "hasTarget": hasTarget
-        case "steps": steps
-        case "hasSteps": hasSteps
-        case "runRows": runRows
-        case "runsText": runsText
-        case "archiveLinks": archiveLinks
-        case "hasArchive": hasArchive
-        case "machineSeries": machineSeries
-        case "machineSeriesCount": machineSeriesCount
-        case "hasMachineSeries": hasMachineSeries
-        case "verdicts": verdicts
-        case "hasVerdicts": hasVerdicts
-        case "verdictsText": verdictsText
-        case "processes": processes
-        case "hasProcesses": hasProcesses
-        case "processesText": processesText
-        case "memorySpreadText": memorySpreadText
+        case "title": .text(title)
+        case "pageTitle": .text(pageTitle)
+        case "root": .text(root)
+        case "name": .text(name)
+        case "groupName": .text(groupName)
+        case "latestLine": .text(latestLine)
+        case "latestClass": .text(latestClass)
+        case "facts": .views(facts)
+        case "failure": .view(ifAny: failure)
+        case "zoomLinks": .views(zoomLinks)
+        case "charts": .views(charts)
+        case "hasTarget": .flag(hasTarget)
+        case "steps": .views(steps)
+        case "hasSteps": .flag(hasSteps)
+        case "runRows": .views(runRows)
+        case "runsText": .text(runsText)
+        case "archiveLinks": .value(archiveLinks)
+        case "hasArchive": .flag(hasArchive)
+        case "machineSeries": .value(machineSeries)
+        case "machineSeriesCount": .text(machineSeriesCount)
+        case "hasMachineSeries": .flag(hasMachineSeries)
+        case "verdicts": .views(verdicts)
+        case "hasVerdicts": .flag(hasVerdicts)
+        case "verdictsText": .text(verdictsText)
+        case "processes": .views(processes)
+        case "hasProcesses": .flag(hasProcesses)
+        case "processesText": .text(processesText)
+        case "memorySpreadText": .text(ifAny: memorySpreadText)
         default: nil
         }
     }
 }
 
-extension FactView: MustacheParent {
-    func child(named key: String) -> Any? {
+extension FactView: TemplateFields {
+    @inline(__always) func field(_ key: String) -> TemplateValue? {
         switch key {
-        case "label": label
-        case "value": value
+        case "label": .text(label)
+        case "value": .text(value)
         default: nil
         }
     }
 }
 
-extension StepRowView: MustacheParent {
-    func child(named key: String) -> Any? {
+extension StepRowView: TemplateFields {
+    @inline(__always) func field(_ key: String) -> TemplateValue? {
         switch key {
-        case "stepDate": stepDate
-        case "stepCommit": stepCommit
-        case "stepCommitHref": stepCommitHref
-        case "before": before
-        case "after": after
-        case "stepPercent": stepPercent
-        case "stepClass": stepClass
-        case "stepNote": stepNote
-        case "stepHref": stepHref
+        case "stepDate": .text(stepDate)
+        case "stepCommit": .text(stepCommit)
+        case "stepCommitHref": .text(ifAny: stepCommitHref)
+        case "before": .text(before)
+        case "after": .text(after)
+        case "stepPercent": .text(stepPercent)
+        case "stepClass": .text(stepClass)
+        case "stepNote": .text(ifAny: stepNote)
+        case "stepHref": .text(ifAny: stepHref)
         default: nil
         }
     }
 }
 
-extension RunRowView: MustacheParent {
-    func child(named key: String) -> Any? {
+extension RunRowView: TemplateFields {
+    @inline(__always) func field(_ key: String) -> TemplateValue? {
         switch key {
-        case "rowAnchor": rowAnchor
-        case "rowDate": rowDate
-        case "rowCommit": rowCommit
-        case "rowCommitHref": rowCommitHref
-        case "rowSubject": rowSubject
-        case "rowJSON": rowJSON
-        case "outcomeIcon": outcomeIcon
-        case "outcomeText": outcomeText
-        case "outcomeClass": outcomeClass
-        case "rowMedian": rowMedian
-        case "rowSpread": rowSpread
-        case "rowMemory": rowMemory
-        case "rowMemoryDetail": rowMemoryDetail
-        case "rowCPU": rowCPU
-        case "rowTotal": rowTotal
-        case "rowChange": rowChange
-        case "rowMedianNote": rowMedianNote
+        case "rowAnchor": .text(rowAnchor)
+        case "rowDate": .text(rowDate)
+        case "rowCommit": .text(rowCommit)
+        case "rowCommitHref": .text(ifAny: rowCommitHref)
+        case "rowSubject": .text(rowSubject)
+        case "rowJSON": .text(ifAny: rowJSON)
+        case "outcomeIcon": .text(outcomeIcon)
+        case "outcomeText": .text(outcomeText)
+        case "outcomeClass": .text(outcomeClass)
+        case "rowMedian": .text(rowMedian)
+        case "rowSpread": .text(ifAny: rowSpread)
+        case "rowMemory": .text(rowMemory)
+        case "rowMemoryDetail": .text(rowMemoryDetail)
+        case "rowCPU": .text(rowCPU)
+        case "rowTotal": .text(rowTotal)
+        case "rowChange": .view(ifAny: rowChange)
+        case "rowMedianNote": .text(ifAny: rowMedianNote)
         default: nil
         }
     }
 }
 
-extension VerdictRowView: MustacheParent {
-    func child(named key: String) -> Any? {
+extension VerdictRowView: TemplateFields {
+    @inline(__always) func field(_ key: String) -> TemplateValue? {
         switch key {
-        case "metric": metric
-        case "change": change
-        case "verdict": verdict
-        case "note": note
-        case "detects": detects
-        case "processSpread": processSpread
+        case "metric": .text(metric)
+        case "change": .text(change)
+        case "verdict": .view(verdict)
+        case "note": .text(ifAny: note)
+        case "detects": .view(ifAny: detects)
+        case "processSpread": .text(processSpread)
         default: nil
         }
     }
 }
 
-extension ProcessRowView: MustacheParent {
-    func child(named key: String) -> Any? {
+extension ProcessRowView: TemplateFields {
+    @inline(__always) func field(_ key: String) -> TemplateValue? {
         switch key {
-        case "round": round
-        case "samples": samples
-        case "median": median
-        case "offset": offset
-        case "outcomeIcon": outcomeIcon
-        case "outcomeText": outcomeText
-        case "outcomeClass": outcomeClass
-        case "memory": memory
-        case "cpu": cpu
-        case "wall": wall
-        case "busy": busy
-        case "steal": steal
-        case "rowClass": rowClass
-        case "busyHint": busyHint
+        case "round": .text(round)
+        case "samples": .text(samples)
+        case "median": .text(median)
+        case "offset": .text(offset)
+        case "outcomeIcon": .text(outcomeIcon)
+        case "outcomeText": .text(outcomeText)
+        case "outcomeClass": .text(outcomeClass)
+        case "memory": .text(memory)
+        case "cpu": .text(cpu)
+        case "wall": .text(wall)
+        case "busy": .text(busy)
+        case "steal": .text(steal)
+        case "rowClass": .text(rowClass)
+        case "busyHint": .text(busyHint)
         default: nil
         }
     }

@@ -22,19 +22,21 @@ struct ChartBuilder {
         let stepIndices = trend.changePoints.filter { $0.pointIndex >= start }.map { $0.pointIndex - start }
 
         var line: [String] = []
-        var last: MarkView?
+        // Only the newest successful slot is marked, so only its title is made.
+        var newest: (x: String, y: String, slot: ChartDownsampling.Slot)?
         var failures: [MarkView] = []
         for slot in downsampling.slots(points, stepIndices: stepIndices) {
             let px = ReportFormat.coordinate(x(slot.position))
             if let median = slot.medianNs {
                 let py = ReportFormat.coordinate(scale.y(median))
                 line.append("\(px),\(py)")
-                last = MarkView(x: px, y: py, title: slotTitle(slot, points, trend))
+                newest = (px, py, slot)
             }
             if slot.failed > 0 {
                 failures.append(MarkView(x: px, y: ReportFormat.coordinate(height - 3), title: slotTitle(slot, points, trend)))
             }
         }
+        let last = newest.map { MarkView(x: $0.x, y: $0.y, title: slotTitle($0.slot, points, trend)) }
         let failedRuns = points.lazy.filter { $0.medianNs == nil }.count
         let steps = trend.changePoints.filter { $0.pointIndex >= start }.map { change in
             StepMarkView(
@@ -65,8 +67,18 @@ struct ChartBuilder {
         let bottom = height - 40
         let start = window.map { max(0, trend.points.count - $0) } ?? 0
         let points = Array(trend.points[start...])
-        let medians = points.compactMap(\.medianNs)
-        var extra = points.compactMap(\.lowNs) + points.compactMap(\.highNs)
+        // Read field by field: a closure over each point would copy it (its run id and commit).
+        var medians: [Double] = []
+        var lows: [Double] = []
+        var highs: [Double] = []
+        var failedRuns = 0
+        medians.reserveCapacity(points.count)
+        for index in points.indices {
+            if let median = points[index].medianNs { medians.append(median) } else { failedRuns += 1 }
+            if let low = points[index].lowNs { lows.append(low) }
+            if let high = points[index].highNs { highs.append(high) }
+        }
+        var extra = lows + highs
         // A target is a time; it has no place on an axis of instruction counts.
         let targetNs = trend.metric == .time ? targetNs : nil
         if let targetNs { extra.append(Double(targetNs)) }
@@ -76,34 +88,64 @@ struct ChartBuilder {
         let stepIndices = trend.changePoints.filter { $0.pointIndex >= start }.map { $0.pointIndex - start }
         let slots = downsampling.slots(points, stepIndices: stepIndices)
 
-        var line: [String] = []
-        var upper: [String] = []
-        var lower: [String] = []
+        // The polyline and the band are written straight into their attribute text, not made as
+        // a string per point and joined afterwards.
+        var line = ""
+        var lineCount = 0
+        var upper = ""
+        var lower: [(x: String, y: String)] = []
         var marks: [MarkView] = []
         // Every bucket's whisker in one path ("M x top V bottom" each): as ~900 lines they were
         // 47 KB of a 318 KB page at 5000 runs, as one path 12 KB.
         var whiskers = ""
         var failures: [MarkView] = []
-        line.reserveCapacity(slots.count)
+        line.reserveCapacity(slots.count * 12)
         marks.reserveCapacity(slots.count)
+        let failureY = ReportFormat.coordinate(bottom - 6)
         for slot in slots {
             let px = ReportFormat.coordinate(x(slot.position))
+            // A bucket with failures and successes has one title for its mark and its cross.
+            var title: String?
             if slot.failed > 0 {
-                failures.append(MarkView(x: px, y: ReportFormat.coordinate(bottom - 6), title: slotTitle(slot, points, trend)))
+                let text = slotTitle(slot, points, trend)
+                title = text
+                failures.append(MarkView(x: px, y: failureY, title: text))
             }
             guard let median = slot.medianNs else { continue }
             let py = ReportFormat.coordinate(scale.y(median))
-            line.append("\(px),\(py)")
-            marks.append(MarkView(x: px, y: py, title: slotTitle(slot, points, trend)))
+            if lineCount > 0 { line += " " }
+            line += px
+            line += ","
+            line += py
+            lineCount += 1
+            marks.append(MarkView(x: px, y: py, title: title ?? slotTitle(slot, points, trend)))
             if slot.isBucket, let low = slot.minNs, let high = slot.maxNs, high > low {
-                whiskers += "M\(px) \(ReportFormat.coordinate(scale.y(high)))V\(ReportFormat.coordinate(scale.y(low)))"
+                if whiskers.isEmpty { whiskers.reserveCapacity(slots.count * 16) }
+                whiskers += "M"
+                whiskers += px
+                whiskers += " "
+                whiskers += ReportFormat.coordinate(scale.y(high))
+                whiskers += "V"
+                whiskers += ReportFormat.coordinate(scale.y(low))
             }
             if let low = slot.lowNs, let high = slot.highNs {
-                upper.append("\(px),\(ReportFormat.coordinate(scale.y(high)))")
-                lower.append("\(px),\(ReportFormat.coordinate(scale.y(low)))")
+                if lower.isEmpty { upper.reserveCapacity(slots.count * 12) } else { upper += " " }
+                upper += px
+                upper += ","
+                upper += ReportFormat.coordinate(scale.y(high))
+                lower.append((px, ReportFormat.coordinate(scale.y(low))))
             }
         }
-        let band = (upper + lower.reversed()).joined(separator: " ")
+        // The high edge forward, then the low edge back.
+        var band = ""
+        band.reserveCapacity(upper.utf8.count * 2 + 1)
+        band += upper
+        for point in lower.reversed() {
+            band += " "
+            band += point.x
+            band += ","
+            band += point.y
+        }
         let yTicks = scale.ticks.map { TickView(position: ReportFormat.coordinate(scale.y($0)), text: scale.label($0)) }
         let xTicks = xAxisTicks(points) { x(Double($0)) }
         let steps = trend.changePoints.filter { $0.pointIndex >= start }.map { change in
@@ -124,7 +166,6 @@ struct ChartBuilder {
         if let low = medians.min(), let high = medians.max() {
             description += ", from \(trend.format(low)) to \(trend.format(high))"
         }
-        let failedRuns = points.lazy.filter { $0.medianNs == nil }.count
         if failedRuns > 0 { description += "; \(failedRuns) failed runs marked at the bottom" }
         let buckets = slots.lazy.filter(\.isBucket).count
         if buckets > 0 {
@@ -137,7 +178,7 @@ struct ChartBuilder {
             chartTitle: "\(TextSafety.line(trend.name)): \(zoomLabel.lowercased())", chartDescription: description,
             width: "800", height: "300", yUnit: scale.unit, plotLeft: ReportFormat.coordinate(left), plotRight: ReportFormat.coordinate(right),
             plotTop: ReportFormat.coordinate(top), plotBottom: ReportFormat.coordinate(bottom),
-            band: band, hasBand: upper.count > 1, line: line.joined(separator: " "), hasLine: line.count > 1, whiskers: whiskers,
+            band: band, hasBand: lower.count > 1, line: line, hasLine: lineCount > 1, whiskers: whiskers,
             hasWhiskers: !whiskers.isEmpty,
             target: target, yTicks: yTicks, xTicks: xTicks, points: marks, pointClass: marks.count > 150 ? "pt dense" : "pt",
             failures: failures, steps: steps)
@@ -174,11 +215,9 @@ struct ChartBuilder {
 
     /// A run's hover title, or a bucket's: its dates, its run count and the range of its medians.
     private func slotTitle(_ slot: ChartDownsampling.Slot, _ points: [TrendPoint], _ trend: Trend) -> String {
-        guard slot.isBucket else { return pointTitle(points[slot.first], trend) }
-        let first = points[slot.first]
-        let last = points[slot.last]
+        guard slot.isBucket else { return pointTitle(points, slot.first, trend) }
         // Days, not times: a bucket spans days, and its title is repeated for each of up to 1000 buckets.
-        var title = "\(ReportFormat.day(first.date)) to \(ReportFormat.day(last.date)) · \(UnitFormat.count(slot.count, "run"))"
+        var title = "\(ReportFormat.day(points[slot.first].date)) to \(ReportFormat.day(points[slot.last].date)) · \(UnitFormat.count(slot.count, "run"))"
         if let median = slot.medianNs, let low = slot.minNs, let high = slot.maxNs {
             title += " · median \(trend.format(median)), \(trend.format(low)) to \(trend.format(high))"
         }
@@ -186,11 +225,24 @@ struct ChartBuilder {
         return title
     }
 
-    private func pointTitle(_ point: TrendPoint, _ trend: Trend) -> String {
-        let info = point.runIndex < runs.count ? runs[point.runIndex] : nil
-        let value = point.medianNs.map { trend.format($0) } ?? ReportFormat.outcomeWord(point.outcome)
-        var title = "\(info?.date ?? ReportFormat.date(point.date)) · \(info?.shortCommit ?? "–") · \(value)"
-        if let subject = info?.subject, !subject.isEmpty { title += " · \(subject)" }
+    /// The hover title of `points[index]`. Its fields, and its run's, are read in place: a copy
+    /// would retain its strings (and the run's whole record), once for each of up to a thousand
+    /// points per chart.
+    private func pointTitle(_ points: [TrendPoint], _ index: Int, _ trend: Trend) -> String {
+        let value = points[index].medianNs.map { trend.format($0) } ?? ReportFormat.outcomeWord(points[index].outcome)
+        let run = points[index].runIndex
+        guard run < runs.count else { return ReportFormat.date(points[index].date) + " · – · " + value }
+        let subject = runs[run].subject
+        var title = runs[run].date
+        title.reserveCapacity(title.utf8.count + value.utf8.count + subject.utf8.count + 32)
+        title += " · "
+        title += runs[run].shortCommit
+        title += " · "
+        title += value
+        if !subject.isEmpty {
+            title += " · "
+            title += subject
+        }
         return title
     }
 

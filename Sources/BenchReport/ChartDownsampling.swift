@@ -110,20 +110,29 @@ struct ChartDownsampling: Sendable {
     }
 
     private static func slot(_ points: [TrendPoint], _ range: ClosedRange<Int>) -> Slot {
+        // Fields are read in place: copying a point would retain its run id and commit.
         if range.count == 1 {
-            let point = points[range.lowerBound]
+            let index = range.lowerBound
+            let median = points[index].medianNs
             return Slot(
-                first: range.lowerBound, last: range.upperBound, medianNs: point.medianNs, minNs: point.medianNs,
-                maxNs: point.medianNs, lowNs: point.medianNs == nil ? nil : point.lowNs,
-                highNs: point.medianNs == nil ? nil : point.highNs, failed: point.medianNs == nil ? 1 : 0)
+                first: index, last: index, medianNs: median, minNs: median, maxNs: median,
+                lowNs: median == nil ? nil : points[index].lowNs, highNs: median == nil ? nil : points[index].highNs,
+                failed: median == nil ? 1 : 0)
         }
-        let members = points[range]
-        let medians = members.compactMap(\.medianNs)
-        let succeeded = members.filter { $0.medianNs != nil }
+        // The successful runs' medians, and the band edges they recorded.
+        var medians: [Double] = []
+        var lows: [Double] = []
+        var highs: [Double] = []
+        medians.reserveCapacity(range.count)
+        for index in range {
+            guard let median = points[index].medianNs else { continue }
+            medians.append(median)
+            if let low = points[index].lowNs { lows.append(low) }
+            if let high = points[index].highNs { highs.append(high) }
+        }
         return Slot(
             first: range.lowerBound, last: range.upperBound, medianNs: median(medians), minNs: medians.min(),
-            maxNs: medians.max(), lowNs: median(succeeded.compactMap(\.lowNs)), highNs: median(succeeded.compactMap(\.highNs)),
-            failed: members.count - medians.count)
+            maxNs: medians.max(), lowNs: median(lows), highNs: median(highs), failed: range.count - medians.count)
     }
 
     private static func median(_ values: [Double]) -> Double? {

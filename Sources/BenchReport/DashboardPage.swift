@@ -172,193 +172,195 @@ struct LinkView: Sendable {
 
 
 // Mustache looks fields up by name. Answering from a switch instead of through Mirror (the
-// library's fallback) is what keeps 1000 runs × 100 benchmarks well under two seconds;
-// ViewModelLookupTests checks that every stored field is answered.
-extension DashboardPage: MustacheParent {
-    func child(named key: String) -> Any? {
+// library's fallback), and saying what kind each field is (`TemplateFields`), is what keeps
+// 1000 runs × 100 benchmarks well under two seconds; ViewModelLookupTests checks that every
+// stored field is answered. The switches are inlined where a list's element is asked, so that
+// only the field asked for is read.
+extension DashboardPage: TemplateFields {
+    @inline(__always) func field(_ key: String) -> TemplateValue? {
         switch key {
-        case "title": title
-        case "pageTitle": pageTitle
-        case "root": root
-        case "warnings": warnings
-        case "hasWarnings": hasWarnings
-        case "hasRuns": hasRuns
-        case "latest": latest
-        case "verdict": verdict
-        case "tiles": tiles
-        case "problems": problems
-        case "hasProblems": hasProblems
-        case "groups": groups
-        case "retired": retired
-        case "hasRetired": hasRetired
-        case "notSelected": notSelected
-        case "hasNotSelected": hasNotSelected
-        case "notSelectedText": notSelectedText
-        case "runCount": runCount
-        case "sparklineRuns": sparklineRuns
-        case "runCountText": runCountText
-        case "sparklineRunsText": sparklineRunsText
-        case "machines": machines
-        case "machineCountText": machineCountText
-        case "recentChanges": recentChanges
-        case "hasRecentChanges": hasRecentChanges
-        case "recentChangesText": recentChangesText
-        case "hasDetects": hasDetects
-        case "detectsLegend": detectsLegend
+        case "title": .text(title)
+        case "pageTitle": .text(pageTitle)
+        case "root": .text(root)
+        case "warnings": .value(warnings)
+        case "hasWarnings": .flag(hasWarnings)
+        case "hasRuns": .flag(hasRuns)
+        case "latest": .view(ifAny: latest)
+        case "verdict": .view(ifAny: verdict)
+        case "tiles": .views(tiles)
+        case "problems": .views(problems)
+        case "hasProblems": .flag(hasProblems)
+        case "groups": .views(groups)
+        case "retired": .views(retired)
+        case "hasRetired": .flag(hasRetired)
+        case "notSelected": .views(notSelected)
+        case "hasNotSelected": .flag(hasNotSelected)
+        case "notSelectedText": .text(notSelectedText)
+        case "runCount": .text(runCount)
+        case "sparklineRuns": .text(sparklineRuns)
+        case "runCountText": .text(runCountText)
+        case "sparklineRunsText": .text(sparklineRunsText)
+        case "machines": .value(machines)
+        case "machineCountText": .text(machineCountText)
+        case "recentChanges": .views(recentChanges)
+        case "hasRecentChanges": .flag(hasRecentChanges)
+        case "recentChangesText": .text(recentChangesText)
+        case "hasDetects": .flag(hasDetects)
+        case "detectsLegend": .text(detectsLegend)
         default: nil
         }
     }
 }
 
-extension LatestRunView: MustacheParent {
-    func child(named key: String) -> Any? {
+extension LatestRunView: TemplateFields {
+    @inline(__always) func field(_ key: String) -> TemplateValue? {
         switch key {
-        case "date": date
-        case "runID": runID
-        case "commit": commit
-        case "subject": subject
-        case "branch": branch
-        case "commitHref": commitHref
-        case "dirty": dirty
-        case "machine": machine
-        case "isolation": isolation
-        case "build": build
-        case "buildIsDebug": buildIsDebug
-        case "interrupted": interrupted
-        case "passedText": passedText
-        case "baselineText": baselineText
-        case "caveat": caveat
-        case "jsonHref": jsonHref
+        case "date": .text(date)
+        case "runID": .text(runID)
+        case "commit": .text(commit)
+        case "subject": .text(subject)
+        case "branch": .text(branch)
+        case "commitHref": .text(ifAny: commitHref)
+        case "dirty": .flag(dirty)
+        case "machine": .text(machine)
+        case "isolation": .text(isolation)
+        case "build": .text(build)
+        case "buildIsDebug": .flag(buildIsDebug)
+        case "interrupted": .flag(interrupted)
+        case "passedText": .text(passedText)
+        case "baselineText": .text(baselineText)
+        case "caveat": .text(ifAny: caveat)
+        case "jsonHref": .text(ifAny: jsonHref)
         default: nil
         }
     }
 }
 
-extension VerdictView: MustacheParent {
-    func child(named key: String) -> Any? {
+extension VerdictView: TemplateFields {
+    @inline(__always) func field(_ key: String) -> TemplateValue? {
         switch key {
-        case "verdictClass": verdictClass
-        case "icon": icon
-        case "headline": headline
-        case "detail": detail
+        case "verdictClass": .text(verdictClass)
+        case "icon": .text(icon)
+        case "headline": .text(headline)
+        case "detail": .text(detail)
         default: nil
         }
     }
 }
 
-extension TileView: MustacheParent {
-    func child(named key: String) -> Any? {
+extension TileView: TemplateFields {
+    @inline(__always) func field(_ key: String) -> TemplateValue? {
         switch key {
-        case "label": label
-        case "value": value
-        case "tileClass": tileClass
+        case "label": .text(label)
+        case "value": .text(value)
+        case "tileClass": .text(tileClass)
         default: nil
         }
     }
 }
 
-extension ProblemView: MustacheParent {
-    func child(named key: String) -> Any? {
+extension ProblemView: TemplateFields {
+    @inline(__always) func field(_ key: String) -> TemplateValue? {
         switch key {
-        case "icon": icon
-        case "name": name
-        case "anchor": anchor
-        case "text": text
-        case "problemClass": problemClass
+        case "icon": .text(icon)
+        case "name": .text(name)
+        case "anchor": .text(anchor)
+        case "text": .text(text)
+        case "problemClass": .text(problemClass)
         default: nil
         }
     }
 }
 
-extension GroupView: MustacheParent {
-    func child(named key: String) -> Any? {
+extension GroupView: TemplateFields {
+    @inline(__always) func field(_ key: String) -> TemplateValue? {
         switch key {
-        case "groupName": groupName
-        case "groupAnchor": groupAnchor
-        case "countText": countText
-        case "rows": rows
+        case "groupName": .text(groupName)
+        case "groupAnchor": .text(groupAnchor)
+        case "countText": .text(countText)
+        case "rows": .views(rows)
         default: nil
         }
     }
 }
 
-extension BenchmarkRowView: MustacheParent {
-    func child(named key: String) -> Any? {
+extension BenchmarkRowView: TemplateFields {
+    @inline(__always) func field(_ key: String) -> TemplateValue? {
         switch key {
-        case "anchor": anchor
-        case "href": href
-        case "name": name
-        case "statusIcon": statusIcon
-        case "statusText": statusText
-        case "statusClass": statusClass
-        case "isolated": isolated
-        case "modeNote": modeNote
-        case "median": median
-        case "spread": spread
-        case "targetText": targetText
-        case "speed": speed
-        case "memory": memory
-        case "memorySpread": memorySpread
-        case "memoryChange": memoryChange
-        case "cpu": cpu
-        case "cpuChange": cpuChange
-        case "total": total
-        case "change": change
-        case "changeNote": changeNote
-        case "step": step
-        case "sparkline": sparkline
-        case "failure": failure
-        case "medianNote": medianNote
-        case "informational": informational
-        case "detects": detects
+        case "anchor": .text(anchor)
+        case "href": .text(href)
+        case "name": .text(name)
+        case "statusIcon": .text(statusIcon)
+        case "statusText": .text(statusText)
+        case "statusClass": .text(statusClass)
+        case "isolated": .flag(isolated)
+        case "modeNote": .text(ifAny: modeNote)
+        case "median": .text(median)
+        case "spread": .text(ifAny: spread)
+        case "targetText": .text(ifAny: targetText)
+        case "speed": .view(ifAny: speed)
+        case "memory": .text(memory)
+        case "memorySpread": .view(ifAny: memorySpread)
+        case "memoryChange": .view(ifAny: memoryChange)
+        case "cpu": .text(cpu)
+        case "cpuChange": .view(ifAny: cpuChange)
+        case "total": .text(total)
+        case "change": .view(ifAny: change)
+        case "changeNote": .text(ifAny: changeNote)
+        case "step": .view(ifAny: step)
+        case "sparkline": .view(sparkline)
+        case "failure": .view(ifAny: failure)
+        case "medianNote": .text(ifAny: medianNote)
+        case "informational": .view(ifAny: informational)
+        case "detects": .view(ifAny: detects)
         default: nil
         }
     }
 }
 
-extension BadgeView: MustacheParent {
-    func child(named key: String) -> Any? {
+extension BadgeView: TemplateFields {
+    @inline(__always) func field(_ key: String) -> TemplateValue? {
         switch key {
-        case "text": text
-        case "badgeClass": badgeClass
-        case "hint": hint
+        case "text": .text(text)
+        case "badgeClass": .text(badgeClass)
+        case "hint": .text(hint)
         default: nil
         }
     }
 }
 
-extension FailureView: MustacheParent {
-    func child(named key: String) -> Any? {
+extension FailureView: TemplateFields {
+    @inline(__always) func field(_ key: String) -> TemplateValue? {
         switch key {
-        case "facts": facts
-        case "stderrTail": stderrTail
+        case "facts": .value(facts)
+        case "stderrTail": .text(ifAny: stderrTail)
         default: nil
         }
     }
 }
 
-extension LinkView: MustacheParent {
-    func child(named key: String) -> Any? {
+extension LinkView: TemplateFields {
+    @inline(__always) func field(_ key: String) -> TemplateValue? {
         switch key {
-        case "text": text
-        case "href": href
+        case "text": .text(text)
+        case "href": .text(href)
         default: nil
         }
     }
 }
 
-extension RecentChangeView: MustacheParent {
-    func child(named key: String) -> Any? {
+extension RecentChangeView: TemplateFields {
+    @inline(__always) func field(_ key: String) -> TemplateValue? {
         switch key {
-        case "name": name
-        case "href": href
-        case "changeText": changeText
-        case "changeClass": changeClass
-        case "before": before
-        case "after": after
-        case "commit": commit
-        case "commitHref": commitHref
-        case "date": date
+        case "name": .text(name)
+        case "href": .text(href)
+        case "changeText": .text(changeText)
+        case "changeClass": .text(changeClass)
+        case "before": .text(before)
+        case "after": .text(after)
+        case "commit": .text(commit)
+        case "commitHref": .text(ifAny: commitHref)
+        case "date": .text(date)
         default: nil
         }
     }

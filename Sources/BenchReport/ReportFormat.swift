@@ -7,30 +7,48 @@ import Foundation
 enum ReportFormat {
     /// "2026-11-25 10:49 UTC"
     static func date(_ date: Date) -> String {
-        var time = time_t(date.timeIntervalSince1970.rounded(.down))
-        var parts = tm()
-        gmtime_r(&time, &parts)
-        return "\(parts.tm_year + 1900)-\(pad(parts.tm_mon + 1))-\(pad(parts.tm_mday)) \(pad(parts.tm_hour)):\(pad(parts.tm_min)) UTC"
+        let parts = utc(date)
+        return ASCIIText.make(capacity: 80) { text in
+            day(parts, into: &text)
+            text.append(" ")
+            time(parts, into: &text)
+            text.append(" UTC")
+        }
     }
 
     /// "2026-11-25"
     static func day(_ date: Date) -> String {
-        var time = time_t(date.timeIntervalSince1970.rounded(.down))
-        var parts = tm()
-        gmtime_r(&time, &parts)
-        return "\(parts.tm_year + 1900)-\(pad(parts.tm_mon + 1))-\(pad(parts.tm_mday))"
+        let parts = utc(date)
+        return ASCIIText.make(capacity: 48) { day(parts, into: &$0) }
     }
 
     /// "10:49", UTC.
     static func time(_ date: Date) -> String {
+        let parts = utc(date)
+        return ASCIIText.make(capacity: 32) { time(parts, into: &$0) }
+    }
+
+    // Written digit by digit (a chart's hover titles hold thousands of dates).
+
+    private static func utc(_ date: Date) -> tm {
         var time = time_t(date.timeIntervalSince1970.rounded(.down))
         var parts = tm()
         gmtime_r(&time, &parts)
-        return "\(pad(parts.tm_hour)):\(pad(parts.tm_min))"
+        return parts
     }
 
-    private static func pad(_ value: Int32) -> String {
-        value < 10 ? "0\(value)" : "\(value)"
+    private static func day(_ parts: tm, into text: inout ASCIIText) {
+        text.decimal(parts.tm_year + 1900)
+        text.append("-")
+        text.padded(parts.tm_mon + 1)
+        text.append("-")
+        text.padded(parts.tm_mday)
+    }
+
+    private static func time(_ parts: tm, into text: inout ASCIIText) {
+        text.padded(parts.tm_hour)
+        text.append(":")
+        text.padded(parts.tm_min)
     }
 
     /// The median's spread as "±1.2%": half the confidence interval where recorded, else the
@@ -94,7 +112,7 @@ enum ReportFormat {
 
     /// "p = 0.042", "p < 0.001": three decimals, never a p-value that reads as zero.
     static func pValue(_ p: Double) -> String {
-        p < 0.001 ? "p < 0.001" : "p = " + String(format: "%.3f", p)
+        p < 0.001 ? "p < 0.001" : "p = " + FixedDecimal.string(p, decimals: 3)
     }
 
     /// CSS class of an outcome: ok, fail or timeout.
@@ -162,9 +180,15 @@ enum ReportFormat {
     static func coordinate(_ value: Double, keepZero: Bool = false) -> String {
         guard value.isFinite, abs(value) < 1e15 else { return "0" }
         let tenths = Int((value * 10).rounded())
-        let whole = tenths / 10
-        let fraction = abs(tenths % 10)
-        if tenths < 0, whole == 0 { return "-0.\(fraction)" }
-        return fraction == 0 && !keepZero ? "\(whole)" : "\(whole).\(fraction)"
+        let fraction = tenths.magnitude % 10
+        return ASCIIText.make(capacity: 24) { text in
+            // "-0.4" keeps its sign, as does every negative value: only tenths of 0 read "0".
+            if tenths < 0 { text.append("-") }
+            text.decimal(tenths.magnitude / 10)
+            if fraction != 0 || keepZero {
+                text.append(".")
+                text.decimal(fraction)
+            }
+        }
     }
 }

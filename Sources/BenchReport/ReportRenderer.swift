@@ -119,13 +119,22 @@ public struct ReportRenderer: Sendable {
         else {
             throw .cannotWrite(path: file.path, reason: "the name would place the file outside the output folder")
         }
-        let data = Data(text.utf8)
-        if onlyIfChanged, holds(data, file) { return file }
-        do {
-            try data.write(to: file, options: .atomic)
-        } catch {
-            throw .cannotWrite(path: file.path, reason: (error as NSError).localizedDescription)
+        // The string's own UTF-8 bytes are written, not a copy of them in a Data of its own: a
+        // benchmark page is a few hundred kilobytes.
+        var text = text
+        let failure: String? = text.withUTF8 { bytes in
+            let data =
+                bytes.baseAddress.map { Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: $0), count: bytes.count, deallocator: .none) }
+                ?? Data()
+            if onlyIfChanged, holds(data, file) { return nil }
+            do {
+                try data.write(to: file, options: .atomic)
+                return nil
+            } catch {
+                return (error as NSError).localizedDescription
+            }
         }
+        if let failure { throw .cannotWrite(path: file.path, reason: failure) }
         return file
     }
 

@@ -15,8 +15,10 @@ import Mustache
 /// and the library renders the page instead: at compile time a template with transforms
 /// (`{{index()}}`), dotted names, blocks, inheritance, dynamic partials or an indented
 /// standalone partial; while rendering a lambda, a template or a `MustacheCustomRepresentation`
-/// value. `TemplateRendererTests` renders every page of a varied history both ways and compares
-/// the bytes.
+/// value. View models that are `TemplateFields` say what each field holds, so they are read
+/// without a cast and their lists element by element in place; anything else is read the way
+/// the library reads it. `TemplateRendererTests` renders every page of a varied history both
+/// ways and compares the bytes.
 struct TemplateRenderer: Sendable {
     indirect enum Node: Sendable {
         case text(String)
@@ -75,20 +77,30 @@ struct TemplateRenderer: Sendable {
     // MARK: Rendering
 
     /// One object of the context stack, with what the library would look names up in.
-    private struct Frame {
-        var object: Any
-        var parent: (any MustacheParent)?
-        /// Set when the object is a `MustacheCustomRepresentation` (not reproduced).
-        var custom: Bool
+    private enum Frame {
+        /// A view model read through `TemplateFields`.
+        case fields(any TemplateFields)
+        /// An element of an array of view models, read in place.
+        case element(any TemplateViewList, Int)
+        /// A string (a section over an optional string): it has no named children.
+        case text(String)
+        /// Anything else, read as the library reads it; `custom` when it is a
+        /// `MustacheCustomRepresentation` (not reproduced).
+        case other(Any, parent: (any MustacheParent)?, custom: Bool)
 
         init(_ object: Any) {
-            self.object = object
-            custom = object is any MustacheCustomRepresentation
-            parent = object as? any MustacheParent
+            if let fields = object as? any TemplateFields {
+                self = .fields(fields)
+            } else if let text = object as? String {
+                self = .text(text)
+            } else {
+                self = .other(object, parent: object as? any MustacheParent, custom: object is any MustacheCustomRepresentation)
+            }
         }
     }
 
     private enum Found {
+        case typed(TemplateValue)
         case value(Any)
         case missing
         case unsupported
@@ -102,60 +114,56 @@ struct TemplateRenderer: Sendable {
             case let .text(text):
                 output += text
             case let .variable(name, escaped):
-                let value: Any
+                let text: String
                 switch lookup(name, in: stack) {
                 case .unsupported: return false
                 case .missing: continue
-                case let .value(found): value = found
+                case let .typed(.text(found)): text = found
+                case let .typed(value):
+                    guard let found = Self.text(of: value.anyValue) else { return false }
+                    text = found
+                case let .value(value):
+                    guard let found = Self.text(of: value) else { return false }
+                    text = found
                 }
-                guard let text = Self.text(of: value) else { return false }
                 output += escaped ? escaping.escapeText(text) : text
             case let .section(name, body):
-                let value: Any
                 switch lookup(name, in: stack) {
                 case .unsupported: return false
                 case .missing: continue
-                case let .value(found): value = found
+                case let .typed(value):
+                    guard typedSection(value, body, stack: &stack, escaping: escaping, into: &output) else { return false }
+                case let .value(value):
+                    guard anySection(value, body, stack: &stack, escaping: escaping, into: &output) else { return false }
                 }
-                if value is MustacheLambda || value is MustacheTemplate { return false }
-                if let elements = value as? any MustacheSequence {
-                    guard let array = elements as? [Any] else { return false }
-                    for element in array {
-                        stack.append(Frame(element))
-                        let done = render(body, stack: &stack, escaping: escaping, into: &output)
-                        stack.removeLast()
-                        guard done else { return false }
-                    }
-                } else if let flag = value as? Bool {
-                    if flag, !render(body, stack: &stack, escaping: escaping, into: &output) { return false }
-                } else if let null = value as? any MustacheCustomRenderable, null.isNull {
-                    continue
-                } else {
-                    stack.append(Frame(value))
+            case let .invertedSection(name, body):
+                let shows: Bool
+                switch lookup(name, in: stack) {
+                case .unsupported: return false
+                case .missing: shows = true
+                case let .typed(.flag(flag)): shows = !flag
+                case let .typed(.views(views)):
+                    guard views.count == 0 else { continue }
+                    // An empty sequence is pushed, as the library does, then the body rendered.
+                    stack.append(Frame(views.anyValue))
                     let done = render(body, stack: &stack, escaping: escaping, into: &output)
                     stack.removeLast()
                     guard done else { return false }
-                }
-            case let .invertedSection(name, body):
-                let found = lookup(name, in: stack)
-                switch found {
-                case .unsupported: return false
-                case .missing:
-                    if !render(body, stack: &stack, escaping: escaping, into: &output) { return false }
-                case let .value(value):
-                    if let elements = value as? any MustacheSequence {
-                        // An empty sequence is pushed, as the library does, then the body rendered.
-                        guard Self.isEmpty(elements) else { continue }
-                        stack.append(Frame(value))
+                    continue
+                case .typed(.text), .typed(.view): shows = false
+                case let .typed(.value(value)), let .value(value):
+                    switch Self.invertedRendering(of: value) {
+                    case let .pushing(object):
+                        stack.append(Frame(object))
                         let done = render(body, stack: &stack, escaping: escaping, into: &output)
                         stack.removeLast()
                         guard done else { return false }
-                    } else if let flag = value as? Bool {
-                        if !flag, !render(body, stack: &stack, escaping: escaping, into: &output) { return false }
-                    } else if let null = value as? any MustacheCustomRenderable, null.isNull {
-                        if !render(body, stack: &stack, escaping: escaping, into: &output) { return false }
+                        continue
+                    case .inPlace: shows = true
+                    case .not: shows = false
                     }
                 }
+                if shows, !render(body, stack: &stack, escaping: escaping, into: &output) { return false }
             case let .partial(name):
                 // A partial the library does not know renders as nothing; one this renderer
                 // cannot render sends the page to the library.
@@ -168,6 +176,73 @@ struct TemplateRenderer: Sendable {
         return true
     }
 
+    /// A section over a field of a view model: no cast tells what it holds.
+    private func typedSection(
+        _ value: TemplateValue, _ body: [Node], stack: inout [Frame], escaping: any MustacheContentType, into output: inout String
+    ) -> Bool {
+        let frame: Frame
+        switch value {
+        case let .flag(flag):
+            return !flag || render(body, stack: &stack, escaping: escaping, into: &output)
+        case let .views(views):
+            for index in 0..<views.count {
+                stack.append(.element(views, index))
+                let done = render(body, stack: &stack, escaping: escaping, into: &output)
+                stack.removeLast()
+                guard done else { return false }
+            }
+            return true
+        case let .text(text): frame = .text(text)
+        case let .view(view): frame = .fields(view)
+        case let .value(value):
+            return anySection(value, body, stack: &stack, escaping: escaping, into: &output)
+        }
+        stack.append(frame)
+        let done = render(body, stack: &stack, escaping: escaping, into: &output)
+        stack.removeLast()
+        return done
+    }
+
+    /// A section over any other value, as the library renders it.
+    private func anySection(_ value: Any, _ body: [Node], stack: inout [Frame], escaping: any MustacheContentType, into output: inout String)
+        -> Bool
+    {
+        if value is MustacheLambda || value is MustacheTemplate { return false }
+        if let elements = value as? any MustacheSequence {
+            guard let array = elements as? [Any] else { return false }
+            for element in array {
+                stack.append(Frame(element))
+                let done = render(body, stack: &stack, escaping: escaping, into: &output)
+                stack.removeLast()
+                guard done else { return false }
+            }
+            return true
+        }
+        if let flag = value as? Bool {
+            return !flag || render(body, stack: &stack, escaping: escaping, into: &output)
+        }
+        if let null = value as? any MustacheCustomRenderable, null.isNull { return true }
+        stack.append(Frame(value))
+        let done = render(body, stack: &stack, escaping: escaping, into: &output)
+        stack.removeLast()
+        return done
+    }
+
+    /// How an inverted section over any other value renders: with the value pushed (an empty
+    /// sequence), in place (false, a null), or not at all.
+    private enum InvertedRendering {
+        case pushing(Any)
+        case inPlace
+        case not
+    }
+
+    private static func invertedRendering(of value: Any) -> InvertedRendering {
+        if let elements = value as? any MustacheSequence { return isEmpty(elements) ? .pushing(value) : .not }
+        if let flag = value as? Bool { return flag ? .not : .inPlace }
+        if let null = value as? any MustacheCustomRenderable, null.isNull { return .inPlace }
+        return .not
+    }
+
     /// The library's `getChild` for a plain name: "." is the top of the stack; any other name is
     /// looked up from the top down, in a `MustacheParent` through `child(named:)`, in anything
     /// else through its mirror's labelled children.
@@ -175,19 +250,38 @@ struct TemplateRenderer: Sendable {
         var child: Any?
         if name == "." {
             guard let top = stack.last else { return .missing }
-            if top.custom { return .unsupported }
-            child = top.object
+            switch top {
+            case let .fields(view): child = view
+            case let .element(views, index): child = views.element(at: index)
+            case let .text(text): return .typed(.text(text))
+            case let .other(object, _, custom):
+                if custom { return .unsupported }
+                child = object
+            }
         } else {
-            for frame in stack.reversed() {
-                if frame.custom { return .unsupported }
-                if let parent = frame.parent {
-                    if let value = parent.child(named: name) {
+            // By index, from the top: iterating the reversed stack copied every frame it passed.
+            var level = stack.count
+            search: while level > 0 {
+                level -= 1
+                switch stack[level] {
+                case let .fields(view):
+                    if let value = view.field(name) { return Self.found(value) }
+                case let .element(views, index):
+                    if let value = views.field(name, at: index) { return Self.found(value) }
+                case .text:
+                    // A string's mirror has no labelled children.
+                    continue
+                case let .other(object, parent, custom):
+                    if custom { return .unsupported }
+                    if let parent {
+                        if let value = parent.child(named: name) {
+                            child = value
+                            break search
+                        }
+                    } else if let value = Self.mirrorChild(name, of: object) {
                         child = value
-                        break
+                        break search
                     }
-                } else if let value = Self.mirrorChild(name, of: frame.object) {
-                    child = value
-                    break
                 }
             }
         }
@@ -195,6 +289,15 @@ struct TemplateRenderer: Sendable {
         if child is String { return .value(child) }
         if child is any MustacheCustomRepresentation { return .unsupported }
         return .value(child)
+    }
+
+    /// A view model's field as found: its kind says all for text, flags and view models; a field
+    /// of any other type is checked as a value from anywhere else is.
+    private static func found(_ value: TemplateValue) -> Found {
+        guard case let .value(other) = value else { return .typed(value) }
+        if other is String { return .value(other) }
+        if other is any MustacheCustomRepresentation { return .unsupported }
+        return .value(other)
     }
 
     /// `Mirror.getValue(forKey:)` of the library: the first child with that label, an optional unwrapped.
@@ -224,61 +327,5 @@ struct TemplateRenderer: Sendable {
             return iterator.next() == nil
         }
         return empty(sequence)
-    }
-
-    // MARK: Compiling the library's tokens
-
-    /// The library's parsed tokens of `template`, as nodes; nil when a token is one this renderer
-    /// does not reproduce.
-    private static func compile(_ template: MustacheTemplate) -> [Node]? {
-        guard let tokens = Mirror(reflecting: template).children.first(where: { $0.label == "tokens" })?.value else { return nil }
-        var nodes: [Node] = []
-        for token in Mirror(reflecting: tokens).children {
-            guard let node = node(token.value) else { return nil }
-            nodes.append(node)
-        }
-        return nodes
-    }
-
-    private static func node(_ token: Any) -> Node? {
-        let mirror = Mirror(reflecting: token)
-        guard mirror.displayStyle == .enum, let payload = mirror.children.first, let kind = payload.label else { return nil }
-        let fields = Array(Mirror(reflecting: payload.value).children)
-        func field(_ label: String) -> Any? { fields.first { $0.label == label }?.value }
-        func plainName() -> String? {
-            guard let name = field("name") as? String, let transforms = field("transforms") as? [String], transforms.isEmpty,
-                !name.isEmpty, name == "." || !name.contains(".")
-            else { return nil }
-            return name
-        }
-        switch kind {
-        case "text":
-            return (payload.value as? String).map(Node.text)
-        case "variable", "unescapedVariable":
-            return plainName().map { Node.variable($0, escaped: kind == "variable") }
-        case "section", "invertedSection":
-            guard let name = plainName(), let template = field("template") as? MustacheTemplate, let body = compile(template)
-            else { return nil }
-            return kind == "section" ? .section(name, body) : .invertedSection(name, body)
-        case "partial":
-            guard fields.count == 3, let name = fields[0].value as? String else { return nil }
-            // Only a partial that adds no indentation and inherits nothing renders as the library's.
-            let indentation = Mirror(reflecting: fields[1].value).children.first?.value as? String
-            guard indentation == nil || indentation == "", Mirror(reflecting: fields[2].value).children.isEmpty else { return nil }
-            return .partial(name)
-        case "contentType":
-            return (payload.value as? any MustacheContentType).map(Node.contentType)
-        default:
-            return nil
-        }
-    }
-
-    /// The library's own HTML escaping, which it gives every partial: read from a parsed pragma,
-    /// since its type is not public.
-    private static func htmlContentType() -> (any MustacheContentType)? {
-        guard let template = try? MustacheTemplate(string: "{{% CONTENT_TYPE: HTML}}"), let nodes = compile(template),
-            nodes.count == 1, case let .contentType(type) = nodes[0]
-        else { return nil }
-        return type
     }
 }

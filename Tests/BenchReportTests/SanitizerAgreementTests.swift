@@ -42,6 +42,39 @@ final class SanitizerAgreementTests: XCTestCase {
         XCTAssertGreaterThan(checked, 10_000)
     }
 
+    /// The fast path passes over eight bytes at a time: every character, at every place within
+    /// and across those eight bytes of a longer value, still gets SafeText's text and entities.
+    func testEveryCharacterAtEveryPlaceOfALongValue() {
+        let escaper = XHTMLEscaping()
+        let context = Array("abcdefghijklmnopqrstuvwx")
+        for value in UInt32(0)...0xFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            for offset in 0...16 {
+                var characters = context
+                characters.insert(Character(scalar), at: offset)
+                let text = String(characters)
+                let expected = Self.entities(SafeText.escaped(text, keepingNewlines: true))
+                XCTAssertEqual(escaper.escapeText(text), expected, String(format: "U+%04X at %d", value, offset))
+            }
+        }
+    }
+
+    /// `mayNeedWork` flags a word holding any byte that is not ASCII or that SafeText or the
+    /// markup would change, wherever it lies in the word.
+    func testTheWordScanFlagsEveryByteThatNeedsWork() {
+        let filler = UInt64(UInt8(ascii: "a"))
+        for byte in UInt64(0)...0xFF {
+            let needs = byte >= 0x80 || "<>&\"'".utf8.contains(UInt8(byte))
+                || SafeText.isUnsafe(Unicode.Scalar(UInt8(byte)), keepingNewlines: true)
+            for position in UInt64(0)..<8 {
+                var word: UInt64 = 0
+                for place in UInt64(0)..<8 { word |= (place == position ? byte : filler) << (place * 8) }
+                if needs { XCTAssertTrue(XHTMLEscaping.mayNeedWork(word), "byte \(byte) at \(position)") }
+            }
+        }
+        XCTAssertFalse(XHTMLEscaping.mayNeedWork(0x6162_6364_2E31_3220), "plain text passes")
+    }
+
     /// The five XML specials as entities, written out independently of the escaper.
     private static func entities(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
