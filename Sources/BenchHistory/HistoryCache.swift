@@ -166,9 +166,17 @@ public struct HistoryCache: Sendable {
         guard case let .success(runs) = result, let identity, let payload = payload(runs) else {
             return Resolved(result: result, origin: .decoded, entry: nil, contentHash: hash)
         }
+        let stored = CachePayload.bytes(Data(payload))
+        // Deferring, the runs just decoded are handed on as the cache will give them next time:
+        // digests, with their results left in the encoded bytes. A first report of a long history
+        // then holds every run's encoded bytes (a fifth of the JSON), not every decoded result.
+        if deferring, let deferred = Self.runs(in: stored, deferring: true) {
+            return Resolved(
+                result: .success(deferred), origin: .decoded, entry: CacheEntry(identity: identity, contentHash: hash, payload: stored),
+                contentHash: hash)
+        }
         return Resolved(
-            result: result, origin: .decoded,
-            entry: CacheEntry(identity: identity, contentHash: hash, payload: .bytes(Data(payload))),
+            result: result, origin: .decoded, entry: CacheEntry(identity: identity, contentHash: hash, payload: stored),
             contentHash: hash)
     }
 
