@@ -119,6 +119,23 @@ final class HistoryCacheRecordTests: XCTestCase {
         XCTAssertGreaterThan(2000 * 40, CacheWindow.initialPiece * 2)
     }
 
+    func testResultsThatNoLongerDecodeLeaveTheRunIncomplete() throws {
+        let run = Self.fullRun()
+        var payload = try XCTUnwrap(HistoryCache.payload(Self.sourceRuns([run], members: [nil])))
+        // The results are the payload's last bytes; their count is the first of them.
+        var results = CacheWriter()
+        results.array(run.benchmarks) { CacheRecordCoding.write($1, to: &$0) }
+        payload[payload.count - results.bytes.count] = 0xFF
+        let sources = try XCTUnwrap(HistoryCache.runs(in: Data(payload), deferring: true), "the digests still read")
+        let source = try XCTUnwrap(sources.first)
+        let deferred = try XCTUnwrap(source.deferred)
+        var stored = StoredRun(record: try source.result.get(), url: URL(fileURLWithPath: "/h/a.json"), member: nil, deferred: deferred)
+        XCTAssertFalse(stored.complete(), "a report then reads the history without the cache")
+        XCTAssertFalse(stored.isComplete)
+        XCTAssertEqual(stored.record.benchmarks, [])
+        XCTAssertNil(HistoryCache.runs(in: Data(payload)), "nor does a full read take it")
+    }
+
     func testEveryTruncationOfAPayloadIsRefused() throws {
         let payload = try XCTUnwrap(HistoryCache.payload(Self.sourceRuns([Self.fullRun()], members: ["a.json"])))
         for length in 0..<payload.count {
