@@ -95,12 +95,13 @@ struct ReportPublisher {
         return written
     }
 
-    /// Decodes the results of the runs at `indices`. Should the cache file have changed under the
-    /// process so that one cannot be decoded, the history is read again without the cache, whole.
+    /// Decodes the results of the runs at `indices` from the cache. Should one not be readable
+    /// again (the cache file was checked when it was opened), the history is read again without
+    /// the cache, whole: a slower report, never a wrong one.
     private func complete(_ indices: some Sequence<Int>, in loaded: inout HistoryLoad) {
         for index in indices where index < loaded.runs.count && !loaded.runs[index].complete() {
             TerminalOutput.standardError.line(
-                context.terminal.paint("warning:", .yellow) + " the report cache changed while it was read; "
+                context.terminal.paint("warning:", .yellow) + " the report cache could not be read back; "
                     + "reading every history file instead")
             loaded = history.store.load()
             return
