@@ -209,17 +209,25 @@ public enum Analyzer {
     /// As `trend(of:in:results:)`, from the digests of the results (`ResultDigest`): what a report
     /// of a long history holds for the runs it does not show in full. The same points and steps.
     public static func trend(of name: String, in history: [RunRecord], digests: [(runIndex: Int, digest: ResultDigest)]) -> Trend {
-        trend(of: name, in: history, digests: digests, detector: ChangePointDetector())
+        trend(of: name, stamps: { TrendStamp(history[$0]) }, digests: digests, detector: ChangePointDetector())
+    }
+
+    /// As `trend(of:in:digests:)`, given each run's `TrendStamp` (made once for every trend of a
+    /// history, rather than read from each run for each benchmark).
+    public static func trend(of name: String, stamps: [TrendStamp], digests: [(runIndex: Int, digest: ResultDigest)]) -> Trend {
+        trend(of: name, stamps: { stamps[$0] }, digests: digests, detector: ChangePointDetector())
     }
 
     private static func trend(
         of name: String, in history: [RunRecord], found: [(Int, BenchmarkResult)], detector: ChangePointDetector
     ) -> Trend {
-        trend(of: name, in: history, digests: found.map { (runIndex: $0.0, digest: ResultDigest($0.1)) }, detector: detector)
+        trend(
+            of: name, stamps: { TrendStamp(history[$0]) }, digests: found.map { (runIndex: $0.0, digest: ResultDigest($0.1)) },
+            detector: detector)
     }
 
     private static func trend(
-        of name: String, in history: [RunRecord], digests found: [(runIndex: Int, digest: ResultDigest)],
+        of name: String, stamps: (Int) -> TrendStamp, digests found: [(runIndex: Int, digest: ResultDigest)],
         detector: ChangePointDetector
     ) -> Trend {
         // The newest run decides the metric; runs that measured the other one are left out, since
@@ -228,10 +236,10 @@ public enum Analyzer {
         var points: [TrendPoint] = []
         points.reserveCapacity(found.count)
         for (index, digest) in found where digest.metric == metric {
-            // Read in place: a copy of the run would retain every field of it.
+            let stamp = stamps(index)
             points.append(
                 TrendPoint(
-                    runIndex: index, runID: history[index].id, date: history[index].startedAt, commit: history[index].git?.commit,
+                    runIndex: index, runID: stamp.runID, date: stamp.date, commit: stamp.commit,
                     medianNs: digest.trendMedian, lowNs: digest.low, highNs: digest.high, outcome: digest.outcome))
         }
         // Failed runs have no median: detect on the successful ones and map back.

@@ -115,7 +115,7 @@ struct HistoryIndex: Sendable {
         for name in names { slugs[name] = Slug.make(name, taken: &taken) }
         self.slugs = slugs
         let missing = names.filter { input.trends[$0] == nil }
-        let trends = input.trends.merging(Self.computeTrends(names: missing, series: series, records: input.runs.map(\.record), digests: digests)) { given, _ in given }
+        let trends = input.trends.merging(Self.computeTrends(names: missing, series: series, stamps: input.runs.map { TrendStamp($0.record) }, digests: digests)) { given, _ in given }
         self.trends = trends
         let policy = options.analysis.thresholds
         thresholdPolicy = policy
@@ -137,14 +137,14 @@ struct HistoryIndex: Sendable {
     /// Trends are independent per benchmark: compute them on every core, from the series already
     /// gathered (the first result of the name in each run, as `RunRecord.benchmark(named:)` finds it).
     private static func computeTrends(
-        names: [String], series: [String: [Entry]], records: [RunRecord], digests: [[ResultDigest]]
+        names: [String], series: [String: [Entry]], stamps: [TrendStamp], digests: [[ResultDigest]]
     ) -> [String: Trend] {
         let results = ParallelMap.map(names) { name in
             var found: [(runIndex: Int, digest: ResultDigest)] = []
             for entry in series[name] ?? [] where found.last?.runIndex != entry.runIndex {
                 found.append((entry.runIndex, digests[entry.runIndex][entry.position]))
             }
-            return Analyzer.trend(of: name, in: records, digests: found)
+            return Analyzer.trend(of: name, stamps: stamps, digests: found)
         }
         return Dictionary(zip(names, results), uniquingKeysWith: { first, _ in first })
     }
