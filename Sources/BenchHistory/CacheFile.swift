@@ -51,24 +51,44 @@ final class CacheFile: Sendable {
 
     /// `count` bytes from `offset`; nil when the file is shorter or cannot be read.
     func read(at offset: Int, count: Int) -> Data? {
-        guard offset >= 0, count >= 0, offset + count <= size else { return nil }
         var data = Data(count: count)
-        let complete = data.withUnsafeMutableBytes { buffer -> Bool in
-            var done = 0
-            while done < count {
-                let got = pread(descriptor, buffer.baseAddress?.advanced(by: done), count - done, off_t(offset + done))
-                if got < 0, errno == EINTR { continue }
-                guard got > 0 else { return false }
-                done += got
-            }
-            return true
-        }
+        let complete = data.withUnsafeMutableBytes { read(at: offset, into: $0) }
         return complete ? data : nil
     }
 
-    /// `ContentHash` of the first `count` bytes, read a piece at a time (never all in memory).
+    /// Fills `buffer` with the bytes from `offset`; false when the file is shorter or cannot be read.
+    private func read(at offset: Int, into buffer: UnsafeMutableRawBufferPointer) -> Bool {
+        let count = buffer.count
+        guard offset >= 0, offset + count <= size else { return false }
+        var done = 0
+        while done < count {
+            let got = pread(descriptor, buffer.baseAddress?.advanced(by: done), count - done, off_t(offset + done))
+            if got < 0, errno == EINTR { continue }
+            guard got > 0 else { return false }
+            done += got
+        }
+        return true
+    }
+
+    /// `ContentHash` of the first `count` bytes, read into one buffer a piece at a time: the
+    /// report cache is checked whole, and neither holding nor mapping all of it would do.
     func hash(count: Int) -> UInt64? {
-        ContentHash.of(descriptor: descriptor, count: count)
+        var state = ContentHash.State(count: count)
+        // A multiple of 8: every piece but the last is whole words.
+        let chunk = 1 << 20
+        var buffer = [UInt8](repeating: 0, count: chunk)
+        var offset = 0
+        while count - offset >= 8 {
+            let wanted = min(chunk, (count - offset) / 8 * 8)
+            guard buffer.withUnsafeMutableBytes({ read(at: offset, into: UnsafeMutableRawBufferPointer(rebasing: $0[..<wanted])) })
+            else { return nil }
+            buffer.withUnsafeBytes { state.add(words: UnsafeRawBufferPointer(rebasing: $0[..<wanted])) }
+            offset += wanted
+        }
+        let rest = count - offset
+        guard buffer.withUnsafeMutableBytes({ read(at: offset, into: UnsafeMutableRawBufferPointer(rebasing: $0[..<rest])) })
+        else { return nil }
+        return buffer.withUnsafeBytes { state.finish(tail: UnsafeRawBufferPointer(rebasing: $0[..<rest])) }
     }
 }
 

@@ -8,6 +8,12 @@ import Foundation
 /// The bytes are a part of the cache file as opened (read then), whose checksum was checked when it
 /// was opened, so decoding them fails only if the file could not be read again;
 /// `StoredRun.complete()` then says so, and the caller reads the history again without the cache.
+/// A run loaded without its results: their digests, and where the results are.
+struct DeferredRun: Sendable {
+    var digests: [ResultDigest]
+    var results: DeferredResults
+}
+
 public final class DeferredResults: Sendable {
     private let bytes: CachePayload
 

@@ -213,7 +213,7 @@ public struct HistoryCache: Sendable {
                 return runs
             }
         }
-        var window = CacheWindow(source: payload, end: payload.count)
+        let window = CacheWindow(source: payload, end: payload.count)
         do throws(CacheDamage) {
             let count = try window.read(at: 0, piece: 16) { r throws(CacheDamage) in try r.length() }
             var position = count.end
@@ -228,7 +228,7 @@ public struct HistoryCache: Sendable {
                 // `found.end` is past the results, which the read stepped over.
                 let resultsStart = position + run.results.lowerBound
                 guard let results = payload.slice(at: resultsStart, count: run.results.count) else { return nil }
-                runs.append(SourceRun(member: member, result: .success(run.run), deferred: (run.digests, DeferredResults(results))))
+                runs.append(SourceRun(member: member, result: .success(run.run), deferred: DeferredRun(digests: run.digests, results: DeferredResults(results))))
                 position = found.end
             }
             return position == payload.count ? runs : nil

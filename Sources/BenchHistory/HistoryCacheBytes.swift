@@ -1,11 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// The byte-level writer of the report cache: LEB128 varints for integers (zigzag for signed
 /// ones, so small negatives stay small), the IEEE bit pattern for doubles (exact, NaN and
 /// signed zero included), length-prefixed UTF-8 for strings, and one tag byte for an optional.
@@ -259,29 +253,8 @@ enum ContentHash {
         data.withUnsafeBytes { of($0) }
     }
 
-    /// The hash of the first `count` bytes of an open file, read a piece at a time rather than
-    /// mapped: the report cache is checked whole, and mapping all of it would make every page of
-    /// it resident when a report reads only a fraction. Nil when the file is shorter.
-    static func of(descriptor: Int32, count: Int) -> UInt64? {
-        var state = State(count: count)
-        let chunk = 1 << 20  // a multiple of 8: every piece but the last is whole words
-        var buffer = [UInt8](repeating: 0, count: chunk)
-        var offset = 0
-        while count - offset >= 8 {
-            let wanted = min(chunk, (count - offset) / 8 * 8)
-            let read = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, wanted, off_t(offset)) }
-            guard read == wanted else { return nil }
-            buffer.withUnsafeBytes { state.add(words: UnsafeRawBufferPointer(rebasing: $0[..<wanted])) }
-            offset += wanted
-        }
-        let rest = count - offset
-        let read = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, rest, off_t(offset)) }
-        guard read == rest else { return nil }
-        return buffer.withUnsafeBytes { state.finish(tail: UnsafeRawBufferPointer(rebasing: $0[..<rest])) }
-    }
-
-    /// The lanes so far; the same whatever pieces the words arrive in.
-    private struct State {
+    /// The lanes so far; the same whatever pieces the words arrive in (`CacheFile.hash`).
+    struct State {
         var lanes: (UInt64, UInt64, UInt64, UInt64)
         /// How many words were added: the next one goes to lane `words % 4`.
         var words = 0

@@ -109,7 +109,7 @@ enum CacheFileFormat {
         guard let checksum, checksum == body else {
             throw CacheDamage(reason: "its checksum does not match (a damaged or truncated file)")
         }
-        var window = CacheWindow(source: source, end: bodyCount)
+        let window = CacheWindow(source: source, end: bodyCount)
         let top = try window.read(at: magic.count) { r throws(CacheDamage) -> Header? in
             guard try r.unsigned() == format else { return nil }
             let found = Header(version: try r.string(), maxFileBytes: try r.signed())
@@ -117,10 +117,11 @@ enum CacheFileFormat {
             return found
         }
         guard top.value != nil else { return .stale }
-        let (writtenNs, extends, count) = try window.read(at: top.end) { r throws(CacheDamage) in
+        let counts = try window.read(at: top.end) { r throws(CacheDamage) in
             (try r.signed(), try r.fixed64(), try r.length())
-        }.value
-        var position = window.lastEnd
+        }
+        let (writtenNs, extends, count) = counts.value
+        var position = counts.end
         var entries: [CacheEntry] = []
         entries.reserveCapacity(count)
         for _ in 0..<count {
@@ -154,19 +155,12 @@ struct CacheWindow {
     let source: CachePayload
     /// Where the bytes to read end (a cache file's checksum is not read through a window).
     let end: Int
-    /// Where the last value read ended.
-    private(set) var lastEnd = 0
-
-    init(source: CachePayload, end: Int) {
-        self.source = source
-        self.end = end
-    }
 
     /// The first piece read; most values fit in it.
     static let initialPiece = 32 * 1024
 
     /// `piece`: how much to read first, where the caller knows its values to be short.
-    mutating func read<T>(at offset: Int, piece first: Int = initialPiece, _ parse: (inout CacheReader) throws(CacheDamage) -> T)
+    func read<T>(at offset: Int, piece first: Int = initialPiece, _ parse: (inout CacheReader) throws(CacheDamage) -> T)
         throws(CacheDamage) -> (value: T, end: Int)
     {
         var piece = first
@@ -184,7 +178,6 @@ struct CacheWindow {
             }
             switch outcome {
             case let .success((value, used)):
-                lastEnd = offset + used
                 return (value, offset + used)
             case let .failure(damage) where damage.endsEarly && length < end - offset:
                 piece *= 4

@@ -67,13 +67,11 @@ enum CacheRecordCoding {
         let found = try readDeferring(&r)
         guard !r.isPastEnd else { throw .early }
         var run = found.run
-        var results = CacheReader(r.base, offset: found.results.lowerBound)
-        run.benchmarks = try results.array { r throws(CacheDamage) in try readResult(&r) }
-        guard results.offset == found.results.upperBound else { throw CacheDamage(reason: "a run's results overrun their length") }
+        run.benchmarks = try readResults(UnsafeRawBufferPointer(rebasing: r.base[found.results]))
         return run
     }
 
-    /// The results of a run read with `readDeferring`, from the bytes at `range`.
+    /// The results of a run read with `readDeferring`, from exactly their bytes.
     static func readResults(_ bytes: UnsafeRawBufferPointer) throws(CacheDamage) -> [BenchmarkResult] {
         var r = CacheReader(bytes)
         let results = try r.array { r throws(CacheDamage) in try readResult(&r) }

@@ -57,16 +57,15 @@ extension HistoryStore {
         runs.reserveCapacity(runs.count + urls.count)
         for (url, source) in zip(urls, sources.files) {
             // A run file holds one run; the cache only ever stores what the decoder returned.
-            let result = source.result.flatMap { members -> Result<SourceRun, RunFileProblem> in
+            let result = source.result.flatMap { members -> Result<(RunRecord, DeferredRun?), RunFileProblem> in
                 guard members.count == 1, let member = members.first, member.member == nil else {
                     return .failure(.invalid("the cache holds \(members.count) runs for one run file"))
                 }
-                return member.result.map { _ in member }
+                return member.result.map { ($0, member.deferred) }
             }
             switch result {
-            case let .success(member):
-                guard case let .success(record) = member.result else { continue }
-                var run = StoredRun(record: record, url: url, member: nil, deferred: member.deferred)
+            case let .success((record, deferred)):
+                var run = StoredRun(record: record, url: url, member: nil, deferred: deferred)
                 run.fingerprint = source.fingerprint(member: nil)
                 if let inPack = packed[url.lastPathComponent], Self.sameRun(inPack, run) {
                     packedLoose.append(url)

@@ -11,9 +11,9 @@ struct SourceRun: Sendable {
     var result: Result<RunRecord, RunFileProblem>
     /// When the run came from the cache without its results (`HistoryStore.load(cache:deferringResults:)`):
     /// the digests of its results, and where the results themselves are.
-    var deferred: (digests: [ResultDigest], results: DeferredResults)?
+    var deferred: DeferredRun?
 
-    init(member: String?, result: Result<RunRecord, RunFileProblem>, deferred: (digests: [ResultDigest], results: DeferredResults)? = nil) {
+    init(member: String?, result: Result<RunRecord, RunFileProblem>, deferred: DeferredRun? = nil) {
         self.member = member
         self.result = result
         self.deferred = deferred

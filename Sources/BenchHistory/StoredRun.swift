@@ -14,7 +14,7 @@ public struct StoredRun: Sendable {
     public var fingerprint: UInt64?
     /// Set when the run was loaded without its results (`HistoryStore.load(cache:deferringResults:)`):
     /// `record.benchmarks` is then empty until `complete()`.
-    private var deferred: (digests: [ResultDigest], results: DeferredResults)?
+    private var deferred: DeferredRun?
 
     public init(record: RunRecord, url: URL, member: String? = nil) {
         self.record = record
@@ -22,7 +22,7 @@ public struct StoredRun: Sendable {
         self.member = member
     }
 
-    init(record: RunRecord, url: URL, member: String?, deferred: (digests: [ResultDigest], results: DeferredResults)?) {
+    init(record: RunRecord, url: URL, member: String?, deferred: DeferredRun?) {
         self.init(record: record, url: url, member: member)
         self.deferred = deferred
     }
