@@ -206,14 +206,10 @@ public enum Analyzer {
         trend(of: name, in: history, found: results.map { ($0.runIndex, $0.result) }, detector: ChangePointDetector())
     }
 
-    /// As `trend(of:in:results:)`, from the digests of the results (`ResultDigest`): what a report
-    /// of a long history holds for the runs it does not show in full. The same points and steps.
-    public static func trend(of name: String, in history: [RunRecord], digests: [(runIndex: Int, digest: ResultDigest)]) -> Trend {
-        trend(of: name, stamps: { TrendStamp(history[$0]) }, digests: digests, detector: ChangePointDetector())
-    }
-
-    /// As `trend(of:in:digests:)`, given each run's `TrendStamp` (made once for every trend of a
-    /// history, rather than read from each run for each benchmark).
+    /// As `trend(of:in:results:)`, from the digests of the results (`ResultDigest`, what a report
+    /// of a long history holds for the runs it does not show in full) and each run's `TrendStamp`
+    /// (made once for every trend of a history, rather than read from each run for each
+    /// benchmark). The same points and steps.
     public static func trend(of name: String, stamps: [TrendStamp], digests: [(runIndex: Int, digest: ResultDigest)]) -> Trend {
         trend(of: name, stamps: { stamps[$0] }, digests: digests, detector: ChangePointDetector())
     }

@@ -32,19 +32,23 @@ struct HistoryIndex: Sendable {
     struct Entry: Sendable {
         var runIndex: Int
         var position: Int
+
+        /// Its digest: what the pages show of every run.
+        func digest(in runs: [RunInfo]) -> ResultDigest {
+            runs[runIndex].digests[position]
+        }
+
+        /// Its whole result, when its run is complete: the latest run and the runs of each
+        /// benchmark's table always are (`ReportInput.runsShownInFull`).
+        func result(in runs: [RunInfo]) -> BenchmarkResult? {
+            let run = runs[runIndex]
+            return run.isComplete && position < run.record.benchmarks.count ? run.record.benchmarks[position] : nil
+        }
     }
 
-    /// The entry's digest: what the pages show of every run.
-    func digest(_ entry: Entry) -> ResultDigest {
-        runs[entry.runIndex].digests[entry.position]
-    }
+    func digest(_ entry: Entry) -> ResultDigest { entry.digest(in: runs) }
 
-    /// The entry's whole result, when its run is complete: the latest run and the runs of each
-    /// benchmark's table always are (`ReportInput.runsShownInFull`).
-    func result(_ entry: Entry) -> BenchmarkResult? {
-        let run = runs[entry.runIndex]
-        return run.isComplete && entry.position < run.record.benchmarks.count ? run.record.benchmarks[entry.position] : nil
-    }
+    func result(_ entry: Entry) -> BenchmarkResult? { entry.result(in: runs) }
 
     let runs: [RunInfo]
     let comparison: RunComparison?
@@ -73,7 +77,7 @@ struct HistoryIndex: Sendable {
         self.links = links
         // Made once: a complete run's digests are made from its results on each ask.
         let digests = input.runs.map(\.digests)
-        runs = zip(input.runs, digests).map { run, digests in
+        let runs = zip(input.runs, digests).map { run, digests in
             RunInfo(
                 record: run.record, jsonHref: run.jsonHref.flatMap(Self.localHref),
                 date: ReportFormat.date(run.record.startedAt),
@@ -84,6 +88,7 @@ struct HistoryIndex: Sendable {
                 period: RunArchive.period(of: run.record.startedAt), fingerprint: run.fingerprint,
                 machine: run.record.machine.fingerprint, digests: digests, isComplete: run.isComplete)
         }
+        self.runs = runs
         warnings = input.warnings.map(TextSafety.line)
         if let given = input.comparison {
             comparison = given
@@ -115,18 +120,16 @@ struct HistoryIndex: Sendable {
         for name in names { slugs[name] = Slug.make(name, taken: &taken) }
         self.slugs = slugs
         let missing = names.filter { input.trends[$0] == nil }
-        let trends = input.trends.merging(Self.computeTrends(names: missing, series: series, stamps: input.runs.map { TrendStamp($0.record) }, digests: digests)) { given, _ in given }
+        let computed = Self.computeTrends(
+            names: missing, series: series, stamps: input.runs.map { TrendStamp($0.record) }, digests: digests)
+        let trends = input.trends.merging(computed) { given, _ in given }
         self.trends = trends
         let policy = options.analysis.thresholds
         thresholdPolicy = policy
         var thresholds: [String: Double] = [:]
         var steps: [String: [ChangePoint]] = [:]
         for name in names {
-            let newest = series[name]?.last.flatMap { entry -> BenchmarkResult? in
-                let run = input.runs[entry.runIndex]
-                return run.isComplete && entry.position < run.record.benchmarks.count ? run.record.benchmarks[entry.position] : nil
-            }
-            let threshold = newest.map { policy.headline(for: $0) } ?? policy.time
+            let threshold = series[name]?.last?.result(in: runs).map { policy.headline(for: $0) } ?? policy.time
             thresholds[name] = threshold
             steps[name] = (trends[name]?.changePoints ?? []).filter { ThresholdPolicy.reaches($0.stepPercent, threshold) }
         }

@@ -46,8 +46,8 @@ struct MachineSeriesBuilder {
     /// Runs evenly spaced, oldest left; the y axis spans this machine's medians only.
     private func chart(_ all: [HistoryIndex.Entry], name: String, machine: MachineCatalog.Machine) -> MachineChartView {
         // As in the main chart: the newest run decides whether durations or instruction counts are drawn.
-        let metric = all.last.map { digest($0).metric } ?? .time
-        let entries = all.filter { digest($0).metric == metric }
+        let metric = all.last.map { $0.digest(in: runs).metric } ?? .time
+        let entries = all.filter { $0.digest(in: runs).metric == metric }
         let width = 800.0
         let height = 180.0
         let left = 78.0
@@ -55,7 +55,7 @@ struct MachineSeriesBuilder {
         let top = 12.0
         let bottom = height - 30
         let medians = entries.map { entry -> Double? in
-            let digest = digest(entry)
+            let digest = entry.digest(in: runs)
             return digest.outcome.isSuccess ? digest.median : nil
         }
         let values = medians.compactMap { $0 }
@@ -68,7 +68,7 @@ struct MachineSeriesBuilder {
         let series = entries.enumerated().map { index, entry in
             TrendPoint(
                 runIndex: entry.runIndex, runID: runs[entry.runIndex].record.id, date: runs[entry.runIndex].record.startedAt,
-                commit: nil, medianNs: medians[index], lowNs: nil, highNs: nil, outcome: digest(entry).outcome)
+                commit: nil, medianNs: medians[index], lowNs: nil, highNs: nil, outcome: entry.digest(in: runs).outcome)
         }
         var line: [String] = []
         var points: [MachinePointView] = []
@@ -118,15 +118,11 @@ struct MachineSeriesBuilder {
             whiskers: whiskers, yTicks: yTicks, xTicks: xTicks, points: points, failures: failures)
     }
 
-    private func digest(_ entry: HistoryIndex.Entry) -> ResultDigest {
-        runs[entry.runIndex].digests[entry.position]
-    }
-
     /// A run's hover title, or a bucket's: its dates, its run count and the range of its medians.
     private func title(_ slot: ChartDownsampling.Slot, entries: [HistoryIndex.Entry], metric: Metric) -> String {
         let first = runs[entries[slot.first].runIndex]
         guard slot.isBucket else {
-            let value = slot.medianNs.map { metric.format($0) } ?? ReportFormat.outcomeWord(digest(entries[slot.first]).outcome)
+            let value = slot.medianNs.map { metric.format($0) } ?? ReportFormat.outcomeWord(entries[slot.first].digest(in: runs).outcome)
             return TextSafety.line("\(first.date) · \(first.shortCommit) · \(first.record.machine.hostname) · \(value)")
         }
         var title = "\(first.date) to \(runs[entries[slot.last].runIndex].date) · \(UnitFormat.count(slot.count, "run"))"
