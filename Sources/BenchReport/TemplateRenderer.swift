@@ -145,19 +145,13 @@ struct TemplateRenderer: Sendable {
                 case let .typed(.views(views)):
                     guard views.count == 0 else { continue }
                     // An empty sequence is pushed, as the library does, then the body rendered.
-                    stack.append(Frame(views.anyValue))
-                    let done = render(body, stack: &stack, escaping: escaping, into: &output)
-                    stack.removeLast()
-                    guard done else { return false }
+                    guard render(body, above: Frame(views.anyValue), stack: &stack, escaping: escaping, into: &output) else { return false }
                     continue
                 case .typed(.text), .typed(.view): shows = false
                 case let .typed(.value(value)), let .value(value):
                     switch Self.invertedRendering(of: value) {
                     case let .pushing(object):
-                        stack.append(Frame(object))
-                        let done = render(body, stack: &stack, escaping: escaping, into: &output)
-                        stack.removeLast()
-                        guard done else { return false }
+                        guard render(body, above: Frame(object), stack: &stack, escaping: escaping, into: &output) else { return false }
                         continue
                     case .inPlace: shows = true
                     case .not: shows = false
@@ -186,10 +180,7 @@ struct TemplateRenderer: Sendable {
             return !flag || render(body, stack: &stack, escaping: escaping, into: &output)
         case let .views(views):
             for index in 0..<views.count {
-                stack.append(.element(views, index))
-                let done = render(body, stack: &stack, escaping: escaping, into: &output)
-                stack.removeLast()
-                guard done else { return false }
+                guard render(body, above: .element(views, index), stack: &stack, escaping: escaping, into: &output) else { return false }
             }
             return true
         case let .text(text): frame = .text(text)
@@ -197,10 +188,7 @@ struct TemplateRenderer: Sendable {
         case let .value(value):
             return anySection(value, body, stack: &stack, escaping: escaping, into: &output)
         }
-        stack.append(frame)
-        let done = render(body, stack: &stack, escaping: escaping, into: &output)
-        stack.removeLast()
-        return done
+        return render(body, above: frame, stack: &stack, escaping: escaping, into: &output)
     }
 
     /// A section over any other value, as the library renders it.
@@ -211,10 +199,7 @@ struct TemplateRenderer: Sendable {
         if let elements = value as? any MustacheSequence {
             guard let array = elements as? [Any] else { return false }
             for element in array {
-                stack.append(Frame(element))
-                let done = render(body, stack: &stack, escaping: escaping, into: &output)
-                stack.removeLast()
-                guard done else { return false }
+                guard render(body, above: Frame(element), stack: &stack, escaping: escaping, into: &output) else { return false }
             }
             return true
         }
@@ -222,10 +207,16 @@ struct TemplateRenderer: Sendable {
             return !flag || render(body, stack: &stack, escaping: escaping, into: &output)
         }
         if let null = value as? any MustacheCustomRenderable, null.isNull { return true }
-        stack.append(Frame(value))
-        let done = render(body, stack: &stack, escaping: escaping, into: &output)
-        stack.removeLast()
-        return done
+        return render(body, above: Frame(value), stack: &stack, escaping: escaping, into: &output)
+    }
+
+    /// `body` rendered with `frame` on top of the context stack, which is as it was afterwards.
+    private func render(
+        _ body: [Node], above frame: Frame, stack: inout [Frame], escaping: any MustacheContentType, into output: inout String
+    ) -> Bool {
+        stack.append(frame)
+        defer { stack.removeLast() }
+        return render(body, stack: &stack, escaping: escaping, into: &output)
     }
 
     /// How an inverted section over any other value renders: with the value pushed (an empty
