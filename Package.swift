@@ -135,7 +135,7 @@ let package = Package(
         .target(name: "PlatformSupport", dependencies: ["BenchIsolation"], path: "Tests/PlatformSupport"),
         // Constructed run records the analysis and report tests share.
         .target(name: "RecordSupport", dependencies: ["BenchModel", "BenchStats"], path: "Tests/RecordSupport"),
-        .testTarget(name: "BenchModelTests", dependencies: ["BenchModel"]),
+        .testTarget(name: "BenchModelTests", dependencies: ["BenchModel", "BenchStats"]),
         .testTarget(name: "BenchStatsTests", dependencies: ["BenchStats"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BenchConfigTests", dependencies: ["BenchConfig", "FuzzSupport"]),
         .testTarget(name: "BenchIsolationTests", dependencies: ["BenchIsolation", "PlatformSupport", "benchboard-launcher", "bench-fixture"]),

@@ -1,4 +1,5 @@
 import BenchModel
+import BenchStats
 import Foundation
 import XCTest
 
@@ -28,7 +29,7 @@ final class DurationEquivalenceTests: XCTestCase {
     }
 
     func testSeededRandomDurations() {
-        var generator = SplitMix64(seed: 0x5EED_0004)
+        var generator = SeededGenerator(seed: 0x5EED_0004)
         for _ in 0..<200_000 {
             let exponent = Double(generator.next() % 3_400) / 100 - 12
             assertAgrees(pow(10, exponent))

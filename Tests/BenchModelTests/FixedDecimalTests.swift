@@ -1,4 +1,5 @@
 import BenchModel
+import BenchStats
 import Foundation
 import XCTest
 
@@ -44,7 +45,7 @@ final class FixedDecimalTests: XCTestCase {
 
     /// Values next to a rounding boundary: (k + 0.5) / 10^N, as close as Doubles get to it.
     func testSeededRoundingBoundaries() {
-        var generator = SplitMix64(seed: 0x5EED_0001)
+        var generator = SeededGenerator(seed: 0x5EED_0001)
         for decimals in 0...4 {
             let scale = pow(10, Double(decimals))
             for _ in 0..<20_000 {
@@ -57,7 +58,7 @@ final class FixedDecimalTests: XCTestCase {
 
     /// Log-uniform magnitudes from 10^-8 to 10^17 with random mantissas, and random bit patterns.
     func testSeededRandomValues() {
-        var generator = SplitMix64(seed: 0x5EED_0002)
+        var generator = SeededGenerator(seed: 0x5EED_0002)
         for _ in 0..<100_000 {
             let exponent = Double(generator.next() % 2_500) / 100 - 8
             let value = pow(10, exponent) * (generator.next() % 2 == 0 ? 1 : -1)
@@ -75,7 +76,7 @@ final class FixedDecimalTests: XCTestCase {
 
     /// The unit formats that moved off `String(format:)` write what it wrote.
     func testUnitFormatsAgreeWithTheFormatter() {
-        var generator = SplitMix64(seed: 0x5EED_0003)
+        var generator = SeededGenerator(seed: 0x5EED_0003)
         var counts: [Double] = [0, -0.0, 0.4, -0.4, 0.5, 999.5, -999.5, 1000, 999_995, 1e9, 1e20, .nan, .infinity, -.infinity]
         var sizes: [UInt64] = [0, 1, 1023, 1024, 1025, 1_048_575, 1_048_576, 1_153_433, UInt64.max, UInt64.max - 1, 1 << 40, 1 << 50]
         var percents: [Double] = [0, 0.05, -0.05, 0.049, 0.15, -0.15, 0.25, 99.95, -99.95, 1e20, .nan, .infinity]
@@ -126,20 +127,5 @@ final class FixedDecimalTests: XCTestCase {
     private static func formatterPercent(_ value: Double) -> String {
         if abs(value) < 0.05 { return "±0.0%" }
         return String(format: "%@%.1f%%", value > 0 ? "+" : "-", abs(value))
-    }
-}
-
-/// A small seeded generator (SplitMix64), so a failure repeats.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,28 +1,17 @@
 // Needs internal types; `swift test -c release` builds without testability, so debug only.
 #if DEBUG
 @testable import BenchReport
+import BenchStats
 import Foundation
 import XCTest
 
 /// The report's own numbers written by hand (SVG coordinates, dates, p-values) read as they did
 /// when written through interpolation and `String(format:)`.
 final class HandFormattingTests: XCTestCase {
-    /// A seeded SplitMix64, so a failure repeats.
-    private struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     func testCoordinatesReadAsTheInterpolatedOnes() {
         var values: [Double] = [0, -0.0, 0.05, -0.05, 0.04, -0.04, 0.06, -0.06, 0.95, -0.95, 1, -1, 10, -10, 74, 786, 1e14, -1e14,
             999_999_999_999_999, 1e15, -1e15, 1e300, .nan, .infinity, -.infinity, .leastNonzeroMagnitude]
-        var generator = Generator(state: 0x5EED_0101)
+        var generator = SeededGenerator(seed: 0x5EED_0101)
         for _ in 0..<100_000 {
             let magnitude = pow(10, Double(generator.next() % 1_700) / 100 - 2)
             let value = magnitude * (generator.next() % 2 == 0 ? 1 : -1)
@@ -40,7 +29,7 @@ final class HandFormattingTests: XCTestCase {
     }
 
     func testPValuesReadAsFormatted() {
-        var generator = Generator(state: 0x5EED_0102)
+        var generator = SeededGenerator(seed: 0x5EED_0102)
         var values: [Double] = [0, 0.001, 0.0010001, 0.0015, 0.0025, 0.042, 0.05, 0.9995, 1, 0.5, 0.1235]
         for _ in 0..<50_000 { values.append(Double(generator.next() % 1_000_001) / 1_000_000) }
         for _ in 0..<50_000 { values.append(Double(generator.next() >> 11) / Double(1 << 53)) }
@@ -50,7 +39,7 @@ final class HandFormattingTests: XCTestCase {
     }
 
     func testDatesReadAsTheInterpolatedOnes() {
-        var generator = Generator(state: 0x5EED_0103)
+        var generator = SeededGenerator(seed: 0x5EED_0103)
         var seconds: [Double] = [0, -1, 59, 60, 3_599, 3_600, 86_399, 86_400, 1_780_000_000, -62_135_596_800, 253_402_300_799, 1e11, -1e11]
         for _ in 0..<20_000 {
             seconds.append(Double(Int64(generator.next() % 8_000_000_000) - 2_000_000_000))
