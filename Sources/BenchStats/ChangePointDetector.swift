@@ -1,10 +1,14 @@
-/// Finds steps in a series (a benchmark's medians, oldest first) with PELT.
+/// Finds steps in a series (a benchmark's medians, oldest first): the segmentation of least
+/// penalised cost, found exactly.
 ///
-/// Why PELT with a penalty scaled to the series' own noise:
-/// - PELT (Killick, Fearnhead & Eckley 2012) finds the segmentation that minimises
-///   Σ cost(segment) + β·(number of change points) exactly, in about linear time when
-///   change points keep arriving, O(n²) at worst. Binary segmentation is only a greedy
-///   approximation and can misplace a step next to a second one.
+/// Why an exact segmentation with a penalty scaled to the series' own noise:
+/// - Optimal partitioning finds the segmentation that minimises Σ cost(segment) + β·(number of
+///   change points) exactly. Comparing every start at every point is O(n²); PELT (Killick,
+///   Fearnhead & Eckley 2012) prunes starts that are worse by the penalty, which is about linear
+///   only while change points keep arriving, and a steady benchmark has none. So starts are pruned
+///   functionally instead (`ChangePointEnvelope`): a start goes once another is better for every
+///   segment mean, which leaves a few per point on steady and stepping series alike. Binary
+///   segmentation is only a greedy approximation and can misplace a step next to a second one.
 /// - The cost is the squared deviation from the segment mean, of the logarithm of the values
 ///   when they are all positive: benchmark noise is roughly proportional to the value, so on
 ///   the log scale a 5 % wobble looks the same for a 2 ns and a 2 s benchmark, and a step is
@@ -87,30 +91,40 @@ public struct ChangePointDetector: Sendable, Equatable {
         return Swift.max(meanAbs, scale * 1e-9, 1e-12)
     }
 
-    /// PELT with the L2 cost; returns the indices where new segments start (excluding 0).
+    /// The segmentation of least penalised L2 cost; returns the indices where new segments start
+    /// (excluding 0).
     func segment(_ series: [Double], penalty: Double) -> [Int] {
+        segmentation(series, penalty: penalty).boundaries
+    }
+
+    /// `segment`'s boundaries, and how many times a start was compared to find them (the work
+    /// the pruning saves).
+    func segmentation(_ series: [Double], penalty: Double) -> (boundaries: [Int], comparisons: Int) {
         let n = series.count
         let minimum = minimumSegmentLength
         // Prefix sums of the centred series: costs in O(1) without cancellation.
         let center = Quantile.median(series) ?? 0
         var sums = [Double](repeating: 0, count: n + 1)
         var squares = [Double](repeating: 0, count: n + 1)
+        var range = (low: 0.0, high: 0.0)
         for i in 0..<n {
             let x = series[i] - center
             sums[i + 1] = sums[i] + x
             squares[i + 1] = squares[i] + x * x
+            range = (Swift.min(range.low, x), Swift.max(range.high, x))
         }
         var best = [Double](repeating: .infinity, count: n + 1)
         var previous = [Int](repeating: 0, count: n + 1)
         best[0] = -penalty
-        // The inner loop runs over every live candidate at every point (thousands of each in a long
-        // history), so it reads through buffers without bounds checks.
-        sums.withUnsafeBufferPointer { sums in
+        // The inner loops run at every point of a long history, so they read through buffers
+        // without bounds checks.
+        let comparisons = sums.withUnsafeBufferPointer { sums in
             squares.withUnsafeBufferPointer { squares in
                 best.withUnsafeMutableBufferPointer { best in
                     previous.withUnsafeMutableBufferPointer { previous in
                         Self.optimise(
-                            n: n, minimum: minimum, penalty: penalty, sums: sums, squares: squares, best: best, previous: previous)
+                            n: n, minimum: minimum, penalty: penalty, sums: sums, squares: squares, range: range.low...range.high,
+                            best: best, previous: previous)
                     }
                 }
             }
@@ -122,55 +136,57 @@ public struct ChangePointDetector: Sendable, Equatable {
             if start > 0 { boundaries.append(start) }
             position = start
         }
-        return boundaries.reversed()
+        return (boundaries.reversed(), comparisons)
     }
 
-    /// PELT's recursion: `best[end]`, the least penalised cost of the series up to `end`, and
-    /// `previous[end]`, where its last segment starts. The cost of a segment is its squared
-    /// deviation from its mean (`sums`, `squares`: prefix sums of the centred series).
+    /// The optimal partitioning recursion: `best[end]`, the least penalised cost of the series up
+    /// to `end`, and `previous[end]`, where its last segment starts (the oldest start among equals).
+    /// The cost of a segment is its squared deviation from its mean (`sums`, `squares`: prefix sums
+    /// of the centred series, whose values lie in `range`). Only the starts `ChangePointEnvelope`
+    /// still holds are compared: those left out are worse for every segment mean, so the result is
+    /// that of comparing every start (tested against it), at a few starts per point. Returns how
+    /// many comparisons it made.
     private static func optimise(
         n: Int, minimum: Int, penalty: Double, sums: UnsafeBufferPointer<Double>, squares: UnsafeBufferPointer<Double>,
-        best: UnsafeMutableBufferPointer<Double>, previous: UnsafeMutableBufferPointer<Int>
-    ) {
+        range: ClosedRange<Double>, best: UnsafeMutableBufferPointer<Double>, previous: UnsafeMutableBufferPointer<Int>
+    ) -> Int {
+        var envelope = ChangePointEnvelope(sums: sums, squares: squares, best: best, range: range)
+        // The candidates, oldest first.
         let candidates = UnsafeMutableBufferPointer<Int>.allocate(capacity: n + 1)
-        // Each candidate's best[start] + cost(start, end), computed once for the minimum and
-        // reused by the pruning (the same sums, so the same decisions as computing them twice).
-        let partials = UnsafeMutableBufferPointer<Double>.allocate(capacity: n + 1)
-        defer {
-            candidates.deallocate()
-            partials.deallocate()
-        }
+        defer { candidates.deallocate() }
         var count = 0
+        var comparisons = 0
         for end in minimum...n {
+            // A segment is at least `minimum` long, so the newest start that can end here is end − minimum.
             let newest = end - minimum
             if newest == 0 || newest >= minimum {
                 candidates[count] = newest
                 count += 1
+                envelope.add(newest)
             }
             var value = Double.infinity
             var argument = 0
             let endSum = sums[end]
             let endSquare = squares[end]
+            var kept = 0
+            comparisons += count
             for place in 0..<count {
                 let start = candidates[place]
                 let sum = endSum - sums[start]
-                let partial = best[start] + Swift.max(0, endSquare - squares[start] - sum * sum / Double(end - start))
-                partials[place] = partial
-                let total = partial + penalty
+                let total = best[start] + Swift.max(0, endSquare - squares[start] - sum * sum / Double(end - start)) + penalty
                 if total < value {
                     value = total
                     argument = start
                 }
-            }
-            best[end] = value
-            previous[end] = argument
-            // Pruning: a start that is already worse than the optimum can never win later.
-            var kept = 0
-            for place in 0..<count where !(partials[place] > value) {
-                candidates[kept] = candidates[place]
-                kept += 1
+                if envelope.isAlive(start) {
+                    candidates[kept] = start
+                    kept += 1
+                }
             }
             count = kept
+            best[end] = value
+            previous[end] = argument
         }
+        return comparisons
     }
 }
