@@ -19,7 +19,7 @@ public enum Analyzer {
     public static func compare(
         current: RunRecord, baseline: RunRecord?, history: [RunRecord], options: AnalysisOptions = .init()
     ) -> RunComparison {
-        let window = MetricWindow.runs(before: current, in: history, limit: options.historyWindow)
+        let window = MetricWindow(before: current, in: history, limit: options.historyWindow)
         var rows: [BenchmarkComparison] = []
         for result in current.benchmarks {
             let base = baseline?.benchmark(named: result.name)
@@ -66,7 +66,7 @@ public enum Analyzer {
     /// Where the evidence of one benchmark comes from: earlier runs (history mode) or the pairs of
     /// one A/B job.
     enum Source {
-        case history([RunRecord])
+        case history(MetricWindow)
         case paired
     }
 
@@ -80,7 +80,7 @@ public enum Analyzer {
         func evidence(_ figures: (BenchmarkResult) -> [ProcessFigure]) -> Evidence {
             switch source {
             case .history(let window):
-                .history(MetricWindow.values(of: current.name, in: window) { ProcessFigures.center(figures($0)) })
+                .history(window.values(of: current.name) { ProcessFigures.center(figures($0)) })
             case .paired:
                 .paired
             }
@@ -232,11 +232,10 @@ public enum Analyzer {
         var points: [TrendPoint] = []
         points.reserveCapacity(found.count)
         for (index, digest) in found where digest.metric == metric {
-            let stamp = stamps(index)
             points.append(
                 TrendPoint(
-                    runIndex: index, runID: stamp.runID, date: stamp.date, commit: stamp.commit,
-                    medianNs: digest.trendMedian, lowNs: digest.low, highNs: digest.high, outcome: digest.outcome))
+                    runIndex: index, stamp: stamps(index), medianNs: digest.trendMedian, lowNs: digest.low, highNs: digest.high,
+                    outcome: digest.outcome))
         }
         // Failed runs have no median: detect on the successful ones and map back.
         let measured = points.indices.filter { points[$0].medianNs != nil }

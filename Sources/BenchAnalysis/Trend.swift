@@ -1,33 +1,52 @@
 import Foundation
 import BenchModel
 
-/// One run's value in a benchmark's history.
+/// One run's value in a benchmark's history. Compact (48 bytes): a long history's report holds
+/// one per run and benchmark, so the run's id, start and commit are its shared `TrendStamp`, and
+/// the figures are stored with NaN for none.
 public struct TrendPoint: Sendable, Equatable {
     /// Index of the run in the history array the trend was computed from.
     public var runIndex: Int
-    public var runID: String
-    public var date: Date
-    public var commit: String?
+    public let stamp: TrendStamp
+    private let median: Double
+    private let low: Double
+    private let high: Double
+    public var outcome: Outcome
+
+    public var runID: String { stamp.runID }
+    public var date: Date { stamp.date }
+    public var commit: String? { stamp.commit }
     /// Nil when the benchmark did not succeed in that run. In the trend's metric: nanoseconds for
     /// time, instructions per iteration for `metric = "instructions"` (the name predates counts).
-    public var medianNs: Double?
+    public var medianNs: Double? { median.isNaN ? nil : median }
     /// The spread band around the median (confidence interval where recorded, else min/max).
-    public var lowNs: Double?
-    public var highNs: Double?
-    public var outcome: Outcome
+    public var lowNs: Double? { low.isNaN ? nil : low }
+    public var highNs: Double? { high.isNaN ? nil : high }
+
+    public init(
+        runIndex: Int, stamp: TrendStamp, medianNs: Double?, lowNs: Double?, highNs: Double?, outcome: Outcome
+    ) {
+        self.runIndex = runIndex
+        self.stamp = stamp
+        median = medianNs ?? .nan
+        low = lowNs ?? .nan
+        high = highNs ?? .nan
+        self.outcome = outcome
+    }
 
     public init(
         runIndex: Int, runID: String, date: Date, commit: String?, medianNs: Double?, lowNs: Double?, highNs: Double?,
         outcome: Outcome
     ) {
-        self.runIndex = runIndex
-        self.runID = runID
-        self.date = date
-        self.commit = commit
-        self.medianNs = medianNs
-        self.lowNs = lowNs
-        self.highNs = highNs
-        self.outcome = outcome
+        self.init(
+            runIndex: runIndex, stamp: TrendStamp(runID: runID, date: date, commit: commit), medianNs: medianNs, lowNs: lowNs,
+            highNs: highNs, outcome: outcome)
+    }
+
+    public static func == (left: TrendPoint, right: TrendPoint) -> Bool {
+        left.runIndex == right.runIndex && left.runID == right.runID && left.date == right.date && left.commit == right.commit
+            && left.medianNs == right.medianNs && left.lowNs == right.lowNs && left.highNs == right.highNs
+            && left.outcome == right.outcome
     }
 }
 
