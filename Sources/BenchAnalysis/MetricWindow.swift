@@ -1,12 +1,27 @@
 import BenchModel
 
 /// The recent history whose run-to-run spread every metric is judged against.
-enum MetricWindow {
+struct MetricWindow {
+    /// Oldest first.
+    let runs: [RunRecord]
+    /// Per run, where each benchmark name first appears in it: every metric of every benchmark
+    /// looks each run up (300 benchmarks, three metrics and 20 runs would otherwise compare names
+    /// millions of times, copying each result it passes).
+    private let positions: [[String: Int]]
+
     /// The newest `limit` runs of `history` that ran on the same machine and build configuration as
     /// `current`, excluding `current` itself. Another machine's or a debug build's figures say
     /// nothing about how this one's vary.
-    static func runs(before current: RunRecord, in history: [RunRecord], limit: Int) -> [RunRecord] {
-        indices(before: current, in: history, limit: limit).map { history[$0] }
+    init(before current: RunRecord, in history: [RunRecord], limit: Int) {
+        runs = Self.indices(before: current, in: history, limit: limit).map { history[$0] }
+        positions = runs.map { run in
+            var positions: [String: Int] = [:]
+            positions.reserveCapacity(run.benchmarks.count)
+            for (position, result) in run.benchmarks.enumerated() where positions[result.name] == nil {
+                positions[result.name] = position
+            }
+            return positions
+        }
     }
 
     /// Where in `history` the window's runs are, oldest first.
@@ -19,11 +34,17 @@ enum MetricWindow {
         return Array(eligible.suffix(limit))
     }
 
-    /// The metric of one benchmark over the window, from the runs where it succeeded.
-    static func values(of name: String, in window: [RunRecord], metric: (BenchmarkResult) -> Double?) -> [Double] {
-        window.compactMap { run in
-            guard let result = run.benchmark(named: name), result.outcome.isSuccess else { return nil }
-            return metric(result)
+    /// The metric of one benchmark over the window, from the runs where it succeeded (the first
+    /// result of that name in each, as `RunRecord.benchmark(named:)` finds it).
+    func values(of name: String, metric: (BenchmarkResult) -> Double?) -> [Double] {
+        var values: [Double] = []
+        values.reserveCapacity(runs.count)
+        for (run, positions) in zip(runs, positions) {
+            guard let position = positions[name], run.benchmarks[position].outcome.isSuccess,
+                let value = metric(run.benchmarks[position])
+            else { continue }
+            values.append(value)
         }
+        return values
     }
 }

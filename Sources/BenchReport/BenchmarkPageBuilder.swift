@@ -242,9 +242,14 @@ struct BenchmarkPageBuilder {
         let older = RunArchive.archived(entries, tableLimit: options.runTableLimit)
         guard !older.isEmpty else { return [] }
         var wanted: Set<String> = []
-        for entry in older { wanted.insert(index.runs[entry.runIndex].period) }
+        var last: String?
+        // Runs are in order of time, so a quarter's runs follow each other: each is hashed once.
+        for entry in older where index.runs[entry.runIndex].period != last {
+            last = index.runs[entry.runIndex].period
+            wanted.insert(index.runs[entry.runIndex].period)
+        }
         // Only quarters that have an archive: a run still on runs.html may have none yet.
-        return RunArchive.periods(index.runs, tableLimit: options.runTableLimit).filter(wanted.contains).map { period in
+        return index.archivePeriods.filter(wanted.contains).map { period in
             ArchiveLinkView(
                 text: period, href: "../" + RunArchive.href(period: period),
                 dataHref: "../" + RunArchive.folder + "/" + RunArchive.dataName(period: period))

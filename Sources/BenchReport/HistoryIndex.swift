@@ -22,9 +22,14 @@ struct HistoryIndex: Sendable {
         var fingerprint: UInt64?
         /// `MachineInfo.fingerprint`, made once per run.
         var machine: String
+        /// The same machine as a number (its order of first appearance), to tell runs' machines
+        /// apart without comparing fingerprints.
+        var machineNumber = 0
         /// `ReportRun.digests`, `ReportRun.isComplete`: `record.benchmarks` is empty when it is not.
         var digests: [ResultDigest]
         var isComplete: Bool
+        /// Its id, start and commit, shared by its points in every trend.
+        var stamp: TrendStamp
     }
 
     /// One benchmark's result in one run: where it is in the run's results (and digests). Two
@@ -68,6 +73,8 @@ struct HistoryIndex: Sendable {
     let steps: [String: [ChangePoint]]
     /// Commit links, when `[report] repository_url` is set.
     let links: ReportLinks
+    /// The quarters that get an archive (`RunArchive.periods`), oldest first: the same for every page.
+    let archivePeriods: [String]
     private let comparisonsByName: [String: BenchmarkComparison]
 
     var latest: RunRecord? { runs.last?.record }
@@ -77,7 +84,7 @@ struct HistoryIndex: Sendable {
         self.links = links
         // Made once: a complete run's digests are made from its results on each ask.
         let digests = input.runs.map(\.digests)
-        let runs = zip(input.runs, digests).map { run, digests in
+        var runs = zip(input.runs, digests).map { run, digests in
             RunInfo(
                 record: run.record, jsonHref: run.jsonHref.flatMap(Self.localHref),
                 date: ReportFormat.date(run.record.startedAt),
@@ -86,9 +93,17 @@ struct HistoryIndex: Sendable {
                 branch: TextSafety.line(run.record.git?.branch ?? "–"),
                 commitHref: links.commit(run.record.git?.commit), anchor: RunArchive.anchor(runID: run.record.id),
                 period: RunArchive.period(of: run.record.startedAt), fingerprint: run.fingerprint,
-                machine: run.record.machine.fingerprint, digests: digests, isComplete: run.isComplete)
+                machine: run.record.machine.fingerprint, digests: digests, isComplete: run.isComplete,
+                stamp: TrendStamp(run.record))
+        }
+        var machineNumbers: [String: Int] = [:]
+        for index in runs.indices {
+            let number = machineNumbers[runs[index].machine] ?? machineNumbers.count
+            machineNumbers[runs[index].machine] = number
+            runs[index].machineNumber = number
         }
         self.runs = runs
+        archivePeriods = RunArchive.periods(runs, tableLimit: options.runTableLimit)
         warnings = input.warnings.map(TextSafety.line)
         if let given = input.comparison {
             comparison = given
@@ -121,7 +136,7 @@ struct HistoryIndex: Sendable {
         self.slugs = slugs
         let missing = names.filter { input.trends[$0] == nil }
         let computed = Self.computeTrends(
-            names: missing, series: series, stamps: input.runs.map { TrendStamp($0.record) }, digests: digests)
+            names: missing, series: series, stamps: runs.map(\.stamp), digests: digests)
         let trends = input.trends.merging(computed) { given, _ in given }
         self.trends = trends
         let policy = options.analysis.thresholds
@@ -143,8 +158,10 @@ struct HistoryIndex: Sendable {
         names: [String], series: [String: [Entry]], stamps: [TrendStamp], digests: [[ResultDigest]]
     ) -> [String: Trend] {
         let results = ParallelMap.map(names) { name in
+            let entries = series[name] ?? []
             var found: [(runIndex: Int, digest: ResultDigest)] = []
-            for entry in series[name] ?? [] where found.last?.runIndex != entry.runIndex {
+            found.reserveCapacity(entries.count)
+            for entry in entries where found.last?.runIndex != entry.runIndex {
                 found.append((entry.runIndex, digests[entry.runIndex][entry.position]))
             }
             return Analyzer.trend(of: name, stamps: stamps, digests: found)

@@ -28,8 +28,8 @@ struct MachineSeriesBuilder {
     func series(of entries: [HistoryIndex.Entry], name: String) -> [MachineSeriesView] {
         // Most histories are of one machine: tell that from the fingerprints the index has, without
         // copying every run of the series into a catalog.
-        let first = entries.first.map { runs[$0.runIndex].machine }
-        guard entries.contains(where: { runs[$0.runIndex].machine != first }) else { return [] }
+        let first = entries.first.map { runs[$0.runIndex].machineNumber }
+        guard entries.contains(where: { runs[$0.runIndex].machineNumber != first }) else { return [] }
         let catalog = MachineCatalog(entries.map { runs[$0.runIndex].record })
         guard catalog.machines.count > 1 else { return [] }
         return catalog.machines.map { machine in
@@ -67,8 +67,8 @@ struct MachineSeriesBuilder {
 
         let series = entries.enumerated().map { index, entry in
             TrendPoint(
-                runIndex: entry.runIndex, runID: runs[entry.runIndex].record.id, date: runs[entry.runIndex].record.startedAt,
-                commit: nil, medianNs: medians[index], lowNs: nil, highNs: nil, outcome: entry.digest(in: runs).outcome)
+                runIndex: entry.runIndex, stamp: runs[entry.runIndex].stamp, medianNs: medians[index], lowNs: nil, highNs: nil,
+                outcome: entry.digest(in: runs).outcome)
         }
         var line: [String] = []
         var points: [MachinePointView] = []

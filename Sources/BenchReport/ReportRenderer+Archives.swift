@@ -10,7 +10,7 @@ extension ReportRenderer {
     /// nor rendered. A new run changes only the newest quarter, and a run leaving runs.html only
     /// its own, so a warm report renders one or two quarters, not all of them.
     static func writeArchives(_ context: ExportContext, in output: URL, session: PageCacheSession?) throws(ReportError) -> [URL] {
-        let periods = RunArchive.periods(context.index.runs, tableLimit: context.options.runTableLimit)
+        let periods = context.index.archivePeriods
         guard !periods.isEmpty else { return [] }
         let folder = output.appendingPathComponent(RunArchive.folder, isDirectory: true)
         try ReportManifest.checkNotLinked(folder)

@@ -31,7 +31,10 @@ enum RunArchive {
     static func periods(_ runs: [HistoryIndex.RunInfo], tableLimit: Int) -> [String] {
         var seen: Set<String> = []
         var periods: [String] = []
-        for run in archived(runs, tableLimit: tableLimit) where seen.insert(run.period).inserted { periods.append(run.period) }
+        // By index: iterating the runs would copy each one, retaining all its fields.
+        for index in archived(runs, tableLimit: tableLimit).indices where seen.insert(runs[index].period).inserted {
+            periods.append(runs[index].period)
+        }
         return periods.sorted()
     }
 

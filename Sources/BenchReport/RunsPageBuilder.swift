@@ -11,7 +11,7 @@ struct RunsPageBuilder {
         let total = index.runs.count
         let shown = max(0, min(total, options.runTableLimit))
         let rows = (total - shown..<total).reversed().map { row($0, root: "") }
-        let links = RunArchive.periods(index.runs, tableLimit: options.runTableLimit).map { period in
+        let links = index.archivePeriods.map { period in
             ArchiveLinkView(
                 text: period, href: RunArchive.href(period: period),
                 dataHref: RunArchive.folder + "/" + RunArchive.dataName(period: period))
