@@ -99,13 +99,11 @@ struct ReportPublisher {
     /// again (the cache file was checked when it was opened), the history is read again without
     /// the cache, whole: a slower report, never a wrong one.
     private func complete(_ indices: some Sequence<Int>, in loaded: inout HistoryLoad) {
-        for index in indices where index < loaded.runs.count && !loaded.runs[index].complete() {
-            TerminalOutput.standardError.line(
-                context.terminal.paint("warning:", .yellow) + " the report cache could not be read back; "
-                    + "reading every history file instead")
-            loaded = history.store.load()
-            return
-        }
+        guard !loaded.complete(indices) else { return }
+        TerminalOutput.standardError.line(
+            context.terminal.paint("warning:", .yellow) + " the report cache could not be read back; "
+                + "reading every history file instead")
+        loaded = history.store.load()
     }
 
     /// Appends summary.md to the file GITHUB_STEP_SUMMARY names, when set. That file is not

@@ -242,16 +242,18 @@ public struct HistoryCache: Sendable {
         runs(in: .bytes(data), deferring: deferring)
     }
 
-    private static func parallel<T>(_ urls: [URL], _ work: @Sendable (URL) -> T) -> [T] {
-        let slots = SharedSlots<T>(buffer: .allocate(capacity: urls.count))
+    /// `work` of each item, on every core, in the items' order.
+    static func parallel<Item: Sendable, T>(_ items: [Item], _ work: @Sendable (Item) -> T) -> [T] {
+        let slots = SharedSlots<T>(buffer: .allocate(capacity: items.count))
         slots.buffer.initialize(repeating: nil)
         defer {
             slots.buffer.deinitialize()
             slots.buffer.deallocate()
         }
-        DispatchQueue.concurrentPerform(iterations: urls.count) { index in
-            slots.buffer[index] = work(urls[index])
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+            slots.buffer[index] = work(items[index])
         }
+        // Every slot is set: this drops the slots' own optionality only.
         return slots.buffer.compactMap { $0 }
     }
 

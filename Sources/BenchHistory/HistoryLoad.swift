@@ -19,6 +19,22 @@ public struct HistoryLoad: Sendable {
         self.packedLoose = packedLoose
     }
 
+    /// Completes the runs at `indices` (`StoredRun.complete()`), decoding their results on every
+    /// core: a report completes a hundred runs or more. False when one of them cannot be decoded.
+    public mutating func complete(_ indices: some Sequence<Int>) -> Bool {
+        var wanted: [Int] = []
+        var seen: Set<Int> = []
+        for index in indices where runs.indices.contains(index) && !runs[index].isComplete && seen.insert(index).inserted {
+            wanted.append(index)
+        }
+        let decoded = HistoryCache.parallel(wanted) { [runs] index in runs[index].decodedResults() }
+        for (index, results) in zip(wanted, decoded) {
+            guard let results else { return false }
+            runs[index].complete(with: results)
+        }
+        return true
+    }
+
     /// The files that hold a run with `id`, oldest run first; more than one when a file was copied.
     public func files(of id: String) -> [URL] {
         runs.filter { $0.record.id == id }.map(\.url)

@@ -57,11 +57,21 @@ public struct StoredRun: Sendable {
     /// decoded (the cache file changed while it was being read): read the history again without
     /// the cache then.
     public mutating func complete() -> Bool {
-        guard let deferred else { return true }
-        guard let results = deferred.results.decode() else { return false }
-        record.benchmarks = results
-        self.deferred = nil
+        guard deferred != nil else { return true }
+        guard let results = decodedResults() else { return false }
+        complete(with: results)
         return true
+    }
+
+    /// The results of a run loaded without them, decoded; nil when they cannot be (or it is complete).
+    func decodedResults() -> [BenchmarkResult]? {
+        deferred?.results.decode()
+    }
+
+    /// Puts the decoded results (`decodedResults()`) in `record`.
+    mutating func complete(with results: [BenchmarkResult]) {
+        record.benchmarks = results
+        deferred = nil
     }
 
     /// The run file's name, also for a packed run: what orders two runs that started together.
