@@ -127,12 +127,7 @@ public struct ReportRenderer: Sendable {
                 bytes.baseAddress.map { Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: $0), count: bytes.count, deallocator: .none) }
                 ?? Data()
             if onlyIfChanged, holds(data, file) { return nil }
-            do {
-                try data.write(to: file, options: .atomic)
-                return nil
-            } catch {
-                return (error as NSError).localizedDescription
-            }
+            return PageFile.save(bytes, to: file)
         }
         if let failure { throw .cannotWrite(path: file.path, reason: failure) }
         return file
