@@ -187,6 +187,14 @@ struct CacheReader {
         String(decoding: try raw(try count()), as: UTF8.self)
     }
 
+    /// A string, which is `expected` itself (sharing its storage, no allocation) when it holds the
+    /// same bytes.
+    mutating func string(expecting expected: String?) throws(CacheDamage) -> String {
+        let bytes = try raw(try count())
+        if var expected, expected.withUTF8({ $0.elementsEqual(bytes) }) { return expected }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     mutating func optional<T>(_ read: (inout CacheReader) throws(CacheDamage) -> T) throws(CacheDamage) -> T? {
         switch try byte() {
         case 0: return nil

@@ -14,9 +14,10 @@ extension CacheRecordCoding {
         w.double(digest.highValue)
     }
 
-    static func readDigest(_ r: inout CacheReader) throws(CacheDamage) -> ResultDigest {
+    /// `name`: what the name most likely is (the same benchmark in another run), to share its storage.
+    static func readDigest(_ r: inout CacheReader, name expected: String? = nil) throws(CacheDamage) -> ResultDigest {
         var digest = ResultDigest(
-            name: try r.string(), outcome: try r.value(Outcome.self), metric: try r.value(Metric.self), isSlow: try r.bool(),
+            name: try r.string(expecting: expected), outcome: try r.value(Outcome.self), metric: try r.value(Metric.self), isSlow: try r.bool(),
             median: nil, trendMedian: nil, low: nil, high: nil)
         digest.medianValue = try r.double()
         digest.trendMedianValue = try r.double()

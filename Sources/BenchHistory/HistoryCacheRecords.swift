@@ -80,8 +80,11 @@ enum CacheRecordCoding {
     }
 
     /// A run without its results (`benchmarks` empty), their digests, and where in the reader's
-    /// bytes the results are.
-    static func readDeferring(_ r: inout CacheReader) throws(CacheDamage) -> (run: RunRecord, digests: [ResultDigest], results: Range<Int>) {
+    /// bytes the results are. `names`: what the digests' names most likely are (another run's, in
+    /// order), whose storage equal names then share: thousands of runs repeat the same names.
+    static func readDeferring(_ r: inout CacheReader, names: [String] = []) throws(CacheDamage)
+        -> (run: RunRecord, digests: [ResultDigest], results: Range<Int>)
+    {
         let schema = try r.string()
         let id = try r.string()
         let startedAt = try r.date()
@@ -123,7 +126,12 @@ enum CacheRecordCoding {
                 label: try r.string(), commit: try r.optional { r throws(CacheDamage) in try r.string() },
                 runID: try r.optional { r throws(CacheDamage) in try r.string() })
         }
-        let digests = try r.array { r throws(CacheDamage) in try readDigest(&r) }
+        let count = try r.count()
+        var digests: [ResultDigest] = []
+        digests.reserveCapacity(count)
+        for position in 0..<count {
+            digests.append(try readDigest(&r, name: position < names.count ? names[position] : nil))
+        }
         // Stepped over, not read: a reader of a piece of the file need not hold them.
         let length = try r.length()
         let start = r.offset

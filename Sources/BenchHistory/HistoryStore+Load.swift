@@ -76,8 +76,8 @@ extension HistoryStore {
             }
         }
         if deferringResults {
-            var names: [String: String] = [:]
-            for index in runs.indices { runs[index].shareNames(&names) }
+            var numbering = NameNumbering()
+            for index in runs.indices { runs[index].shareNames(&numbering) }
         }
         runs.sort(by: Self.isOlder)
         warnings += Self.sharedIDs(runs)
@@ -102,8 +102,12 @@ extension HistoryStore {
     /// (`HistoryLoad.files(of:)`).
     static func sharedIDs(_ runs: [StoredRun]) -> [HistoryWarning] {
         var first: [String: URL] = [:]
+        first.reserveCapacity(runs.count)
         var warnings: [HistoryWarning] = []
-        for run in runs.sorted(by: { $0.name < $1.name }) {
+        // The runs' places, not the runs, are sorted: moving a run copies (and retains) all its fields.
+        let names = runs.map(\.name)
+        for index in runs.indices.sorted(by: { names[$0] < names[$1] }) {
+            let run = runs[index]
             if let earlier = first[run.record.id] {
                 warnings.append(
                     HistoryWarning(

@@ -36,21 +36,30 @@ public struct StoredRun: Sendable {
         deferred?.digests ?? record.benchmarks.map(ResultDigest.init)
     }
 
-    /// Makes the names in the run's digests share the storage of equal names in `names` (adding
-    /// its own): every run of a long history repeats the same benchmark names, and a name longer
-    /// than 15 bytes is otherwise one allocation per run and benchmark.
-    mutating func shareNames(_ names: inout [String: String]) {
+    /// Makes the names in the run's digests share the storage of equal names met before
+    /// (`numbering`, run after run): every run of a long history repeats the same benchmark names,
+    /// and a name longer than 15 bytes is otherwise one allocation per run and benchmark. Names
+    /// the cache read already shared (`HistoryCache.resolve`) are left as they are, so the
+    /// digests, which the load's other copies may still hold, are copied only when one changes.
+    mutating func shareNames(_ numbering: inout NameNumbering) {
         guard var deferred else { return }
         self.deferred = nil  // one owner of the digests, so they are changed in place, not copied
-        for index in deferred.digests.indices where deferred.digests[index].name.utf8.count > 15 {
-            let name = deferred.digests[index].name
-            if let shared = names[name] {
-                deferred.digests[index].name = shared
-            } else {
-                names[name] = name
+        numbering.nextRun()
+        for index in deferred.digests.indices {
+            let number = numbering.number(of: deferred.digests[index].name)
+            if deferred.digests[index].name.utf8.count > 15, !Self.sameStorage(deferred.digests[index].name, numbering.names[number]) {
+                deferred.digests[index].name = numbering.names[number]
             }
         }
         self.deferred = deferred
+    }
+
+    /// Whether two strings are one: the same bytes in memory, not only equal bytes.
+    private static func sameStorage(_ a: String, _ b: String) -> Bool {
+        let first = a.utf8.withContiguousStorageIfAvailable { $0.baseAddress }
+        let second = b.utf8.withContiguousStorageIfAvailable { $0.baseAddress }
+        guard let first, let second else { return false }
+        return first == second
     }
 
     /// Decodes the results of a run loaded without them into `record`. False when they cannot be

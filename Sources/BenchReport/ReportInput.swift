@@ -57,14 +57,17 @@ public struct ReportInput: Sendable {
     /// Every other run is drawn from its digests alone. The comparison's runs are the caller's.
     public static func runsShownInFull(_ digests: [[ResultDigest]], options: ReportOptions) -> Set<Int> {
         var needed: Set<Int> = digests.isEmpty ? [] : [digests.count - 1]
-        var remaining: [String: Int] = [:]
+        var numbering = NameNumbering()
+        var remaining: [Int] = []
         let limit = max(1, options.runTableLimit)
         // Newest first: each benchmark's count runs down as its newest entries are met.
         for runIndex in digests.indices.reversed() {
+            numbering.nextRun()
             for digest in digests[runIndex] {
-                let left = remaining[digest.name] ?? limit
-                guard left > 0 else { continue }
-                remaining[digest.name] = left - 1
+                let number = numbering.number(of: digest.name)
+                if number == remaining.count { remaining.append(limit) }
+                guard remaining[number] > 0 else { continue }
+                remaining[number] -= 1
                 needed.insert(runIndex)
             }
         }
