@@ -71,10 +71,15 @@ struct ReportPublisher {
             if let chosen { compared.caveat = chosen.caveat(otherwise: compared.caveat) }
             comparison = compared
         }
+        let output = outputDirectory.standardizedFileURL.path + "/"
+        // Run files link to themselves only from inside the output folder: asked once for the
+        // folder, not for each of thousands of runs (resolving a path is not cheap).
+        let linked = (history.directory.standardizedFileURL.path + "/").hasPrefix(output)
         let runs = loaded.runs.map { run in
-            run.isComplete
-                ? ReportRun(record: run.record, jsonHref: href(for: run.url), fingerprint: run.fingerprint)
-                : ReportRun(header: run.record, digests: run.digests, jsonHref: href(for: run.url), fingerprint: run.fingerprint)
+            let href = linked ? Self.href(for: run.url, output: output) : nil
+            return run.isComplete
+                ? ReportRun(record: run.record, jsonHref: href, fingerprint: run.fingerprint)
+                : ReportRun(header: run.record, digests: run.digests, jsonHref: href, fingerprint: run.fingerprint)
         }
         let input = ReportInput(runs: runs, comparison: comparison, warnings: loaded.warnings.map(\.description))
         let written: [URL]
@@ -138,9 +143,9 @@ struct ReportPublisher {
     }
 
 
-    /// The run file's address relative to the output folder, when the history lives inside it.
-    private func href(for file: URL) -> String? {
-        let output = outputDirectory.standardizedFileURL.path + "/"
+    /// The run file's address relative to the output folder (`output`, with a trailing slash),
+    /// when the history lives inside it.
+    private static func href(for file: URL, output: String) -> String? {
         let path = file.standardizedFileURL.path
         guard path.hasPrefix(output) else { return nil }
         return String(path.dropFirst(output.count))

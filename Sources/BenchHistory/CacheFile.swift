@@ -70,23 +70,33 @@ final class CacheFile: Sendable {
         return true
     }
 
-    /// `ContentHash` of the first `count` bytes, read into one buffer a piece at a time: the
-    /// report cache is checked whole, and neither holding nor mapping all of it would do.
-    func hash(count: Int) -> UInt64? {
+    /// `CacheChecksum` of the first `count` bytes, its parts read and hashed on every core.
+    func checksum(count: Int) -> UInt64? {
+        guard count <= size else { return nil }
+        return CacheChecksum.of(count: count) { offset, length in self.hash(from: offset, count: length) }
+    }
+
+    /// `ContentHash` of `count` bytes from `offset`, read into one buffer a piece at a time:
+    /// neither holding nor mapping a file of hundreds of MB would do.
+    func hash(from start: Int = 0, count: Int) -> UInt64? {
         var state = ContentHash.State(count: count)
         // A multiple of 8: every piece but the last is whole words.
-        let chunk = 1 << 20
+        let chunk = min(1 << 20, max(8, count))
         var buffer = [UInt8](repeating: 0, count: chunk)
         var offset = 0
         while count - offset >= 8 {
             let wanted = min(chunk, (count - offset) / 8 * 8)
-            guard buffer.withUnsafeMutableBytes({ read(at: offset, into: UnsafeMutableRawBufferPointer(rebasing: $0[..<wanted])) })
+            guard
+                buffer.withUnsafeMutableBytes({
+                    read(at: start + offset, into: UnsafeMutableRawBufferPointer(rebasing: $0[..<wanted]))
+                })
             else { return nil }
             buffer.withUnsafeBytes { state.add(words: UnsafeRawBufferPointer(rebasing: $0[..<wanted])) }
             offset += wanted
         }
         let rest = count - offset
-        guard buffer.withUnsafeMutableBytes({ read(at: offset, into: UnsafeMutableRawBufferPointer(rebasing: $0[..<rest])) })
+        guard
+            buffer.withUnsafeMutableBytes({ read(at: start + offset, into: UnsafeMutableRawBufferPointer(rebasing: $0[..<rest])) })
         else { return nil }
         return buffer.withUnsafeBytes { state.finish(tail: UnsafeRawBufferPointer(rebasing: $0[..<rest])) }
     }
@@ -136,14 +146,17 @@ enum CachePayload: Sendable {
         }
     }
 
-    /// `ContentHash` of all but the last 8 bytes (where a cache file keeps its checksum).
-    func hashOfBody() -> UInt64? {
+    /// `CacheChecksum` of all but the last 8 bytes (where a cache file keeps its checksum).
+    func checksumOfBody() -> UInt64? {
         guard count >= 8 else { return nil }
         switch self {
         case let .bytes(data):
-            return data.withUnsafeBytes { ContentHash.of(UnsafeRawBufferPointer(rebasing: $0[..<(count - 8)])) }
+            return data.withUnsafeBytes { CacheChecksum.of(UnsafeRawBufferPointer(rebasing: $0[..<(count - 8)])) }
         case let .stored(file, base, _):
-            return base == 0 && count == file.size ? file.hash(count: count - 8) : bytes(at: 0, count: count - 8).map(ContentHash.of)
+            guard base == 0, count == file.size else {
+                return bytes(at: 0, count: count - 8).map { $0.withUnsafeBytes { CacheChecksum.of($0) } }
+            }
+            return file.checksum(count: count - 8)
         }
     }
 }

@@ -73,11 +73,14 @@ public struct HistoryCache: Sendable {
             report.warning = "the report cache \(DisplayPath.of(file)) is unusable (\(damage.reason)); it is rebuilt"
         }
         let lookup = stored.entries
-        let resolved = Self.parallel(urls) { url in
+        // The newest cached run's benchmark names: most runs have the same, whose digests then
+        // share these strings instead of each allocating its own.
+        let names = deferring ? Self.names(in: stored) : []
+        let resolved = ParallelMap.map(urls) { url in
             let cached = lookup[url.lastPathComponent]
             return Self.resolve(
                 url, cached: cached?.entry, trustedBefore: cached?.trustedBefore ?? .min, maxFileBytes: maxFileBytes,
-                deferring: deferring, decode: decode)
+                deferring: deferring, names: names, decode: decode)
         }
         var entries: [CacheEntry] = []
         // A file that is skipped is read again next time (so its warning stays), but it alone
@@ -125,7 +128,7 @@ public struct HistoryCache: Sendable {
 
     private enum Origin: Sendable { case cache, rehashed, decoded }
 
-    private struct Resolved {
+    private struct Resolved: Sendable {
         var result: Result<[SourceRun], RunFileProblem>
         var origin: Origin
         /// What the next cache file holds for this source; nil when it is skipped.
@@ -134,12 +137,22 @@ public struct HistoryCache: Sendable {
         var contentHash: UInt64?
     }
 
+    /// The digest names of the last run of the entry whose name sorts last (a run file's name
+    /// starts with its time, so mostly the newest run); none when it cannot be read.
+    private static func names(in stored: StoredEntries) -> [String] {
+        guard let newest = stored.entries.keys.max(), let entry = stored.entries[newest]?.entry,
+            let run = runs(in: entry.payload, deferring: true)?.last
+        else { return [] }
+        return run.deferred?.digests.map(\.name) ?? []
+    }
+
     private static func resolve(
-        _ url: URL, cached: CacheEntry?, trustedBefore: Int64, maxFileBytes: Int64, deferring: Bool, decode: SourceDecoder
+        _ url: URL, cached: CacheEntry?, trustedBefore: Int64, maxFileBytes: Int64, deferring: Bool, names: [String],
+        decode: SourceDecoder
     ) -> Resolved {
         let identity = SourceIdentity.of(url)
         if let cached, let identity, identity.size <= maxFileBytes, cached.identity == identity,
-            identity.modifiedNs < trustedBefore, let runs = runs(in: cached.payload, deferring: deferring)
+            identity.modifiedNs < trustedBefore, let runs = runs(in: cached.payload, deferring: deferring, names: names)
         {
             return Resolved(result: .success(runs), origin: .cache, entry: cached, contentHash: cached.contentHash)
         }
@@ -199,7 +212,8 @@ public struct HistoryCache: Sendable {
     /// Nil when the payload does not decode: the file is then decoded from its source instead.
     /// `deferring`: each run without its results, which are left where they are
     /// (`SourceRun.deferred`): only each run's header and digests are read.
-    static func runs(in payload: CachePayload, deferring: Bool = false) -> [SourceRun]? {
+    /// `names`: what each deferred run's digest names most likely are (`readDeferring`).
+    static func runs(in payload: CachePayload, deferring: Bool = false, names: [String] = []) -> [SourceRun]? {
         guard deferring else {
             guard let data = payload.bytes() else { return nil }
             return data.withUnsafeBytes { bytes in
@@ -221,7 +235,7 @@ public struct HistoryCache: Sendable {
             for _ in 0..<count.value {
                 let found = try window.read(at: position) { r throws(CacheDamage) in
                     let member = try r.optional { r throws(CacheDamage) in try r.string() }
-                    let run = try CacheRecordCoding.readDeferring(&r)
+                    let run = try CacheRecordCoding.readDeferring(&r, names: names)
                     return (member, run)
                 }
                 let (member, run) = found.value
@@ -242,23 +256,6 @@ public struct HistoryCache: Sendable {
         runs(in: .bytes(data), deferring: deferring)
     }
 
-    /// `work` of each item, on every core, in the items' order.
-    static func parallel<Item: Sendable, T>(_ items: [Item], _ work: @Sendable (Item) -> T) -> [T] {
-        let slots = SharedSlots<T>(buffer: .allocate(capacity: items.count))
-        slots.buffer.initialize(repeating: nil)
-        defer {
-            slots.buffer.deinitialize()
-            slots.buffer.deallocate()
-        }
-        DispatchQueue.concurrentPerform(iterations: items.count) { index in
-            slots.buffer[index] = work(items[index])
-        }
-        // Every slot is set: this drops the slots' own optionality only.
-        return slots.buffer.compactMap { $0 }
-    }
-
-    /// Each index is written by exactly one iteration of `concurrentPerform` and read only after it returns.
-    private struct SharedSlots<T>: @unchecked Sendable { let buffer: UnsafeMutableBufferPointer<T?> }
 }
 
 /// What a load through the cache did: for `report` to warn about, and for tests to count.

@@ -34,7 +34,7 @@ struct CacheEntry: Sendable {
 ///     magic "benchboard-cache\n", format (varint), benchboard version (string), max file bytes,
 ///     the time it was written (ns since 1970), the checksum of the file it extends (8 bytes, 0 for
 ///     none), entry count, then per entry (sorted by name): name, size, mtime ns, inode, device,
-///     content hash (8 bytes), payload length, payload; last, 8 bytes: `ContentHash` of all before.
+///     content hash (8 bytes), payload length, payload; last, 8 bytes: `CacheChecksum` of all before.
 ///
 /// `runs.bin` extends nothing; `runs.new.bin` holds the entries added since, and names the
 /// `runs.bin` it extends by that file's checksum (`HistoryCache` has the rule).
@@ -46,8 +46,9 @@ enum CacheFileFormat {
     static let magic = Array("benchboard-cache\n".utf8)
     /// Raised whenever the layout or `CacheRecordCoding` changes (2: packs are entries, each run
     /// with its name in the pack; the file a file extends; 3: a run's digests before its results,
-    /// which a report steps over for the runs it does not show in full).
-    static let format: UInt64 = 3
+    /// which a report steps over for the runs it does not show in full; 4: the checksum is
+    /// `CacheChecksum`'s, of parts hashed on every core).
+    static let format: UInt64 = 4
 
     struct Header: Equatable {
         var version: String
@@ -77,7 +78,7 @@ enum CacheFileFormat {
             w.unsigned(UInt64(payload.count))
             w.raw(payload)
         }
-        let checksum = w.bytes.withUnsafeBytes { ContentHash.of($0) }
+        let checksum = w.bytes.withUnsafeBytes { CacheChecksum.of($0) }
         w.fixed64(checksum)
         return w.bytes
     }
@@ -91,7 +92,7 @@ enum CacheFileFormat {
 
     /// The entries of a whole cache file (`source`), each payload a part of it. Read a piece at a
     /// time: the magic and header, then each entry's identity and length, stepping over the
-    /// payloads. The checksum is checked first, over all of it (`CachePayload.hashOfBody`).
+    /// payloads. The checksum is checked first, over all of it (`CachePayload.checksumOfBody`).
     static func decode(_ source: CachePayload, expecting header: Header) throws(CacheDamage) -> Decoded {
         guard source.count >= magic.count + 8, let start = source.bytes(at: 0, count: magic.count),
             start.elementsEqual(magic)
@@ -99,7 +100,7 @@ enum CacheFileFormat {
             throw CacheDamage(reason: "it is not a benchboard cache file")
         }
         let bodyCount = source.count - 8
-        guard let trailer = source.bytes(at: bodyCount, count: 8), let body = source.hashOfBody() else {
+        guard let trailer = source.bytes(at: bodyCount, count: 8), let body = source.checksumOfBody() else {
             throw CacheDamage(reason: "it cannot be read")
         }
         let checksum = trailer.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> UInt64? in

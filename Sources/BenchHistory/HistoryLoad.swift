@@ -1,3 +1,4 @@
+import BenchModel
 import Foundation
 
 /// Everything readable in a history folder, plus what was skipped.
@@ -27,7 +28,7 @@ public struct HistoryLoad: Sendable {
         for index in indices where runs.indices.contains(index) && !runs[index].isComplete && seen.insert(index).inserted {
             wanted.append(index)
         }
-        let decoded = HistoryCache.parallel(wanted) { [runs] index in runs[index].decodedResults() }
+        let decoded = ParallelMap.map(wanted) { [runs] index in runs[index].decodedResults() }
         for (index, results) in zip(wanted, decoded) {
             guard let results else { return false }
             runs[index].complete(with: results)

@@ -1,9 +1,10 @@
 import Dispatch
 import Foundation
 
-/// An order-preserving map over all cores, for pages and trends that do not depend on each other.
-enum ParallelMap {
-    static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+/// An order-preserving map over all cores, for work whose items do not depend on each other:
+/// pages, trends, the comparison's rows, the cache's files and its checksum's parts.
+public enum ParallelMap {
+    public static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
         guard items.count > 1 else { return items.map(transform) }
         let box = ResultBox<R>(count: items.count)
         DispatchQueue.concurrentPerform(iterations: items.count) { index in

@@ -195,7 +195,7 @@ struct BenchmarkPageBuilder {
         }
         // Counted in place: filtering would copy every entry of a long series.
         var failed = 0
-        for entry in entries where !index.digest(entry).outcome.isSuccess { failed += 1 }
+        for entry in entries where !index.outcome(entry).isSuccess { failed += 1 }
         facts.append(FactView(label: "Runs", value: "\(entries.count)" + (failed > 0 ? ", \(failed) not successful" : "")))
         return facts
     }

@@ -53,6 +53,9 @@ struct HistoryIndex: Sendable {
 
     func digest(_ entry: Entry) -> ResultDigest { entry.digest(in: runs) }
 
+    /// The entry's outcome, read in place: a copy of its digest would retain its name.
+    func outcome(_ entry: Entry) -> Outcome { runs[entry.runIndex].digests[entry.position].outcome }
+
     func result(_ entry: Entry) -> BenchmarkResult? { entry.result(in: runs) }
 
     let runs: [RunInfo]
@@ -117,17 +120,18 @@ struct HistoryIndex: Sendable {
         }
         comparisonsByName = Dictionary(
             (comparison?.benchmarks ?? []).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        var names: [String] = []
-        var series: [String: [Entry]] = [:]
+        var numbering = NameNumbering()
+        var entries: [[Entry]] = []
         for (index, run) in digests.enumerated() {
+            numbering.nextRun()
             for (position, digest) in run.enumerated() {
-                if series[digest.name] == nil {
-                    names.append(digest.name)
-                    series[digest.name] = []
-                }
-                series[digest.name, default: []].append(Entry(runIndex: index, position: position))
+                let number = numbering.number(of: digest.name)
+                if number == entries.count { entries.append([]) }
+                entries[number].append(Entry(runIndex: index, position: position))
             }
         }
+        let names = numbering.names
+        let series = Dictionary(uniqueKeysWithValues: zip(names, entries))
         self.names = names
         self.series = series
         var taken: Set<String> = []

@@ -1,3 +1,4 @@
+import BenchModel
 /// The static site: index.html (the dashboard) as this format's document, and the pages that
 /// go with it. `ReportRenderer.write` puts them into the output folder.
 struct HTMLExporter: Exporter {
