@@ -85,6 +85,9 @@ struct ChartDownsampling: Sendable {
             ? max(1, (bucketed + budget - stretches.count - 1) / (budget - stretches.count))
             : max(1, stretches.map(\.count).max() ?? 1)
 
+        // Reused by every bucket: three arrays and their sorted copies per bucket were a fifth of
+        // drawing a chart of thousands of runs.
+        var scratch = BucketScratch()
         var slots: [Slot] = []
         slots.reserveCapacity(min(count, maxPoints))
         var nextStretch = 0
@@ -102,7 +105,7 @@ struct ChartDownsampling: Sendable {
                 // Even sizes within a stretch: boundaries at k × length / buckets.
                 let first = stretch.lowerBound + bucket * stretch.count / buckets
                 let end = stretch.lowerBound + (bucket + 1) * stretch.count / buckets
-                slots.append(Self.slot(points, first...(end - 1)))
+                slots.append(Self.slot(points, first...(end - 1), &scratch))
             }
             index = stretch.upperBound
         }
@@ -110,6 +113,11 @@ struct ChartDownsampling: Sendable {
     }
 
     private static func slot(_ points: [TrendPoint], _ range: ClosedRange<Int>) -> Slot {
+        var scratch = BucketScratch()
+        return slot(points, range, &scratch)
+    }
+
+    private static func slot(_ points: [TrendPoint], _ range: ClosedRange<Int>, _ scratch: inout BucketScratch) -> Slot {
         // Fields are read in place: copying a point would retain its run id and commit.
         if range.count == 1 {
             let index = range.lowerBound
@@ -120,25 +128,35 @@ struct ChartDownsampling: Sendable {
                 failed: median == nil ? 1 : 0)
         }
         // The successful runs' medians, and the band edges they recorded.
-        var medians: [Double] = []
-        var lows: [Double] = []
-        var highs: [Double] = []
-        medians.reserveCapacity(range.count)
+        scratch.medians.removeAll(keepingCapacity: true)
+        scratch.lows.removeAll(keepingCapacity: true)
+        scratch.highs.removeAll(keepingCapacity: true)
         for index in range {
             guard let median = points[index].medianNs else { continue }
-            medians.append(median)
-            if let low = points[index].lowNs { lows.append(low) }
-            if let high = points[index].highNs { highs.append(high) }
+            scratch.medians.append(median)
+            if let low = points[index].lowNs { scratch.lows.append(low) }
+            if let high = points[index].highNs { scratch.highs.append(high) }
         }
+        let least = scratch.medians.min()
+        let greatest = scratch.medians.max()
         return Slot(
-            first: range.lowerBound, last: range.upperBound, medianNs: median(medians), minNs: medians.min(),
-            maxNs: medians.max(), lowNs: median(lows), highNs: median(highs), failed: range.count - medians.count)
+            first: range.lowerBound, last: range.upperBound, medianNs: median(&scratch.medians), minNs: least,
+            maxNs: greatest, lowNs: median(&scratch.lows), highNs: median(&scratch.highs),
+            failed: range.count - scratch.medians.count)
     }
 
-    private static func median(_ values: [Double]) -> Double? {
+    /// The median of `values`, which it sorts.
+    private static func median(_ values: inout [Double]) -> Double? {
         guard !values.isEmpty else { return nil }
-        let sorted = values.sorted()
-        let mid = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+        values.sort()
+        let mid = values.count / 2
+        return values.count % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2
     }
+}
+
+/// The values of one bucket, gathered again for each.
+private struct BucketScratch {
+    var medians: [Double] = []
+    var lows: [Double] = []
+    var highs: [Double] = []
 }
