@@ -258,10 +258,10 @@ public enum Analyzer {
         }
         // One dictionary per run instead of a linear search per benchmark and run: 100 benchmarks
         // over 1000 runs would otherwise compare names five million times.
-        let indexed: [[String: BenchmarkResult]] = history.map { run in
-            Dictionary(run.benchmarks.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        }
+        let positions = history.map { $0.firstPositions() }
         let detector = ChangePointDetector()
-        return names.map { name in trend(of: name, in: history, detector: detector) { _, index in indexed[index][name] } }
+        return names.map { name in
+            trend(of: name, in: history, detector: detector) { run, index in positions[index][name].map { run.benchmarks[$0] } }
+        }
     }
 }

@@ -14,14 +14,7 @@ struct MetricWindow {
     /// nothing about how this one's vary.
     init(before current: RunRecord, in history: [RunRecord], limit: Int) {
         runs = Self.indices(before: current, in: history, limit: limit).map { history[$0] }
-        positions = runs.map { run in
-            var positions: [String: Int] = [:]
-            positions.reserveCapacity(run.benchmarks.count)
-            for (position, result) in run.benchmarks.enumerated() where positions[result.name] == nil {
-                positions[result.name] = position
-            }
-            return positions
-        }
+        positions = runs.map { $0.firstPositions() }
     }
 
     /// Where in `history` the window's runs are, oldest first.

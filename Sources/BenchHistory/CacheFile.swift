@@ -80,7 +80,7 @@ final class CacheFile: Sendable {
     /// neither holding nor mapping a file of hundreds of MB would do.
     func hash(from start: Int = 0, count: Int) -> UInt64? {
         var state = ContentHash.State(count: count)
-        // A multiple of 8: every piece but the last is whole words.
+        // At most 1 MiB, no more than the bytes need; each piece but the tail is whole words.
         let chunk = min(1 << 20, max(8, count))
         var buffer = [UInt8](repeating: 0, count: chunk)
         var offset = 0

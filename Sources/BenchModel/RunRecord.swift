@@ -66,6 +66,18 @@ public struct RunRecord: Codable, Sendable, Equatable {
         benchmarks.first { $0.name == name }
     }
 
+    /// Where each benchmark name first appears in `benchmarks` (the result `benchmark(named:)`
+    /// finds): for callers that look up every name in many runs, which a linear search per name
+    /// would make quadratic.
+    public func firstPositions() -> [String: Int] {
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(benchmarks.count)
+        for (position, result) in benchmarks.enumerated() where positions[result.name] == nil {
+            positions[result.name] = position
+        }
+        return positions
+    }
+
     /// Whether this run set out to run `name`: false only for a benchmark its selection left out.
     public func selected(_ name: String) -> Bool {
         !(selection?.notSelected.contains(name) ?? false)
